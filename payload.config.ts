@@ -1,0 +1,79 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Articles } from './src/collections/Articles'
+import { Authors } from './src/collections/Authors'
+import { Categories } from './src/collections/Categories'
+import { Media, MEDIA_MAX_BYTES } from './src/collections/Media'
+import { Tags } from './src/collections/Tags'
+import { Users } from './src/collections/Users'
+import { SiteSettings } from './src/globals/SiteSettings'
+import { rejectUnknownCollectionFields, rejectUnknownGlobalFields } from './src/hooks/rejectUnknownFields'
+import { isPublisher } from './src/access/isPublisher'
+import { isPublisherUser } from './src/access/roleChecks'
+import { articleBodyEditor } from './src/fields/articleBodyEditor'
+import { logger } from './src/lib/logger'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/** Read when this module loads: `src/server.ts` settles DATABASE_URL and the secret before importing it. */
+const serverURL = process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`
+const allowedOrigins = [serverURL, ...(process.env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean)]
+
+export default buildConfig({
+  serverURL,
+  secret: process.env.PAYLOAD_SECRET ?? '',
+  cors: allowedOrigins,
+  csrf: allowedOrigins,
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: path.resolve(dirname, 'src') },
+    meta: { titleSuffix: ' · Newsroom' },
+  },
+  i18n: {
+    supportedLanguages: { zh, en },
+    fallbackLanguage: 'zh',
+  },
+  collections: [Articles, Categories, Tags, Authors, Media, Users].map((collection) => ({
+    ...collection,
+    hooks: { ...collection.hooks, beforeOperation: [rejectUnknownCollectionFields, ...(collection.hooks?.beforeOperation ?? [])] },
+  })),
+  globals: [SiteSettings].map((global) => ({
+    ...global,
+    hooks: { ...global.hooks, beforeOperation: [rejectUnknownGlobalFields, ...(global.hooks?.beforeOperation ?? [])] },
+  })),
+  editor: articleBodyEditor,
+  db: postgresAdapter({
+    pool: {
+      connectionString: process.env.DATABASE_URL,
+      max: Number(process.env.DATABASE_POOL_SIZE || 10),
+      connectionTimeoutMillis: 5_000,
+    },
+    push: false,
+    migrationDir: path.resolve(dirname, 'migrations'),
+  }),
+  sharp,
+  upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
+  graphQL: {
+    disablePlaygroundInProduction: true,
+    maxComplexity: 1000,
+  },
+  jobs: {
+    access: { run: ({ req }) => isPublisherUser(req.user) },
+    // Scheduled publishing: a publish or unpublish set for a time happens within seconds of it.
+    autoRun: [{ cron: '*/5 * * * * *', queue: 'default', limit: 20 }],
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+      ...defaultJobsCollection,
+      access: { read: isPublisher, create: isPublisher, update: isPublisher, delete: isPublisher },
+    }),
+  },
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  logger,
+  telemetry: false,
+})

@@ -1,0 +1,6 @@
+import type { Access } from 'payload'
+
+import { isStaffUser } from './roleChecks'
+
+/** Any logged-in staff member, whatever their roles. */
+export const isStaff: Access = ({ req }) => isStaffUser(req.user)

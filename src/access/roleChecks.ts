@@ -1,0 +1,18 @@
+import type { PayloadRequest } from 'payload'
+
+import { EDITOR_ROLES, hasAnyRole, PUBLISHER_ROLES, type StaffRole, WRITER_ROLES } from '../lib/roles'
+
+/** The staff `users` collection is the only one whose logins carry roles; readers never do. */
+export const USERS_SLUG = 'users'
+
+type User = PayloadRequest['user']
+
+export const isStaffUser = (user: User): boolean => user?.collection === USERS_SLUG
+
+const userHasRole = (user: User, wanted: readonly StaffRole[]): boolean =>
+  isStaffUser(user) && hasAnyRole((user as { roles?: string[] }).roles, wanted)
+
+export const isAdminUser = (user: User): boolean => userHasRole(user, ['admin'])
+export const isPublisherUser = (user: User): boolean => userHasRole(user, PUBLISHER_ROLES)
+export const isEditorUser = (user: User): boolean => userHasRole(user, EDITOR_ROLES)
+export const isWriterUser = (user: User): boolean => userHasRole(user, WRITER_ROLES)

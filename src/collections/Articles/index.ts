@@ -1,0 +1,132 @@
+import type { CollectionConfig } from 'payload'
+
+import { canCreateArticle } from '../../access/canCreateArticle'
+import { canEditArticle } from '../../access/canEditArticle'
+import { isPublisher } from '../../access/isPublisher'
+import { isStaff } from '../../access/isStaff'
+import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { isStaffUser } from '../../access/roleChecks'
+import { articleBodyEditor } from '../../fields/articleBodyEditor'
+import { slugField } from '../../fields/slug'
+import { EDITOR_ROLES } from '../../lib/roles'
+import { AUTHORS_SLUG } from '../Authors'
+import { CATEGORIES_SLUG } from '../Categories'
+import { MEDIA_SLUG } from '../Media'
+import { TAGS_SLUG } from '../Tags'
+import { USERS_SLUG } from '../Users'
+import { copyResponsibleEditorName } from './hooks/copyResponsibleEditorName'
+import { keepNonPublishersToDrafts } from './hooks/keepNonPublishersToDrafts'
+import { populatePublishedAt } from './hooks/populatePublishedAt'
+import { recordCreator } from './hooks/recordCreator'
+
+export const ARTICLES_SLUG = 'articles'
+
+/** Kept versions per article: enough for a busy story's whole life of edits. */
+export const MAX_VERSIONS_PER_ARTICLE = 100
+
+const staffOnly = { read: ({ req }: { req: { user: unknown } }) => isStaffUser(req.user as never) }
+
+export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
+  slug: ARTICLES_SLUG,
+  labels: { singular: { en: 'Article', zh: '文章' }, plural: { en: 'Articles', zh: '文章' } },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'category', 'responsibleEditor', '_status', 'publishedAt'],
+    group: { en: 'Content', zh: '内容' },
+  },
+  access: {
+    read: publishedOrStaff,
+    readVersions: isStaff,
+    create: canCreateArticle,
+    update: canEditArticle,
+    delete: isPublisher,
+  },
+  versions: {
+    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+    maxPerDoc: MAX_VERSIONS_PER_ARTICLE,
+  },
+  hooks: {
+    beforeOperation: [keepNonPublishersToDrafts],
+    beforeChange: [recordCreator, copyResponsibleEditorName, populatePublishedAt],
+  },
+  fields: [
+    { name: 'title', type: 'text', label: { en: 'Title', zh: '标题' }, required: true, maxLength: 200 },
+    slugField('title'),
+    { name: 'summary', type: 'textarea', label: { en: 'Summary', zh: '摘要' }, maxLength: 500 },
+    {
+      name: 'source',
+      type: 'text',
+      label: { en: 'Source', zh: '来源' },
+      maxLength: 100,
+      admin: { description: { en: 'The outlet or person the story comes from.', zh: '稿件来源：媒体或个人。' } },
+    },
+    {
+      name: 'authors',
+      type: 'relationship',
+      relationTo: AUTHORS_SLUG,
+      hasMany: true,
+      label: { en: 'Bylines', zh: '作者署名' },
+      admin: { description: { en: 'In the order they are shown.', zh: '按显示顺序排列。' } },
+    },
+    {
+      name: 'responsibleEditor',
+      type: 'relationship',
+      relationTo: USERS_SLUG,
+      label: { en: 'Responsible editor', zh: '责任编辑' },
+      filterOptions: { roles: { in: [...EDITOR_ROLES] } },
+      access: staffOnly,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'responsibleEditorName',
+      type: 'text',
+      label: { en: 'Responsible editor (shown)', zh: '责任编辑（显示）' },
+      admin: { position: 'sidebar', readOnly: true },
+      access: { create: () => false, update: () => false },
+    },
+    {
+      name: 'category',
+      type: 'relationship',
+      relationTo: CATEGORIES_SLUG,
+      label: { en: 'Channel', zh: '频道' },
+      index: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'tags',
+      type: 'relationship',
+      relationTo: TAGS_SLUG,
+      hasMany: true,
+      label: { en: 'Tags', zh: '标签' },
+      admin: { position: 'sidebar' },
+    },
+    { name: 'coverImage', type: 'upload', relationTo: MEDIA_SLUG, label: { en: 'Cover image', zh: '封面图' } },
+    { name: 'body', type: 'richText', label: { en: 'Body', zh: '正文' }, editor: articleBodyEditor },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      label: { en: 'Published at', zh: '发布时间' },
+      index: true,
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime', timezone: undefined },
+        description: { en: 'Set at first publication when empty.', zh: '留空则在首次发布时自动填写。' },
+      },
+    },
+    {
+      name: 'allowComments',
+      type: 'checkbox',
+      label: { en: 'Allow comments', zh: '允许评论' },
+      defaultValue: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'createdBy',
+      type: 'relationship',
+      relationTo: USERS_SLUG,
+      label: { en: 'Created by', zh: '创建人' },
+      access: { ...staffOnly, create: () => false, update: () => false },
+      admin: { position: 'sidebar', readOnly: true },
+    },
+  ],
+}

@@ -1,0 +1,50 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+import { ValidationError } from 'payload'
+
+import type { Category } from '../../../payload-types'
+import { MAX_CATEGORY_DEPTH, pathFromRoot } from '../../../lib/categoryTree'
+
+type Crumb = NonNullable<Category['breadcrumbs']>[number]
+
+/** Stores the path from the root on every save, refusing a parent that would make a cycle. */
+export const buildBreadcrumbs: CollectionBeforeChangeHook<Category> = async ({ data, originalDoc, req }) => {
+  const parentId = relationId(data.parent !== undefined ? data.parent : originalDoc?.parent)
+  const ancestors = parentId === null ? [] : await loadAncestors(parentId, req)
+  const path = pathFromRoot(originalDoc?.id ?? null, parentId, ancestors)
+  if (!path.ok) {
+    throw new ValidationError({
+      collection: 'categories',
+      errors: [{ path: 'parent', message: path.reason }],
+      req,
+    })
+  }
+  const self: Crumb = { name: data.name ?? originalDoc?.name, slug: data.slug ?? originalDoc?.slug }
+  data.breadcrumbs = [...path.ancestors.map(({ name, slug }) => ({ name, slug })), self]
+  return data
+}
+
+function relationId(value: unknown): number | null {
+  if (value && typeof value === 'object' && 'id' in value) return Number((value as { id: number }).id)
+  return value === null || value === undefined || value === '' ? null : Number(value)
+}
+
+/** Walks up from `startId`, one lookup per level; the tree is shallow and this runs on writes only. */
+async function loadAncestors(startId: number, req: Parameters<CollectionBeforeChangeHook>[0]['req']) {
+  const found: { id: number; name: string; slug: string; parent: number | null }[] = []
+  let nextId: number | null = startId
+  while (nextId !== null && found.length <= MAX_CATEGORY_DEPTH) {
+    const category: Category | null = await req.payload.findByID({
+      collection: 'categories',
+      id: nextId,
+      depth: 0,
+      disableErrors: true,
+      overrideAccess: true,
+      req,
+    })
+    if (!category) break
+    found.push({ id: category.id, name: category.name, slug: category.slug ?? '', parent: relationId(category.parent) })
+    nextId = relationId(category.parent)
+    if (found.some((c) => c.id === nextId)) break
+  }
+  return found
+}

@@ -1,0 +1,52 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../access/anyone'
+import { isEditor } from '../../access/isEditor'
+import { isPublisher } from '../../access/isPublisher'
+import { slugField } from '../../fields/slug'
+import { buildBreadcrumbs } from './hooks/buildBreadcrumbs'
+import { refreshDescendantBreadcrumbs } from './hooks/refreshDescendantBreadcrumbs'
+
+export const CATEGORIES_SLUG = 'categories'
+
+/** Channels: a tree, each carrying its breadcrumb path from the root so readers need one query. */
+export const Categories: CollectionConfig<typeof CATEGORIES_SLUG> = {
+  slug: CATEGORIES_SLUG,
+  labels: { singular: { en: 'Channel', zh: '频道' }, plural: { en: 'Channels', zh: '频道' } },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'parent'], group: { en: 'Content', zh: '内容' } },
+  access: {
+    read: anyone,
+    create: isEditor,
+    update: isEditor,
+    delete: isPublisher,
+  },
+  defaultPopulate: { name: true, slug: true, breadcrumbs: true },
+  hooks: {
+    beforeChange: [buildBreadcrumbs],
+    afterChange: [refreshDescendantBreadcrumbs],
+  },
+  fields: [
+    { name: 'name', type: 'text', label: { en: 'Name', zh: '名称' }, required: true, maxLength: 40 },
+    slugField('name'),
+    {
+      name: 'parent',
+      type: 'relationship',
+      relationTo: CATEGORIES_SLUG,
+      label: { en: 'Parent channel', zh: '上级频道' },
+      index: true,
+      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'breadcrumbs',
+      type: 'array',
+      label: { en: 'Breadcrumb path', zh: '面包屑路径' },
+      admin: { readOnly: true, description: { en: 'From the root channel to this one.', zh: '从根频道到本频道。' } },
+      access: { create: () => false, update: () => false },
+      fields: [
+        { name: 'name', type: 'text', label: { en: 'Name', zh: '名称' } },
+        { name: 'slug', type: 'text', label: { en: 'Slug', zh: '网址别名' } },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,55 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../access/anyone'
+import { isEditor } from '../access/isEditor'
+import { isWriter } from '../access/isWriter'
+
+export const MEDIA_SLUG = 'media'
+
+/** Uploads larger than this are refused with a 413 before any processing. */
+export const MEDIA_MAX_BYTES = 10 * 1024 * 1024
+
+/**
+ * Raster images only: SVG can carry script, so it is not accepted. Payload checks the type from the
+ * file's content, not its name.
+ */
+export const MEDIA_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']
+
+const mediaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../media')
+
+export const Media: CollectionConfig<typeof MEDIA_SLUG> = {
+  slug: MEDIA_SLUG,
+  labels: { singular: { en: 'Media', zh: '媒体' }, plural: { en: 'Media', zh: '媒体库' } },
+  admin: { group: { en: 'Content', zh: '内容' } },
+  access: {
+    read: anyone,
+    create: isWriter,
+    update: isWriter,
+    delete: isEditor,
+  },
+  upload: {
+    staticDir: mediaDir,
+    mimeTypes: MEDIA_MIME_TYPES,
+    adminThumbnail: 'thumbnail',
+    focalPoint: true,
+    imageSizes: [
+      { name: 'thumbnail', width: 300, height: 300, position: 'centre' },
+      { name: 'card', width: 768, height: 432, position: 'centre' },
+      { name: 'hero', width: 1600, withoutEnlargement: true },
+    ],
+  },
+  fields: [
+    {
+      name: 'alt',
+      type: 'text',
+      label: { en: 'Alt text', zh: '替代文字' },
+      required: true,
+      maxLength: 300,
+    },
+    { name: 'caption', type: 'text', label: { en: 'Caption', zh: '图片说明' }, maxLength: 500 },
+    { name: 'credit', type: 'text', label: { en: 'Credit', zh: '图片来源' }, maxLength: 120 },
+  ],
+}

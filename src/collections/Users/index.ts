@@ -1,0 +1,72 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminOrSelf, adminOrSelfField } from '../../access/adminOrSelf'
+import { isAdmin, isAdminField } from '../../access/isAdmin'
+import { isStaff } from '../../access/isStaff'
+import { STAFF_ROLE_LABELS, STAFF_ROLES } from '../../lib/roles'
+import { MEDIA_SLUG } from '../Media'
+import { renameResponsibleEditor } from './hooks/renameResponsibleEditor'
+
+export const USERS_SLUG = 'users'
+
+export const Users: CollectionConfig<typeof USERS_SLUG> = {
+  slug: USERS_SLUG,
+  labels: { singular: { en: 'Staff user', zh: '员工账号' }, plural: { en: 'Staff users', zh: '员工账号' } },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+    cookies: { sameSite: 'Lax', secure: (process.env.PUBLIC_URL ?? '').startsWith('https://') },
+  },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'roles'],
+    group: { en: 'Administration', zh: '系统管理' },
+  },
+  access: {
+    admin: ({ req }) => req.user?.collection === USERS_SLUG,
+    create: isAdmin,
+    read: isStaff,
+    update: adminOrSelf,
+    delete: isAdmin,
+    unlock: isAdmin,
+  },
+  hooks: {
+    afterChange: [renameResponsibleEditor],
+  },
+  fields: [
+    {
+      name: 'name',
+      type: 'text',
+      label: { en: 'Name', zh: '姓名' },
+      required: true,
+      maxLength: 60,
+    },
+    {
+      name: 'email',
+      type: 'email',
+      label: { en: 'Email', zh: '邮箱' },
+      required: true,
+      unique: true,
+      access: { read: adminOrSelfField },
+    },
+    {
+      name: 'roles',
+      type: 'select',
+      label: { en: 'Roles', zh: '角色' },
+      hasMany: true,
+      required: true,
+      defaultValue: ['reporter'],
+      saveToJWT: true,
+      options: STAFF_ROLES.map((value) => ({ value, label: STAFF_ROLE_LABELS[value] })),
+      access: { create: isAdminField, update: isAdminField },
+    },
+    {
+      name: 'avatar',
+      type: 'upload',
+      relationTo: MEDIA_SLUG,
+      label: { en: 'Avatar', zh: '头像' },
+    },
+  ],
+  timestamps: true,
+}

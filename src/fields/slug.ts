@@ -1,0 +1,46 @@
+import type { CollectionSlug, TextField } from 'payload'
+
+import { firstFreeSlug, isValidSlug, slugify } from '../lib/slugify'
+
+/**
+ * A unique, URL-safe slug. Left empty, it is made from `sourceField` (Chinese becomes pinyin) and
+ * numbered when already taken; typed in, it must be lower-case letters, digits and hyphens.
+ */
+export function slugField(sourceField = 'title'): TextField {
+  return {
+    name: 'slug',
+    type: 'text',
+    label: { en: 'Slug', zh: '网址别名' },
+    unique: true,
+    index: true,
+    admin: {
+      position: 'sidebar',
+      description: { en: 'Leave empty to generate from the title (pinyin).', zh: '留空则按标题自动生成（拼音）。' },
+    },
+    validate: (value: null | string | undefined) =>
+      !value || isValidSlug(value) || '只能包含小写字母、数字和连字符，最长 80 个字符 (lower-case letters, digits and hyphens only, at most 80)',
+    hooks: {
+      beforeValidate: [
+        async ({ value, data, originalDoc, req, collection }) => {
+          if (typeof value === 'string' && value.trim() !== '') return value.trim()
+          const source = data?.[sourceField] ?? originalDoc?.[sourceField]
+          if (typeof source !== 'string' || !collection) return value
+          const base = slugify(source)
+          if (!base) return value
+          const ownId = originalDoc?.id
+          return firstFreeSlug(base, async (candidate) => {
+            const { totalDocs } = await req.payload.count({
+              collection: collection.slug as CollectionSlug,
+              where: {
+                and: [{ slug: { equals: candidate } }, ...(ownId ? [{ id: { not_equals: ownId } }] : [])],
+              },
+              req,
+              overrideAccess: true,
+            })
+            return totalDocs > 0
+          })
+        },
+      ],
+    },
+  }
+}

@@ -1,0 +1,115 @@
+import type { GlobalConfig, TextFieldSingleValidation } from 'payload'
+
+import { anyone } from '../../access/anyone'
+import { isPublisher } from '../../access/isPublisher'
+import { checkIcpNumber, checkNewsLicenceNumber, checkPublicSecurityNumber, type FilingCheck } from '../../lib/filingNumbers'
+import { normaliseFilingNumbers } from './hooks/normaliseFilingNumbers'
+import { copyrightEndYearShown, copyrightNoticeShown, icpUrl, publicSecurityUrl } from './hooks/derivedFooterFields'
+
+export const SITE_SETTINGS_SLUG = 'site-settings'
+
+const filingValidator =
+  (check: (value: string) => FilingCheck): TextFieldSingleValidation =>
+  (value) => {
+    if (value === null || value === undefined || value === '') return true
+    const result = check(value)
+    return result.ok || result.reason
+  }
+
+const currentYear = new Date().getFullYear()
+
+/** The portal footer: copyright line and the filing numbers Chinese regulators require on every page. */
+export const SiteSettings: GlobalConfig<typeof SITE_SETTINGS_SLUG> = {
+  slug: SITE_SETTINGS_SLUG,
+  label: { en: 'Site settings', zh: '站点设置' },
+  admin: { group: { en: 'Administration', zh: '系统管理' } },
+  access: { read: anyone, update: isPublisher },
+  hooks: { beforeChange: [normaliseFilingNumbers] },
+  fields: [
+    { name: 'siteName', type: 'text', label: { en: 'Site name', zh: '网站名称' }, required: true, maxLength: 60 },
+    { name: 'copyrightHolder', type: 'text', label: { en: 'Copyright holder', zh: '版权所有者' }, maxLength: 100 },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'copyrightStartYear',
+          type: 'number',
+          label: { en: 'Copyright from', zh: '版权起始年份' },
+          min: 1990,
+          max: currentYear + 1,
+        },
+        {
+          name: 'copyrightEndYear',
+          type: 'number',
+          label: { en: 'Copyright to', zh: '版权截止年份' },
+          min: 1990,
+          max: currentYear + 1,
+          admin: { description: { en: 'Empty: always the current year.', zh: '留空则始终显示当年。' } },
+          validate: (value: null | number | undefined, { siblingData }: { siblingData: { copyrightStartYear?: null | number } }) =>
+            value === null || value === undefined || !siblingData.copyrightStartYear || value >= siblingData.copyrightStartYear ||
+            '截止年份不能早于起始年份 (the end year cannot be before the start year)',
+        },
+      ],
+    },
+    {
+      name: 'copyrightEndYearShown',
+      type: 'number',
+      label: { en: 'Copyright year shown', zh: '当前显示的截止年份' },
+      virtual: true,
+      admin: { readOnly: true },
+      hooks: { afterRead: [copyrightEndYearShown] },
+    },
+    {
+      name: 'copyrightNotice',
+      type: 'text',
+      label: { en: 'Copyright line shown', zh: '版权声明（显示）' },
+      virtual: true,
+      admin: { readOnly: true },
+      hooks: { afterRead: [copyrightNoticeShown] },
+    },
+    {
+      name: 'icpNumber',
+      type: 'text',
+      label: { en: 'ICP filing number', zh: 'ICP备案号' },
+      admin: { description: { en: 'e.g. 鄂ICP备14010628号-2', zh: '例如：鄂ICP备14010628号-2' } },
+      validate: filingValidator(checkIcpNumber),
+    },
+    {
+      name: 'icpUrl',
+      type: 'text',
+      label: { en: 'ICP filing link', zh: 'ICP备案链接' },
+      virtual: true,
+      admin: { readOnly: true },
+      hooks: { afterRead: [icpUrl] },
+    },
+    {
+      name: 'publicSecurityNumber',
+      type: 'text',
+      label: { en: 'Public security filing number', zh: '公安备案号' },
+      admin: { description: { en: 'e.g. 京公网安备 11010202008182号', zh: '例如：京公网安备 11010202008182号' } },
+      validate: filingValidator(checkPublicSecurityNumber),
+    },
+    {
+      name: 'publicSecurityUrl',
+      type: 'text',
+      label: { en: 'Public security filing link', zh: '公安备案链接' },
+      virtual: true,
+      admin: { readOnly: true },
+      hooks: { afterRead: [publicSecurityUrl] },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'newsLicenceNumber',
+          type: 'text',
+          label: { en: 'News licence number', zh: '互联网新闻信息服务许可证' },
+          validate: filingValidator(checkNewsLicenceNumber),
+        },
+        { name: 'newsLicenceHolder', type: 'text', label: { en: 'Licence holder', zh: '持证单位' }, maxLength: 100 },
+        { name: 'newsLicenceCategory', type: 'text', label: { en: 'Service category', zh: '服务类别' }, maxLength: 100 },
+      ],
+    },
+    { name: 'contactEmail', type: 'email', label: { en: 'Contact email', zh: '联系邮箱' } },
+  ],
+}

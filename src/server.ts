@@ -1,0 +1,141 @@
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import type { Server } from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import express from 'express'
+import { getPayload } from 'payload'
+
+import { migrations } from '../migrations'
+import { logger } from './lib/logger'
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './server/embeddedPostgres'
+import { ensureFirstAdmin } from './server/firstAdmin'
+import { livenessCheck, readinessCheck } from './server/health'
+import { payloadApiRouter } from './server/payloadApi'
+import { requestLogger } from './server/requestLogger'
+import { ConfigurationError, resolvePayloadSecret } from './server/secret'
+import { seedDemoContent } from './seed'
+
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const dataDir = path.resolve(process.env.DATA_DIR || path.join(rootDir, '.data'))
+const production = process.env.NODE_ENV === 'production'
+/** Without DATABASE_URL the server is a self-contained demo on an embedded PostgreSQL. */
+const demo = !process.env.DATABASE_URL
+const port = Number(process.env.PORT || 3000)
+const host = process.env.HOST || '0.0.0.0'
+const serveAdmin = process.env.SERVE_ADMIN !== 'false'
+const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS || 10_000)
+
+async function main(): Promise<void> {
+  let embedded: EmbeddedDatabase | null = null
+  if (demo) {
+    embedded = await startEmbeddedPostgres(path.join(dataDir, 'postgres'), (message) => logger.warn(message))
+    process.env.DATABASE_URL = embedded.url
+    logger.info({ database: 'embedded', dataDir: path.join(dataDir, 'postgres') }, 'using the embedded PostgreSQL (no DATABASE_URL given)')
+  } else {
+    logger.info({ database: redactPassword(process.env.DATABASE_URL!) }, 'using the PostgreSQL server at DATABASE_URL')
+  }
+  process.env.PAYLOAD_SECRET = await resolvePayloadSecret({
+    given: process.env.PAYLOAD_SECRET,
+    demo,
+    production,
+    dataDir,
+  })
+  process.env.PUBLIC_URL ||= `http://localhost:${port}`
+
+  // Imported only now: the config reads DATABASE_URL, PAYLOAD_SECRET and PUBLIC_URL when it loads.
+  const { default: configPromise } = await import('../payload.config')
+  const config = await configPromise
+  const payload = await getPayload({ config })
+  await payload.db.migrate({ migrations })
+  await ensureFirstAdmin(payload, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD })
+  if (demo && process.env.SEED_DEMO !== 'false') await seedDemoContent(payload)
+  // Crons (scheduled publishing) start after migrations, so their first tick finds the jobs table.
+  await getPayload({ config, cron: true })
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+  app.use(requestLogger)
+  app.get('/healthz', livenessCheck)
+  app.get('/readyz', readinessCheck(payload, migrations.map((migration) => migration.name)))
+  app.use('/api', payloadApiRouter(config, { graphQLPlayground: !production }))
+
+  let closeAdmin = async () => {}
+  if (serveAdmin) {
+    await buildAdminIfMissing()
+    const { default: next } = await import('next')
+    const nextApp = next({ dev: !production, dir: rootDir, hostname: 'localhost', port })
+    await nextApp.prepare()
+    const handle = nextApp.getRequestHandler()
+    app.get('/', (_req, res) => res.redirect(302, '/admin'))
+    app.all('/{*path}', (req, res) => handle(req, res))
+    closeAdmin = () => nextApp.close()
+  }
+
+  const server: Server = app.listen(port, host, () => {
+    logger.info({ url: process.env.PUBLIC_URL, host, port, production, admin: serveAdmin }, 'newsroom is listening')
+  })
+  server.keepAliveTimeout = 65_000
+
+  let stopping = false
+  const shutdown = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'shutting down: finishing in-flight requests')
+    const forced = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS)
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+    server.closeIdleConnections()
+    clearTimeout(forced)
+    await closeAdmin().catch(() => {})
+    await payload.destroy().catch((error: unknown) => logger.warn({ err: error }, 'closing Payload failed'))
+    await endPool(payload)
+    if (embedded) await embedded.stop()
+    logger.info('stopped')
+    process.exit(0)
+  }
+  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+  process.once('SIGINT', () => void shutdown('SIGINT'))
+}
+
+/** `npm start` on a fresh clone: the admin's production build is made once, on first start. */
+async function buildAdminIfMissing(): Promise<void> {
+  if (!production || existsSync(path.join(rootDir, '.next', 'BUILD_ID'))) return
+  logger.info('no admin build found: running `next build` once (about a minute)')
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(rootDir, 'node_modules/next/dist/bin/next'), 'build'], {
+      cwd: rootDir,
+      env: process.env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    })
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))))
+    child.on('error', reject)
+  })
+}
+
+/** The adapter holds one client for good, so `pool.end()` would wait for ever; bound the wait. */
+async function endPool(payload: { db: unknown }): Promise<void> {
+  const pool = (payload.db as { pool?: { end: () => Promise<void> } }).pool
+  if (!pool) return
+  await Promise.race([pool.end().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2_000))])
+}
+
+function redactPassword(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return '(unparseable DATABASE_URL)'
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigurationError) {
+    logger.fatal(error.message)
+  } else {
+    logger.fatal({ err: error }, 'the server could not start')
+  }
+  process.exit(1)
+})

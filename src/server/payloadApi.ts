@@ -1,0 +1,119 @@
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+
+import {
+  GRAPHQL_PLAYGROUND_GET,
+  GRAPHQL_POST,
+  REST_DELETE,
+  REST_GET,
+  REST_OPTIONS,
+  REST_PATCH,
+  REST_POST,
+  REST_PUT,
+} from '@payloadcms/next/routes'
+import express, { type Request, type Response, type Router } from 'express'
+import type { SanitizedConfig } from 'payload'
+
+import { HttpError, readBody } from './body'
+
+type RestHandler = (request: globalThis.Request, context: { params: Promise<{ slug: string[] }> }) => Promise<globalThis.Response>
+type PlainHandler = (request: globalThis.Request) => Promise<globalThis.Response>
+
+/** JSON and form bodies; uploads may be as large as the media limit plus the form's other fields. */
+const JSON_BODY_LIMIT = 1024 * 1024
+const MULTIPART_OVERHEAD = 1024 * 1024
+
+/**
+ * Serves Payload's REST and GraphQL handlers straight from Express: the web-standard handlers take a
+ * `Request`, so Next's router (and its cost) is not in the way of API traffic.
+ */
+export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlayground: boolean }): Router {
+  const router = express.Router()
+  const uploadLimit = (config.upload.limits?.fileSize ?? 0) + MULTIPART_OVERHEAD
+
+  const toPayload =
+    (handler: RestHandler | PlainHandler, withSlug: boolean) =>
+    async (req: Request, res: Response): Promise<void> => {
+      try {
+        const request = await toWebRequest(req, uploadLimit)
+        const slug = withSlug ? (req.params as { slug?: string[] }).slug ?? [] : []
+        const response = withSlug
+          ? await (handler as RestHandler)(request, { params: Promise.resolve({ slug }) })
+          : await (handler as PlainHandler)(request)
+        await sendWebResponse(response, res)
+      } catch (error) {
+        sendError(res, error, req)
+      }
+    }
+
+  router.post('/graphql', toPayload(GRAPHQL_POST(config), false))
+  if (options.graphQLPlayground) router.get('/graphql-playground', toPayload(GRAPHQL_PLAYGROUND_GET(config), false))
+
+  const rest = {
+    get: REST_GET(config),
+    post: REST_POST(config),
+    patch: REST_PATCH(config),
+    put: REST_PUT(config),
+    delete: REST_DELETE(config),
+    options: REST_OPTIONS(config),
+  }
+  router.get('/{*slug}', toPayload(rest.get, true))
+  router.post('/{*slug}', toPayload(rest.post, true))
+  router.patch('/{*slug}', toPayload(rest.patch, true))
+  router.put('/{*slug}', toPayload(rest.put, true))
+  router.delete('/{*slug}', toPayload(rest.delete, true))
+  router.options('/{*slug}', toPayload(rest.options, true))
+  return router
+
+  async function toWebRequest(req: Request, multipartLimit: number): Promise<globalThis.Request> {
+    const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`)
+    const headers = new Headers()
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value === undefined) continue
+      for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
+    }
+    const hasBody = !['GET', 'HEAD', 'OPTIONS'].includes(req.method)
+    if (!hasBody) return new Request(url, { method: req.method, headers })
+    const contentType = req.get('content-type') ?? ''
+    const limit = contentType.startsWith('multipart/form-data') ? multipartLimit : JSON_BODY_LIMIT
+    const body = await readBody(req, limit)
+    if (body.length > 0 && /\bjson\b/i.test(contentType)) assertJson(body)
+    headers.delete('content-length')
+    headers.delete('transfer-encoding')
+    return new Request(url, { method: req.method, headers, body: body.length > 0 ? body : undefined })
+  }
+}
+
+function assertJson(body: Buffer): void {
+  try {
+    JSON.parse(body.toString('utf8'))
+  } catch (error) {
+    throw new HttpError(400, `Malformed JSON body: ${(error as Error).message}`)
+  }
+}
+
+async function sendWebResponse(response: globalThis.Response, res: Response): Promise<void> {
+  res.status(response.status)
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie' && name !== 'content-encoding' && name !== 'transfer-encoding') res.setHeader(name, value)
+  })
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies)
+  if (!response.body) {
+    res.end()
+    return
+  }
+  await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res)
+}
+
+/** Errors before Payload answers: a clear JSON error in Payload's own shape, never a stack trace. */
+export function sendError(res: Response, error: unknown, req: Request): void {
+  const status = error instanceof HttpError ? error.status : 500
+  if (status >= 500) req.log?.error({ err: error }, 'request failed')
+  if (res.headersSent) {
+    res.destroy()
+    return
+  }
+  const message = error instanceof HttpError ? error.message : 'Internal server error'
+  res.status(status).json({ errors: [{ message }] })
+}

@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto'
+
+import { pinoHttp } from 'pino-http'
+
+import { logger } from '../lib/logger'
+
+const SAFE_REQUEST_ID = /^[\w.-]{1,64}$/
+
+/** One line per request: id (taken from X-Request-Id when sane), method, path, status, duration. */
+export const requestLogger = pinoHttp({
+  logger,
+  genReqId: (req, res) => {
+    const incoming = req.headers['x-request-id']
+    const id = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID()
+    res.setHeader('x-request-id', id)
+    return id
+  },
+  customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+  autoLogging: { ignore: (req) => req.url === '/healthz' || (req.url ?? '').startsWith('/_next/') },
+  serializers: {
+    req: (req) => ({ method: req.method, path: (req.url ?? '').split('?')[0] }),
+    res: (res) => ({ status: res.statusCode }),
+  },
+  customSuccessMessage: (req, res, responseTime) => `${req.method} ${(req.url ?? '').split('?')[0]} ${res.statusCode} ${Math.round(responseTime)}ms`,
+  customErrorMessage: (req, res) => `${req.method} ${(req.url ?? '').split('?')[0]} ${res.statusCode}`,
+})
