@@ -14,7 +14,8 @@ import { Media, MEDIA_MAX_BYTES } from './src/collections/Media'
 import { Tags } from './src/collections/Tags'
 import { Users } from './src/collections/Users'
 import { SiteSettings } from './src/globals/SiteSettings'
-import { rejectUnknownCollectionFields, rejectUnknownGlobalFields } from './src/hooks/rejectUnknownFields'
+import { databaseErrorsAsBadRequests } from './src/hooks/databaseErrorsAsBadRequests'
+import { rejectMalformedCollectionWrites, rejectMalformedGlobalWrites } from './src/hooks/rejectMalformedWrites'
 import { isPublisher } from './src/access/isPublisher'
 import { isPublisherUser } from './src/access/roleChecks'
 import { articleBodyEditor } from './src/fields/articleBodyEditor'
@@ -42,13 +43,14 @@ export default buildConfig({
   },
   collections: [Articles, Categories, Tags, Authors, Media, Users].map((collection) => ({
     ...collection,
-    hooks: { ...collection.hooks, beforeOperation: [rejectUnknownCollectionFields, ...(collection.hooks?.beforeOperation ?? [])] },
+    hooks: { ...collection.hooks, beforeOperation: [rejectMalformedCollectionWrites, ...(collection.hooks?.beforeOperation ?? [])] },
   })),
   globals: [SiteSettings].map((global) => ({
     ...global,
-    hooks: { ...global.hooks, beforeOperation: [rejectUnknownGlobalFields, ...(global.hooks?.beforeOperation ?? [])] },
+    hooks: { ...global.hooks, beforeOperation: [rejectMalformedGlobalWrites, ...(global.hooks?.beforeOperation ?? [])] },
   })),
   editor: articleBodyEditor,
+  hooks: { afterError: [databaseErrorsAsBadRequests] },
   db: postgresAdapter({
     pool: {
       connectionString: process.env.DATABASE_URL,

@@ -31,6 +31,7 @@ export const Users: CollectionConfig<typeof USERS_SLUG> = {
     delete: isAdmin,
     unlock: isAdmin,
   },
+  defaultPopulate: { name: true, avatar: true },
   hooks: {
     afterChange: [renameResponsibleEditor],
   },

@@ -1,0 +1,80 @@
+import type {
+  CollectionBeforeOperationHook,
+  CollectionSlug,
+  FlattenedField,
+  GlobalBeforeOperationHook,
+  PayloadRequest,
+} from 'payload'
+import { ValidationError } from 'payload'
+
+import { type FieldShape, findShapeErrors, relationIds, type ShapeError } from '../lib/fieldShapes'
+
+/** Keys Payload itself accepts on writes besides a schema's own fields. */
+const SYSTEM_KEYS: ReadonlySet<string> = new Set(['id', 'createdAt', 'updatedAt', '_status', 'globalType', 'password', 'confirm-password'])
+
+const toShape = (field: FlattenedField): FieldShape => ({
+  name: field.name,
+  type: field.type,
+  hasMany: 'hasMany' in field ? Boolean(field.hasMany) : false,
+  options:
+    'options' in field && Array.isArray(field.options)
+      ? field.options.map((option) => (typeof option === 'string' ? option : option.value))
+      : undefined,
+  polymorphic: 'relationTo' in field && Array.isArray(field.relationTo),
+})
+
+/**
+ * Payload silently drops unknown keys and skips validation on drafts. For API writes (REST and
+ * GraphQL; the admin posts through REST too) every unknown key, mistyped value and id of a
+ * document that does not exist is answered with a 400 that names the field.
+ */
+async function assertWellFormed(args: {
+  data: unknown
+  fields: FlattenedField[]
+  req: PayloadRequest
+  collection?: string
+  global?: string
+}): Promise<void> {
+  const { data, fields, req, collection, global } = args
+  if (req.payloadAPI === 'local' || data === undefined) return
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ValidationError({ collection, global, errors: [{ path: 'data', message: 'Expected an object' }], req })
+  }
+  const record = data as Record<string, unknown>
+  const errors = findShapeErrors(record, fields.map(toShape), SYSTEM_KEYS)
+  if (errors.length === 0) errors.push(...(await missingRelations(record, fields, req)))
+  if (errors.length > 0) throw new ValidationError({ collection, global, errors, req })
+}
+
+async function missingRelations(data: Record<string, unknown>, fields: FlattenedField[], req: PayloadRequest): Promise<ShapeError[]> {
+  const errors: ShapeError[] = []
+  for (const field of fields) {
+    if ((field.type !== 'relationship' && field.type !== 'upload') || typeof field.relationTo !== 'string') continue
+    const ids = [...new Set(relationIds(data[field.name]))]
+    if (ids.length === 0) continue
+    const { totalDocs } = await req.payload.count({
+      collection: field.relationTo as CollectionSlug,
+      where: { id: { in: ids } },
+      overrideAccess: true,
+      req,
+    })
+    if (totalDocs < ids.length) errors.push({ path: field.name, message: 'Refers to a document that does not exist' })
+  }
+  return errors
+}
+
+const WRITE_OPERATIONS = new Set(['create', 'update', 'updateByID'])
+
+export const rejectMalformedCollectionWrites: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
+  if (WRITE_OPERATIONS.has(operation)) {
+    await assertWellFormed({ data: args.data, fields: collection.flattenedFields, req, collection: collection.slug })
+  }
+  return args
+}
+
+export const rejectMalformedGlobalWrites: GlobalBeforeOperationHook = async ({ args, global, operation, req }) => {
+  if (operation === 'update') {
+    await assertWellFormed({ data: args?.data, fields: global.flattenedFields, req, global: global.slug })
+  }
+  return args
+}

@@ -1,0 +1,88 @@
+import type { StaffRole } from '../../src/lib/roles'
+import { ADMIN, type TestServer } from './server'
+
+export type ApiResponse<T = any> = { status: number; body: T; headers: Headers }
+
+/** A REST and GraphQL client for one identity: anonymous, or logged in with a JWT. */
+export class Api {
+  constructor(
+    readonly baseUrl: string,
+    readonly token?: string,
+  ) {}
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const init: RequestInit = { method, headers: { ...this.authHeader(), ...headers } }
+    if (body !== undefined) {
+      init.body = typeof body === 'string' || body instanceof FormData ? (body as string) : JSON.stringify(body)
+      if (!(body instanceof FormData)) (init.headers as Record<string, string>)['content-type'] ??= 'application/json'
+    }
+    const res = await fetch(`${this.baseUrl}${path}`, init)
+    const text = await res.text()
+    let parsed: unknown = text
+    try {
+      parsed = text ? JSON.parse(text) : null
+    } catch {
+      // not JSON: the raw text is returned for the test to inspect
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers }
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path)
+  }
+  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('POST', path, body, headers)
+  }
+  patch<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PATCH', path, body)
+  }
+  delete<T = any>(path: string) {
+    return this.request<T>('DELETE', path)
+  }
+
+  async graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<ApiResponse<{ data?: T; errors?: { message: string; extensions?: any }[] }>> {
+    return this.post('/api/graphql', { query, variables })
+  }
+
+  async login(email: string, password: string): Promise<Api> {
+    const res = await new Api(this.baseUrl).post('/api/users/login', { email, password })
+    if (res.status !== 200) throw new Error(`login as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`)
+    return new Api(this.baseUrl, res.body.token)
+  }
+
+  private authHeader(): Record<string, string> {
+    return this.token ? { authorization: `JWT ${this.token}` } : {}
+  }
+}
+
+export type Staff = Record<StaffRole, Api> & { anonymous: Api; ids: Record<StaffRole, number> }
+
+export const STAFF_PASSWORD = 'staff-password-123'
+
+/** Logs in the bootstrap admin and creates one account per role, each logged in. */
+export async function createStaff(server: TestServer): Promise<Staff> {
+  const anonymous = new Api(server.url)
+  const admin = await anonymous.login(ADMIN.email, ADMIN.password)
+  const me = await admin.get('/api/users/me')
+  const roles = ['editor-in-chief', 'editor', 'reporter', 'moderator'] as const
+  const names: Record<(typeof roles)[number], string> = {
+    'editor-in-chief': '王总编',
+    editor: '李编辑',
+    reporter: '张记者',
+    moderator: '赵审核',
+  }
+  const staff = { anonymous, admin, ids: { admin: me.body.user.id } } as Staff
+  for (const role of roles) {
+    const email = `${role}@test.newsroom`
+    const created = await admin.post('/api/users', { name: names[role], email, password: STAFF_PASSWORD, roles: [role] })
+    if (created.status !== 201) throw new Error(`creating ${role} failed: ${JSON.stringify(created.body)}`)
+    staff.ids[role] = created.body.doc.id
+    staff[role] = await anonymous.login(email, STAFF_PASSWORD)
+  }
+  return staff
+}
+
+/** The field paths a Payload validation error names. */
+export function invalidPaths(body: any): string[] {
+  return (body?.errors ?? []).flatMap((error: any) => (error.data?.errors ?? []).map((e: any) => e.path))
+}

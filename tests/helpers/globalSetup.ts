@@ -1,0 +1,20 @@
+import { mkdtemp } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import { startEmbeddedPostgres } from '../../src/server/embeddedPostgres'
+
+/**
+ * Every test file gets a fresh database on one PostgreSQL server: the one at DATABASE_URL when
+ * given, else an embedded one started here for the run.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.DATABASE_URL) {
+    process.env.TEST_POSTGRES_URL = process.env.DATABASE_URL
+    return
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-test-pg-'))
+  const database = await startEmbeddedPostgres(dataDir, (message) => console.warn(message))
+  process.env.TEST_POSTGRES_URL = database.url
+  ;(globalThis as { __embeddedPostgres__?: typeof database }).__embeddedPostgres__ = database
+}

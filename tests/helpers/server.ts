@@ -1,0 +1,102 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import pg from 'pg'
+
+import { freePort } from '../../src/server/embeddedPostgres'
+
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const ADMIN = { email: 'admin@test.newsroom', password: 'admin-password-123' }
+
+export type TestServer = {
+  url: string
+  databaseUrl: string
+  output: () => string
+  stop: () => Promise<void>
+}
+
+/** A database URL on the test PostgreSQL server with a fresh, unique database name. */
+export function freshDatabaseUrl(): string {
+  const base = process.env.TEST_POSTGRES_URL
+  if (!base) throw new Error('TEST_POSTGRES_URL is not set: run the tests with `npm test`')
+  const url = new URL(base)
+  url.pathname = `/newsroom_test_${process.pid}_${randomBytes(4).toString('hex')}`
+  return url.toString()
+}
+
+/** Spawns `src/server.ts` as `npm start` would, API only, and waits until it reports itself ready. */
+export function spawnServer(env: Record<string, string | undefined>): { child: ChildProcess; output: () => string } {
+  let output = ''
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'src/server.ts')], {
+    cwd: ROOT_DIR,
+    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  return { child, output: () => output }
+}
+
+export async function startServer(env: Record<string, string | undefined> = {}): Promise<TestServer> {
+  const port = await freePort()
+  const databaseUrl = freshDatabaseUrl()
+  const url = `http://127.0.0.1:${port}`
+  const { child, output } = spawnServer({
+    NODE_ENV: 'production',
+    SERVE_ADMIN: 'false',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    DATABASE_URL: databaseUrl,
+    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    ...env,
+  })
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  await waitUntilReady(url, exited, output)
+  return {
+    url,
+    databaseUrl,
+    output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM')
+        await exited
+      }
+      await dropDatabase(databaseUrl)
+    },
+  }
+}
+
+async function waitUntilReady(url: string, exited: Promise<number | null>, output: () => string): Promise<void> {
+  let hasExited = false
+  void exited.then(() => (hasExited = true))
+  const deadline = Date.now() + 90_000
+  while (Date.now() < deadline) {
+    if (hasExited) throw new Error(`the server exited before it was ready:\n${output()}`)
+    const ready = await fetch(`${url}/readyz`).then((res) => res.ok, () => false)
+    if (ready) return
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`the server was not ready within 90 s:\n${output()}`)
+}
+
+export async function withDatabase<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}
+
+async function dropDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl)
+  const name = url.pathname.slice(1)
+  url.pathname = '/postgres'
+  await withDatabase(url.toString(), (client) => client.query(`drop database if exists "${name}" with (force)`)).catch(() => {})
+}
