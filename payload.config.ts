@@ -15,7 +15,7 @@ import { Tags } from './src/collections/Tags'
 import { Users } from './src/collections/Users'
 import { SiteSettings } from './src/globals/SiteSettings'
 import { databaseErrorsAsBadRequests } from './src/hooks/databaseErrorsAsBadRequests'
-import { rejectMalformedCollectionWrites, rejectMalformedGlobalWrites } from './src/hooks/rejectMalformedWrites'
+import { checkingCollectionWrites, checkingGlobalWrites } from './src/hooks/rejectMalformedWrites'
 import { isPublisher } from './src/access/isPublisher'
 import { isPublisherUser } from './src/access/roleChecks'
 import { articleBodyEditor } from './src/fields/articleBodyEditor'
@@ -41,14 +41,8 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Articles, Categories, Tags, Authors, Media, Users].map((collection) => ({
-    ...collection,
-    hooks: { ...collection.hooks, beforeOperation: [rejectMalformedCollectionWrites, ...(collection.hooks?.beforeOperation ?? [])] },
-  })),
-  globals: [SiteSettings].map((global) => ({
-    ...global,
-    hooks: { ...global.hooks, beforeOperation: [rejectMalformedGlobalWrites, ...(global.hooks?.beforeOperation ?? [])] },
-  })),
+  collections: [Articles, Categories, Tags, Authors, Media, Users].map(checkingCollectionWrites),
+  globals: [SiteSettings].map(checkingGlobalWrites),
   editor: articleBodyEditor,
   hooks: { afterError: [databaseErrorsAsBadRequests] },
   db: postgresAdapter({

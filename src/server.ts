@@ -5,7 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import express from 'express'
-import { getPayload } from 'payload'
+import { getPayload, type Payload } from 'payload'
 
 import { migrations } from '../migrations'
 import { logger } from './lib/logger'
@@ -25,6 +25,8 @@ const demo = !process.env.DATABASE_URL
 const port = Number(process.env.PORT || 3000)
 const host = process.env.HOST || '0.0.0.0'
 const serveAdmin = process.env.SERVE_ADMIN !== 'false'
+/** The generated migrations' argument types are narrower than the adapter's generic signature. */
+type PayloadMigrations = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS || 10_000)
 
 async function main(): Promise<void> {
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
   const { default: configPromise } = await import('../payload.config')
   const config = await configPromise
   const payload = await getPayload({ config })
-  await payload.db.migrate({ migrations })
+  await payload.db.migrate({ migrations: migrations as unknown as PayloadMigrations })
   await ensureFirstAdmin(payload, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD })
   if (demo && process.env.SEED_DEMO !== 'false') await seedDemoContent(payload)
   // Crons (scheduled publishing) start after migrations, so their first tick finds the jobs table.

@@ -1,6 +1,9 @@
 import type { CollectionSlug, TextField } from 'payload'
+import { ValidationError } from 'payload'
 
 import { firstFreeSlug, isValidSlug, slugify } from '../lib/slugify'
+
+const SLUG_RULE = '只能包含小写字母、数字和连字符，最长 80 个字符 (lower-case letters, digits and hyphens only, at most 80)'
 
 /**
  * A unique, URL-safe slug. Left empty, it is made from `sourceField` (Chinese becomes pinyin) and
@@ -17,12 +20,17 @@ export function slugField(sourceField = 'title'): TextField {
       position: 'sidebar',
       description: { en: 'Leave empty to generate from the title (pinyin).', zh: '留空则按标题自动生成（拼音）。' },
     },
-    validate: (value: null | string | undefined) =>
-      !value || isValidSlug(value) || '只能包含小写字母、数字和连字符，最长 80 个字符 (lower-case letters, digits and hyphens only, at most 80)',
+    validate: (value: null | string | undefined) => !value || isValidSlug(value) || SLUG_RULE,
     hooks: {
       beforeValidate: [
         async ({ value, data, originalDoc, req, collection }) => {
-          if (typeof value === 'string' && value.trim() !== '') return value.trim()
+          if (typeof value === 'string' && value.trim() !== '') {
+            // Checked here as well as in `validate`: drafts skip validation, and a draft's slug is already its URL.
+            if (!isValidSlug(value.trim())) {
+              throw new ValidationError({ collection: collection?.slug, errors: [{ path: 'slug', message: SLUG_RULE }], req })
+            }
+            return value.trim()
+          }
           const source = data?.[sourceField] ?? originalDoc?.[sourceField]
           if (typeof source !== 'string' || !collection) return value
           const base = slugify(source)

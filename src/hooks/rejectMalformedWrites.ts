@@ -1,5 +1,7 @@
 import type {
   CollectionBeforeOperationHook,
+  CollectionConfig,
+  GlobalConfig,
   CollectionSlug,
   FlattenedField,
   GlobalBeforeOperationHook,
@@ -65,16 +67,28 @@ async function missingRelations(data: Record<string, unknown>, fields: Flattened
 
 const WRITE_OPERATIONS = new Set(['create', 'update', 'updateByID'])
 
-export const rejectMalformedCollectionWrites: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
+const rejectMalformedCollectionWrites: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
   if (WRITE_OPERATIONS.has(operation)) {
-    await assertWellFormed({ data: args.data, fields: collection.flattenedFields, req, collection: collection.slug })
+    const { data } = args as { data?: unknown }
+    await assertWellFormed({ data, fields: collection.flattenedFields, req, collection: collection.slug })
   }
   return args
 }
 
-export const rejectMalformedGlobalWrites: GlobalBeforeOperationHook = async ({ args, global, operation, req }) => {
+const rejectMalformedGlobalWrites: GlobalBeforeOperationHook = async ({ args, global, operation, req }) => {
   if (operation === 'update') {
     await assertWellFormed({ data: args?.data, fields: global.flattenedFields, req, global: global.slug })
   }
   return args
 }
+
+/** The collection with the malformed-write check first among its beforeOperation hooks. */
+export const checkingCollectionWrites = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: { ...collection.hooks, beforeOperation: [rejectMalformedCollectionWrites, ...(collection.hooks?.beforeOperation ?? [])] },
+})
+
+export const checkingGlobalWrites = (global: GlobalConfig): GlobalConfig => ({
+  ...global,
+  hooks: { ...global.hooks, beforeOperation: [rejectMalformedGlobalWrites, ...(global.hooks?.beforeOperation ?? [])] },
+})

@@ -1,4 +1,20 @@
-import { pinyin } from 'pinyin-pro'
+import { customPinyin, pinyin } from 'pinyin-pro'
+
+/**
+ * Finance words whose polyphonic characters pinyin-pro reads the everyday way (央行 as yang xing,
+ * 重组 as zhong zu): a slug read aloud should sound like the word.
+ */
+customPinyin({
+  央行: 'yāng háng',
+  投行: 'tóu háng',
+  分行: 'fēn háng',
+  行号: 'háng hào',
+  重组: 'chóng zǔ',
+  重启: 'chóng qǐ',
+  还款: 'huán kuǎn',
+  还贷: 'huán dài',
+  偿还: 'cháng huán',
+})
 
 /** Longest slug we produce: long Chinese headlines turn into very long pinyin. */
 export const MAX_SLUG_LENGTH = 80

@@ -47,7 +47,7 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
     }
 
   router.post('/graphql', toPayload(GRAPHQL_POST(config), false))
-  if (options.graphQLPlayground) router.get('/graphql-playground', toPayload(GRAPHQL_PLAYGROUND_GET(config), false))
+  if (options.graphQLPlayground) router.get('/graphql-playground', toPayload(GRAPHQL_PLAYGROUND_GET(Promise.resolve(config)), false))
 
   const rest = {
     get: REST_GET(config),
@@ -80,7 +80,7 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
     if (body.length > 0 && /\bjson\b/i.test(contentType)) assertJson(body)
     headers.delete('content-length')
     headers.delete('transfer-encoding')
-    return new Request(url, { method: req.method, headers, body: body.length > 0 ? body : undefined })
+    return new Request(url, { method: req.method, headers, body: body.length > 0 ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) : undefined })
   }
 }
 

@@ -76,7 +76,7 @@ async function waitUntilReady(url: string, exited: Promise<number | null>, outpu
   void exited.then(() => (hasExited = true))
   const deadline = Date.now() + 90_000
   while (Date.now() < deadline) {
-    if (hasExited) throw new Error(`the server exited before it was ready:\n${output()}`)
+    if (hasExited) throw new Error(`the server exited (code ${await exited}) before it was ready:\n${output()}`)
     const ready = await fetch(`${url}/readyz`).then((res) => res.ok, () => false)
     if (ready) return
     await new Promise((resolve) => setTimeout(resolve, 200))

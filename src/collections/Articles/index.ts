@@ -14,6 +14,7 @@ import { CATEGORIES_SLUG } from '../Categories'
 import { MEDIA_SLUG } from '../Media'
 import { TAGS_SLUG } from '../Tags'
 import { USERS_SLUG } from '../Users'
+import { scheduleEndpoints } from './endpoints/schedule'
 import { copyResponsibleEditorName } from './hooks/copyResponsibleEditorName'
 import { keepNonPublishersToDrafts } from './hooks/keepNonPublishersToDrafts'
 import { populatePublishedAt } from './hooks/populatePublishedAt'
@@ -45,6 +46,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: MAX_VERSIONS_PER_ARTICLE,
   },
+  endpoints: scheduleEndpoints,
   hooks: {
     beforeOperation: [keepNonPublishersToDrafts],
     beforeChange: [recordCreator, copyResponsibleEditorName, populatePublishedAt],
@@ -109,7 +111,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
       index: true,
       admin: {
         position: 'sidebar',
-        date: { pickerAppearance: 'dayAndTime', timezone: undefined },
+        date: { pickerAppearance: 'dayAndTime' },
         description: { en: 'Set at first publication when empty.', zh: '留空则在首次发布时自动填写。' },
       },
     },

@@ -1,0 +1,85 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { isPublisherUser, isStaffUser } from '../../../access/roleChecks'
+import { parseScheduleRequest } from '../../../lib/schedule'
+import type { TaskSchedulePublish } from '../../../payload-types'
+
+const SCHEDULE_TASK = 'schedulePublish'
+
+type TaskInput = TaskSchedulePublish['input']
+
+const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } })
+const fieldError = (path: string, message: string) =>
+  json(400, { errors: [{ name: 'ValidationError', message: `The following field is invalid: ${path}`, data: { errors: [{ path, message }] } }] })
+
+async function findArticle(req: PayloadRequest) {
+  const id = Number(req.routeParams?.id)
+  if (!Number.isSafeInteger(id) || id <= 0) return null
+  return req.payload.findByID({ collection: 'articles', id, depth: 0, draft: true, disableErrors: true, overrideAccess: true, req })
+}
+
+async function upcoming(req: PayloadRequest, articleId: number) {
+  const { docs } = await req.payload.find({
+    collection: 'payload-jobs',
+    where: {
+      and: [
+        { taskSlug: { equals: SCHEDULE_TASK } },
+        { 'input.doc.value': { equals: String(articleId) } },
+        { 'input.doc.relationTo': { equals: 'articles' } },
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+      ],
+    },
+    sort: 'waitUntil',
+    limit: 50,
+    overrideAccess: true,
+    req,
+  })
+  return docs.map((job) => ({
+    id: job.id,
+    action: (job.input as { type?: string })?.type === 'unpublish' ? 'unpublish' : 'publish',
+    at: job.waitUntil,
+  }))
+}
+
+/**
+ * Scheduled publishing over the API (the admin has its own schedule drawer for the same jobs):
+ * `POST /api/articles/:id/schedule` with `{ action, at }` queues a publish or unpublish that the
+ * job runner performs at that time as the user who scheduled it; `GET` lists what is pending.
+ */
+export const scheduleEndpoints: Endpoint[] = [
+  {
+    path: '/:id/schedule',
+    method: 'post',
+    handler: async (req) => {
+      if (!isPublisherUser(req.user)) return json(403, { errors: [{ message: 'Only the editor-in-chief and admins schedule publication' }] })
+      const article = await findArticle(req)
+      if (!article) return json(404, { errors: [{ message: 'Article not found' }] })
+      const parsed = parseScheduleRequest(await req.json?.().catch(() => null))
+      if (!parsed.ok) return fieldError(parsed.path, parsed.message)
+      // The id goes in as text, as the admin's schedule drawer stores it, so both find the same jobs.
+      const input = {
+        type: parsed.value.action,
+        doc: { relationTo: 'articles', value: String(article.id) },
+        user: { relationTo: 'users', value: req.user!.id },
+      }
+      const job = await req.payload.jobs.queue({
+        task: SCHEDULE_TASK,
+        input: input as unknown as TaskInput,
+        waitUntil: parsed.value.at,
+        req,
+      })
+      return json(202, { id: job.id, action: parsed.value.action, at: parsed.value.at.toISOString() })
+    },
+  },
+  {
+    path: '/:id/schedule',
+    method: 'get',
+    handler: async (req) => {
+      if (!isStaffUser(req.user)) return json(403, { errors: [{ message: 'Staff only' }] })
+      const article = await findArticle(req)
+      if (!article) return json(404, { errors: [{ message: 'Article not found' }] })
+      return json(200, { docs: await upcoming(req, article.id) })
+    },
+  },
+]
