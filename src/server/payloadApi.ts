@@ -14,6 +14,7 @@ import {
 import express, { type Request, type Response, type Router } from 'express'
 import type { SanitizedConfig } from 'payload'
 
+import { paginationParamProblems } from '../lib/paginationParams'
 import { HttpError, readBody } from './body'
 
 type RestHandler = (request: globalThis.Request, context: { params: Promise<{ slug: string[] }> }) => Promise<globalThis.Response>
@@ -35,6 +36,13 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
     (handler: RestHandler | PlainHandler, withSlug: boolean) =>
     async (req: Request, res: Response): Promise<void> => {
       try {
+        const problems = paginationParamProblems(req.query as Record<string, unknown>)
+        if (problems.length > 0) {
+          res.status(400).json({
+            errors: [{ name: 'QueryError', message: `Invalid query parameter: ${problems.map((p) => p.path).join(', ')}`, data: problems }],
+          })
+          return
+        }
         const request = await toWebRequest(req, uploadLimit)
         const slug = withSlug ? (req.params as { slug?: string[] }).slug ?? [] : []
         const response = withSlug

@@ -1,0 +1,23 @@
+/**
+ * Payload passes `page`, `limit` and `depth` to the database as they come; a negative page is a
+ * 500 there. These bounds turn such values into a 400 naming the parameter.
+ */
+const BOUNDS: Readonly<Record<string, { min: number; max: number }>> = {
+  page: { min: 1, max: 1_000_000 },
+  limit: { min: 0, max: 10_000 },
+  depth: { min: 0, max: 10 },
+}
+
+export type ParamProblem = { path: string; message: string }
+
+export function paginationParamProblems(query: Readonly<Record<string, unknown>>): ParamProblem[] {
+  const problems: ParamProblem[] = []
+  for (const [name, { min, max }] of Object.entries(BOUNDS)) {
+    const value = query[name]
+    if (value === undefined) continue
+    if (typeof value !== 'string' || !/^\d{1,9}$/.test(value) || Number(value) < min || Number(value) > max) {
+      problems.push({ path: name, message: `Expected a whole number from ${min} to ${max}` })
+    }
+  }
+  return problems
+}
