@@ -69,7 +69,8 @@ export default buildConfig({
       access: { read: isPublisher, create: isPublisher, update: isPublisher, delete: isPublisher },
     }),
   },
-  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  // Types are generated on purpose (`npm run generate:types`) and committed, never rewritten by a dev server.
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
   logger,
   telemetry: false,
 })

@@ -195,7 +195,7 @@ export interface Author {
   id: number;
   name: string;
   /**
-   * Leave empty to generate from the title (pinyin).
+   * Leave empty to generate from the name (pinyin).
    */
   slug?: string | null;
   avatar?: (number | null) | Media;
@@ -292,7 +292,7 @@ export interface Category {
   id: number;
   name: string;
   /**
-   * Leave empty to generate from the title (pinyin).
+   * Leave empty to generate from the name (pinyin).
    */
   slug?: string | null;
   parent?: (number | null) | Category;
@@ -317,7 +317,7 @@ export interface Tag {
   id: number;
   name: string;
   /**
-   * Leave empty to generate from the title (pinyin).
+   * Leave empty to generate from the name (pinyin).
    */
   slug?: string | null;
   updatedAt: string;

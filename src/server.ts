@@ -51,8 +51,8 @@ async function main(): Promise<void> {
   const config = await configPromise
   const payload = await getPayload({ config })
   await payload.db.migrate({ migrations: migrations as unknown as PayloadMigrations })
-  await ensureFirstAdmin(payload, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD })
   if (demo && process.env.SEED_DEMO !== 'false') await seedDemoContent(payload)
+  await ensureFirstAdmin(payload, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD })
   // Crons (scheduled publishing) start after migrations, so their first tick finds the jobs table.
   await getPayload({ config, cron: true })
 

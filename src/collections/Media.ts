@@ -18,7 +18,8 @@ export const MEDIA_MAX_BYTES = 10 * 1024 * 1024
  */
 export const MEDIA_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']
 
-const mediaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../media')
+/** `media/` at the top of the repo unless MEDIA_DIR says otherwise (tests give each server its own). */
+const mediaDir = path.resolve(process.env.MEDIA_DIR || path.join(path.dirname(fileURLToPath(import.meta.url)), '../../media'))
 
 export const Media: CollectionConfig<typeof MEDIA_SLUG> = {
   slug: MEDIA_SLUG,

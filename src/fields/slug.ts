@@ -18,7 +18,10 @@ export function slugField(sourceField = 'title'): TextField {
     index: true,
     admin: {
       position: 'sidebar',
-      description: { en: 'Leave empty to generate from the title (pinyin).', zh: '留空则按标题自动生成（拼音）。' },
+      description: {
+        en: `Leave empty to generate from the ${sourceField === 'title' ? 'title' : 'name'} (pinyin).`,
+        zh: `留空则按${sourceField === 'title' ? '标题' : '名称'}自动生成（拼音）。`,
+      },
     },
     validate: (value: null | string | undefined) => !value || isValidSlug(value) || SLUG_RULE,
     hooks: {

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -42,6 +44,7 @@ export function spawnServer(env: Record<string, string | undefined>): { child: C
 export async function startServer(env: Record<string, string | undefined> = {}): Promise<TestServer> {
   const port = await freePort()
   const databaseUrl = freshDatabaseUrl()
+  const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-test-media-'))
   const url = `http://127.0.0.1:${port}`
   const { child, output } = spawnServer({
     NODE_ENV: 'production',
@@ -53,6 +56,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
+    MEDIA_DIR: mediaDir,
     ...env,
   })
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
@@ -67,6 +71,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
         await exited
       }
       await dropDatabase(databaseUrl)
+      await rm(mediaDir, { recursive: true, force: true })
     },
   }
 }

@@ -2,6 +2,7 @@ import type { GlobalConfig, TextFieldSingleValidation } from 'payload'
 
 import { anyone } from '../../access/anyone'
 import { isPublisher } from '../../access/isPublisher'
+import { currentYearIn, PORTAL_TIME_ZONE } from '../../lib/copyright'
 import { checkIcpNumber, checkNewsLicenceNumber, checkPublicSecurityNumber, type FilingCheck } from '../../lib/filingNumbers'
 import { normaliseFilingNumbers } from './hooks/normaliseFilingNumbers'
 import { copyrightEndYearShown, copyrightNoticeShown, icpUrl, publicSecurityUrl } from './hooks/derivedFooterFields'
@@ -16,7 +17,12 @@ const filingValidator =
     return result.ok || result.reason
   }
 
-const currentYear = new Date().getFullYear()
+/** A plausible copyright year: checked when saved, so the upper bound moves with the calendar. */
+const plausibleYear = (value: null | number | undefined): string | true => {
+  if (value === null || value === undefined) return true
+  const latest = currentYearIn(PORTAL_TIME_ZONE) + 1
+  return (Number.isInteger(value) && value >= 1990 && value <= latest) || `应为 1990 到 ${latest} 之间的年份 (a year from 1990 to ${latest})`
+}
 
 /** The portal footer: copyright line and the filing numbers Chinese regulators require on every page. */
 export const SiteSettings: GlobalConfig<typeof SITE_SETTINGS_SLUG> = {
@@ -35,19 +41,18 @@ export const SiteSettings: GlobalConfig<typeof SITE_SETTINGS_SLUG> = {
           name: 'copyrightStartYear',
           type: 'number',
           label: { en: 'Copyright from', zh: '版权起始年份' },
-          min: 1990,
-          max: currentYear + 1,
+          validate: plausibleYear,
         },
         {
           name: 'copyrightEndYear',
           type: 'number',
           label: { en: 'Copyright to', zh: '版权截止年份' },
-          min: 1990,
-          max: currentYear + 1,
           admin: { description: { en: 'Empty: always the current year.', zh: '留空则始终显示当年。' } },
-          validate: (value: null | number | undefined, { siblingData }: { siblingData: { copyrightStartYear?: null | number } }) =>
-            value === null || value === undefined || !siblingData.copyrightStartYear || value >= siblingData.copyrightStartYear ||
-            '截止年份不能早于起始年份 (the end year cannot be before the start year)',
+          validate: (value: null | number | undefined, { siblingData }: { siblingData: { copyrightStartYear?: null | number } }) => {
+            const plausible = plausibleYear(value)
+            if (plausible !== true || value === null || value === undefined || !siblingData.copyrightStartYear) return plausible
+            return value >= siblingData.copyrightStartYear || '截止年份不能早于起始年份 (the end year cannot be before the start year)'
+          },
         },
       ],
     },
