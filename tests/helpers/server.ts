@@ -41,7 +41,10 @@ export function spawnServer(env: Record<string, string | undefined>): { child: C
   return { child, output: () => output }
 }
 
-export async function startServer(env: Record<string, string | undefined> = {}): Promise<TestServer> {
+export async function startServer(
+  env: Record<string, string | undefined> = {},
+  { readyWithinMs = 90_000 }: { readyWithinMs?: number } = {},
+): Promise<TestServer> {
   const port = await freePort()
   const databaseUrl = freshDatabaseUrl()
   const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-test-media-'))
@@ -60,7 +63,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
     ...env,
   })
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  await waitUntilReady(url, exited, output)
+  await waitUntilReady(url, exited, output, readyWithinMs)
   return {
     url,
     databaseUrl,
@@ -76,17 +79,17 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   }
 }
 
-async function waitUntilReady(url: string, exited: Promise<number | null>, output: () => string): Promise<void> {
+async function waitUntilReady(url: string, exited: Promise<number | null>, output: () => string, withinMs: number): Promise<void> {
   let hasExited = false
   void exited.then(() => (hasExited = true))
-  const deadline = Date.now() + 90_000
+  const deadline = Date.now() + withinMs
   while (Date.now() < deadline) {
     if (hasExited) throw new Error(`the server exited (code ${await exited}) before it was ready:\n${output()}`)
     const ready = await fetch(`${url}/readyz`).then((res) => res.ok, () => false)
     if (ready) return
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
-  throw new Error(`the server was not ready within 90 s:\n${output()}`)
+  throw new Error(`the server was not ready within ${withinMs / 1000} s:\n${output()}`)
 }
 
 export async function withDatabase<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

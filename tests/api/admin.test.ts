@@ -1,0 +1,75 @@
+import { Api } from '../helpers/api'
+import { ADMIN, startServer, type TestServer } from '../helpers/server'
+
+/**
+ * The admin panel (Next.js) served by the same Express server in production mode. The first run on
+ * a fresh clone builds it, as `npm start` does, which takes a minute or two.
+ */
+let server: TestServer
+
+beforeAll(async () => {
+  server = await startServer({ SERVE_ADMIN: 'true' }, { readyWithinMs: 540_000 })
+}, 600_000)
+afterAll(() => server.stop())
+
+const page = async (path: string, headers: Record<string, string> = {}) => {
+  const res = await fetch(`${server.url}${path}`, { headers, redirect: 'manual' })
+  return { status: res.status, html: await res.text(), location: res.headers.get('location') }
+}
+
+it('redirects the site root to the admin', async () => {
+  const res = await page('/')
+  expect(res.status).toBe(302)
+  expect(res.location).toBe('/admin')
+})
+
+it('shows the login page in Chinese by default', async () => {
+  const res = await page('/admin/login')
+  expect(res.status).toBe(200)
+  expect(res.html).toMatch(/<html[^>]*lang="zh"/)
+  expect(res.html).toContain('登录')
+})
+
+it('offers English to a browser that asks for it', async () => {
+  const res = await page('/admin/login', { 'accept-language': 'en-US,en;q=0.9' })
+  expect(res.status).toBe(200)
+  expect(res.html).toMatch(/<html[^>]*lang="en"/)
+  expect(res.html).toContain('Login')
+})
+
+it('shows a logged-in admin the collections with their Chinese labels', async () => {
+  const login = await new Api(server.url).post('/api/users/login', { email: ADMIN.email, password: ADMIN.password })
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]
+  // What a browser sends on a same-origin navigation; without it Payload ignores the cookie (CSRF).
+  const res = await page('/admin', { cookie, 'sec-fetch-site': 'same-origin' })
+  expect(res.status).toBe(200)
+  for (const label of ['文章', '频道', '标签', '作者', '媒体库', '员工账号', '站点设置']) expect(res.html).toContain(label)
+})
+
+it('keeps the API out of Next: /api is answered by Payload with JSON', async () => {
+  const res = await fetch(`${server.url}/api/articles`)
+  expect(res.headers.get('content-type')).toMatch(/application\/json/)
+})
+
+describe('cookie logins and cross-site requests', () => {
+  let cookie: string
+  beforeAll(async () => {
+    const login = await new Api(server.url).post('/api/users/login', { email: ADMIN.email, password: ADMIN.password })
+    cookie = login.headers.get('set-cookie')!.split(';')[0]
+  })
+  const create = (headers: Record<string, string>) =>
+    fetch(`${server.url}/api/tags`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ name: `标签${Math.random()}` }),
+    })
+
+  it('accepts a cookie-authenticated write from the site itself', async () => {
+    expect((await create({ origin: server.url })).status).toBe(201)
+  })
+
+  it('refuses a cookie-authenticated write from a foreign origin', async () => {
+    expect((await create({ origin: 'https://evil.example' })).status).toBe(403)
+    expect((await create({ 'sec-fetch-site': 'cross-site' })).status).toBe(403)
+  })
+})
