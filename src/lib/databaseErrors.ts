@@ -16,7 +16,7 @@ export type ClientDatabaseError = { path: string | null; message: string }
 export function clientDatabaseError(error: unknown): ClientDatabaseError | null {
   const candidate = (error as { cause?: unknown })?.cause ?? error
   const { code, detail, column } = (candidate ?? {}) as { code?: string; detail?: string; column?: string }
-  if (!code || !(code in CLIENT_ERROR_MESSAGES)) return null
+  if (!code || !Object.hasOwn(CLIENT_ERROR_MESSAGES, code)) return null
   const columnName = column ?? /Key \(([a-z0-9_]+)\)=/.exec(detail ?? '')?.[1] ?? null
   return { path: columnName ? fieldNameOfColumn(columnName) : null, message: CLIENT_ERROR_MESSAGES[code] }
 }

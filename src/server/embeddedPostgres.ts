@@ -57,16 +57,35 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
   }
 }
 
-/** A server killed with SIGKILL leaves its PostgreSQL running on the data folder; stop it first. */
+/**
+ * A server killed with SIGKILL leaves its PostgreSQL running on the data folder, adopted by init:
+ * stop it first. One still started by a live process belongs to a running server: leave it alone.
+ */
 async function stopOrphanedPostmaster(dataDir: string, log: (message: string) => void): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid')
   const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0])
   if (!pid || !isAlive(pid) || !(await isPostgres(pid))) return
+  const parent = await parentPid(pid)
+  if (parent !== 1 && parent !== null && isAlive(parent)) {
+    throw new EmbeddedDatabaseInUse(
+      `the embedded database in ${dataDir} is in use by another process (pid ${parent}): stop that server first, or set DATABASE_URL`,
+    )
+  }
   log(`stopping PostgreSQL (pid ${pid}) left running on ${dataDir} by an earlier run`)
   process.kill(pid, 'SIGINT')
   for (let waited = 0; isAlive(pid) && waited < 15_000; waited += 100) {
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
+}
+
+export class EmbeddedDatabaseInUse extends Error {}
+
+async function parentPid(pid: number): Promise<number | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')
+  // The command name (field 2) may contain spaces, so count fields from its closing parenthesis.
+  const afterName = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  const ppid = Number(afterName[1])
+  return Number.isInteger(ppid) ? ppid : null
 }
 
 async function isPostgres(pid: number): Promise<boolean> {

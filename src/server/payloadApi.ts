@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 
@@ -11,7 +13,7 @@ import {
   REST_POST,
   REST_PUT,
 } from '@payloadcms/next/routes'
-import express, { type Request, type Response, type Router } from 'express'
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express'
 import type { SanitizedConfig } from 'payload'
 
 import { paginationParamProblems } from '../lib/paginationParams'
@@ -54,6 +56,7 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
       }
     }
 
+  router.get('/:collection/file/:filename', missingUploadsAsNotFound(config))
   router.post('/graphql', toPayload(GRAPHQL_POST(config), false))
   if (options.graphQLPlayground) router.get('/graphql-playground', toPayload(GRAPHQL_PLAYGROUND_GET(Promise.resolve(config)), false))
 
@@ -89,6 +92,23 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
     headers.delete('content-length')
     headers.delete('transfer-encoding')
     return new Request(url, { method: req.method, headers, body: body.length > 0 ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) : undefined })
+  }
+}
+
+/**
+ * Payload answers a request for an upload file that is not on disk with a 500 (it assumes the
+ * document exists); for a client asking for a file that does not exist, that is a 404.
+ */
+function missingUploadsAsNotFound(config: SanitizedConfig): RequestHandler {
+  return async (req, res, next) => {
+    const { collection: slug, filename } = req.params as { collection: string; filename: string }
+    const collection = config.collections.find((candidate) => candidate.slug === slug && candidate.upload)
+    if (!collection) return next()
+    const dir = path.resolve(collection.upload.staticDir || slug)
+    const file = path.resolve(dir, filename)
+    const exists = file.startsWith(dir + path.sep) && (await stat(file).then((s) => s.isFile(), () => false))
+    if (exists) return next()
+    res.status(404).json({ errors: [{ message: 'File not found' }] })
   }
 }
 

@@ -6,6 +6,7 @@ import { isPublisher } from '../../access/isPublisher'
 import { slugField } from '../../fields/slug'
 import { buildBreadcrumbs } from './hooks/buildBreadcrumbs'
 import { refreshDescendantBreadcrumbs } from './hooks/refreshDescendantBreadcrumbs'
+import { refuseDeletingUsedChannels } from './hooks/refuseDeletingUsedChannels'
 
 export const CATEGORIES_SLUG = 'categories'
 
@@ -24,6 +25,7 @@ export const Categories: CollectionConfig<typeof CATEGORIES_SLUG> = {
   hooks: {
     beforeChange: [buildBreadcrumbs],
     afterChange: [refreshDescendantBreadcrumbs],
+    beforeDelete: [refuseDeletingUsedChannels],
   },
   fields: [
     { name: 'name', type: 'text', label: { en: 'Name', zh: '名称' }, required: true, maxLength: 40 },

@@ -1,0 +1,34 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { startEmbeddedPostgres } from '../server/embeddedPostgres'
+import { resolvePayloadSecret } from '../server/secret'
+
+/**
+ * `npm run payload -- <command>`: Payload's CLI (migrate, migrate:create, migrate:status,
+ * generate:types…) on the same database the server uses: DATABASE_URL, or else the embedded one
+ * under .data/, started for the command and stopped after it.
+ */
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const dataDir = path.resolve(process.env.DATA_DIR || path.join(rootDir, '.data'))
+
+const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(path.join(dataDir, 'postgres'), console.warn)
+const env = {
+  ...process.env,
+  DATABASE_URL: process.env.DATABASE_URL ?? embedded!.url,
+  PAYLOAD_SECRET: await resolvePayloadSecret({
+    given: process.env.PAYLOAD_SECRET,
+    demo: embedded !== null,
+    production: process.env.NODE_ENV === 'production',
+    dataDir,
+  }),
+}
+const child = spawn(process.execPath, [path.join(rootDir, 'node_modules/payload/bin.js'), ...process.argv.slice(2)], {
+  cwd: rootDir,
+  env,
+  stdio: 'inherit',
+})
+const code = await new Promise<number>((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 1)))
+await embedded?.stop()
+process.exit(code)
