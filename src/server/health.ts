@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express'
 import type { Payload } from 'payload'
 
-type Pool = { query: (sql: string) => Promise<{ rows: { name: string }[] }> }
+import { poolOf } from './pool'
 
 /**
  * Ready means the database answers and every migration this build ships has been applied, so a
@@ -11,8 +11,7 @@ export function readinessCheck(payload: Payload, expectedMigrations: readonly st
   return async (_req: Request, res: Response): Promise<void> => {
     res.setHeader('cache-control', 'no-store')
     try {
-      const pool = (payload.db as unknown as { pool: Pool }).pool
-      const { rows } = await withTimeout(pool.query('select name from payload_migrations'), 3_000)
+      const { rows } = await withTimeout(poolOf(payload).query<{ name: string }>('select name from payload_migrations'), 3_000)
       const applied = new Set(rows.map((row) => row.name))
       const pending = expectedMigrations.filter((name) => !applied.has(name))
       if (pending.length > 0) {

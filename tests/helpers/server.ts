@@ -16,7 +16,10 @@ export type TestServer = {
   url: string
   databaseUrl: string
   output: () => string
+  /** SIGTERM, wait for the exit, drop the database. */
   stop: () => Promise<void>
+  /** The process's exit code once stopped, null while it runs. */
+  exitCode: () => number | null
 }
 
 /** A database URL on the test PostgreSQL server with a fresh, unique database name. */
@@ -31,9 +34,11 @@ export function freshDatabaseUrl(): string {
 /** Spawns `src/server.ts` as `npm start` would, API only, and waits until it reports itself ready. */
 export function spawnServer(env: Record<string, string | undefined>): { child: ChildProcess; output: () => string } {
   let output = ''
+  // An undefined value removes the variable (node would pass the string "undefined").
+  const merged = Object.entries({ ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env }).filter(([, value]) => value !== undefined)
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'src/server.ts')], {
     cwd: ROOT_DIR,
-    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', ...env },
+    env: Object.fromEntries(merged) as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', (chunk) => (output += chunk))
@@ -68,6 +73,7 @@ export async function startServer(
     url,
     databaseUrl,
     output,
+    exitCode: () => child.exitCode,
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM')

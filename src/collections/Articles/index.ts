@@ -18,7 +18,7 @@ import { scheduleEndpoints } from './endpoints/schedule'
 import { copyResponsibleEditorName } from './hooks/copyResponsibleEditorName'
 import { keepNonPublishersToDrafts } from './hooks/keepNonPublishersToDrafts'
 import { populatePublishedAt } from './hooks/populatePublishedAt'
-import { recordCreator } from './hooks/recordCreator'
+import { keepCreator } from './hooks/keepCreator'
 
 export const ARTICLES_SLUG = 'articles'
 
@@ -49,7 +49,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
   endpoints: scheduleEndpoints,
   hooks: {
     beforeOperation: [keepNonPublishersToDrafts],
-    beforeChange: [recordCreator, copyResponsibleEditorName, populatePublishedAt],
+    beforeChange: [keepCreator, copyResponsibleEditorName, populatePublishedAt],
   },
   fields: [
     { name: 'title', type: 'text', label: { en: 'Title', zh: '标题' }, required: true, maxLength: 200 },

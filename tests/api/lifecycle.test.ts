@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+
+import { Api } from '../helpers/api'
+import { ADMIN, spawnServer, startServer } from '../helpers/server'
+import { freePort } from '../../src/server/embeddedPostgres'
+
+const waitForExit = (child: ReturnType<typeof spawnServer>['child']) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)))
+
+async function waitUntilReady(url: string) {
+  for (let tries = 0; tries < 300; tries++) {
+    if (await fetch(`${url}/readyz`).then((res) => res.ok, () => false)) return
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error('not ready')
+}
+
+describe('graceful shutdown', () => {
+  it('finishes a request still being received when SIGTERM arrives, then exits 0', async () => {
+    const server = await startServer()
+    const admin = await new Api(server.url).login(ADMIN.email, ADMIN.password)
+    const body = JSON.stringify({ name: '停机前的标签' })
+    const { hostname, port } = new URL(server.url)
+    const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request(
+        {
+          hostname,
+          port,
+          path: '/api/tags',
+          method: 'POST',
+          headers: { authorization: `JWT ${admin.token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = ''
+          res.on('data', (chunk) => (text += chunk))
+          res.on('end', () => resolve({ status: res.statusCode!, text }))
+        },
+      )
+      req.on('error', reject)
+      req.write(body.slice(0, 5))
+      setTimeout(() => req.end(body.slice(5)), 1_000)
+    })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const stopping = server.stop()
+    const res = await response
+    expect(res.status).toBe(201)
+    expect(JSON.parse(res.text).doc.name).toBe('停机前的标签')
+    await stopping
+    expect(server.exitCode()).toBe(0)
+  })
+})
+
+describe('demo mode on the embedded PostgreSQL', () => {
+  let dataDir: string
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-demo-'))
+  })
+  afterAll(() => rm(dataDir, { recursive: true, force: true }))
+
+  async function runDemo(work: (api: Api) => Promise<void>) {
+    const port = await freePort()
+    const url = `http://127.0.0.1:${port}`
+    const { child, output } = spawnServer({
+      NODE_ENV: 'production',
+      SERVE_ADMIN: 'false',
+      DATABASE_URL: undefined,
+      PAYLOAD_SECRET: undefined,
+      DATA_DIR: dataDir,
+      MEDIA_DIR: path.join(dataDir, 'media'),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+    })
+    let failure: unknown = null
+    try {
+      await waitUntilReady(url)
+      await work(new Api(url))
+    } catch (error) {
+      failure = error
+    }
+    child.kill('SIGTERM')
+    const code = await waitForExit(child)
+    if (failure) throw new Error(`${(failure as Error).message}\n--- server output ---\n${output()}`)
+    expect(code).toBe(0)
+    return output()
+  }
+
+  it('starts with demo content, keeps it across restarts, and stops its database on SIGTERM', async () => {
+    // Two full starts, the first of which creates the cluster and seeds it.
+    let firstTitles: string[] = []
+    const firstRun = await runDemo(async (api) => {
+      const articles = await api.get('/api/articles?limit=50&sort=publishedAt')
+      expect(articles.body.totalDocs).toBeGreaterThanOrEqual(3)
+      firstTitles = articles.body.docs.map((doc: { title: string }) => doc.title)
+      const settings = await api.get('/api/globals/site-settings')
+      expect(settings.body.icpNumber).toMatch(/ICP/)
+      const chief = await api.login('chief@newsroom.demo', 'newsroom-demo')
+      const tag = await chief.post('/api/tags', { name: '重启后仍在' })
+      expect(tag.status).toBe(201)
+    })
+    expect(firstRun).toContain('using the embedded PostgreSQL')
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false)
+    expect(existsSync(path.join(dataDir, 'payload-secret'))).toBe(true)
+
+    const secondRun = await runDemo(async (api) => {
+      const articles = await api.get('/api/articles?limit=50&sort=publishedAt')
+      expect(articles.body.docs.map((doc: { title: string }) => doc.title)).toEqual(firstTitles)
+      const tags = await api.get(`/api/tags?where[name][equals]=${encodeURIComponent('重启后仍在')}`)
+      expect(tags.body.totalDocs).toBe(1)
+    })
+    expect(secondRun).toContain('nothing seeded')
+  }, 240_000)
+})
