@@ -1,5 +1,4 @@
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { en } from '@payloadcms/translations/languages/en'
@@ -20,8 +19,9 @@ import { isPublisher } from './src/access/isPublisher'
 import { isPublisherUser } from './src/access/roleChecks'
 import { articleBodyEditor } from './src/fields/articleBodyEditor'
 import { logger } from './src/lib/logger'
+import { PROJECT_ROOT } from './src/lib/projectRoot'
 
-const dirname = path.dirname(fileURLToPath(import.meta.url))
+const dirname = PROJECT_ROOT
 
 /** Read when this module loads: `src/server.ts` settles DATABASE_URL and the secret before importing it. */
 const serverURL = process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`

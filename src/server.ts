@@ -2,13 +2,13 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import type { Server } from 'node:http'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import express from 'express'
 import { getPayload, type Payload } from 'payload'
 
 import { migrations } from '../migrations'
 import { logger } from './lib/logger'
+import { PROJECT_ROOT } from './lib/projectRoot'
 import { startEmbeddedPostgres } from './server/embeddedPostgres'
 import { ensureFirstAdmin } from './server/firstAdmin'
 import { livenessCheck, readinessCheck } from './server/health'
@@ -18,7 +18,7 @@ import { requestLogger } from './server/requestLogger'
 import { ConfigurationError, resolvePayloadSecret } from './server/secret'
 import { seedDemoContent } from './seed'
 
-const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const rootDir = PROJECT_ROOT
 const dataDir = path.resolve(process.env.DATA_DIR || path.join(rootDir, '.data'))
 const production = process.env.NODE_ENV === 'production'
 /** Without DATABASE_URL the server is a self-contained demo on an embedded PostgreSQL. */

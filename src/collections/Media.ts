@@ -1,11 +1,11 @@
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/isEditor'
 import { isWriter } from '../access/isWriter'
+import { PROJECT_ROOT } from '../lib/projectRoot'
 
 export const MEDIA_SLUG = 'media'
 
@@ -19,7 +19,7 @@ export const MEDIA_MAX_BYTES = 10 * 1024 * 1024
 export const MEDIA_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']
 
 /** `media/` at the top of the repo unless MEDIA_DIR says otherwise (tests give each server its own). */
-const mediaDir = path.resolve(process.env.MEDIA_DIR || path.join(path.dirname(fileURLToPath(import.meta.url)), '../../media'))
+const mediaDir = path.resolve(process.env.MEDIA_DIR || path.join(PROJECT_ROOT, 'media'))
 
 export const Media: CollectionConfig<typeof MEDIA_SLUG> = {
   slug: MEDIA_SLUG,

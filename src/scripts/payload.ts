@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
+import { PROJECT_ROOT } from '../lib/projectRoot'
 import { startEmbeddedPostgres } from '../server/embeddedPostgres'
 import { resolvePayloadSecret } from '../server/secret'
 
@@ -10,7 +10,7 @@ import { resolvePayloadSecret } from '../server/secret'
  * generate:types…) on the same database the server uses: DATABASE_URL, or else the embedded one
  * under .data/, started for the command and stopped after it.
  */
-const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const rootDir = PROJECT_ROOT
 const dataDir = path.resolve(process.env.DATA_DIR || path.join(rootDir, '.data'))
 
 const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(path.join(dataDir, 'postgres'), console.warn)

@@ -18,9 +18,14 @@ export const requestLogger = pinoHttp({
   customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
   autoLogging: { ignore: (req) => req.url === '/healthz' || (req.url ?? '').startsWith('/_next/') },
   serializers: {
-    req: (req) => ({ method: req.method, path: (req.url ?? '').split('?')[0] }),
+    req: (req) => ({ id: req.id, method: req.method, path: pathOf(req.raw ?? req) }),
     res: (res) => ({ status: res.statusCode }),
   },
-  customSuccessMessage: (req, res, responseTime) => `${req.method} ${(req.url ?? '').split('?')[0]} ${res.statusCode} ${Math.round(responseTime)}ms`,
-  customErrorMessage: (req, res) => `${req.method} ${(req.url ?? '').split('?')[0]} ${res.statusCode}`,
+  customSuccessMessage: (req, res, responseTime) => `${req.method} ${pathOf(req)} ${res.statusCode} ${Math.round(responseTime)}ms`,
+  customErrorMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
 })
+
+/** Express rewrites `url` inside mounted routers; `originalUrl` is what the client asked for. Never the query: it may carry tokens. */
+function pathOf(req: { url?: string; originalUrl?: string }): string {
+  return (req.originalUrl ?? req.url ?? '').split('?')[0]
+}

@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
+import { buildServer } from '../../src/scripts/buildServer.mjs'
 import { startEmbeddedPostgres } from '../../src/server/embeddedPostgres'
 
 /**
@@ -9,6 +10,8 @@ import { startEmbeddedPostgres } from '../../src/server/embeddedPostgres'
  * given, else an embedded one started here for the run.
  */
 export default async function globalSetup(): Promise<void> {
+  // The tests run the server the way `npm start` does: from the bundle, built from the current source.
+  buildServer()
   if (process.env.DATABASE_URL) {
     process.env.TEST_POSTGRES_URL = process.env.DATABASE_URL
     return

@@ -31,12 +31,12 @@ export function freshDatabaseUrl(): string {
   return url.toString()
 }
 
-/** Spawns `src/server.ts` as `npm start` would, API only, and waits until it reports itself ready. */
+/** Spawns the bundled server (built by globalSetup) as `npm start` runs it. */
 export function spawnServer(env: Record<string, string | undefined>): { child: ChildProcess; output: () => string } {
   let output = ''
   // An undefined value removes the variable (node would pass the string "undefined").
   const merged = Object.entries({ ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env }).filter(([, value]) => value !== undefined)
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'src/server.ts')], {
+  const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT_DIR, 'dist/server.mjs')], {
     cwd: ROOT_DIR,
     env: Object.fromEntries(merged) as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
