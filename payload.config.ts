@@ -21,8 +21,6 @@ import { articleBodyEditor } from './src/fields/articleBodyEditor'
 import { logger } from './src/lib/logger'
 import { PROJECT_ROOT } from './src/lib/projectRoot'
 
-const dirname = PROJECT_ROOT
-
 /** Read when this module loads: `src/server.ts` settles DATABASE_URL and the secret before importing it. */
 const serverURL = process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`
 const allowedOrigins = [serverURL, ...(process.env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean)]
@@ -34,7 +32,7 @@ export default buildConfig({
   csrf: allowedOrigins,
   admin: {
     user: Users.slug,
-    importMap: { baseDir: path.resolve(dirname, 'src') },
+    importMap: { baseDir: path.resolve(PROJECT_ROOT, 'src') },
     meta: { titleSuffix: ' · Newsroom' },
   },
   i18n: {
@@ -52,7 +50,7 @@ export default buildConfig({
       connectionTimeoutMillis: 5_000,
     },
     push: false,
-    migrationDir: path.resolve(dirname, 'migrations'),
+    migrationDir: path.resolve(PROJECT_ROOT, 'migrations'),
   }),
   sharp,
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
@@ -70,7 +68,7 @@ export default buildConfig({
     }),
   },
   // Types are generated on purpose (`npm run generate:types`) and committed, never rewritten by a dev server.
-  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
+  typescript: { outputFile: path.resolve(PROJECT_ROOT, 'src/payload-types.ts'), autoGenerate: false },
   logger,
   telemetry: false,
 })

@@ -87,6 +87,7 @@ async function main(): Promise<void> {
   app.use(requestLogger)
   app.get('/healthz', livenessCheck)
   app.get('/readyz', readinessCheck(payload, migrations.map((migration) => migration.name)))
+  if (production && !demo) app.post('/api/users/first-register', refuseOpenFirstRegistration)
   app.use('/api', payloadApiRouter(config, { graphQLPlayground: !production }))
 
   if (serveAdmin) {
@@ -126,6 +127,14 @@ async function closeHttpServer(server: Server): Promise<void> {
 async function closePayload(payload: Payload): Promise<void> {
   await payload.destroy()
   await Promise.race([poolOf(payload).end().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2_000))])
+}
+
+/**
+ * On an empty database Payload lets whoever reaches the admin first register as its first user. A
+ * production deployment names its first admin in ADMIN_EMAIL / ADMIN_PASSWORD instead.
+ */
+function refuseOpenFirstRegistration(_req: express.Request, res: express.Response): void {
+  res.status(403).json({ errors: [{ message: 'The first admin is created from ADMIN_EMAIL and ADMIN_PASSWORD on this server' }] })
 }
 
 /** `npm start` on a fresh clone: the admin's production build is made once, on first start. */

@@ -57,3 +57,20 @@ it('logs each request as one JSON line with its id, method, path, status and dur
   expect(typeof entry.responseTime).toBe('number')
   expect(line).not.toContain('authorization')
 })
+
+it('does not let a visitor register the first user of a production database', async () => {
+  const empty = await startServer({ ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined })
+  try {
+    const res = await new Api(empty.url).post('/api/users/first-register', {
+      name: '路人',
+      email: 'visitor@example.com',
+      password: 'visitor-password-1',
+      roles: ['admin'],
+    })
+    expect(res.status).toBe(403)
+    expect(res.body.errors[0].message).toMatch(/ADMIN_EMAIL/)
+    expect((await new Api(empty.url).post('/api/users/login', { email: 'visitor@example.com', password: 'visitor-password-1' })).status).toBe(401)
+  } finally {
+    await empty.stop()
+  }
+})

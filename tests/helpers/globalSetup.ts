@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
-import { buildServer } from '../../src/scripts/buildServer.mjs'
+import { bundle } from '../../src/scripts/bundle.mjs'
 import { startEmbeddedPostgres } from '../../src/server/embeddedPostgres'
 
 /**
@@ -11,7 +11,7 @@ import { startEmbeddedPostgres } from '../../src/server/embeddedPostgres'
  */
 export default async function globalSetup(): Promise<void> {
   // The tests run the server the way `npm start` does: from the bundle, built from the current source.
-  buildServer()
+  await bundle()
   if (process.env.DATABASE_URL) {
     process.env.TEST_POSTGRES_URL = process.env.DATABASE_URL
     return

@@ -1,2 +1,0 @@
-export declare const SERVER_BUNDLE: string
-export declare function buildServer(): string

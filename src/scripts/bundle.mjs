@@ -1,0 +1,63 @@
+// Bundles what runs on the server into dist/, so it runs on plain Node.js with no TypeScript
+// loader hooks (their dynamic imports were seen to stall under load):
+//   dist/server.mjs          src/server.ts, with payload.config.ts, collections and migrations
+//   dist/payload.config.mjs  the config alone, for Payload's CLI
+//   dist/payload-cli.mjs     src/scripts/payloadCli.ts, which runs that CLI on the right database
+//
+// npm packages stay external, except Lexical: its Node entry points pick their build with a
+// top-level `await import()`, and on Node 20 loading a dozen such modules that import each other
+// leaves a top-level await unsettled about half the time (the process exits with code 13 before
+// running a line of ours). Bundled, those awaits run inside one module and always settle.
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { build } from 'esbuild'
+
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+const BUNDLED_PACKAGES = /^(lexical|@lexical\/|@payloadcms\/richtext-lexical)/
+
+const externalExceptLexical = {
+  name: 'external-except-lexical',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (BUNDLED_PACKAGES.test(args.path)) return undefined
+      return { path: args.path, external: true }
+    })
+  },
+}
+
+export const BUNDLES = {
+  server: path.join(rootDir, 'dist', 'server.mjs'),
+  config: path.join(rootDir, 'dist', 'payload.config.mjs'),
+  cli: path.join(rootDir, 'dist', 'payload-cli.mjs'),
+}
+
+export async function bundle() {
+  await build({
+    entryPoints: {
+      server: path.join(rootDir, 'src', 'server.ts'),
+      'payload.config': path.join(rootDir, 'payload.config.ts'),
+      'payload-cli': path.join(rootDir, 'src', 'scripts', 'payloadCli.ts'),
+    },
+    outdir: path.join(rootDir, 'dist'),
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    plugins: [externalExceptLexical],
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    tsconfig: path.join(rootDir, 'tsconfig.json'),
+  })
+  return BUNDLES
+}
+
+// No top-level await: jest's global setup loads this module too, and it cannot load one that has it.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  bundle().catch((error) => {
+    console.error(error)
+    process.exit(1)
+  })
+}
