@@ -7,16 +7,22 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Articles } from './src/collections/Articles'
+import { Avatars } from './src/collections/Avatars'
+import { Comments } from './src/collections/Comments'
 import { Authors } from './src/collections/Authors'
 import { Categories } from './src/collections/Categories'
 import { Media, MEDIA_MAX_BYTES } from './src/collections/Media'
+import { Readers } from './src/collections/Readers'
+import { ScreeningWords } from './src/collections/ScreeningWords'
 import { Tags } from './src/collections/Tags'
 import { Users } from './src/collections/Users'
+import { ModerationSettings } from './src/globals/ModerationSettings'
 import { SiteSettings } from './src/globals/SiteSettings'
 import { databaseErrorsAsBadRequests } from './src/hooks/databaseErrorsAsBadRequests'
 import { checkingCollectionWrites, checkingGlobalWrites } from './src/hooks/rejectMalformedWrites'
 import { isPublisher } from './src/access/isPublisher'
 import { isPublisherUser } from './src/access/roleChecks'
+import { emailAdapter } from './src/email/adapter'
 import { articleBodyEditor } from './src/fields/articleBodyEditor'
 import { logger } from './src/lib/logger'
 import { PROJECT_ROOT } from './src/lib/projectRoot'
@@ -39,9 +45,15 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Articles, Categories, Tags, Authors, Media, Users].map(checkingCollectionWrites),
-  globals: [SiteSettings].map(checkingGlobalWrites),
+  collections: [Articles, Categories, Tags, Authors, Media, Comments, Readers, Avatars, ScreeningWords, Users].map(checkingCollectionWrites),
+  globals: [SiteSettings, ModerationSettings].map(checkingGlobalWrites),
   editor: articleBodyEditor,
+  email: emailAdapter({
+    smtpUrl: process.env.SMTP_URL,
+    mailDir: path.resolve(process.env.MAIL_DIR || path.join(process.env.DATA_DIR || path.join(PROJECT_ROOT, '.data'), 'mail')),
+    from: process.env.MAIL_FROM || 'no-reply@newsroom.local',
+    fromName: process.env.MAIL_FROM_NAME || 'Newsroom',
+  }),
   hooks: { afterError: [databaseErrorsAsBadRequests] },
   db: postgresAdapter({
     pool: {

@@ -1,9 +1,15 @@
 import * as migration_20261129_125651_initial from './20261129_125651_initial';
+import * as migration_20261129_135127_readers_comments_moderation from './20261129_135127_readers_comments_moderation';
 
 export const migrations = [
   {
     up: migration_20261129_125651_initial.up,
     down: migration_20261129_125651_initial.down,
-    name: '20261129_125651_initial'
+    name: '20261129_125651_initial',
+  },
+  {
+    up: migration_20261129_135127_readers_comments_moderation.up,
+    down: migration_20261129_135127_readers_comments_moderation.down,
+    name: '20261129_135127_readers_comments_moderation'
   },
 ];

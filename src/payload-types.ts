@@ -63,6 +63,7 @@ export type SupportedTimezones =
 
 export interface Config {
   auth: {
+    readers: ReaderAuthOperations;
     users: UserAuthOperations;
   };
   blocks: {};
@@ -72,6 +73,10 @@ export interface Config {
     tags: Tag;
     authors: Author;
     media: Media;
+    comments: Comment;
+    readers: Reader;
+    avatars: Avatar;
+    'screening-words': ScreeningWord;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -86,6 +91,10 @@ export interface Config {
     tags: TagsSelect<false> | TagsSelect<true>;
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    comments: CommentsSelect<false> | CommentsSelect<true>;
+    readers: ReadersSelect<false> | ReadersSelect<true>;
+    avatars: AvatarsSelect<false> | AvatarsSelect<true>;
+    'screening-words': ScreeningWordsSelect<false> | ScreeningWordsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -99,15 +108,17 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'site-settings': SiteSetting;
+    'moderation-settings': ModerationSetting;
   };
   globalsSelect: {
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
+    'moderation-settings': ModerationSettingsSelect<false> | ModerationSettingsSelect<true>;
   };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
   };
-  user: User;
+  user: Reader | User;
   jobs: {
     tasks: {
       schedulePublish: TaskSchedulePublish;
@@ -117,6 +128,24 @@ export interface Config {
       };
     };
     workflows: unknown;
+  };
+}
+export interface ReaderAuthOperations {
+  forgotPassword: {
+    email: string;
+    password: string;
+  };
+  login: {
+    email: string;
+    password: string;
+  };
+  registerFirstUser: {
+    email: string;
+    password: string;
+  };
+  unlock: {
+    email: string;
+    password: string;
   };
 }
 export interface UserAuthOperations {
@@ -182,6 +211,7 @@ export interface Article {
    */
   publishedAt?: string | null;
   allowComments?: boolean | null;
+  approvedCommentCount?: number | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -324,6 +354,152 @@ export interface Tag {
   createdAt: string;
 }
 /**
+ * Queues: filter by status (pending, approved, rejected, spam) or by reports > 0. Select several rows to approve, reject or feature them together.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments".
+ */
+export interface Comment {
+  id: number;
+  article: number | Article;
+  parent?: (number | null) | Comment;
+  body: string;
+  commenter?: {
+    displayName?: string | null;
+    avatarUrl?: string | null;
+    profession?: string | null;
+    professionLabel?: string | null;
+  };
+  replyCount?: number | null;
+  status: 'pending' | 'approved' | 'rejected' | 'spam';
+  featured?: boolean | null;
+  /**
+   * Saved with this change in the moderation log.
+   */
+  moderationNote?: string | null;
+  reader?: (number | null) | Reader;
+  screening?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  maskedOriginal?: string | null;
+  ip?: string | null;
+  reportCount?: number | null;
+  reports?:
+    | {
+        reason?: string | null;
+        reader?: (number | null) | Reader;
+        at?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  moderationLog?:
+    | {
+        at?: string | null;
+        by?: (number | null) | User;
+        field?: string | null;
+        from?: string | null;
+        to?: string | null;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "readers".
+ */
+export interface Reader {
+  id: number;
+  displayName: string;
+  avatar?: (number | null) | Avatar;
+  profession?:
+    ('legal-assistant' | 'trainee-lawyer' | 'lawyer' | 'cpa' | 'financial-planner' | 'analyst' | 'other') | null;
+  professionVerified?: boolean | null;
+  status: 'active' | 'suspended' | 'banned';
+  suspendedUntil?: string | null;
+  moderationLog?:
+    | {
+        at?: string | null;
+        by?: (number | null) | User;
+        field?: string | null;
+        from?: string | null;
+        to?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  _verified?: boolean | null;
+  _verificationToken?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'readers';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "avatars".
+ */
+export interface Avatar {
+  id: number;
+  alt?: string | null;
+  owner?: (number | null) | Reader;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    small?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "screening-words".
+ */
+export interface ScreeningWord {
+  id: number;
+  phrase: string;
+  action: 'reject' | 'review' | 'mask' | 'allow';
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -460,14 +636,35 @@ export interface PayloadLockedDocument {
         value: number | Media;
       } | null)
     | ({
+        relationTo: 'comments';
+        value: number | Comment;
+      } | null)
+    | ({
+        relationTo: 'readers';
+        value: number | Reader;
+      } | null)
+    | ({
+        relationTo: 'avatars';
+        value: number | Avatar;
+      } | null)
+    | ({
+        relationTo: 'screening-words';
+        value: number | ScreeningWord;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null);
   globalSlug?: string | null;
-  user: {
-    relationTo: 'users';
-    value: number | User;
-  };
+  user:
+    | {
+        relationTo: 'readers';
+        value: number | Reader;
+      }
+    | {
+        relationTo: 'users';
+        value: number | User;
+      };
   updatedAt: string;
   createdAt: string;
 }
@@ -477,10 +674,15 @@ export interface PayloadLockedDocument {
  */
 export interface PayloadPreference {
   id: number;
-  user: {
-    relationTo: 'users';
-    value: number | User;
-  };
+  user:
+    | {
+        relationTo: 'readers';
+        value: number | Reader;
+      }
+    | {
+        relationTo: 'users';
+        value: number | User;
+      };
   key?: string | null;
   value?:
     | {
@@ -523,6 +725,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   body?: T;
   publishedAt?: T;
   allowComments?: T;
+  approvedCommentCount?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -623,6 +826,138 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments_select".
+ */
+export interface CommentsSelect<T extends boolean = true> {
+  article?: T;
+  parent?: T;
+  body?: T;
+  commenter?:
+    | T
+    | {
+        displayName?: T;
+        avatarUrl?: T;
+        profession?: T;
+        professionLabel?: T;
+      };
+  replyCount?: T;
+  status?: T;
+  featured?: T;
+  moderationNote?: T;
+  reader?: T;
+  screening?: T;
+  maskedOriginal?: T;
+  ip?: T;
+  reportCount?: T;
+  reports?:
+    | T
+    | {
+        reason?: T;
+        reader?: T;
+        at?: T;
+        id?: T;
+      };
+  moderationLog?:
+    | T
+    | {
+        at?: T;
+        by?: T;
+        field?: T;
+        from?: T;
+        to?: T;
+        note?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "readers_select".
+ */
+export interface ReadersSelect<T extends boolean = true> {
+  displayName?: T;
+  avatar?: T;
+  profession?: T;
+  professionVerified?: T;
+  status?: T;
+  suspendedUntil?: T;
+  moderationLog?:
+    | T
+    | {
+        at?: T;
+        by?: T;
+        field?: T;
+        from?: T;
+        to?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  email?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  _verified?: T;
+  _verificationToken?: T;
+  loginAttempts?: T;
+  lockUntil?: T;
+  sessions?:
+    | T
+    | {
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "avatars_select".
+ */
+export interface AvatarsSelect<T extends boolean = true> {
+  alt?: T;
+  owner?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        small?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "screening-words_select".
+ */
+export interface ScreeningWordsSelect<T extends boolean = true> {
+  phrase?: T;
+  action?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -755,6 +1090,22 @@ export interface SiteSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-settings".
+ */
+export interface ModerationSetting {
+  id: number;
+  mode?: ('pre' | 'post' | 'all') | null;
+  newCommenterHold?: number | null;
+  maxLinks?: number | null;
+  readerIntervalSeconds?: number | null;
+  ipLimit?: number | null;
+  ipWindowSeconds?: number | null;
+  repeatWindowSeconds?: number | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-settings_select".
  */
 export interface SiteSettingsSelect<T extends boolean = true> {
@@ -772,6 +1123,22 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   newsLicenceHolder?: T;
   newsLicenceCategory?: T;
   contactEmail?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-settings_select".
+ */
+export interface ModerationSettingsSelect<T extends boolean = true> {
+  mode?: T;
+  newCommenterHold?: T;
+  maxLinks?: T;
+  readerIntervalSeconds?: T;
+  ipLimit?: T;
+  ipWindowSeconds?: T;
+  repeatWindowSeconds?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -799,10 +1166,15 @@ export interface TaskSchedulePublish {
       value: number | Article;
     } | null;
     global?: string | null;
-    user?: {
-      relationTo: 'users';
-      value: number | User;
-    } | null;
+    user?:
+      | ({
+          relationTo: 'readers';
+          value: number | Reader;
+        } | null)
+      | ({
+          relationTo: 'users';
+          value: number | User;
+        } | null);
   };
   output?: unknown;
 }

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import type { Server } from 'node:http'
 import path from 'node:path'
 
@@ -9,6 +7,7 @@ import { getPayload, type Payload } from 'payload'
 import { migrations } from '../migrations'
 import { logger } from './lib/logger'
 import { PROJECT_ROOT } from './lib/projectRoot'
+import { buildAdminIfStale } from './server/adminBuild'
 import { startEmbeddedPostgres } from './server/embeddedPostgres'
 import { ensureFirstAdmin } from './server/firstAdmin'
 import { livenessCheck, readinessCheck } from './server/health'
@@ -91,7 +90,7 @@ async function main(): Promise<void> {
   app.use('/api', payloadApiRouter(config, { graphQLPlayground: !production }))
 
   if (serveAdmin) {
-    await buildAdminIfMissing()
+    if (production) await buildAdminIfStale(rootDir, (message) => logger.info(message))
     const { default: next } = await import('next')
     const nextApp = next({ dev: !production, dir: rootDir, hostname: 'localhost', port })
     await nextApp.prepare()
@@ -135,21 +134,6 @@ async function closePayload(payload: Payload): Promise<void> {
  */
 function refuseOpenFirstRegistration(_req: express.Request, res: express.Response): void {
   res.status(403).json({ errors: [{ message: 'The first admin is created from ADMIN_EMAIL and ADMIN_PASSWORD on this server' }] })
-}
-
-/** `npm start` on a fresh clone: the admin's production build is made once, on first start. */
-async function buildAdminIfMissing(): Promise<void> {
-  if (!production || existsSync(path.join(rootDir, '.next', 'BUILD_ID'))) return
-  logger.info('no admin build found: running `next build` once (about a minute)')
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(rootDir, 'node_modules/next/dist/bin/next'), 'build'], {
-      cwd: rootDir,
-      env: process.env,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    })
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))))
-    child.on('error', reject)
-  })
 }
 
 function redactPassword(url: string): string {

@@ -1,9 +1,11 @@
 import type { PayloadRequest } from 'payload'
 
-import { EDITOR_ROLES, hasAnyRole, PUBLISHER_ROLES, type StaffRole, WRITER_ROLES } from '../lib/roles'
+import { EDITOR_ROLES, hasAnyRole, MODERATOR_ROLES, PUBLISHER_ROLES, type StaffRole, WRITER_ROLES } from '../lib/roles'
 
 /** The staff `users` collection is the only one whose logins carry roles; readers never do. */
 export const USERS_SLUG = 'users'
+/** Readers' own accounts: they comment and report errors, nothing more. */
+export const READERS_SLUG = 'readers'
 
 type User = PayloadRequest['user']
 
@@ -16,3 +18,5 @@ export const isAdminUser = (user: User): boolean => userHasRole(user, ['admin'])
 export const isPublisherUser = (user: User): boolean => userHasRole(user, PUBLISHER_ROLES)
 export const isEditorUser = (user: User): boolean => userHasRole(user, EDITOR_ROLES)
 export const isWriterUser = (user: User): boolean => userHasRole(user, WRITER_ROLES)
+export const isModeratorUser = (user: User): boolean => userHasRole(user, MODERATOR_ROLES)
+export const isReaderUser = (user: User): boolean => user?.collection === READERS_SLUG

@@ -14,6 +14,8 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, { en: string; zh: string }> = 
 export const PUBLISHER_ROLES: readonly StaffRole[] = ['admin', 'editor-in-chief']
 /** Who may edit any article (as a draft unless also a publisher). */
 export const EDITOR_ROLES: readonly StaffRole[] = ['admin', 'editor-in-chief', 'editor']
+/** Who works the comment queues, verifies professions and suspends readers. */
+export const MODERATOR_ROLES: readonly StaffRole[] = ['admin', 'moderator']
 /** Who may write articles at all. */
 export const WRITER_ROLES: readonly StaffRole[] = [...EDITOR_ROLES, 'reporter']
 

@@ -3,6 +3,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 
 import type { SiteSetting } from '../payload-types'
 import { DEMO_ARTICLES } from './articles'
+import { createCommunity } from './community'
 import { DEMO_IMAGES, renderPng, type ImageKey } from './images'
 import { DEMO_ADMIN, DEMO_STAFF, type StaffKey } from './staff'
 import { DEMO_AUTHORS, DEMO_CHANNELS, DEMO_TAGS, type AuthorKey, type ChannelKey, type TagName } from './taxonomy'
@@ -77,7 +78,12 @@ async function seed(payload: Payload, req: PayloadRequest): Promise<void> {
   const tags = await createTags(payload, req)
   const images = await createImages(payload, req)
   const authors = await createAuthors(payload, req, userByEmail)
-  await createArticles(payload, req, { staff, channels, tags, images, authors })
+  const articleIds = await createArticles(payload, req, { staff, channels, tags, images, authors })
+  await createCommunity(
+    payload,
+    req,
+    articleIds.filter((_, index) => DEMO_ARTICLES[index].status === 'published'),
+  )
   await payload.updateGlobal({ slug: 'site-settings', data: DEMO_SITE_SETTINGS, req })
 }
 
@@ -168,9 +174,10 @@ async function createArticles(
     images: Ids<ImageKey>
     authors: Ids<AuthorKey>
   },
-): Promise<void> {
+): Promise<number[]> {
+  const ids: number[] = []
   for (const article of DEMO_ARTICLES) {
-    await payload.create({
+    const created = await payload.create({
       collection: 'articles',
       draft: article.status === 'draft',
       data: {
@@ -191,5 +198,7 @@ async function createArticles(
       },
       req,
     })
+    ids.push(created.id)
   }
+  return ids
 }

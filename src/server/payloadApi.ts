@@ -16,6 +16,7 @@ import {
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express'
 import type { SanitizedConfig } from 'payload'
 
+import { CLIENT_IP_HEADER } from '../lib/clientIp'
 import { paginationParamProblems } from '../lib/paginationParams'
 import { HttpError, readBody } from './body'
 
@@ -80,9 +81,12 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
     const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`)
     const headers = new Headers()
     for (const [name, value] of Object.entries(req.headers)) {
-      if (value === undefined) continue
+      if (value === undefined || name === CLIENT_IP_HEADER) continue
       for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
     }
+    // The client's address as Express determined it (TRUST_PROXY decides whether X-Forwarded-For
+    // counts); a client-sent header of this name is dropped above, so it cannot be forged.
+    if (req.ip) headers.set(CLIENT_IP_HEADER, req.ip)
     const hasBody = !['GET', 'HEAD', 'OPTIONS'].includes(req.method)
     if (!hasBody) return new Request(url, { method: req.method, headers })
     const contentType = req.get('content-type') ?? ''
@@ -121,6 +125,10 @@ function assertJson(body: Buffer): void {
 }
 
 async function sendWebResponse(response: globalThis.Response, res: Response): Promise<void> {
+  if (response.status === 429) {
+    const retryAfter = await retryAfterOf(response.clone())
+    if (retryAfter) res.setHeader('retry-after', String(retryAfter))
+  }
   res.status(response.status)
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie' && name !== 'content-encoding' && name !== 'transfer-encoding') res.setHeader(name, value)
@@ -132,6 +140,16 @@ async function sendWebResponse(response: globalThis.Response, res: Response): Pr
     return
   }
   await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res)
+}
+
+/**
+ * Payload's errors cannot set headers; a 429 thrown with `data.retryAfterSeconds` (rate limits in
+ * hooks) carries its wait in the body, and it becomes the Retry-After header here.
+ */
+async function retryAfterOf(response: globalThis.Response): Promise<number | null> {
+  const body = (await response.json().catch(() => null)) as { errors?: { data?: { retryAfterSeconds?: unknown } }[] } | null
+  const seconds = body?.errors?.map((error) => error.data?.retryAfterSeconds).find((value) => typeof value === 'number')
+  return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : null
 }
 
 /** Errors before Payload answers: a clear JSON error in Payload's own shape, never a stack trace. */

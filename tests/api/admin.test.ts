@@ -43,7 +43,12 @@ it('shows a logged-in admin the collections with their Chinese labels', async ()
   // What a browser sends on a same-origin navigation; without it Payload ignores the cookie (CSRF).
   const res = await page('/admin', { cookie, 'sec-fetch-site': 'same-origin' })
   expect(res.status).toBe(200)
-  for (const label of ['文章', '频道', '标签', '作者', '媒体库', '员工账号', '站点设置']) expect(res.html).toContain(label)
+  for (const label of ['文章', '频道', '标签', '作者', '媒体库', '员工账号', '站点设置', '评论', '读者', '敏感词库', '评论审核设置']) {
+    expect(res.html).toContain(label)
+  }
+  for (const path of ['/admin/collections/comments', '/admin/collections/readers', '/admin/globals/moderation-settings']) {
+    expect((await page(path, { cookie, 'sec-fetch-site': 'same-origin' })).status).toBe(200)
+  }
 })
 
 it('keeps the API out of Next: /api is answered by Payload with JSON', async () => {

@@ -86,3 +86,29 @@ export async function createStaff(server: TestServer): Promise<Staff> {
 export function invalidPaths(body: any): string[] {
   return (body?.errors ?? []).flatMap((error: any) => (error.data?.errors ?? []).map((e: any) => e.path))
 }
+
+export type Mail = { to: string; subject: string; html: string }
+
+/** The emails the server has written to its mail folder, oldest first. */
+export async function sentMail(mailDir: string): Promise<Mail[]> {
+  const { readdir, readFile } = await import('node:fs/promises')
+  const files = (await readdir(mailDir).catch(() => [] as string[])).sort()
+  return Promise.all(files.map(async (file) => JSON.parse(await readFile(`${mailDir}/${file}`, 'utf8')) as Mail))
+}
+
+export const READER_PASSWORD = 'reader-password-123'
+
+/** Signs a reader up over REST, follows the verification email's link, and logs them in. */
+export async function signUpReader(server: TestServer, data: { email: string; displayName: string; profession?: string }): Promise<Api & { id: number }> {
+  const anonymous = new Api(server.url)
+  const created = await anonymous.post('/api/readers', { ...data, password: READER_PASSWORD })
+  if (created.status !== 201) throw new Error(`sign-up of ${data.email} failed: ${created.status} ${JSON.stringify(created.body)}`)
+  const mail = (await sentMail(server.mailDir)).filter((m) => m.to === data.email).at(-1)
+  const token = mail?.html.match(/verify-email\?token=([A-Za-z0-9]+)/)?.[1]
+  if (!token) throw new Error(`no verification email for ${data.email}`)
+  const verified = await anonymous.post(`/api/readers/verify/${token}`)
+  if (verified.status !== 200) throw new Error(`verification of ${data.email} failed: ${verified.status} ${JSON.stringify(verified.body)}`)
+  const login = await anonymous.post('/api/readers/login', { email: data.email, password: READER_PASSWORD })
+  if (login.status !== 200) throw new Error(`login of ${data.email} failed: ${login.status} ${JSON.stringify(login.body)}`)
+  return Object.assign(new Api(server.url, login.body.token), { id: login.body.user.id as number })
+}

@@ -15,6 +15,8 @@ export const ADMIN = { email: 'admin@test.newsroom', password: 'admin-password-1
 export type TestServer = {
   url: string
   databaseUrl: string
+  /** Where the server writes the emails it sends (one JSON file each). */
+  mailDir: string
   output: () => string
   /** SIGTERM, wait for the exit, drop the database. */
   stop: () => Promise<void>
@@ -53,6 +55,7 @@ export async function startServer(
   const port = await freePort()
   const databaseUrl = freshDatabaseUrl()
   const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-test-media-'))
+  const mailDir = path.join(mediaDir, 'mail')
   const url = `http://127.0.0.1:${port}`
   const { child, output } = spawnServer({
     NODE_ENV: 'production',
@@ -65,6 +68,7 @@ export async function startServer(
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     MEDIA_DIR: mediaDir,
+    MAIL_DIR: mailDir,
     ...env,
   })
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
@@ -72,6 +76,7 @@ export async function startServer(
   return {
     url,
     databaseUrl,
+    mailDir,
     output,
     exitCode: () => child.exitCode,
     stop: async () => {

@@ -123,6 +123,14 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
       admin: { position: 'sidebar' },
     },
     {
+      name: 'approvedCommentCount',
+      type: 'number',
+      label: { en: 'Approved comments', zh: '已通过评论数' },
+      defaultValue: 0,
+      access: { create: () => false, update: () => false },
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
       name: 'createdBy',
       type: 'relationship',
       relationTo: USERS_SLUG,

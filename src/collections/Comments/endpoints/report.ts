@@ -1,0 +1,43 @@
+import type { Endpoint } from 'payload'
+
+import { isReaderUser } from '../../../access/roleChecks'
+
+const MAX_REASON_LENGTH = 500
+
+const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } })
+
+/**
+ * `POST /api/comments/:id/report` with `{ reason }`: a logged-in reader flags a published comment
+ * for the moderators' "reported" queue. Once per reader and comment; reporting again changes nothing.
+ */
+export const reportComment: Endpoint = {
+  path: '/:id/report',
+  method: 'post',
+  handler: async (req) => {
+    if (!isReaderUser(req.user)) return json(403, { errors: [{ message: '请先以读者身份登录 (log in as a reader to report)' }] })
+    const id = Number(req.routeParams?.id)
+    const body = (await req.json?.().catch(() => null)) as { reason?: unknown } | null
+    const reason = typeof body?.reason === 'string' ? body.reason.trim() : ''
+    if (!reason || reason.length > MAX_REASON_LENGTH) {
+      return json(400, {
+        errors: [{ name: 'ValidationError', message: 'The following field is invalid: reason', data: { errors: [{ path: 'reason', message: `1–${MAX_REASON_LENGTH} characters` }] } }],
+      })
+    }
+    const comment = Number.isSafeInteger(id)
+      ? await req.payload.findByID({ collection: 'comments', id, depth: 0, disableErrors: true, overrideAccess: true, req })
+      : null
+    if (!comment || comment.status !== 'approved') return json(404, { errors: [{ message: 'Comment not found' }] })
+    const reports = comment.reports ?? []
+    if (reports.some((report) => String(typeof report.reader === 'object' ? report.reader?.id : report.reader) === String(req.user!.id))) {
+      return json(200, { message: 'already reported' })
+    }
+    await req.payload.update({
+      collection: 'comments',
+      id,
+      data: { reports: [...reports, { reason, reader: req.user!.id as number, at: new Date().toISOString() }], reportCount: reports.length + 1 },
+      overrideAccess: true,
+      req,
+    })
+    return json(201, { message: 'reported' })
+  },
+}

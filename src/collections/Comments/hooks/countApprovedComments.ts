@@ -1,0 +1,44 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+
+import type { Comment } from '../../../payload-types'
+
+const idOf = (value: unknown): number | null =>
+  value && typeof value === 'object' ? Number((value as { id: number }).id) : value == null ? null : Number(value)
+
+/**
+ * Articles show how many approved comments they have and comments how many approved replies:
+ * both are recounted whenever a comment appears, changes status or goes, so reading them costs
+ * nothing. (Database-level writes: a count is not an editorial change worth a new version.)
+ */
+export async function recount(comment: Pick<Comment, 'article' | 'parent'>, req: PayloadRequest): Promise<void> {
+  const articleId = idOf(comment.article)
+  const parentId = idOf(comment.parent)
+  if (articleId !== null) {
+    const { totalDocs } = await req.payload.count({
+      collection: 'comments',
+      where: { article: { equals: articleId }, status: { equals: 'approved' } },
+      overrideAccess: true,
+      req,
+    })
+    await req.payload.db.updateMany({ collection: 'articles', where: { id: { equals: articleId } }, data: { approvedCommentCount: totalDocs }, req })
+  }
+  if (parentId !== null) {
+    const { totalDocs } = await req.payload.count({
+      collection: 'comments',
+      where: { parent: { equals: parentId }, status: { equals: 'approved' } },
+      overrideAccess: true,
+      req,
+    })
+    await req.payload.db.updateMany({ collection: 'comments', where: { id: { equals: parentId } }, data: { replyCount: totalDocs }, req })
+  }
+}
+
+export const countApprovedComments: CollectionAfterChangeHook<Comment> = async ({ doc, previousDoc, operation, req }) => {
+  if (operation === 'create' || doc.status !== previousDoc?.status) await recount(doc, req)
+  return doc
+}
+
+export const countAfterDelete: CollectionAfterDeleteHook<Comment> = async ({ doc, req }) => {
+  await recount(doc, req)
+  return doc
+}

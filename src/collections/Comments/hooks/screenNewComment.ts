@@ -1,0 +1,151 @@
+import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import { APIError, ValidationError } from 'payload'
+
+import { isReaderUser } from '../../../access/roleChecks'
+import { currentScreener } from '../../../hooks/screener'
+import { CLIENT_IP_HEADER } from '../../../lib/clientIp'
+import { DEFAULT_MODERATION_SETTINGS, moderateComment, type ModerationSettings } from '../../../lib/moderation'
+import { effectiveReaderStatus } from '../../../lib/readers'
+import type { Comment } from '../../../payload-types'
+import { commenterOf } from '../commenter'
+
+const idOf = (value: unknown): number | null =>
+  value && typeof value === 'object' ? Number((value as { id: number }).id) : value == null ? null : Number(value)
+
+/**
+ * A reader's new comment: taken as the logged-in reader (never a reader named in the body), checked
+ * to reply within its own article, then run through the moderation pipeline, which refuses it or
+ * decides its status and records why. Comments made by server code (the demo seed) keep what they
+ * are given.
+ */
+export const screenNewComment: CollectionBeforeChangeHook<Comment> = async ({ data, operation, req }) => {
+  if (operation !== 'create') return data
+  if (!isReaderUser(req.user)) {
+    data.commenter = await commenterOf(await loadReader(idOf(data.reader), req), req)
+    return data
+  }
+  const now = new Date()
+  const readerId = req.user!.id as number
+  const articleId = idOf(data.article)
+  if (articleId === null) {
+    throw new ValidationError({ collection: 'comments', errors: [{ path: 'article', message: '请指明评论的文章 (which article is this comment on?)' }], req })
+  }
+  const [reader, article, settings] = await Promise.all([loadReader(readerId, req), loadArticle(articleId, req), loadSettings(req)])
+  await assertReplyInSameArticle(idOf(data.parent), articleId, req)
+
+  const ip = req.headers.get(CLIENT_IP_HEADER)
+  const [history, ipCount, screener] = await Promise.all([
+    readerHistory(readerId, settings, now, req),
+    ip ? countSince(req, { ip: { equals: ip } }, now, settings.ipWindowSeconds) : Promise.resolve(0),
+    currentScreener(req.payload),
+  ])
+  const decision = moderateComment({
+    body: typeof data.body === 'string' ? data.body : '',
+    now,
+    article: { published: article?._status === 'published', allowComments: article?.allowComments !== false },
+    reader: {
+      status: effectiveReaderStatus(reader?.status, reader?.suspendedUntil, now),
+      suspendedUntil: reader?.suspendedUntil ?? null,
+      approvedComments: history.approved,
+    },
+    readerLastCommentAt: history.lastAt,
+    readerRecentBodies: history.recentBodies,
+    ipCommentsInWindow: ipCount,
+    screener,
+    settings,
+  })
+  if (decision.kind === 'refused') {
+    const { refusal } = decision
+    if (refusal.status === 400) {
+      throw new ValidationError({ collection: 'comments', errors: [{ path: refusal.path ?? 'body', message: refusal.message }], req })
+    }
+    throw new APIError(refusal.message, refusal.status, { retryAfterSeconds: refusal.retryAfterSeconds }, true)
+  }
+  return {
+    ...data,
+    reader: readerId,
+    body: decision.body,
+    status: decision.status,
+    featured: false,
+    maskedOriginal: decision.maskedOriginal,
+    screening: decision.notes,
+    ip,
+    commenter: await commenterOf(reader, req),
+  }
+}
+
+async function loadReader(id: number | null, req: PayloadRequest) {
+  if (id === null) return null
+  return req.payload.findByID({ collection: 'readers', id, depth: 0, disableErrors: true, overrideAccess: true, req })
+}
+
+async function loadArticle(id: number | null, req: PayloadRequest) {
+  if (id === null) return null
+  return req.payload.findByID({
+    collection: 'articles',
+    id,
+    depth: 0,
+    disableErrors: true,
+    overrideAccess: true,
+    select: { _status: true, allowComments: true },
+    req,
+  })
+}
+
+async function loadSettings(req: PayloadRequest): Promise<ModerationSettings> {
+  const stored = await req.payload.findGlobal({ slug: 'moderation-settings', depth: 0, overrideAccess: true, req })
+  const settings = { ...DEFAULT_MODERATION_SETTINGS }
+  for (const key of Object.keys(settings) as (keyof ModerationSettings)[]) {
+    const value = stored?.[key as keyof typeof stored]
+    if (value !== null && value !== undefined) (settings as Record<string, unknown>)[key] = value
+  }
+  return settings
+}
+
+async function assertReplyInSameArticle(parentId: number | null, articleId: number | null, req: PayloadRequest) {
+  if (parentId === null) return
+  const parent = await req.payload.findByID({
+    collection: 'comments',
+    id: parentId,
+    depth: 0,
+    disableErrors: true,
+    overrideAccess: true,
+    select: { article: true, status: true },
+    req,
+  })
+  if (!parent || idOf(parent.article) !== articleId || parent.status !== 'approved') {
+    throw new ValidationError({
+      collection: 'comments',
+      errors: [{ path: 'parent', message: '只能回复同一篇文章下已公开的评论 (a reply must answer a published comment on the same article)' }],
+      req,
+    })
+  }
+}
+
+async function readerHistory(readerId: number, settings: ModerationSettings, now: Date, req: PayloadRequest) {
+  const since = new Date(now.getTime() - settings.repeatWindowSeconds * 1000).toISOString()
+  const [approved, latest, recent] = await Promise.all([
+    req.payload.count({ collection: 'comments', where: { reader: { equals: readerId }, status: { equals: 'approved' } }, overrideAccess: true, req }),
+    req.payload.find({ collection: 'comments', where: { reader: { equals: readerId } }, sort: '-createdAt', limit: 1, depth: 0, select: { createdAt: true }, overrideAccess: true, req }),
+    req.payload.find({
+      collection: 'comments',
+      where: { reader: { equals: readerId }, createdAt: { greater_than: since } },
+      limit: 100,
+      depth: 0,
+      select: { body: true, maskedOriginal: true },
+      overrideAccess: true,
+      req,
+    }),
+  ])
+  return {
+    approved: approved.totalDocs,
+    lastAt: latest.docs[0]?.createdAt ?? null,
+    recentBodies: recent.docs.map((doc) => doc.maskedOriginal ?? doc.body),
+  }
+}
+
+async function countSince(req: PayloadRequest, where: Record<string, unknown>, now: Date, seconds: number) {
+  const since = new Date(now.getTime() - seconds * 1000).toISOString()
+  const { totalDocs } = await req.payload.count({ collection: 'comments', where: { ...where, createdAt: { greater_than: since } }, overrideAccess: true, req })
+  return totalDocs
+}

@@ -1,0 +1,173 @@
+import type { CollectionConfig, FieldAccess } from 'payload'
+
+import { approvedOrOwnOrStaff } from '../../access/approvedOrOwnOrStaff'
+import { isAdmin, isAdminField } from '../../access/isAdmin'
+import { isModerator, isModeratorField } from '../../access/isModerator'
+import { isReader } from '../../access/isReader'
+import { hideModerationRecords } from '../../hooks/hideModerationRecords'
+import { isModeratorUser, isReaderUser, READERS_SLUG, USERS_SLUG } from '../../access/roleChecks'
+import { ARTICLES_SLUG } from '../Articles'
+import { reportComment } from './endpoints/report'
+import { countAfterDelete, countApprovedComments } from './hooks/countApprovedComments'
+import { logModeration } from './hooks/logModeration'
+import { screenNewComment } from './hooks/screenNewComment'
+
+export const COMMENTS_SLUG = 'comments'
+
+export const COMMENT_STATUSES = {
+  pending: { zh: '待审核', en: 'Pending' },
+  approved: { zh: '已通过', en: 'Approved' },
+  rejected: { zh: '已拒绝', en: 'Rejected' },
+  spam: { zh: '垃圾评论', en: 'Spam' },
+} as const
+
+const systemOnly = { create: () => false, update: () => false }
+/** Moderation data: moderators and admins only, never the public or the commenter. */
+const moderatorsRead = { read: isModeratorField, ...systemOnly }
+const ownerOrModerator: FieldAccess = ({ req, doc }) =>
+  isModeratorUser(req.user) || (isReaderUser(req.user) && String(req.user!.id) === String(typeof doc?.reader === 'object' ? doc?.reader?.id : doc?.reader))
+
+/**
+ * Readers' comments. Every new one passes the moderation pipeline (src/lib/moderation), which may
+ * refuse it or decide its status; moderators then approve, reject, mark spam and feature (精彩评论).
+ */
+export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
+  slug: COMMENTS_SLUG,
+  labels: { singular: { en: 'Comment', zh: '评论' }, plural: { en: 'Comments', zh: '评论' } },
+  admin: {
+    useAsTitle: 'body',
+    defaultColumns: ['body', 'commenter', 'status', 'featured', 'reportCount', 'article', 'createdAt'],
+    group: { en: 'Readers', zh: '读者' },
+    listSearchableFields: ['body'],
+    description: {
+      en: 'Queues: filter by status (pending, approved, rejected, spam) or by reports > 0. Select several rows to approve, reject or feature them together.',
+      zh: '审核队列：按状态（待审核、已通过、已拒绝、垃圾评论）或“被举报次数 > 0”筛选；勾选多条可批量通过、拒绝或设为精彩评论。',
+    },
+  },
+  access: {
+    read: approvedOrOwnOrStaff,
+    create: isReader,
+    update: isModerator,
+    delete: isAdmin,
+  },
+  defaultPopulate: { body: true, commenter: true, createdAt: true },
+  endpoints: [reportComment],
+  hooks: {
+    beforeChange: [screenNewComment, logModeration],
+    afterChange: [countApprovedComments],
+    afterRead: [hideModerationRecords(['reports', 'moderationLog'])],
+    afterDelete: [countAfterDelete],
+  },
+  fields: [
+    {
+      name: 'article',
+      type: 'relationship',
+      relationTo: ARTICLES_SLUG,
+      label: { en: 'Article', zh: '文章' },
+      required: true,
+      index: true,
+      maxDepth: 0,
+      access: { update: () => false },
+    },
+    {
+      name: 'parent',
+      type: 'relationship',
+      relationTo: COMMENTS_SLUG,
+      label: { en: 'Reply to', zh: '回复' },
+      index: true,
+      maxDepth: 0,
+      access: { update: () => false },
+    },
+    {
+      name: 'body',
+      type: 'textarea',
+      label: { en: 'Comment', zh: '评论内容' },
+      required: true,
+      maxLength: 2000,
+      access: { update: () => false },
+    },
+    {
+      name: 'commenter',
+      type: 'group',
+      label: { en: 'Commenter', zh: '评论者' },
+      admin: { readOnly: true },
+      access: systemOnly,
+      fields: [
+        { name: 'displayName', type: 'text', label: { en: 'Name', zh: '昵称' } },
+        { name: 'avatarUrl', type: 'text', label: { en: 'Avatar', zh: '头像' } },
+        { name: 'profession', type: 'text', label: { en: 'Verified profession', zh: '认证职业' } },
+        { name: 'professionLabel', type: 'text', label: { en: 'Profession shown', zh: '职业显示' } },
+      ],
+    },
+    { name: 'replyCount', type: 'number', label: { en: 'Replies', zh: '回复数' }, defaultValue: 0, admin: { readOnly: true }, access: systemOnly },
+    {
+      name: 'status',
+      type: 'select',
+      label: { en: 'Status', zh: '状态' },
+      required: true,
+      defaultValue: 'pending',
+      index: true,
+      options: Object.entries(COMMENT_STATUSES).map(([value, label]) => ({ value, label })),
+      access: { read: ownerOrModerator, create: isModeratorField, update: isModeratorField },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'featured',
+      type: 'checkbox',
+      label: { en: 'Featured (精彩评论)', zh: '精彩评论' },
+      defaultValue: false,
+      index: true,
+      access: { create: isModeratorField, update: isModeratorField },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'moderationNote',
+      type: 'text',
+      label: { en: 'Note for the log', zh: '处理备注' },
+      virtual: true,
+      access: { read: isModeratorField, create: isModeratorField, update: isModeratorField },
+      admin: { position: 'sidebar', description: { en: 'Saved with this change in the moderation log.', zh: '随本次处理写入处理记录。' } },
+    },
+    {
+      name: 'reader',
+      type: 'relationship',
+      relationTo: READERS_SLUG,
+      label: { en: 'Reader', zh: '读者' },
+      index: true,
+      maxDepth: 0,
+      access: { read: ownerOrModerator, ...systemOnly },
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    { name: 'screening', type: 'json', label: { en: 'Screening', zh: '筛查结果' }, access: moderatorsRead, admin: { readOnly: true } },
+    { name: 'maskedOriginal', type: 'textarea', label: { en: 'Original before masking', zh: '屏蔽前原文' }, access: moderatorsRead, admin: { readOnly: true } },
+    { name: 'ip', type: 'text', label: { en: 'IP address', zh: 'IP 地址' }, access: { read: isAdminField, ...systemOnly }, admin: { readOnly: true } },
+    { name: 'reportCount', type: 'number', label: { en: 'Reports', zh: '被举报次数' }, defaultValue: 0, index: true, access: moderatorsRead, admin: { readOnly: true } },
+    {
+      name: 'reports',
+      type: 'array',
+      label: { en: 'Reports', zh: '举报' },
+      access: moderatorsRead,
+      admin: { readOnly: true },
+      fields: [
+        { name: 'reason', type: 'text', label: { en: 'Reason', zh: '理由' } },
+        { name: 'reader', type: 'relationship', relationTo: READERS_SLUG, label: { en: 'Reader', zh: '读者' } },
+        { name: 'at', type: 'date', label: { en: 'When', zh: '时间' } },
+      ],
+    },
+    {
+      name: 'moderationLog',
+      type: 'array',
+      label: { en: 'Moderation log', zh: '处理记录' },
+      access: moderatorsRead,
+      admin: { readOnly: true },
+      fields: [
+        { name: 'at', type: 'date', label: { en: 'When', zh: '时间' } },
+        { name: 'by', type: 'relationship', relationTo: USERS_SLUG, label: { en: 'By', zh: '处理人' } },
+        { name: 'field', type: 'text', label: { en: 'Field', zh: '字段' } },
+        { name: 'from', type: 'text', label: { en: 'From', zh: '原值' } },
+        { name: 'to', type: 'text', label: { en: 'To', zh: '新值' } },
+        { name: 'note', type: 'text', label: { en: 'Note', zh: '备注' } },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,99 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../access/anyone'
+import { isAdmin } from '../../access/isAdmin'
+import { isModerator, isModeratorField } from '../../access/isModerator'
+import { moderatorsOrSelf, moderatorsOrSelfField } from '../../access/moderatorsOrSelf'
+import { READERS_SLUG } from '../../access/roleChecks'
+import { hideModerationRecords } from '../../hooks/hideModerationRecords'
+import { PROFESSIONS, READER_STATUSES } from '../../lib/readers'
+import { AVATARS_SLUG } from '../Avatars'
+import { passwordResetEmail, verificationEmail } from './emails'
+import { logReaderModeration } from './hooks/logReaderModeration'
+import { refreshCommenterOnComments } from './hooks/refreshCommenterOnComments'
+
+export { READERS_SLUG }
+
+const moderatorsOnly = { read: moderatorsOrSelfField, create: isModeratorField, update: isModeratorField }
+
+/** Readers' accounts, apart from staff logins: they sign up themselves, comment and report errors. */
+export const Readers: CollectionConfig<typeof READERS_SLUG> = {
+  slug: READERS_SLUG,
+  labels: { singular: { en: 'Reader', zh: '读者' }, plural: { en: 'Readers', zh: '读者' } },
+  auth: {
+    verify: verificationEmail,
+    forgotPassword: { ...passwordResetEmail, expiration: 60 * 60 * 1000 },
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+    tokenExpiration: 7 * 24 * 60 * 60,
+    cookies: { sameSite: 'Lax', secure: (process.env.PUBLIC_URL ?? '').startsWith('https://') },
+  },
+  admin: {
+    useAsTitle: 'displayName',
+    defaultColumns: ['displayName', 'email', 'profession', 'professionVerified', 'status'],
+    group: { en: 'Readers', zh: '读者' },
+  },
+  access: {
+    create: anyone,
+    read: moderatorsOrSelf,
+    update: moderatorsOrSelf,
+    delete: isAdmin,
+    admin: () => false,
+    unlock: isModerator,
+  },
+  hooks: {
+    beforeChange: [logReaderModeration],
+    afterChange: [refreshCommenterOnComments],
+    afterRead: [hideModerationRecords(['moderationLog'])],
+  },
+  fields: [
+    { name: 'email', type: 'email', label: { en: 'Email', zh: '邮箱' }, required: true, unique: true, access: { read: moderatorsOrSelfField } },
+    { name: 'displayName', type: 'text', label: { en: 'Display name', zh: '昵称' }, required: true, minLength: 1, maxLength: 30 },
+    { name: 'avatar', type: 'upload', relationTo: AVATARS_SLUG, label: { en: 'Avatar', zh: '头像' } },
+    {
+      name: 'profession',
+      type: 'select',
+      label: { en: 'Profession (claimed)', zh: '职业（自述）' },
+      options: Object.entries(PROFESSIONS).map(([value, label]) => ({ value, label })),
+    },
+    {
+      name: 'professionVerified',
+      type: 'checkbox',
+      label: { en: 'Profession verified', zh: '职业已认证' },
+      defaultValue: false,
+      access: moderatorsOnly,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      label: { en: 'Status', zh: '状态' },
+      defaultValue: 'active',
+      required: true,
+      options: Object.entries(READER_STATUSES).map(([value, label]) => ({ value, label })),
+      access: moderatorsOnly,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'suspendedUntil',
+      type: 'date',
+      label: { en: 'Suspended until', zh: '暂停至' },
+      access: moderatorsOnly,
+      admin: { position: 'sidebar', condition: (data) => data?.status === 'suspended', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'moderationLog',
+      type: 'array',
+      label: { en: 'Moderation log', zh: '处理记录' },
+      access: { read: isModeratorField, create: () => false, update: () => false },
+      admin: { readOnly: true },
+      fields: [
+        { name: 'at', type: 'date', label: { en: 'When', zh: '时间' } },
+        { name: 'by', type: 'relationship', relationTo: 'users', label: { en: 'By', zh: '处理人' } },
+        { name: 'field', type: 'text', label: { en: 'Field', zh: '字段' } },
+        { name: 'from', type: 'text', label: { en: 'From', zh: '原值' } },
+        { name: 'to', type: 'text', label: { en: 'To', zh: '新值' } },
+      ],
+    },
+  ],
+}

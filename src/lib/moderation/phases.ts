@@ -1,0 +1,263 @@
+import { PORTAL_TIME_ZONE } from '../copyright'
+import { maskText, type ScreeningHit } from '../screening'
+import { codePointLength, countLinks, normaliseForRepeat } from './text'
+import type { ModerationInput, Phase, PhaseOutcome, PipelineState, Refusal, ScreeningNote, StatePatch } from './types'
+
+const PASS: PhaseOutcome = { kind: 'pass' }
+
+function note(rule: string, detail: string, words?: string[]): ScreeningNote {
+  return words ? { rule, detail, words } : { rule, detail }
+}
+
+function refuse(rule: string, refusal: Refusal, detail: string = refusal.message): PhaseOutcome {
+  return { kind: 'refuse', refusal, notes: [note(rule, detail)] }
+}
+
+function toDate(value: string | Date | null | undefined): Date | null {
+  if (value === null || value === undefined || value === '') return null
+  const date = value instanceof Date ? value : new Date(value)
+  return Number.isNaN(date.getTime()) ? null : date
+}
+
+/** `2026-07-01 08:00` in Beijing time: readers and moderators read dates on the portal's clock. */
+function portalDateTime(date: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: PORTAL_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date)
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`
+}
+
+export const lengthPhase: Phase = {
+  name: 'length',
+  run: ({ settings: { minLength, maxLength } }, { body }) => {
+    const length = codePointLength(body)
+    if (length >= minLength && length <= maxLength) return PASS
+    const [zh, en] = length < minLength ? ['太短', 'too short'] : ['太长', 'too long']
+    return refuse(
+      'length',
+      {
+        status: 400,
+        path: 'body',
+        message: `评论${zh}：须为 ${minLength} 至 ${maxLength} 个字 / Comment ${en}: it must be ${minLength} to ${maxLength} characters`,
+      },
+      `${length} 个字，限 ${minLength}–${maxLength} / ${length} characters, limits ${minLength}–${maxLength}`,
+    )
+  },
+}
+
+export const articleClosedPhase: Phase = {
+  name: 'articleClosed',
+  run: ({ article }) => {
+    if (!article.published) {
+      return refuse('articleClosed', { status: 403, message: '文章未发布，不能评论 / This article is not published and cannot be commented on' })
+    }
+    if (!article.allowComments) {
+      return refuse('articleClosed', { status: 403, message: '该文章已关闭评论 / Comments are closed on this article' })
+    }
+    return PASS
+  },
+}
+
+export const readerStatusPhase: Phase = {
+  name: 'readerStatus',
+  run: ({ reader, now }) => {
+    if (reader.status === 'banned') {
+      return refuse('readerStatus', { status: 403, message: '您的账号已被禁止评论 / Your account is banned from commenting' }, 'banned')
+    }
+    if (reader.status !== 'suspended') return PASS
+    const until = toDate(reader.suspendedUntil)
+    // A suspension that has run out is not lifted in the database until a moderator or a job does it.
+    if (until && until.getTime() <= now.getTime()) return PASS
+    if (!until) {
+      // No readable end date: the moderator meant a suspension, so it holds until someone lifts it.
+      return refuse(
+        'readerStatus',
+        { status: 403, message: '您的账号已被暂停评论 / Your account is suspended from commenting' },
+        'suspended, no end date',
+      )
+    }
+    const when = portalDateTime(until)
+    return refuse(
+      'readerStatus',
+      {
+        status: 403,
+        message: `您的账号已被暂停评论，至北京时间 ${when} / Your account is suspended from commenting until ${when} (Beijing time, UTC+8)`,
+      },
+      `suspended until ${until.toISOString()}`,
+    )
+  },
+}
+
+export const ratePhase: Phase = {
+  name: 'rate',
+  run: ({ settings, now, readerLastCommentAt, ipCommentsInWindow }) => {
+    const last = toDate(readerLastCommentAt)
+    const intervalMs = settings.readerIntervalSeconds * 1000
+    if (last && intervalMs > 0) {
+      const elapsedMs = now.getTime() - last.getTime()
+      if (elapsedMs < intervalMs) {
+        // A last comment "in the future" (clock skew between servers) waits one interval, not longer.
+        const wait = Math.min(settings.readerIntervalSeconds, Math.max(1, Math.ceil((intervalMs - elapsedMs) / 1000)))
+        return refuse(
+          'rate',
+          {
+            status: 429,
+            retryAfterSeconds: wait,
+            message: `评论太频繁，请 ${wait} 秒后再试 / You are commenting too often; try again in ${wait} seconds`,
+          },
+          `reader: last comment ${Math.max(0, Math.floor(elapsedMs / 1000))} s ago, interval ${settings.readerIntervalSeconds} s`,
+        )
+      }
+    }
+    if (settings.ipLimit > 0 && ipCommentsInWindow >= settings.ipLimit) {
+      // Only the count is known, not when the oldest comment leaves the window: the whole window is safe.
+      const wait = settings.ipWindowSeconds
+      return refuse(
+        'rate',
+        {
+          status: 429,
+          retryAfterSeconds: wait,
+          message: `该网络评论过多，请 ${wait} 秒后再试 / Too many comments from your network; try again in ${wait} seconds`,
+        },
+        `IP: ${ipCommentsInWindow} comments in ${settings.ipWindowSeconds} s, limit ${settings.ipLimit}`,
+      )
+    }
+    return PASS
+  },
+}
+
+export const repeatPostPhase: Phase = {
+  name: 'repeatPost',
+  run: ({ readerRecentBodies, settings }, { body }) => {
+    const normalised = normaliseForRepeat(body)
+    if (!readerRecentBodies.some((recent) => normaliseForRepeat(recent) === normalised)) return PASS
+    const window = settings.repeatWindowSeconds
+    return {
+      kind: 'hold',
+      notes: [note('repeat', `${window} 秒内重复发布相同内容 / Same text as this reader's comment within ${window} s`)],
+    }
+  },
+}
+
+export const linksPhase: Phase = {
+  name: 'links',
+  run: ({ settings: { maxLinks } }, { body }) => {
+    const links = countLinks(body)
+    if (links <= maxLinks) return PASS
+    return { kind: 'hold', notes: [note('links', `${links} 个链接，上限 ${maxLinks} / ${links} links, limit ${maxLinks}`)] }
+  },
+}
+
+/** Scanning is the one costly step: done once, by whichever word phase comes first. */
+function hitsFor(input: ModerationInput, state: PipelineState): readonly ScreeningHit[] {
+  if (state.hits) return state.hits
+  return input.screener.size === 0 ? [] : input.screener.scan(state.body)
+}
+
+/** Each listed phrase once, with the text that matched it when that differs (`赌博` as `赌 博`). */
+function describeHits(hits: readonly ScreeningHit[]): { words: string[]; detail: string } {
+  const byPhrase = new Map<string, ScreeningHit[]>()
+  for (const hit of hits) byPhrase.set(hit.phrase, [...(byPhrase.get(hit.phrase) ?? []), hit])
+  const parts = [...byPhrase].map(([phrase, found]) => {
+    const variants = [...new Set(found.map((hit) => hit.matched).filter((matched) => matched !== phrase))]
+    const noteText = found.find((hit) => hit.note)?.note
+    const extras = [...variants.map((matched) => `"${matched}"`), ...(noteText ? [noteText] : [])]
+    return extras.length ? `${phrase} (${extras.join('; ')})` : phrase
+  })
+  return { words: [...byPhrase.keys()], detail: parts.join(', ') }
+}
+
+export const bannedWordsPhase: Phase = {
+  name: 'bannedWords',
+  run: (input, state) => {
+    const hits = hitsFor(input, state)
+    const rejects = hits.filter((hit) => hit.action === 'reject')
+    if (rejects.length === 0) return { kind: 'pass', patch: { hits } }
+    const { words, detail } = describeHits(rejects)
+    return { kind: 'decide', status: 'rejected', patch: { hits }, notes: [note('bannedWords', `含禁用词 / Banned words: ${detail}`, words)] }
+  },
+}
+
+export const suspectWordsPhase: Phase = {
+  name: 'suspectWords',
+  run: (input, state) => {
+    const hits = hitsFor(input, state)
+    const reviews = hits.filter((hit) => hit.action === 'review')
+    const masks = hits.filter((hit) => hit.action === 'mask')
+    const notes: ScreeningNote[] = []
+    if (reviews.length) {
+      const { words, detail } = describeHits(reviews)
+      notes.push(note('suspectWords', `含待审词 / Words to review: ${detail}`, words))
+    }
+    let patch: StatePatch = { hits }
+    if (masks.length) {
+      const { words, detail } = describeHits(masks)
+      notes.push(note('mask', `已屏蔽 / Masked: ${detail}`, words))
+      // The original stays with the comment for staff: masking hides words from readers, it never deletes them.
+      patch = { hits, body: maskText(state.body, masks), maskedOriginal: state.maskedOriginal ?? state.body }
+    }
+    return { kind: reviews.length ? 'hold' : 'pass', notes, patch }
+  },
+}
+
+export const newCommenterPhase: Phase = {
+  name: 'newCommenter',
+  run: ({ reader: { approvedComments }, settings: { newCommenterHold, mode } }) => {
+    if (mode === 'post' || approvedComments >= newCommenterHold) return PASS
+    return {
+      kind: 'hold',
+      notes: [
+        note(
+          'newCommenter',
+          `新读者：已通过 ${approvedComments} 条，前 ${newCommenterHold} 条须审核 / New commenter: ${approvedComments} approved, the first ${newCommenterHold} are held`,
+        ),
+      ],
+    }
+  },
+}
+
+/** The last word: held if any phase held it, else as the mode says (see ModerationMode). */
+export const modePhase: Phase = {
+  name: 'mode',
+  run: ({ settings, reader }, { heldBy }) => {
+    if (heldBy.length) {
+      return { kind: 'decide', status: 'pending', notes: [note('mode', `待审核 / Held for a moderator by: ${heldBy.join(', ')}`)] }
+    }
+    if (settings.mode === 'all') {
+      return { kind: 'decide', status: 'pending', notes: [note('mode', '全部先审：待审核 / Every comment is moderated first: held')] }
+    }
+    if (settings.mode === 'post') {
+      return { kind: 'decide', status: 'approved', notes: [note('mode', '先发后审：通过 / Post-moderation: approved')] }
+    }
+    return {
+      kind: 'decide',
+      status: 'approved',
+      notes: [
+        note(
+          'mode',
+          `先审后发，可信读者（已通过 ${reader.approvedComments} 条）：通过 / Pre-moderation, trusted reader (${reader.approvedComments} approved): approved`,
+        ),
+      ],
+    }
+  },
+}
+
+export const MODERATION_PHASES: readonly Phase[] = Object.freeze([
+  lengthPhase,
+  articleClosedPhase,
+  readerStatusPhase,
+  ratePhase,
+  repeatPostPhase,
+  linksPhase,
+  bannedWordsPhase,
+  suspectWordsPhase,
+  newCommenterPhase,
+  modePhase,
+])
