@@ -16,9 +16,3 @@ export const READER_STATUSES = {
   banned: { zh: '封禁', en: 'Banned' },
 } as const
 export type ReaderStatus = keyof typeof READER_STATUSES
-
-/** A suspension whose end has passed no longer counts: the reader is active again without anyone acting. */
-export function effectiveReaderStatus(status: ReaderStatus | null | undefined, suspendedUntil: Date | string | null | undefined, now: Date): ReaderStatus {
-  if (status === 'suspended' && suspendedUntil && new Date(suspendedUntil).getTime() <= now.getTime()) return 'active'
-  return status ?? 'active'
-}

@@ -5,21 +5,11 @@ import { performance } from 'node:perf_hooks'
 
 import { buildScreener, type WordListEntry } from '../lib/screening'
 import { foldPhrase, foldText } from '../lib/screening/normalise'
+import { seededRandom } from '../lib/seededRandom'
 
 type Row = Record<string, string | number>
 type Benchmark = { name: string; description: string; run(): Row[] }
 
-/** mulberry32: small, fast and good enough to make varied but repeatable inputs. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Median milliseconds of `runs` calls, after a few unmeasured ones so the JIT has settled. */
 function medianMs(runs: number, work: () => unknown, warmUp = 3): number {

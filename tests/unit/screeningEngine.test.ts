@@ -1,17 +1,7 @@
 import { buildAutomaton } from '../../src/lib/screening/ahoCorasick'
 import { foldPhrase, foldText } from '../../src/lib/screening/normalise'
+import { seededRandom as mulberry32 } from '../../src/lib/seededRandom'
 
-/** The same deterministic generator as the benchmark's: a failing case can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const codes = (text: string) => [...text].map((char) => char.codePointAt(0)!)
 

@@ -40,7 +40,9 @@ export const DEFAULT_MODERATION_SETTINGS: ModerationSettings = Object.freeze({
   mode: 'pre',
 })
 
-export type ReaderStatus = 'active' | 'suspended' | 'banned'
+import type { ReaderStatus } from '../readers'
+
+export type { ReaderStatus } from '../readers'
 
 /** What the adapter gathers from the database before moderation (all plain data). */
 export type ModerationInput = {

@@ -3,6 +3,7 @@ import { ValidationError } from 'payload'
 
 import type { Category } from '../../../payload-types'
 import { MAX_CATEGORY_DEPTH, pathFromRoot } from '../../../lib/categoryTree'
+import { relationId } from '../../../lib/fieldShapes'
 
 type Crumb = NonNullable<Category['breadcrumbs']>[number]
 
@@ -21,11 +22,6 @@ export const buildBreadcrumbs: CollectionBeforeChangeHook<Category> = async ({ d
   const self: Crumb = { name: data.name ?? originalDoc?.name, slug: data.slug ?? originalDoc?.slug }
   data.breadcrumbs = [...path.ancestors.map(({ name, slug }) => ({ name, slug })), self]
   return data
-}
-
-function relationId(value: unknown): number | null {
-  if (value && typeof value === 'object' && 'id' in value) return Number((value as { id: number }).id)
-  return value === null || value === undefined || value === '' ? null : Number(value)
 }
 
 /** Walks up from `startId`, one lookup per level; the tree is shallow and this runs on writes only. */

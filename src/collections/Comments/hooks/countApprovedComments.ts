@@ -1,9 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
+import { relationId } from '../../../lib/fieldShapes'
 import type { Comment } from '../../../payload-types'
 
-const idOf = (value: unknown): number | null =>
-  value && typeof value === 'object' ? Number((value as { id: number }).id) : value == null ? null : Number(value)
 
 /**
  * Articles show how many approved comments they have and comments how many approved replies:
@@ -11,8 +10,8 @@ const idOf = (value: unknown): number | null =>
  * nothing. (Database-level writes: a count is not an editorial change worth a new version.)
  */
 export async function recount(comment: Pick<Comment, 'article' | 'parent'>, req: PayloadRequest): Promise<void> {
-  const articleId = idOf(comment.article)
-  const parentId = idOf(comment.parent)
+  const articleId = relationId(comment.article)
+  const parentId = relationId(comment.parent)
   if (articleId !== null) {
     const { totalDocs } = await req.payload.count({
       collection: 'comments',

@@ -5,12 +5,10 @@ import { isReaderUser } from '../../../access/roleChecks'
 import { currentScreener } from '../../../hooks/screener'
 import { CLIENT_IP_HEADER } from '../../../lib/clientIp'
 import { DEFAULT_MODERATION_SETTINGS, moderateComment, type ModerationSettings } from '../../../lib/moderation'
-import { effectiveReaderStatus } from '../../../lib/readers'
+import { relationId } from '../../../lib/fieldShapes'
 import type { Comment } from '../../../payload-types'
 import { commenterOf } from '../commenter'
 
-const idOf = (value: unknown): number | null =>
-  value && typeof value === 'object' ? Number((value as { id: number }).id) : value == null ? null : Number(value)
 
 /**
  * A reader's new comment: taken as the logged-in reader (never a reader named in the body), checked
@@ -21,17 +19,17 @@ const idOf = (value: unknown): number | null =>
 export const screenNewComment: CollectionBeforeChangeHook<Comment> = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
   if (!isReaderUser(req.user)) {
-    data.commenter = await commenterOf(await loadReader(idOf(data.reader), req), req)
+    data.commenter = await commenterOf(await loadReader(relationId(data.reader), req), req)
     return data
   }
   const now = new Date()
   const readerId = req.user!.id as number
-  const articleId = idOf(data.article)
+  const articleId = relationId(data.article)
   if (articleId === null) {
     throw new ValidationError({ collection: 'comments', errors: [{ path: 'article', message: '请指明评论的文章 (which article is this comment on?)' }], req })
   }
   const [reader, article, settings] = await Promise.all([loadReader(readerId, req), loadArticle(articleId, req), loadSettings(req)])
-  await assertReplyInSameArticle(idOf(data.parent), articleId, req)
+  await assertReplyInSameArticle(relationId(data.parent), articleId, req)
 
   const ip = req.headers.get(CLIENT_IP_HEADER)
   const [history, ipCount, screener] = await Promise.all([
@@ -44,7 +42,7 @@ export const screenNewComment: CollectionBeforeChangeHook<Comment> = async ({ da
     now,
     article: { published: article?._status === 'published', allowComments: article?.allowComments !== false },
     reader: {
-      status: effectiveReaderStatus(reader?.status, reader?.suspendedUntil, now),
+      status: reader?.status ?? 'active',
       suspendedUntil: reader?.suspendedUntil ?? null,
       approvedComments: history.approved,
     },
@@ -113,7 +111,7 @@ async function assertReplyInSameArticle(parentId: number | null, articleId: numb
     select: { article: true, status: true },
     req,
   })
-  if (!parent || idOf(parent.article) !== articleId || parent.status !== 'approved') {
+  if (!parent || relationId(parent.article) !== articleId || parent.status !== 'approved') {
     throw new ValidationError({
       collection: 'comments',
       errors: [{ path: 'parent', message: '只能回复同一篇文章下已公开的评论 (a reply must answer a published comment on the same article)' }],
