@@ -9,6 +9,9 @@ import sharp from 'sharp'
 import { Articles } from './src/collections/Articles'
 import { Avatars } from './src/collections/Avatars'
 import { Comments } from './src/collections/Comments'
+import { correctionsLogEndpoint } from './src/collections/Articles/correctionsLog'
+import { correctionsLogQuery } from './src/collections/Articles/correctionsLogGraphQL'
+import { CorrectionRequests } from './src/collections/CorrectionRequests'
 import { Authors } from './src/collections/Authors'
 import { Categories } from './src/collections/Categories'
 import { Media, MEDIA_MAX_BYTES } from './src/collections/Media'
@@ -45,7 +48,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Articles, Categories, Tags, Authors, Media, Comments, Readers, Avatars, ScreeningWords, Users].map(checkingCollectionWrites),
+  collections: [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users].map(checkingCollectionWrites),
   globals: [SiteSettings, ModerationSettings].map(checkingGlobalWrites),
   editor: articleBodyEditor,
   email: emailAdapter({
@@ -66,7 +69,9 @@ export default buildConfig({
   }),
   sharp,
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
+  endpoints: [correctionsLogEndpoint],
   graphQL: {
+    queries: correctionsLogQuery,
     disablePlaygroundInProduction: true,
     maxComplexity: 1000,
   },

@@ -1,5 +1,6 @@
 import * as migration_20261129_125651_initial from './20261129_125651_initial';
 import * as migration_20261129_135127_readers_comments_moderation from './20261129_135127_readers_comments_moderation';
+import * as migration_20261129_140404_correction_requests from './20261129_140404_correction_requests';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261129_135127_readers_comments_moderation.up,
     down: migration_20261129_135127_readers_comments_moderation.down,
-    name: '20261129_135127_readers_comments_moderation'
+    name: '20261129_135127_readers_comments_moderation',
+  },
+  {
+    up: migration_20261129_140404_correction_requests.up,
+    down: migration_20261129_140404_correction_requests.down,
+    name: '20261129_140404_correction_requests'
   },
 ];

@@ -74,6 +74,7 @@ export interface Config {
     authors: Author;
     media: Media;
     comments: Comment;
+    'correction-requests': CorrectionRequest;
     readers: Reader;
     avatars: Avatar;
     'screening-words': ScreeningWord;
@@ -92,6 +93,7 @@ export interface Config {
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
+    'correction-requests': CorrectionRequestsSelect<false> | CorrectionRequestsSelect<true>;
     readers: ReadersSelect<false> | ReadersSelect<true>;
     avatars: AvatarsSelect<false> | AvatarsSelect<true>;
     'screening-words': ScreeningWordsSelect<false> | ScreeningWordsSelect<true>;
@@ -211,6 +213,27 @@ export interface Article {
    */
   publishedAt?: string | null;
   allowComments?: boolean | null;
+  /**
+   * Shown at the end of the article once it is published.
+   */
+  corrections?:
+    | {
+        date: string;
+        kind: 'correction' | 'clarification' | 'retraction';
+        text: string;
+        request?: (number | null) | CorrectionRequest;
+        id?: string | null;
+      }[]
+    | null;
+  correctionsJsonLd?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   approvedCommentCount?: number | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
@@ -354,30 +377,34 @@ export interface Tag {
   createdAt: string;
 }
 /**
- * Queues: filter by status (pending, approved, rejected, spam) or by reports > 0. Select several rows to approve, reject or feature them together.
+ * Queues: filter by status; by article and error type. Status changes follow the allowed transitions.
  *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "comments".
+ * via the `definition` "correction-requests".
  */
-export interface Comment {
+export interface CorrectionRequest {
   id: number;
   article: number | Article;
-  parent?: (number | null) | Comment;
-  body: string;
-  commenter?: {
-    displayName?: string | null;
-    avatarUrl?: string | null;
-    profession?: string | null;
-    professionLabel?: string | null;
-  };
-  replyCount?: number | null;
-  status: 'pending' | 'approved' | 'rejected' | 'spam';
-  featured?: boolean | null;
-  /**
-   * Saved with this change in the moderation log.
-   */
-  moderationNote?: string | null;
+  errorType: 'typo' | 'fact' | 'figure' | 'image' | 'other';
+  quote: string;
+  suggestion?: string | null;
+  explanation?: string | null;
+  reporterName?: string | null;
+  reporterEmail?: string | null;
+  website?: string | null;
   reader?: (number | null) | Reader;
+  status: 'new' | 'triaged' | 'accepted' | 'rejected' | 'corrected' | 'duplicate';
+  assignee?: (number | null) | User;
+  replyToReporter?: string | null;
+  internalNotes?: string | null;
+  /**
+   * Required to mark as corrected without a notice on the article.
+   */
+  noNoticeReason?: string | null;
+  statusNote?: string | null;
+  quoteFound?: boolean | null;
+  normalisedQuote?: string | null;
+  duplicateOf?: (number | null) | CorrectionRequest;
   screening?:
     | {
         [k: string]: unknown;
@@ -387,22 +414,12 @@ export interface Comment {
     | number
     | boolean
     | null;
-  maskedOriginal?: string | null;
+  lookupTokenHash?: string | null;
   ip?: string | null;
-  reportCount?: number | null;
-  reports?:
-    | {
-        reason?: string | null;
-        reader?: (number | null) | Reader;
-        at?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  moderationLog?:
+  history?:
     | {
         at?: string | null;
         by?: (number | null) | User;
-        field?: string | null;
         from?: string | null;
         to?: string | null;
         note?: string | null;
@@ -486,6 +503,65 @@ export interface Avatar {
       filename?: string | null;
     };
   };
+}
+/**
+ * Queues: filter by status (pending, approved, rejected, spam) or by reports > 0. Select several rows to approve, reject or feature them together.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments".
+ */
+export interface Comment {
+  id: number;
+  article: number | Article;
+  parent?: (number | null) | Comment;
+  body: string;
+  commenter?: {
+    displayName?: string | null;
+    avatarUrl?: string | null;
+    profession?: string | null;
+    professionLabel?: string | null;
+  };
+  replyCount?: number | null;
+  status: 'pending' | 'approved' | 'rejected' | 'spam';
+  featured?: boolean | null;
+  /**
+   * Saved with this change in the moderation log.
+   */
+  moderationNote?: string | null;
+  reader?: (number | null) | Reader;
+  screening?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  maskedOriginal?: string | null;
+  ip?: string | null;
+  reportCount?: number | null;
+  reports?:
+    | {
+        reason?: string | null;
+        reader?: (number | null) | Reader;
+        at?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  moderationLog?:
+    | {
+        at?: string | null;
+        by?: (number | null) | User;
+        field?: string | null;
+        from?: string | null;
+        to?: string | null;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -640,6 +716,10 @@ export interface PayloadLockedDocument {
         value: number | Comment;
       } | null)
     | ({
+        relationTo: 'correction-requests';
+        value: number | CorrectionRequest;
+      } | null)
+    | ({
         relationTo: 'readers';
         value: number | Reader;
       } | null)
@@ -725,6 +805,16 @@ export interface ArticlesSelect<T extends boolean = true> {
   body?: T;
   publishedAt?: T;
   allowComments?: T;
+  corrections?:
+    | T
+    | {
+        date?: T;
+        kind?: T;
+        text?: T;
+        request?: T;
+        id?: T;
+      };
+  correctionsJsonLd?: T;
   approvedCommentCount?: T;
   createdBy?: T;
   updatedAt?: T;
@@ -866,6 +956,45 @@ export interface CommentsSelect<T extends boolean = true> {
         at?: T;
         by?: T;
         field?: T;
+        from?: T;
+        to?: T;
+        note?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "correction-requests_select".
+ */
+export interface CorrectionRequestsSelect<T extends boolean = true> {
+  article?: T;
+  errorType?: T;
+  quote?: T;
+  suggestion?: T;
+  explanation?: T;
+  reporterName?: T;
+  reporterEmail?: T;
+  website?: T;
+  reader?: T;
+  status?: T;
+  assignee?: T;
+  replyToReporter?: T;
+  internalNotes?: T;
+  noNoticeReason?: T;
+  statusNote?: T;
+  quoteFound?: T;
+  normalisedQuote?: T;
+  duplicateOf?: T;
+  screening?: T;
+  lookupTokenHash?: T;
+  ip?: T;
+  history?:
+    | T
+    | {
+        at?: T;
+        by?: T;
         from?: T;
         to?: T;
         note?: T;

@@ -4,6 +4,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 import type { SiteSetting } from '../payload-types'
 import { DEMO_ARTICLES } from './articles'
 import { createCommunity } from './community'
+import { createCorrections } from './corrections'
 import { DEMO_IMAGES, renderPng, type ImageKey } from './images'
 import { DEMO_ADMIN, DEMO_STAFF, type StaffKey } from './staff'
 import { DEMO_AUTHORS, DEMO_CHANNELS, DEMO_TAGS, type AuthorKey, type ChannelKey, type TagName } from './taxonomy'
@@ -79,11 +80,9 @@ async function seed(payload: Payload, req: PayloadRequest): Promise<void> {
   const images = await createImages(payload, req)
   const authors = await createAuthors(payload, req, userByEmail)
   const articleIds = await createArticles(payload, req, { staff, channels, tags, images, authors })
-  await createCommunity(
-    payload,
-    req,
-    articleIds.filter((_, index) => DEMO_ARTICLES[index].status === 'published'),
-  )
+  const publishedIds = articleIds.filter((_, index) => DEMO_ARTICLES[index].status === 'published')
+  await createCommunity(payload, req, publishedIds)
+  await createCorrections(payload, req, publishedIds, staff.editorA)
   await payload.updateGlobal({ slug: 'site-settings', data: DEMO_SITE_SETTINGS, req })
 }
 

@@ -8,6 +8,7 @@ import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { isStaffUser } from '../../access/roleChecks'
 import { articleBodyEditor } from '../../fields/articleBodyEditor'
 import { slugField } from '../../fields/slug'
+import { CORRECTION_KIND_LABELS, correctionJsonLd } from '../../lib/corrections'
 import { EDITOR_ROLES } from '../../lib/roles'
 import { AUTHORS_SLUG } from '../Authors'
 import { CATEGORIES_SLUG } from '../Categories'
@@ -121,6 +122,34 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
       label: { en: 'Allow comments', zh: '允许评论' },
       defaultValue: true,
       admin: { position: 'sidebar' },
+    },
+    {
+      name: 'corrections',
+      type: 'array',
+      label: { en: 'Correction notices', zh: '更正说明' },
+      labels: { singular: { en: 'Correction notice', zh: '更正说明' }, plural: { en: 'Correction notices', zh: '更正说明' } },
+      admin: { description: { en: 'Shown at the end of the article once it is published.', zh: '文章发布后显示在文末。' } },
+      fields: [
+        { name: 'date', type: 'date', label: { en: 'Date', zh: '日期' }, required: true, defaultValue: () => new Date().toISOString(), admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        {
+          name: 'kind',
+          type: 'select',
+          label: { en: 'Kind', zh: '类型' },
+          required: true,
+          defaultValue: 'correction',
+          options: Object.entries(CORRECTION_KIND_LABELS).map(([value, label]) => ({ value, label })),
+        },
+        { name: 'text', type: 'textarea', label: { en: 'Notice (public)', zh: '说明文字（公开）' }, required: true, maxLength: 2000 },
+        { name: 'request', type: 'relationship', relationTo: 'correction-requests', label: { en: 'From request', zh: '来源纠错' }, maxDepth: 0 },
+      ],
+    },
+    {
+      name: 'correctionsJsonLd',
+      type: 'json',
+      label: { en: 'schema.org corrections', zh: '结构化更正数据' },
+      virtual: true,
+      admin: { readOnly: true, hidden: true },
+      hooks: { afterRead: [({ siblingData }) => correctionJsonLd(siblingData.corrections ?? [])] },
     },
     {
       name: 'approvedCommentCount',

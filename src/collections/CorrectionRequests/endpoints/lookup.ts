@@ -1,0 +1,32 @@
+import type { Endpoint } from 'payload'
+
+import { hashLookupToken } from '../../../lib/corrections'
+
+/**
+ * `GET /api/correction-requests/lookup?token=…`: how a reporter without an account follows their
+ * request. It shows the status and the newsroom's reply, nothing else.
+ */
+export const lookupCorrectionRequest: Endpoint = {
+  path: '/lookup',
+  method: 'get',
+  handler: async (req) => {
+    const token = typeof req.query?.token === 'string' ? req.query.token : ''
+    const headers = { 'cache-control': 'no-store' }
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return Response.json({ errors: [{ message: 'Invalid token' }] }, { status: 400, headers })
+    const { docs } = await req.payload.find({
+      collection: 'correction-requests',
+      where: { lookupTokenHash: { equals: hashLookupToken(token) } },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      select: { status: true, replyToReporter: true, updatedAt: true, createdAt: true },
+      req,
+    })
+    const found = docs[0]
+    if (!found) return Response.json({ errors: [{ message: 'Not found' }] }, { status: 404, headers })
+    return Response.json(
+      { id: found.id, status: found.status, replyToReporter: found.replyToReporter ?? null, createdAt: found.createdAt, updatedAt: found.updatedAt },
+      { headers },
+    )
+  },
+}

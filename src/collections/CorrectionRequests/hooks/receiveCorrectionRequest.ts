@@ -1,0 +1,113 @@
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest, Where } from 'payload'
+import { APIError, ValidationError } from 'payload'
+
+import { isReaderUser } from '../../../access/roleChecks'
+import { currentScreener } from '../../../hooks/screener'
+import { CLIENT_IP_HEADER } from '../../../lib/clientIp'
+import { lexicalToPlainText, newLookupToken, normaliseQuote, OPEN_STATUSES, quoteOccursIn } from '../../../lib/corrections'
+import { relationId } from '../../../lib/fieldShapes'
+import { hitContext, strongestAction } from '../../../lib/screening'
+import type { CorrectionRequest } from '../../../payload-types'
+
+/** Requests one address (or one reader) may send per window; bots and floods get a 429. */
+const RATE_LIMIT = Number(process.env.CORRECTIONS_RATE_LIMIT || 5)
+const RATE_WINDOW_SECONDS = Number(process.env.CORRECTIONS_RATE_WINDOW_SECONDS || 600)
+const SCREENED_FIELDS = ['quote', 'suggestion', 'explanation', 'reporterName'] as const
+
+/** The plain token, from the hook that makes it to the one that returns it (hooks' context is not shared here). */
+const issuedTokens = new WeakMap<PayloadRequest, string>()
+
+const invalid = (req: PayloadRequest, path: string, message: string) =>
+  new ValidationError({ collection: 'correction-requests', errors: [{ path, message }], req })
+
+/**
+ * A new correction request from anyone: the honeypot must be empty, the sender within the rate
+ * limit, the article published, the words acceptable. The quote is looked for in the article
+ * (flagged, not refused, when missing), a request repeating an open one on the same passage is
+ * linked to it, and the sender gets a token to follow the request without an account.
+ */
+export const receiveCorrectionRequest: CollectionBeforeChangeHook<CorrectionRequest> = async ({ data, operation, req }) => {
+  if (operation !== 'create') return data
+  if (typeof (data as { website?: unknown }).website === 'string' && (data as { website: string }).website.trim() !== '') {
+    throw invalid(req, 'website', '提交未被接受 (submission refused)')
+  }
+  const now = new Date()
+  const ip = req.headers.get(CLIENT_IP_HEADER)
+  const readerId = isReaderUser(req.user) ? (req.user!.id as number) : null
+  if (req.payloadAPI !== 'local') await enforceRateLimit(req, now, ip, readerId)
+
+  const articleId = relationId(data.article)
+  const article = articleId
+    ? await req.payload.findByID({ collection: 'articles', id: articleId, depth: 0, disableErrors: true, overrideAccess: true, req })
+    : null
+  if (!article || article._status !== 'published') throw invalid(req, 'article', '只能对已发布的文章纠错 (only published articles can be corrected)')
+
+  const screener = await currentScreener(req.payload)
+  const flags: { rule: string; detail: string; field?: string }[] = []
+  for (const field of SCREENED_FIELDS) {
+    const text = data[field]
+    if (typeof text !== 'string' || text === '') continue
+    const hits = screener.scan(text)
+    const action = strongestAction(hits)
+    if (action === 'reject') throw invalid(req, field, `包含不允许的词语 (contains a word that is not allowed): ${hits.filter((h) => h.action === 'reject').map((h) => h.matched).join('、')}`)
+    for (const hit of hits.filter((h) => h.action !== 'mask')) flags.push({ rule: 'word', field, detail: `${hit.phrase}: ${hitContext(text, hit)}` })
+  }
+
+  const quote = typeof data.quote === 'string' ? data.quote.trim() : ''
+  const normalisedQuote = normaliseQuote(quote)
+  if (!normalisedQuote) throw invalid(req, 'quote', '请摘录文中有误的原文 (quote the passage as published)')
+  const articleText = [article.title, article.summary, lexicalToPlainText(article.body)].filter(Boolean).join('\n')
+  const quoteFound = quoteOccursIn(articleText, quote)
+  if (!quoteFound) flags.push({ rule: 'quoteNotFound', detail: '原文未在文章中找到 / quote not found in the article' })
+
+  const { docs: open } = await req.payload.find({
+    collection: 'correction-requests',
+    where: { article: { equals: article.id }, normalisedQuote: { equals: normalisedQuote }, status: { in: [...OPEN_STATUSES] } },
+    sort: 'createdAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const duplicateOf = open[0]?.id ?? null
+
+  const { token, hash } = newLookupToken()
+  issuedTokens.set(req, token)
+  return {
+    ...data,
+    quote,
+    reader: readerId,
+    status: duplicateOf ? 'duplicate' : 'new',
+    duplicateOf,
+    normalisedQuote,
+    quoteFound,
+    screening: flags,
+    lookupTokenHash: hash,
+    ip,
+    history: [],
+  }
+}
+
+async function enforceRateLimit(req: PayloadRequest, now: Date, ip: string | null, readerId: number | null) {
+  const since = new Date(now.getTime() - RATE_WINDOW_SECONDS * 1000).toISOString()
+  const senders: Where[] = [...(ip ? [{ ip: { equals: ip } }] : []), ...(readerId ? [{ reader: { equals: readerId } }] : [])]
+  for (const where of senders) {
+    const { totalDocs } = await req.payload.count({
+      collection: 'correction-requests',
+      where: { ...where, createdAt: { greater_than: since } },
+      overrideAccess: true,
+      req,
+    })
+    if (totalDocs >= RATE_LIMIT) {
+      throw new APIError('纠错提交过于频繁，请稍后再试 (too many correction requests: try again later)', 429, { retryAfterSeconds: RATE_WINDOW_SECONDS }, true)
+    }
+  }
+}
+
+/** The token goes back once, in the response to the request that created it; only its hash is kept. */
+export const revealLookupToken: CollectionAfterChangeHook<CorrectionRequest> = ({ doc, operation, req }) => {
+  const token = issuedTokens.get(req)
+  if (operation !== 'create' || !token) return doc
+  issuedTokens.delete(req)
+  return { ...doc, lookupToken: token }
+}

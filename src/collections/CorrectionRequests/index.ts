@@ -1,0 +1,125 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../access/anyone'
+import { isAdmin, isAdminField } from '../../access/isAdmin'
+import { isEditorOrModerator, isEditorOrModeratorField } from '../../access/isEditorOrModerator'
+import { ownRequestOrTriager } from '../../access/ownRequestOrTriager'
+import { READERS_SLUG, USERS_SLUG } from '../../access/roleChecks'
+import { CORRECTION_STATUS_LABELS, ERROR_TYPE_LABELS } from '../../lib/corrections'
+import { ARTICLES_SLUG } from '../Articles'
+import { lookupCorrectionRequest } from './endpoints/lookup'
+import { enforceCorrectionWorkflow } from './hooks/enforceCorrectionWorkflow'
+import { notifyReporter } from './hooks/notifyReporter'
+import { receiveCorrectionRequest, revealLookupToken } from './hooks/receiveCorrectionRequest'
+
+export const CORRECTION_REQUESTS_SLUG = 'correction-requests'
+
+const systemOnly = { create: () => false, update: () => false }
+/** Staff who triage: editors, moderators and admins. */
+const triagersOnly = { read: isEditorOrModeratorField, create: isEditorOrModeratorField, update: isEditorOrModeratorField }
+
+/**
+ * 纠错: anyone reports an error in an article; editors and moderators triage it through the allowed
+ * transitions, and an accepted one becomes a correction notice on the article.
+ */
+export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLUG> = {
+  slug: CORRECTION_REQUESTS_SLUG,
+  labels: { singular: { en: 'Correction request', zh: '纠错' }, plural: { en: 'Correction requests', zh: '纠错' } },
+  admin: {
+    useAsTitle: 'quote',
+    defaultColumns: ['quote', 'errorType', 'status', 'article', 'assignee', 'createdAt'],
+    group: { en: 'Content', zh: '内容' },
+    description: {
+      en: 'Queues: filter by status; by article and error type. Status changes follow the allowed transitions.',
+      zh: '按状态分队列处理，可按文章和错误类型筛选；状态只能按规定流转。',
+    },
+  },
+  access: {
+    create: anyone,
+    read: ownRequestOrTriager,
+    update: isEditorOrModerator,
+    delete: isAdmin,
+  },
+  endpoints: [lookupCorrectionRequest],
+  hooks: {
+    beforeChange: [receiveCorrectionRequest, enforceCorrectionWorkflow],
+    afterChange: [revealLookupToken, notifyReporter],
+  },
+  fields: [
+    { name: 'article', type: 'relationship', relationTo: ARTICLES_SLUG, label: { en: 'Article', zh: '文章' }, required: true, index: true, maxDepth: 0, access: { update: () => false } },
+    {
+      name: 'errorType',
+      type: 'select',
+      label: { en: 'Error type', zh: '错误类型' },
+      required: true,
+      index: true,
+      options: Object.entries(ERROR_TYPE_LABELS).map(([value, label]) => ({ value, label })),
+      access: { update: isEditorOrModeratorField },
+    },
+    { name: 'quote', type: 'textarea', label: { en: 'Passage as published', zh: '原文' }, required: true, maxLength: 1000, access: { update: () => false } },
+    { name: 'suggestion', type: 'textarea', label: { en: 'Suggested fix', zh: '修改建议' }, maxLength: 2000, access: { update: () => false } },
+    { name: 'explanation', type: 'textarea', label: { en: 'Explanation', zh: '说明' }, maxLength: 2000, access: { update: () => false } },
+    { name: 'reporterName', type: 'text', label: { en: 'Reporter', zh: '提交人' }, maxLength: 50, access: { read: isEditorOrModeratorField, update: () => false } },
+    { name: 'reporterEmail', type: 'email', label: { en: 'Reporter email', zh: '提交人邮箱' }, access: { read: isEditorOrModeratorField, update: () => false } },
+    {
+      name: 'website',
+      type: 'text',
+      virtual: true,
+      label: { en: 'Leave empty', zh: '请留空' },
+      admin: { hidden: true },
+      access: { read: () => false },
+    },
+    { name: 'reader', type: 'relationship', relationTo: READERS_SLUG, label: { en: 'Reader', zh: '读者' }, maxDepth: 0, access: { read: isEditorOrModeratorField, ...systemOnly }, admin: { readOnly: true } },
+    {
+      name: 'status',
+      type: 'select',
+      label: { en: 'Status', zh: '状态' },
+      required: true,
+      defaultValue: 'new',
+      index: true,
+      options: Object.entries(CORRECTION_STATUS_LABELS).map(([value, label]) => ({ value, label })),
+      access: { create: () => false, update: isEditorOrModeratorField },
+      admin: { position: 'sidebar' },
+    },
+    { name: 'assignee', type: 'relationship', relationTo: USERS_SLUG, label: { en: 'Assignee', zh: '处理人' }, access: triagersOnly, admin: { position: 'sidebar' } },
+    { name: 'replyToReporter', type: 'textarea', label: { en: 'Reply to the reporter', zh: '回复提交人' }, maxLength: 2000, access: { create: () => false, update: isEditorOrModeratorField } },
+    { name: 'internalNotes', type: 'textarea', label: { en: 'Internal notes', zh: '内部备注' }, maxLength: 5000, access: triagersOnly },
+    {
+      name: 'noNoticeReason',
+      type: 'text',
+      label: { en: 'Why no correction notice is needed', zh: '无需发布更正说明的理由' },
+      maxLength: 500,
+      access: triagersOnly,
+      admin: { description: { en: 'Required to mark as corrected without a notice on the article.', zh: '若标记为已更正但文章无更正说明，须填写理由。' } },
+    },
+    { name: 'statusNote', type: 'text', label: { en: 'Note for the history', zh: '状态变更备注' }, virtual: true, access: triagersOnly, admin: { position: 'sidebar' } },
+    { name: 'quoteFound', type: 'checkbox', label: { en: 'Quote found in the article', zh: '原文可在文章中找到' }, access: { read: isEditorOrModeratorField, ...systemOnly }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'normalisedQuote', type: 'text', index: true, access: { read: isEditorOrModeratorField, ...systemOnly }, admin: { hidden: true } },
+    {
+      name: 'duplicateOf',
+      type: 'relationship',
+      relationTo: CORRECTION_REQUESTS_SLUG,
+      label: { en: 'Duplicate of', zh: '重复于' },
+      maxDepth: 0,
+      access: { read: isEditorOrModeratorField, create: () => false, update: isEditorOrModeratorField },
+      admin: { position: 'sidebar' },
+    },
+    { name: 'screening', type: 'json', label: { en: 'Screening', zh: '筛查结果' }, access: { read: isEditorOrModeratorField, ...systemOnly }, admin: { readOnly: true } },
+    { name: 'lookupTokenHash', type: 'text', index: true, access: { read: () => false, ...systemOnly }, admin: { hidden: true } },
+    { name: 'ip', type: 'text', label: { en: 'IP address', zh: 'IP 地址' }, access: { read: isAdminField, ...systemOnly }, admin: { readOnly: true } },
+    {
+      name: 'history',
+      type: 'array',
+      label: { en: 'History', zh: '处理记录' },
+      access: { read: isEditorOrModeratorField, ...systemOnly },
+      admin: { readOnly: true },
+      fields: [
+        { name: 'at', type: 'date', label: { en: 'When', zh: '时间' } },
+        { name: 'by', type: 'relationship', relationTo: USERS_SLUG, label: { en: 'By', zh: '处理人' } },
+        { name: 'from', type: 'text', label: { en: 'From', zh: '原状态' } },
+        { name: 'to', type: 'text', label: { en: 'To', zh: '新状态' } },
+        { name: 'note', type: 'text', label: { en: 'Note', zh: '备注' } },
+      ],
+    },
+  ],
+}
