@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/isEditor'
 import { isPublisher } from '../access/isPublisher'
-import { isStaffUser } from '../access/roleChecks'
+import { isStaffField } from '../access/isStaff'
 import { slugField } from '../fields/slug'
 import { MEDIA_SLUG } from './Media'
 import { USERS_SLUG } from './Users'
@@ -39,7 +39,7 @@ export const Authors: CollectionConfig<typeof AUTHORS_SLUG> = {
       type: 'relationship',
       relationTo: USERS_SLUG,
       label: { en: 'Staff account', zh: '员工账号' },
-      access: { read: ({ req }) => isStaffUser(req.user) },
+      access: { read: isStaffField },
     },
   ],
 }

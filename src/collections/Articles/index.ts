@@ -3,9 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { canCreateArticle } from '../../access/canCreateArticle'
 import { canEditArticle } from '../../access/canEditArticle'
 import { isPublisher } from '../../access/isPublisher'
-import { isStaff } from '../../access/isStaff'
+import { isStaff, isStaffField } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
-import { isStaffUser } from '../../access/roleChecks'
 import { articleBodyEditor } from '../../fields/articleBodyEditor'
 import { slugField } from '../../fields/slug'
 import { CORRECTION_KIND_LABELS, correctionJsonLd } from '../../lib/corrections'
@@ -25,8 +24,6 @@ export const ARTICLES_SLUG = 'articles'
 
 /** Kept versions per article: enough for a busy story's whole life of edits. */
 export const MAX_VERSIONS_PER_ARTICLE = 100
-
-const staffOnly = { read: ({ req }: { req: { user: unknown } }) => isStaffUser(req.user as never) }
 
 export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
   slug: ARTICLES_SLUG,
@@ -77,7 +74,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
       relationTo: USERS_SLUG,
       label: { en: 'Responsible editor', zh: '责任编辑' },
       filterOptions: { roles: { in: [...EDITOR_ROLES] } },
-      access: staffOnly,
+      access: { read: isStaffField },
       admin: { position: 'sidebar' },
     },
     {
@@ -164,7 +161,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
       type: 'relationship',
       relationTo: USERS_SLUG,
       label: { en: 'Created by', zh: '创建人' },
-      access: { ...staffOnly, create: () => false, update: () => false },
+      access: { read: isStaffField, create: () => false, update: () => false },
       admin: { position: 'sidebar', readOnly: true },
     },
   ],
