@@ -17,6 +17,14 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import type { SanitizedConfig } from 'payload'
 
 import { CLIENT_IP_HEADER } from '../lib/clientIp'
+import {
+  etagOf,
+  isPersonalised,
+  matchesIfNoneMatch,
+  PRIVATE_CACHE_CONTROL,
+  PUBLIC_CACHE_CONTROL,
+  PUBLIC_FILE_CACHE_CONTROL,
+} from '../lib/httpCaching'
 import { paginationParamProblems } from '../lib/paginationParams'
 import { HttpError, readBody } from './body'
 
@@ -51,7 +59,7 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
         const response = withSlug
           ? await (handler as RestHandler)(request, { params: Promise.resolve({ slug }) })
           : await (handler as PlainHandler)(request)
-        await sendWebResponse(response, res)
+        await sendWebResponse(response, res, req)
       } catch (error) {
         sendError(res, error, req)
       }
@@ -124,7 +132,7 @@ function assertJson(body: Buffer): void {
   }
 }
 
-async function sendWebResponse(response: globalThis.Response, res: Response): Promise<void> {
+async function sendWebResponse(response: globalThis.Response, res: Response, req: Request): Promise<void> {
   if (response.status === 429) {
     const retryAfter = await retryAfterOf(response.clone())
     if (retryAfter) res.setHeader('retry-after', String(retryAfter))
@@ -139,7 +147,35 @@ async function sendWebResponse(response: globalThis.Response, res: Response): Pr
     res.end()
     return
   }
+  const isJson = (response.headers.get('content-type') ?? '').includes('application/json')
+  if (req.method === 'GET' && response.status === 200 && isJson) {
+    await sendCacheableJson(response, res, req)
+    return
+  }
+  if (!res.hasHeader('cache-control')) {
+    const publicFile = req.method === 'GET' && response.status === 200 && !isPersonalised({ authorization: req.get('authorization'), cookie: req.get('cookie') })
+    res.setHeader('cache-control', publicFile ? PUBLIC_FILE_CACHE_CONTROL : PRIVATE_CACHE_CONTROL)
+  }
   await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res)
+}
+
+/** Public reads get an ETag and may be revalidated (304); personal ones are never stored. */
+async function sendCacheableJson(response: globalThis.Response, res: Response, req: Request): Promise<void> {
+  const body = new Uint8Array(await response.arrayBuffer())
+  res.setHeader('vary', 'Authorization, Cookie')
+  if (isPersonalised({ authorization: req.get('authorization'), cookie: req.get('cookie') }) || response.headers.has('cache-control')) {
+    if (!response.headers.has('cache-control')) res.setHeader('cache-control', PRIVATE_CACHE_CONTROL)
+    res.end(body)
+    return
+  }
+  const etag = etagOf(body)
+  res.setHeader('etag', etag)
+  res.setHeader('cache-control', PUBLIC_CACHE_CONTROL)
+  if (matchesIfNoneMatch(req.get('if-none-match'), etag)) {
+    res.status(304).end()
+    return
+  }
+  res.end(body)
 }
 
 /**

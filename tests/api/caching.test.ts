@@ -1,0 +1,50 @@
+import { createStaff, type Staff } from '../helpers/api'
+import { startServer, type TestServer } from '../helpers/server'
+
+let server: TestServer
+let staff: Staff
+let articleId: number
+
+beforeAll(async () => {
+  server = await startServer()
+  staff = await createStaff(server)
+  articleId = (await staff['editor-in-chief'].post('/api/articles', { title: '缓存测试', _status: 'published' })).body.doc.id
+})
+afterAll(() => server.stop())
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers })
+
+it('gives public reads an ETag and answers a matching If-None-Match with an empty 304', async () => {
+  const first = await get(`/api/articles/${articleId}`)
+  expect(first.status).toBe(200)
+  const etag = first.headers.get('etag')!
+  expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/)
+  expect(first.headers.get('cache-control')).toBe('public, max-age=0, stale-while-revalidate=30')
+  expect(first.headers.get('vary')).toMatch(/Authorization/)
+  const again = await get(`/api/articles/${articleId}`, { 'if-none-match': etag })
+  expect(again.status).toBe(304)
+  expect(await again.text()).toBe('')
+  expect((await get(`/api/articles/${articleId}`, { 'if-none-match': '"something-else"' })).status).toBe(200)
+})
+
+it('never serves a stale page: an edit changes the ETag', async () => {
+  const before = (await get(`/api/articles/${articleId}`)).headers.get('etag')!
+  await staff['editor-in-chief'].patch(`/api/articles/${articleId}`, { title: '缓存测试（已更新）', _status: 'published' })
+  const after = await get(`/api/articles/${articleId}`, { 'if-none-match': before })
+  expect(after.status).toBe(200)
+  expect((await after.json()).title).toBe('缓存测试（已更新）')
+})
+
+it('never lets a shared cache keep a response made for a logged-in user', async () => {
+  const res = await fetch(`${server.url}/api/articles/${articleId}`, { headers: { authorization: `JWT ${staff.editor.token}` } })
+  expect(res.headers.get('cache-control')).toBe('private, no-store')
+  expect(res.headers.get('etag')).toBeNull()
+  const me = await fetch(`${server.url}/api/users/me`, { headers: { authorization: `JWT ${staff.editor.token}` } })
+  expect(me.headers.get('cache-control')).toBe('private, no-store')
+  const write = await fetch(`${server.url}/api/tags`, {
+    method: 'POST',
+    headers: { authorization: `JWT ${staff.editor.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: '缓存标签' }),
+  })
+  expect(write.headers.get('cache-control')).toBe('private, no-store')
+})

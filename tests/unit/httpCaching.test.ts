@@ -1,0 +1,37 @@
+import { etagOf, isPersonalised, matchesIfNoneMatch } from '../../src/lib/httpCaching'
+
+describe('etagOf', () => {
+  it('is the same for the same bytes and differs for different ones', () => {
+    const a = etagOf(new TextEncoder().encode('{"title":"央行"}'))
+    expect(a).toBe(etagOf(new TextEncoder().encode('{"title":"央行"}')))
+    expect(a).not.toBe(etagOf(new TextEncoder().encode('{"title":"央行 "}')))
+    expect(a).toMatch(/^"[A-Za-z0-9_-]{27}"$/)
+  })
+})
+
+describe('matchesIfNoneMatch', () => {
+  const etag = '"abc"'
+  it.each([
+    ['"abc"', true],
+    ['W/"abc"', true],
+    ['"x", "abc"', true],
+    ['*', true],
+    ['"abcd"', false],
+    ['abc', false],
+    ['', false],
+  ])('%s → %s', (header, expected) => {
+    expect(matchesIfNoneMatch(header, etag)).toBe(expected)
+  })
+  it('no header never matches', () => expect(matchesIfNoneMatch(undefined, etag)).toBe(false))
+})
+
+describe('isPersonalised', () => {
+  it.each([
+    [{}, false],
+    [{ cookie: 'theme=dark' }, false],
+    [{ cookie: 'theme=dark; payload-token=abc' }, true],
+    [{ cookie: 'payload-token=abc' }, true],
+    [{ cookie: 'my-payload-token=abc' }, false],
+    [{ authorization: 'JWT abc' }, true],
+  ])('%j → %s', (headers, expected) => expect(isPersonalised(headers)).toBe(expected))
+})
