@@ -85,7 +85,11 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    articles: {
+      featuredComments: 'comments';
+    };
+  };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
@@ -234,6 +238,11 @@ export interface Article {
     | number
     | boolean
     | null;
+  featuredComments?: {
+    docs?: (number | Comment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   approvedCommentCount?: number | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
@@ -815,6 +824,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         id?: T;
       };
   correctionsJsonLd?: T;
+  featuredComments?: T;
   approvedCommentCount?: T;
   createdBy?: T;
   updatedAt?: T;

@@ -330,6 +330,19 @@ describe('what each one sees, moderation and counts', () => {
     expect((await staff.anonymous.get('/api/comments?where[reportCount][greater_than]=0')).status).toBe(400)
   })
 
+  it('brings the featured comments with the article, public fields only', async () => {
+    const article = await staff.anonymous.get(`/api/articles/${articleId}?depth=1`)
+    const featured = article.body.featuredComments.docs
+    expect(featured.map((doc: { id: number }) => doc.id)).toEqual([featuredId])
+    expect(featured[0]).toMatchObject({ body: expect.any(String), commenter: expect.objectContaining({ displayName: '专业读者' }) })
+    expect(JSON.stringify(article.body)).not.toMatch(/@|"screening"|"ip"|"moderationLog"/)
+    // Payload's GraphQL join ignores the field's own filter, so GraphQL clients state it.
+    const gql = await staff.anonymous.graphql(
+      `{ Article(id: ${articleId}) { approvedCommentCount featuredComments(where: { featured: { equals: true } }) { docs { id body commenter { displayName } } } } }`,
+    )
+    expect(gql.body.data.Article.featuredComments.docs.map((doc: { id: number }) => doc.id)).toEqual([featuredId])
+  })
+
   it('serves the same through GraphQL', async () => {
     const res = await staff.anonymous.graphql(
       `{ Comments(where: { article: { equals: ${articleId} }, featured: { equals: true } }, sort: "-createdAt") { docs { id body featured replyCount commenter { displayName profession professionLabel } } } }`,

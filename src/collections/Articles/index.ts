@@ -149,6 +149,19 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
       hooks: { afterRead: [({ siblingData }) => correctionJsonLd(siblingData.corrections ?? [])] },
     },
     {
+      // 精彩评论 come with the article itself (REST and GraphQL), so its page needs no second request.
+      name: 'featuredComments',
+      type: 'join',
+      collection: 'comments',
+      on: 'article',
+      // Only featured ones; the comments' own read access keeps the public to approved comments.
+      where: { featured: { equals: true } },
+      defaultLimit: 10,
+      defaultSort: '-createdAt',
+      maxDepth: 1,
+      label: { en: 'Featured comments', zh: '精彩评论' },
+    },
+    {
       name: 'approvedCommentCount',
       type: 'number',
       label: { en: 'Approved comments', zh: '已通过评论数' },
