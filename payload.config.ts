@@ -31,8 +31,16 @@ import { logger } from './src/lib/logger'
 import { PROJECT_ROOT } from './src/lib/projectRoot'
 
 /** Read when this module loads: `src/server.ts` settles DATABASE_URL and the secret before importing it. */
-const serverURL = process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`
-const allowedOrigins = [serverURL, ...(process.env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean)]
+const port = process.env.PORT || 3000
+const serverURL = process.env.PUBLIC_URL || `http://localhost:${port}`
+/**
+ * The origins whose cookie-authenticated requests count (CSRF) and that CORS admits. Without a
+ * PUBLIC_URL the server is on this machine, reached as localhost or 127.0.0.1 alike.
+ */
+const allowedOrigins = [
+  ...(process.env.PUBLIC_URL ? [serverURL] : [`http://localhost:${port}`, `http://127.0.0.1:${port}`]),
+  ...(process.env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+]
 
 export default buildConfig({
   serverURL,

@@ -64,9 +64,8 @@ async function main(): Promise<void> {
     production,
     dataDir,
   })
-  process.env.PUBLIC_URL ||= `http://localhost:${port}`
 
-  // Imported only now: the config reads DATABASE_URL, PAYLOAD_SECRET and PUBLIC_URL when it loads.
+  // Imported only now: the config reads DATABASE_URL and PAYLOAD_SECRET when it loads.
   const { default: configPromise } = await import('../payload.config')
   const config = await configPromise
   const payload = await getPayload({ config })
@@ -101,7 +100,7 @@ async function main(): Promise<void> {
   }
 
   const server: Server = app.listen(port, host, () => {
-    logger.info({ url: process.env.PUBLIC_URL, host, port, production, admin: serveAdmin }, 'newsroom is listening')
+    logger.info({ url: config.serverURL, host, port, production, admin: serveAdmin }, 'newsroom is listening')
   })
   server.keepAliveTimeout = 65_000
   stopSteps.push({ name: 'closing the HTTP server', run: () => closeHttpServer(server) })

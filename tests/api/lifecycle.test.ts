@@ -101,6 +101,18 @@ describe('demo mode on the embedded PostgreSQL', () => {
       const chief = await api.login('chief@newsroom.demo', 'newsroom-demo')
       const tag = await chief.post('/api/tags', { name: '重启后仍在' })
       expect(tag.status).toBe(201)
+      // Without PUBLIC_URL, a browser on localhost or on 127.0.0.1 may both use the login cookie.
+      const login = await api.post('/api/users/login', { email: 'chief@newsroom.demo', password: 'newsroom-demo' })
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]
+      const port = new URL(api.baseUrl).port
+      for (const origin of [`http://localhost:${port}`, `http://127.0.0.1:${port}`, 'http://elsewhere.example']) {
+        const res = await fetch(`${api.baseUrl}/api/tags`, {
+          method: 'POST',
+          headers: { cookie, origin, 'content-type': 'application/json' },
+          body: JSON.stringify({ name: `来自${origin}` }),
+        })
+        expect([origin, res.status]).toEqual([origin, origin.includes('elsewhere') ? 403 : 201])
+      }
     })
     expect(firstRun).toContain('using the embedded PostgreSQL')
     expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false)
