@@ -6,6 +6,7 @@ import { isModerator, isModeratorField } from '../../access/isModerator'
 import { moderatorsOrSelf, moderatorsOrSelfField } from '../../access/moderatorsOrSelf'
 import { READERS_SLUG } from '../../access/roleChecks'
 import { hideModerationRecords } from '../../hooks/hideModerationRecords'
+import { LOGIN_LOCKOUT, loginCookies } from '../../lib/loginPolicy'
 import { PROFESSIONS, READER_STATUSES } from '../../lib/readers'
 import { AVATARS_SLUG } from '../Avatars'
 import { passwordResetEmail, verificationEmail } from './emails'
@@ -23,10 +24,9 @@ export const Readers: CollectionConfig<typeof READERS_SLUG> = {
   auth: {
     verify: verificationEmail,
     forgotPassword: { ...passwordResetEmail, expiration: 60 * 60 * 1000 },
-    maxLoginAttempts: 5,
-    lockTime: 10 * 60 * 1000,
+    ...LOGIN_LOCKOUT,
     tokenExpiration: 7 * 24 * 60 * 60,
-    cookies: { sameSite: 'Lax', secure: (process.env.PUBLIC_URL ?? '').startsWith('https://') },
+    cookies: loginCookies(process.env.PUBLIC_URL),
   },
   admin: {
     useAsTitle: 'displayName',

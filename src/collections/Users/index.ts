@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { adminOrSelf, adminOrSelfField } from '../../access/adminOrSelf'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isStaff } from '../../access/isStaff'
+import { LOGIN_LOCKOUT, loginCookies } from '../../lib/loginPolicy'
 import { STAFF_ROLE_LABELS, STAFF_ROLES } from '../../lib/roles'
 import { MEDIA_SLUG } from '../Media'
 import { renameResponsibleEditor } from './hooks/renameResponsibleEditor'
@@ -13,10 +14,9 @@ export const Users: CollectionConfig<typeof USERS_SLUG> = {
   slug: USERS_SLUG,
   labels: { singular: { en: 'Staff user', zh: '员工账号' }, plural: { en: 'Staff users', zh: '员工账号' } },
   auth: {
-    maxLoginAttempts: 5,
-    lockTime: 10 * 60 * 1000,
+    ...LOGIN_LOCKOUT,
     tokenExpiration: 8 * 60 * 60,
-    cookies: { sameSite: 'Lax', secure: (process.env.PUBLIC_URL ?? '').startsWith('https://') },
+    cookies: loginCookies(process.env.PUBLIC_URL),
   },
   admin: {
     useAsTitle: 'name',
