@@ -11,6 +11,7 @@ import { Avatars } from './src/collections/Avatars'
 import { Comments } from './src/collections/Comments'
 import { correctionsLogEndpoint } from './src/collections/Articles/correctionsLog'
 import { correctionsLogQuery } from './src/collections/Articles/correctionsLogGraphQL'
+import { searchEndpoint, searchQuery } from './src/collections/Articles/searchApi'
 import { CorrectionRequests } from './src/collections/CorrectionRequests'
 import { Authors } from './src/collections/Authors'
 import { Categories } from './src/collections/Categories'
@@ -77,9 +78,9 @@ export default buildConfig({
   }),
   sharp,
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
-  endpoints: [correctionsLogEndpoint],
+  endpoints: [correctionsLogEndpoint, searchEndpoint],
   graphQL: {
-    queries: correctionsLogQuery,
+    queries: (GraphQL, context) => ({ ...correctionsLogQuery(GraphQL, context), ...searchQuery(GraphQL, context) }),
     disablePlaygroundInProduction: true,
     maxComplexity: 1000,
   },

@@ -12,7 +12,7 @@ import { startEmbeddedPostgres } from './server/embeddedPostgres'
 import { ensureFirstAdmin } from './server/firstAdmin'
 import { livenessCheck, readinessCheck } from './server/health'
 import { payloadApiRouter } from './server/payloadApi'
-import { poolOf } from './server/pool'
+import { closePayload, tolerateDroppedConnections } from './server/pool'
 import { requestLogger } from './server/requestLogger'
 import { ConfigurationError, resolvePayloadSecret } from './server/secret'
 import { seedDemoContent } from './seed'
@@ -70,9 +70,7 @@ async function main(): Promise<void> {
   const config = await configPromise
   const payload = await getPayload({ config })
   stopSteps.push({ name: 'closing Payload', run: () => closePayload(payload) })
-  // A connection the database drops while idle (restart, failover) must not crash the process; the
-  // pool opens a new one on next use.
-  poolOf(payload).on('error', (error) => logger.warn({ err: error }, 'PostgreSQL closed an idle connection'))
+  tolerateDroppedConnections(payload, (error) => logger.warn({ err: error }, 'PostgreSQL closed an idle connection'))
   await payload.db.migrate({ migrations: migrations as unknown as PayloadMigrations })
   if (demo && process.env.SEED_DEMO !== 'false') await seedDemoContent(payload)
   await ensureFirstAdmin(payload, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD })
@@ -116,15 +114,6 @@ async function closeHttpServer(server: Server): Promise<void> {
   await closed
   clearInterval(sweep)
   clearTimeout(forced)
-}
-
-/**
- * Payload's destroy stops the crons but leaves the pool open, and the adapter holds one client for
- * good, so `pool.end()` alone would wait for ever: bound the wait.
- */
-async function closePayload(payload: Payload): Promise<void> {
-  await payload.destroy()
-  await Promise.race([poolOf(payload).end().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2_000))])
 }
 
 /**

@@ -3,6 +3,7 @@
 //   dist/server.mjs          src/server.ts, with payload.config.ts, collections and migrations
 //   dist/payload.config.mjs  the config alone, for Payload's CLI
 //   dist/payload-cli.mjs     src/scripts/payloadCli.ts, which runs that CLI on the right database
+//   dist/search-rebuild.mjs  src/scripts/rebuildSearch.ts, which re-indexes every published article
 //
 // npm packages stay external, except Lexical: its Node entry points pick their build with a
 // top-level `await import()`, and on Node 20 loading a dozen such modules that import each other
@@ -31,6 +32,7 @@ export const BUNDLES = {
   server: path.join(rootDir, 'dist', 'server.mjs'),
   config: path.join(rootDir, 'dist', 'payload.config.mjs'),
   cli: path.join(rootDir, 'dist', 'payload-cli.mjs'),
+  searchRebuild: path.join(rootDir, 'dist', 'search-rebuild.mjs'),
 }
 
 export async function bundle() {
@@ -39,6 +41,7 @@ export async function bundle() {
       server: path.join(rootDir, 'src', 'server.ts'),
       'payload.config': path.join(rootDir, 'payload.config.ts'),
       'payload-cli': path.join(rootDir, 'src', 'scripts', 'payloadCli.ts'),
+      'search-rebuild': path.join(rootDir, 'src', 'scripts', 'rebuildSearch.ts'),
     },
     outdir: path.join(rootDir, 'dist'),
     outExtension: { '.js': '.mjs' },

@@ -5,3 +5,20 @@ import type { Pool } from 'pg'
 export function poolOf(payload: Payload): Pool {
   return (payload.db as unknown as { pool: Pool }).pool
 }
+
+/**
+ * A connection the database drops while idle (restart, failover, the embedded database stopping)
+ * must not crash the process: the pool opens a new one on next use.
+ */
+export function tolerateDroppedConnections(payload: Payload, log: (error: unknown) => void): void {
+  poolOf(payload).on('error', log)
+}
+
+/**
+ * Payload's destroy stops the crons but leaves the pool open, and the adapter holds one client for
+ * good, so `pool.end()` alone would wait for ever: bound the wait.
+ */
+export async function closePayload(payload: Payload): Promise<void> {
+  await payload.destroy()
+  await Promise.race([poolOf(payload).end().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2_000))])
+}

@@ -17,6 +17,7 @@ import { USERS_SLUG } from '../Users'
 import { scheduleEndpoints } from './endpoints/schedule'
 import { copyResponsibleEditorName } from './hooks/copyResponsibleEditorName'
 import { keepNonPublishersToDrafts } from './hooks/keepNonPublishersToDrafts'
+import { keepSearchIndexCurrent } from './hooks/keepSearchIndexCurrent'
 import { populatePublishedAt } from './hooks/populatePublishedAt'
 import { keepCreator } from './hooks/keepCreator'
 
@@ -48,6 +49,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
   hooks: {
     beforeOperation: [keepNonPublishersToDrafts],
     beforeChange: [keepCreator, copyResponsibleEditorName, populatePublishedAt],
+    afterChange: [keepSearchIndexCurrent],
   },
   fields: [
     { name: 'title', type: 'text', label: { en: 'Title', zh: '标题' }, required: true, maxLength: 200 },

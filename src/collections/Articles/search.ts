@@ -1,0 +1,123 @@
+import { sql } from '@payloadcms/db-postgres'
+import type { Payload, PayloadRequest } from 'payload'
+
+import { lexicalToPlainText } from '../../lib/corrections'
+import { highlightSnippet, searchWords, toTsQuery } from '../../lib/search'
+
+type SqlQuery = ReturnType<typeof sql>
+type Executor = { execute: (query: SqlQuery) => Promise<{ rows: Record<string, unknown>[] }> }
+type Adapter = { drizzle: Executor; sessions?: Record<string, { db: Executor }> }
+
+/** The request's transaction when there is one, so index rows commit (or roll back) with the article. */
+async function executorFor(payload: Payload, req?: Partial<PayloadRequest>): Promise<Executor> {
+  const adapter = payload.db as unknown as Adapter
+  const transactionID = req?.transactionID ? await req.transactionID : null
+  return (transactionID && adapter.sessions?.[String(transactionID)]?.db) || adapter.drizzle
+}
+
+const words = (text: string | null | undefined) => searchWords(text ?? '').join(' ')
+
+/**
+ * Brings one article's search row in line with its published version: indexed while published,
+ * removed when not (or when gone).
+ */
+export async function indexArticle(payload: Payload, id: number, req?: Partial<PayloadRequest>): Promise<void> {
+  const article = await payload.findByID({
+    collection: 'articles',
+    id,
+    depth: 0,
+    draft: false,
+    disableErrors: true,
+    overrideAccess: true,
+    select: { title: true, summary: true, body: true, _status: true },
+    req,
+  })
+  const db = await executorFor(payload, req)
+  if (!article || article._status !== 'published') {
+    await db.execute(sql`delete from article_search where article_id = ${id}`)
+    return
+  }
+  const body = lexicalToPlainText(article.body)
+  const plain = [article.title, article.summary, body].filter(Boolean).join('\n')
+  await db.execute(sql`
+    insert into article_search (article_id, plain_text, vector, updated_at)
+    values (
+      ${id},
+      ${plain},
+      setweight(to_tsvector('simple', ${words(article.title)}), 'A')
+        || setweight(to_tsvector('simple', ${words(article.summary)}), 'B')
+        || setweight(to_tsvector('simple', ${words(body)}), 'C'),
+      now()
+    )
+    on conflict (article_id) do update set plain_text = excluded.plain_text, vector = excluded.vector, updated_at = now()`)
+}
+
+export type SearchFilters = { q: string; category?: number; tag?: number; from?: Date; to?: Date; page: number; limit: number }
+export type SearchHit = { id: number; title: string; slug: string | null; summary: string | null; publishedAt: string | null; snippet: string; rank: number }
+export type SearchPage = { docs: SearchHit[]; page: number; limit: number; totalDocs: number; totalPages: number }
+
+/**
+ * Published articles matching every word of the query (as prefixes, so a single character finds
+ * the words it starts), ranked by where the words occur (title before summary before body) and
+ * then by date, with a highlighted snippet. A query with no words finds nothing, without error.
+ */
+export async function searchArticles(payload: Payload, filters: SearchFilters): Promise<SearchPage> {
+  const { page, limit } = filters
+  const tsQuery = toTsQuery(filters.q)
+  if (!tsQuery) return { docs: [], page, limit, totalDocs: 0, totalPages: 0 }
+  const conditions: SqlQuery[] = [sql`s.vector @@ to_tsquery('simple', ${tsQuery})`, sql`a._status = 'published'`]
+  if (filters.category !== undefined) {
+    conditions.push(sql`a.category_id in (
+      with recursive tree as (
+        select id from categories where id = ${filters.category}
+        union all select c.id from categories c join tree t on c.parent_id = t.id
+      ) select id from tree)`)
+  }
+  if (filters.tag !== undefined) {
+    conditions.push(sql`exists (select 1 from articles_rels r where r.parent_id = a.id and r.path = 'tags' and r.tags_id = ${filters.tag})`)
+  }
+  if (filters.from) conditions.push(sql`a.published_at >= ${filters.from.toISOString()}`)
+  if (filters.to) conditions.push(sql`a.published_at <= ${filters.to.toISOString()}`)
+  const where = sql.join(conditions, sql` and `)
+  const db = (payload.db as unknown as Adapter).drizzle
+  const [rows, count] = await Promise.all([
+    db.execute(sql`
+      select a.id, a.title, a.slug, a.summary, a.published_at, s.plain_text,
+        ts_rank(s.vector, to_tsquery('simple', ${tsQuery})) as rank
+      from article_search s join articles a on a.id = s.article_id
+      where ${where}
+      order by rank desc, a.published_at desc nulls last, a.id desc
+      limit ${limit} offset ${(page - 1) * limit}`),
+    db.execute(sql`select count(*)::int as total from article_search s join articles a on a.id = s.article_id where ${where}`),
+  ])
+  const queryWords = searchWords(filters.q)
+  const totalDocs = Number(count.rows[0]?.total ?? 0)
+  return {
+    docs: rows.rows.map((row) => ({
+      id: Number(row.id),
+      title: String(row.title),
+      slug: (row.slug as string | null) ?? null,
+      summary: (row.summary as string | null) ?? null,
+      publishedAt: row.published_at ? new Date(row.published_at as string).toISOString() : null,
+      snippet: highlightSnippet(String(row.plain_text), queryWords),
+      rank: Number(row.rank),
+    })),
+    page,
+    limit,
+    totalDocs,
+    totalPages: Math.ceil(totalDocs / limit),
+  }
+}
+
+/** Every published article's row, rebuilt; `onProgress` hears how far it got. */
+export async function rebuildSearchIndex(payload: Payload, onProgress: (done: number, total: number) => void): Promise<number> {
+  const { docs } = await payload.find({ collection: 'articles', where: { _status: { equals: 'published' } }, select: {}, limit: 0, pagination: false, depth: 0, overrideAccess: true })
+  const db = (payload.db as unknown as Adapter).drizzle
+  await db.execute(sql`delete from article_search where article_id not in (select id from articles where _status = 'published')`)
+  let done = 0
+  for (const { id } of docs) {
+    await indexArticle(payload, id)
+    onProgress(++done, docs.length)
+  }
+  return done
+}

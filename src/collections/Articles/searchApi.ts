@@ -1,0 +1,66 @@
+import type { Endpoint, GraphQLExtension } from 'payload'
+import { APIError } from 'payload'
+
+import { parseSearchParams } from '../../lib/search'
+import { searchArticles } from './search'
+
+/** `GET /api/search?q=…&category=&tag=&from=&to=&page=&limit=`: full-text search of published articles. */
+export const searchEndpoint: Endpoint = {
+  path: '/search',
+  method: 'get',
+  handler: async (req) => {
+    const parsed = parseSearchParams((req.query ?? {}) as Record<string, unknown>)
+    if (!parsed.ok) {
+      return Response.json(
+        { errors: [{ name: 'ValidationError', message: `The following field is invalid: ${parsed.path}`, data: { errors: [{ path: parsed.path, message: parsed.message }] } }] },
+        { status: 400 },
+      )
+    }
+    return Response.json(await searchArticles(req.payload, parsed.value))
+  },
+}
+
+/** `Search(q, category, tag, from, to, page, limit)`: the same in GraphQL. */
+export const searchQuery: GraphQLExtension = (GraphQL) => {
+  const Hit = new GraphQL.GraphQLObjectType({
+    name: 'SearchHit',
+    fields: {
+      id: { type: GraphQL.GraphQLInt },
+      title: { type: GraphQL.GraphQLString },
+      slug: { type: GraphQL.GraphQLString },
+      summary: { type: GraphQL.GraphQLString },
+      publishedAt: { type: GraphQL.GraphQLString },
+      snippet: { type: GraphQL.GraphQLString },
+      rank: { type: GraphQL.GraphQLFloat },
+    },
+  })
+  const Page = new GraphQL.GraphQLObjectType({
+    name: 'SearchResults',
+    fields: {
+      docs: { type: new GraphQL.GraphQLList(Hit) },
+      page: { type: GraphQL.GraphQLInt },
+      limit: { type: GraphQL.GraphQLInt },
+      totalDocs: { type: GraphQL.GraphQLInt },
+      totalPages: { type: GraphQL.GraphQLInt },
+    },
+  })
+  return {
+    Search: {
+      type: Page,
+      args: {
+        q: { type: GraphQL.GraphQLString },
+        category: { type: GraphQL.GraphQLInt },
+        tag: { type: GraphQL.GraphQLInt },
+        from: { type: GraphQL.GraphQLString },
+        to: { type: GraphQL.GraphQLString },
+        page: { type: GraphQL.GraphQLInt },
+        limit: { type: GraphQL.GraphQLInt },
+      },
+      resolve: async (_: unknown, args: Record<string, unknown>, context: { req: { payload: Parameters<typeof searchArticles>[0] } }) => {
+        const parsed = parseSearchParams(args)
+        if (!parsed.ok) throw new APIError(`${parsed.path}: ${parsed.message}`, 400, undefined, true)
+        return searchArticles(context.req.payload, parsed.value)
+      },
+    },
+  }
+}

@@ -1,0 +1,27 @@
+import { Jieba } from '@node-rs/jieba'
+import { dict } from '@node-rs/jieba/dict.js'
+
+/**
+ * Chinese has no spaces between words: jieba cuts text into words (in search mode, also the
+ * shorter words inside long ones: 百分点 → 百分 分点 百分点), which PostgreSQL can then index.
+ */
+let jieba: Jieba | null = null
+const segmenter = () => (jieba ??= Jieba.withDict(dict))
+
+const WORD = /[\p{L}\p{N}]/u
+
+/** Words of a text for indexing or querying: lower-case, NFKC-folded, punctuation and spaces dropped. */
+export function searchWords(text: string): string[] {
+  const folded = text.normalize('NFKC').toLowerCase()
+  return segmenter()
+    .cutForSearch(folded, true)
+    .map((word) => word.trim())
+    .filter((word) => WORD.test(word))
+}
+
+/** A PostgreSQL tsquery (to_tsquery('simple', …)) for a user's query: every word, as a prefix. */
+export function toTsQuery(query: string): string | null {
+  const words = [...new Set(searchWords(query))].slice(0, 20)
+  if (words.length === 0) return null
+  return words.map((word) => `'${word.replace(/'/g, "''").replace(/\\/g, '')}':*`).join(' & ')
+}

@@ -1,0 +1,147 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+
+import { createStaff, invalidPaths, type Staff } from '../helpers/api'
+import { ROOT_DIR, startServer, type TestServer } from '../helpers/server'
+
+let server: TestServer
+let staff: Staff
+const ids: Record<string, number> = {}
+let channels: Record<string, number> = {}
+let tagId: number
+
+const paragraph = (text: string) => ({
+  type: 'paragraph',
+  format: '',
+  indent: 0,
+  version: 1,
+  direction: 'ltr',
+  textFormat: 0,
+  children: [{ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }],
+})
+const body = (...texts: string[]) => ({ root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: texts.map(paragraph) } })
+
+async function publish(key: string, data: Record<string, unknown>) {
+  const res = await staff['editor-in-chief'].post('/api/articles', { _status: 'published', ...data })
+  expect(res.status).toBe(201)
+  ids[key] = res.body.doc.id
+}
+
+const search = (query: string) => staff.anonymous.get(`/api/search?${query}`)
+
+beforeAll(async () => {
+  server = await startServer()
+  staff = await createStaff(server)
+  const root = (await staff.editor.post('/api/categories', { name: '财经' })).body.doc.id
+  const banking = (await staff.editor.post('/api/categories', { name: '银行', parent: root })).body.doc.id
+  const insurance = (await staff.editor.post('/api/categories', { name: '保险' })).body.doc.id
+  channels = { root, banking, insurance }
+  tagId = (await staff.editor.post('/api/tags', { name: '降准' })).body.doc.id
+  await publish('titleHit', {
+    title: '央行宣布降准0.5个百分点',
+    summary: '释放长期资金约1万亿元',
+    body: body('此次降准是今年第二次。'),
+    category: banking,
+    tags: [tagId],
+    publishedAt: '2026-11-20T02:00:00.000Z',
+  })
+  await publish('bodyHit', {
+    title: '银行理财收益率回落',
+    summary: '现金管理类产品收益走低',
+    body: body('分析人士认为，降准之后市场利率可能继续下行。'),
+    category: banking,
+    publishedAt: '2026-10-01T02:00:00.000Z',
+  })
+  await publish('insurance', {
+    title: '惠民保参保人数增长放缓',
+    summary: '年轻人参保意愿不高',
+    body: body('PMI数据显示制造业景气回升。'),
+    category: insurance,
+    publishedAt: '2026-11-25T02:00:00.000Z',
+  })
+  ids.draft = (await staff.editor.post('/api/articles', { title: '降准草稿不应被搜到', body: body('降准') })).body.doc.id
+})
+afterAll(() => server.stop())
+
+it('finds Chinese words inside text without spaces, title matches first, with highlighted snippets', async () => {
+  const res = await search(`q=${encodeURIComponent('降准')}`)
+  expect(res.status).toBe(200)
+  expect(res.body.docs.map((doc: { id: number }) => doc.id)).toEqual([ids.titleHit, ids.bodyHit])
+  expect(res.body.docs[0].snippet).toContain('<mark>降准</mark>')
+  expect(res.body.docs[1].snippet).toContain('<mark>降准</mark>之后')
+  expect(res.body.totalDocs).toBe(2)
+})
+
+it('never finds drafts', async () => {
+  const res = await search(`q=${encodeURIComponent('草稿')}`)
+  expect(res.body.docs).toEqual([])
+})
+
+it('handles mixed Chinese and English, a single character, and an empty query', async () => {
+  expect((await search(`q=${encodeURIComponent('PMI 数据')}`)).body.docs.map((doc: { id: number }) => doc.id)).toEqual([ids.insurance])
+  expect((await search(`q=${encodeURIComponent('pmi')}`)).body.docs.map((doc: { id: number }) => doc.id)).toEqual([ids.insurance])
+  const single = await search(`q=${encodeURIComponent('银')}`)
+  expect(single.status).toBe(200)
+  expect(single.body.docs.map((doc: { id: number }) => doc.id)).toContain(ids.bodyHit)
+  for (const query of ['q=', '', `q=${encodeURIComponent('，。！')}`]) {
+    const empty = await search(query)
+    expect(empty.status).toBe(200)
+    expect(empty.body).toMatchObject({ docs: [], totalDocs: 0 })
+  }
+})
+
+it('filters by channel (with its sub-channels), tag and date range, and pages', async () => {
+  const ofRoot = await search(`q=${encodeURIComponent('降准')}&category=${channels.root}`)
+  expect(ofRoot.body.totalDocs).toBe(2)
+  expect((await search(`q=${encodeURIComponent('降准')}&category=${channels.insurance}`)).body.totalDocs).toBe(0)
+  expect((await search(`q=${encodeURIComponent('降准')}&tag=${tagId}`)).body.docs.map((doc: { id: number }) => doc.id)).toEqual([ids.titleHit])
+  expect((await search(`q=${encodeURIComponent('降准')}&from=2026-11-01&to=2026-11-30`)).body.docs.map((doc: { id: number }) => doc.id)).toEqual([ids.titleHit])
+  const paged = await search(`q=${encodeURIComponent('降准')}&limit=1&page=2`)
+  expect(paged.body).toMatchObject({ page: 2, limit: 1, totalDocs: 2, totalPages: 2 })
+  expect(paged.body.docs.map((doc: { id: number }) => doc.id)).toEqual([ids.bodyHit])
+})
+
+it.each([
+  ['q', `q=${'长'.repeat(201)}`],
+  ['category', 'q=a&category=abc'],
+  ['limit', 'q=a&limit=500'],
+  ['from', 'q=a&from=yesterday'],
+])('bad %s is a 400 naming it', async (field, query) => {
+  const res = await search(query)
+  expect(res.status).toBe(400)
+  expect(invalidPaths(res.body)).toEqual([field])
+})
+
+it('follows publishing: an edit is found at once, an unpublished article is gone', async () => {
+  await staff['editor-in-chief'].patch(`/api/articles/${ids.insurance}`, { summary: '城市定制型商业医疗保险', _status: 'published' })
+  expect((await search(`q=${encodeURIComponent('商业医疗保险')}`)).body.docs.map((doc: { id: number }) => doc.id)).toEqual([ids.insurance])
+  await staff.editor.patch(`/api/articles/${ids.insurance}?draft=true`, { summary: '草稿里的新摘要：再保险' })
+  expect((await search(`q=${encodeURIComponent('再保险')}`)).body.docs).toEqual([])
+  await staff['editor-in-chief'].patch(`/api/articles/${ids.insurance}`, { _status: 'draft' })
+  expect((await search(`q=${encodeURIComponent('商业医疗保险')}`)).body.docs).toEqual([])
+})
+
+it('answers the same through GraphQL', async () => {
+  const res = await staff.anonymous.graphql(`{ Search(q: "降准", limit: 5) { totalDocs docs { id title snippet } } }`)
+  expect(res.body.errors).toBeUndefined()
+  expect(res.body.data.Search.docs.map((doc: { id: number }) => doc.id)).toEqual([ids.titleHit, ids.bodyHit])
+  const bad = await staff.anonymous.graphql(`{ Search(q: "降准", limit: 500) { totalDocs } }`)
+  expect(bad.body.errors?.[0].message).toMatch(/limit/)
+})
+
+it('rebuilds the whole index from the command line', async () => {
+  const output = await new Promise<{ code: number | null; text: string }>((resolve) => {
+    let text = ''
+    const child = spawn(process.execPath, [path.join(ROOT_DIR, 'dist/search-rebuild.mjs')], {
+      cwd: ROOT_DIR,
+      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: server.databaseUrl, PAYLOAD_SECRET: 'rebuild-secret-0123456789abcdef0123456789' },
+    })
+    child.stdout.on('data', (chunk) => (text += chunk))
+    child.stderr.on('data', (chunk) => (text += chunk))
+    child.on('exit', (code) => resolve({ code, text }))
+  })
+  expect(output.code).toBe(0)
+  expect(output.text).toMatch(/re-indexed 2 published articles/)
+  expect(output.text).toContain('[##############################] 2/2')
+  expect((await search(`q=${encodeURIComponent('降准')}`)).body.totalDocs).toBe(2)
+})

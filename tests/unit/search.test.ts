@@ -1,0 +1,50 @@
+import { highlightSnippet, parseSearchParams, searchWords, toTsQuery } from '../../src/lib/search'
+
+describe('searchWords', () => {
+  it('cuts Chinese into words, with the shorter words inside long ones', () => {
+    expect(searchWords('央行宣布降准0.5个百分点')).toEqual(expect.arrayContaining(['央行', '降准', '百分点', '百分']))
+  })
+  it('folds case and full-width forms, and drops punctuation and spaces', () => {
+    expect(searchWords('ＰＭＩ 数据，')).toEqual(['pmi', '数据'])
+  })
+})
+
+describe('toTsQuery', () => {
+  it('asks for every word as a prefix', () => {
+    expect(toTsQuery('降准 PMI')).toBe("'降准':* & 'pmi':*")
+  })
+  it('gives nothing to search for when there are no words', () => {
+    expect(toTsQuery('')).toBeNull()
+    expect(toTsQuery('，。！ ')).toBeNull()
+  })
+  it('cannot be broken out of with quotes or operators', () => {
+    const query = toTsQuery("a' | b:* & !c")!
+    expect(query).not.toMatch(/[|!]/)
+    expect(query.split(' & ').every((part) => /^'[^']*(?:''[^']*)*':\*$/.test(part))).toBe(true)
+  })
+})
+
+describe('highlightSnippet', () => {
+  it('marks every occurrence around the first, escaping the rest', () => {
+    expect(highlightSnippet('前文央行<b>宣布降准，降准幅度0.5个百分点', ['降准'], 5)).toBe('…&lt;b&gt;宣布<mark>降准</mark>，<mark>降准</mark>幅度0.5…')
+  })
+  it('starts at the beginning when no word occurs', () => {
+    expect(highlightSnippet('没有匹配的文字', ['降准'], 3)).toBe('没有匹配的文…')
+  })
+})
+
+describe('parseSearchParams', () => {
+  it('reads defaults and numbers', () => {
+    expect(parseSearchParams({ q: ' 降准 ', page: '2', category: 3 })).toEqual({ ok: true, value: { q: '降准', page: 2, limit: 10, category: 3 } })
+  })
+  it.each([
+    [{ q: 5 }, 'q'],
+    [{ q: 'x'.repeat(201) }, 'q'],
+    [{ page: '0' }, 'page'],
+    [{ limit: '51' }, 'limit'],
+    [{ tag: '-1' }, 'tag'],
+    [{ to: 'someday' }, 'to'],
+  ])('refuses %j naming %s', (input, path) => {
+    expect(parseSearchParams(input)).toMatchObject({ ok: false, path })
+  })
+})
