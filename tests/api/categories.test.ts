@@ -260,4 +260,18 @@ describe('categories (channels)', () => {
     expect((await staff['editor-in-chief'].delete(`/api/categories/${child.id}`)).status).toBe(200)
     expect((await staff['editor-in-chief'].delete(`/api/categories/${parent.id}`)).status).toBe(200)
   })
+
+  it('lists the published articles of a channel and all its sub-channels by the channel\'s slug', async () => {
+    const top = await create('列表频道')
+    const sub = await create('列表子频道', top.id)
+    const other = await create('无关频道')
+    const publish = async (title: string, category: number) =>
+      (await staff['editor-in-chief'].post('/api/articles', { title, category, _status: 'published' })).body.doc.id as number
+    const inTop = await publish('顶层频道的文章', top.id)
+    const inSub = await publish('子频道的文章', sub.id)
+    await publish('无关频道的文章', other.id)
+    const res = await staff.anonymous.get(`/api/articles?where[category.breadcrumbs.slug][equals]=${top.slug}&sort=-publishedAt&select[title]=true`)
+    expect(res.status).toBe(200)
+    expect(res.body.docs.map((doc: { id: number }) => doc.id).sort()).toEqual([inTop, inSub].sort())
+  })
 })
