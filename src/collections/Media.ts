@@ -31,6 +31,20 @@ export const Media: CollectionConfig<typeof MEDIA_SLUG> = {
     update: isWriter,
     delete: isEditor,
   },
+  // What an article, byline or list shows of an image: never the upload bookkeeping (mime type, focal point…).
+  defaultPopulate: {
+    alt: true,
+    caption: true,
+    credit: true,
+    url: true,
+    width: true,
+    height: true,
+    sizes: {
+      thumbnail: { url: true, width: true, height: true, filename: true },
+      card: { url: true, width: true, height: true, filename: true },
+      hero: { url: true, width: true, height: true, filename: true },
+    },
+  },
   upload: {
     staticDir: mediaDir,
     mimeTypes: MEDIA_MIME_TYPES,
