@@ -4,6 +4,7 @@
 //   dist/payload.config.mjs  the config alone, for Payload's CLI
 //   dist/payload-cli.mjs     src/scripts/payloadCli.ts, which runs that CLI on the right database
 //   dist/search-rebuild.mjs  src/scripts/rebuildSearch.ts, which re-indexes every published article
+//   dist/bench.mjs           src/scripts/bench.ts, `npm run bench`
 //
 // npm packages stay external, except Lexical: its Node entry points pick their build with a
 // top-level `await import()`, and on Node 20 loading a dozen such modules that import each other
@@ -33,6 +34,7 @@ export const BUNDLES = {
   config: path.join(rootDir, 'dist', 'payload.config.mjs'),
   cli: path.join(rootDir, 'dist', 'payload-cli.mjs'),
   searchRebuild: path.join(rootDir, 'dist', 'search-rebuild.mjs'),
+  bench: path.join(rootDir, 'dist', 'bench.mjs'),
 }
 
 export async function bundle() {
@@ -42,6 +44,7 @@ export async function bundle() {
       'payload.config': path.join(rootDir, 'payload.config.ts'),
       'payload-cli': path.join(rootDir, 'src', 'scripts', 'payloadCli.ts'),
       'search-rebuild': path.join(rootDir, 'src', 'scripts', 'rebuildSearch.ts'),
+      bench: path.join(rootDir, 'src', 'scripts', 'bench.ts'),
     },
     outdir: path.join(rootDir, 'dist'),
     outExtension: { '.js': '.mjs' },
