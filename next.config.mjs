@@ -8,6 +8,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 /** Next.js serves only the admin panel; the API is served by Express (src/server.ts). */
 const nextConfig = {
   poweredByHeader: false,
+  // Native addons cannot go into Next's bundles; the admin loads them from node_modules at run time.
+  serverExternalPackages: ['@node-rs/jieba'],
   turbopack: { root: dirname },
   webpack: (webpackConfig) => {
     webpackConfig.resolve.extensionAlias = {
