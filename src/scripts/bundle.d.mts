@@ -1,2 +1,1 @@
-export declare const BUNDLES: { server: string; config: string; cli: string; searchRebuild: string; bench: string }
-export declare function bundle(): Promise<typeof BUNDLES>
+export declare function bundle(): Promise<void>

@@ -29,14 +29,6 @@ const externalExceptLexical = {
   },
 }
 
-export const BUNDLES = {
-  server: path.join(rootDir, 'dist', 'server.mjs'),
-  config: path.join(rootDir, 'dist', 'payload.config.mjs'),
-  cli: path.join(rootDir, 'dist', 'payload-cli.mjs'),
-  searchRebuild: path.join(rootDir, 'dist', 'search-rebuild.mjs'),
-  bench: path.join(rootDir, 'dist', 'bench.mjs'),
-}
-
 export async function bundle() {
   await build({
     entryPoints: {
@@ -57,7 +49,6 @@ export async function bundle() {
     logLevel: 'warning',
     tsconfig: path.join(rootDir, 'tsconfig.json'),
   })
-  return BUNDLES
 }
 
 // No top-level await: jest's global setup loads this module too, and it cannot load one that has it.

@@ -1,3 +1,3 @@
 export { highlightSnippet } from './highlight'
 export { searchWords, toTsQuery } from './segment'
-export { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT, parseSearchParams, type SearchParams } from './params'
+export { parseSearchParams, type SearchParams } from './params'
