@@ -1,16 +1,11 @@
 import type { AfterErrorHook } from 'payload'
 
 import { clientDatabaseError } from '../lib/databaseErrors'
+import { validationErrorBody } from '../lib/validationErrorBody'
 
 /** Answers database errors caused by the request's values with a 400 in Payload's validation shape. */
 export const databaseErrorsAsBadRequests: AfterErrorHook = ({ error }) => {
   const problem = clientDatabaseError(error)
   if (!problem) return
-  const errors = [{ path: problem.path ?? 'data', message: problem.message }]
-  return {
-    status: 400,
-    response: {
-      errors: [{ name: 'ValidationError', message: `The following field is invalid: ${errors[0].path}`, data: { errors } }],
-    },
-  }
+  return { status: 400, response: validationErrorBody(problem.path ?? 'data', problem.message) }
 }

@@ -1,6 +1,7 @@
 import type { GraphQLExtension } from 'payload'
 
 import { publishedCorrections } from './correctionsLog'
+import { paginatedType } from './graphQLPage'
 
 /** `CorrectionsLog(page, limit)`: the public corrections log in GraphQL, the same as GET /api/corrections. */
 export const correctionsLogQuery: GraphQLExtension = (GraphQL) => {
@@ -17,16 +18,7 @@ export const correctionsLogQuery: GraphQLExtension = (GraphQL) => {
       article: { type: Article },
     },
   })
-  const Page = new GraphQL.GraphQLObjectType({
-    name: 'CorrectionsLog',
-    fields: {
-      docs: { type: new GraphQL.GraphQLList(Entry) },
-      page: { type: GraphQL.GraphQLInt },
-      limit: { type: GraphQL.GraphQLInt },
-      totalDocs: { type: GraphQL.GraphQLInt },
-      totalPages: { type: GraphQL.GraphQLInt },
-    },
-  })
+  const Page = paginatedType(GraphQL, 'CorrectionsLog', Entry)
   return {
     CorrectionsLog: {
       type: Page,

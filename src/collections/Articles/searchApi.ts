@@ -2,7 +2,9 @@ import type { Endpoint, GraphQLExtension } from 'payload'
 import { APIError } from 'payload'
 
 import { parseSearchParams } from '../../lib/search'
+import { validationErrorBody } from '../../lib/validationErrorBody'
 import { searchArticles } from './search'
+import { paginatedType } from './graphQLPage'
 
 /** `GET /api/search?q=…&category=&tag=&from=&to=&page=&limit=`: full-text search of published articles. */
 export const searchEndpoint: Endpoint = {
@@ -11,10 +13,7 @@ export const searchEndpoint: Endpoint = {
   handler: async (req) => {
     const parsed = parseSearchParams((req.query ?? {}) as Record<string, unknown>)
     if (!parsed.ok) {
-      return Response.json(
-        { errors: [{ name: 'ValidationError', message: `The following field is invalid: ${parsed.path}`, data: { errors: [{ path: parsed.path, message: parsed.message }] } }] },
-        { status: 400 },
-      )
+      return Response.json(validationErrorBody(parsed.path, parsed.message), { status: 400 })
     }
     return Response.json(await searchArticles(req.payload, parsed.value))
   },
@@ -34,16 +33,7 @@ export const searchQuery: GraphQLExtension = (GraphQL) => {
       rank: { type: GraphQL.GraphQLFloat },
     },
   })
-  const Page = new GraphQL.GraphQLObjectType({
-    name: 'SearchResults',
-    fields: {
-      docs: { type: new GraphQL.GraphQLList(Hit) },
-      page: { type: GraphQL.GraphQLInt },
-      limit: { type: GraphQL.GraphQLInt },
-      totalDocs: { type: GraphQL.GraphQLInt },
-      totalPages: { type: GraphQL.GraphQLInt },
-    },
-  })
+  const Page = paginatedType(GraphQL, 'SearchResults', Hit)
   return {
     Search: {
       type: Page,

@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { isPublisherUser, isStaffUser } from '../../../access/roleChecks'
 import { parseScheduleRequest } from '../../../lib/schedule'
+import { validationErrorBody } from '../../../lib/validationErrorBody'
 import type { TaskSchedulePublish } from '../../../payload-types'
 
 const SCHEDULE_TASK = 'schedulePublish'
@@ -9,8 +10,6 @@ const SCHEDULE_TASK = 'schedulePublish'
 type TaskInput = TaskSchedulePublish['input']
 
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } })
-const fieldError = (path: string, message: string) =>
-  json(400, { errors: [{ name: 'ValidationError', message: `The following field is invalid: ${path}`, data: { errors: [{ path, message }] } }] })
 
 async function findArticle(req: PayloadRequest) {
   const id = Number(req.routeParams?.id)
@@ -56,7 +55,7 @@ export const scheduleEndpoints: Endpoint[] = [
       const article = await findArticle(req)
       if (!article) return json(404, { errors: [{ message: 'Article not found' }] })
       const parsed = parseScheduleRequest(await req.json?.().catch(() => null))
-      if (!parsed.ok) return fieldError(parsed.path, parsed.message)
+      if (!parsed.ok) return json(400, validationErrorBody(parsed.path, parsed.message))
       // The id goes in as text, as the admin's schedule drawer stores it, so both find the same jobs.
       const input = {
         type: parsed.value.action,

@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { isReaderUser } from '../../../access/roleChecks'
+import { validationErrorBody } from '../../../lib/validationErrorBody'
 
 const MAX_REASON_LENGTH = 500
 
@@ -19,9 +20,7 @@ export const reportComment: Endpoint = {
     const body = (await req.json?.().catch(() => null)) as { reason?: unknown } | null
     const reason = typeof body?.reason === 'string' ? body.reason.trim() : ''
     if (!reason || reason.length > MAX_REASON_LENGTH) {
-      return json(400, {
-        errors: [{ name: 'ValidationError', message: 'The following field is invalid: reason', data: { errors: [{ path: 'reason', message: `1–${MAX_REASON_LENGTH} characters` }] } }],
-      })
+      return json(400, validationErrorBody('reason', `1–${MAX_REASON_LENGTH} characters`))
     }
     const comment = Number.isSafeInteger(id)
       ? await req.payload.findByID({ collection: 'comments', id, depth: 0, disableErrors: true, overrideAccess: true, req })
