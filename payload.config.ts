@@ -22,6 +22,7 @@ import { Tags } from './src/collections/Tags'
 import { Users } from './src/collections/Users'
 import { ModerationSettings } from './src/globals/ModerationSettings'
 import { SiteSettings } from './src/globals/SiteSettings'
+import { announcingCollectionChanges, announcingGlobalChanges } from './src/hooks/announceContentChanges'
 import { databaseErrorsAsBadRequests } from './src/hooks/databaseErrorsAsBadRequests'
 import { checkingCollectionWrites, checkingGlobalWrites } from './src/hooks/rejectMalformedWrites'
 import { isPublisher } from './src/access/isPublisher'
@@ -57,8 +58,8 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users].map(checkingCollectionWrites),
-  globals: [SiteSettings, ModerationSettings].map(checkingGlobalWrites),
+  collections: [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users].map(checkingCollectionWrites).map(announcingCollectionChanges),
+  globals: [SiteSettings, ModerationSettings].map(checkingGlobalWrites).map(announcingGlobalChanges),
   editor: articleBodyEditor,
   email: emailAdapter({
     smtpUrl: process.env.SMTP_URL,

@@ -14,6 +14,7 @@ import { livenessCheck, readinessCheck } from './server/health'
 import { payloadApiRouter } from './server/payloadApi'
 import { closePayload, tolerateDroppedConnections } from './server/pool'
 import { requestLogger } from './server/requestLogger'
+import { startApiCaching } from './server/responseCache'
 import { ConfigurationError, resolvePayloadSecret } from './server/secret'
 import { seedDemoContent } from './seed'
 
@@ -74,6 +75,14 @@ async function main(): Promise<void> {
   await payload.db.migrate({ migrations: migrations as unknown as PayloadMigrations })
   if (demo && process.env.SEED_DEMO !== 'false') await seedDemoContent(payload)
   await ensureFirstAdmin(payload, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD })
+  const caching = startApiCaching(payload, config, {
+    redisUrl: process.env.REDIS_URL || undefined,
+    enabled: process.env.RESPONSE_CACHE !== 'off',
+    maxBytes: Number(process.env.RESPONSE_CACHE_MAX_MB || 64) * 1024 * 1024,
+    ttlMs: Number(process.env.RESPONSE_CACHE_TTL_SECONDS || 3600) * 1000,
+    log: { info: (message) => logger.info(message), warn: (message) => logger.warn(message) },
+  })
+  stopSteps.push({ name: 'disconnecting the cache', run: () => caching.close() })
   // Crons (scheduled publishing) start after migrations, so their first tick finds the jobs table.
   await getPayload({ config, cron: true })
 
@@ -84,7 +93,7 @@ async function main(): Promise<void> {
   app.get('/healthz', livenessCheck)
   app.get('/readyz', readinessCheck(payload, migrations.map((migration) => migration.name)))
   if (production && !demo) app.post('/api/users/first-register', refuseOpenFirstRegistration)
-  app.use('/api', payloadApiRouter(config, { graphQLPlayground: !production }))
+  app.use('/api', payloadApiRouter(config, { graphQLPlayground: !production, caching }))
 
   if (serveAdmin) {
     if (production) await buildAdminIfStale(rootDir, (message) => logger.info(message))

@@ -19,6 +19,8 @@ export const SCREENING_ACTIONS = {
  */
 export const ScreeningWords: CollectionConfig<typeof SCREENING_WORDS_SLUG> = {
   slug: SCREENING_WORDS_SLUG,
+  // Words screen what is written next; nothing already published changes with them.
+  custom: { shownPublicly: () => false },
   labels: { singular: { en: 'Screening word', zh: '敏感词' }, plural: { en: 'Screening words', zh: '敏感词库' } },
   admin: { useAsTitle: 'phrase', defaultColumns: ['phrase', 'action', 'note', 'updatedAt'], group: { en: 'Readers', zh: '读者' } },
   access: { read: isStaff, create: isModerator, update: isModerator, delete: isModerator },

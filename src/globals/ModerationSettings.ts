@@ -20,6 +20,7 @@ const numberField = (name: keyof typeof DEFAULT_MODERATION_SETTINGS, zh: string,
 /** How strictly comments are screened; empty fields fall back to the defaults in src/lib/moderation. */
 export const ModerationSettings: GlobalConfig<typeof MODERATION_SETTINGS_SLUG> = {
   slug: MODERATION_SETTINGS_SLUG,
+  custom: { shownPublicly: false },
   label: { en: 'Comment moderation', zh: '评论审核设置' },
   admin: { group: { en: 'Readers', zh: '读者' } },
   access: { read: isModerator, update: isAdmin },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Readable } from 'node:stream'
@@ -13,6 +14,7 @@ import {
   REST_POST,
   REST_PUT,
 } from '@payloadcms/next/routes'
+import { parse } from 'graphql'
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express'
 import type { SanitizedConfig } from 'payload'
 
@@ -26,7 +28,13 @@ import {
   PUBLIC_FILE_CACHE_CONTROL,
 } from '../lib/httpCaching'
 import { paginationParamProblems } from '../lib/paginationParams'
+import type { CachedResponse } from '../lib/responseCache/entries'
+import { allTags, tagsForPath } from '../lib/responseCache/dependencies'
 import { HttpError, readBody } from './body'
+import type { ApiCaching } from './responseCache'
+
+/** Tells clients and tests whether an answer came from the response cache: hit, miss or bypass. */
+const CACHE_STATUS_HEADER = 'x-newsroom-cache'
 
 type RestHandler = (request: globalThis.Request, context: { params: Promise<{ slug: string[] }> }) => Promise<globalThis.Response>
 type PlainHandler = (request: globalThis.Request) => Promise<globalThis.Response>
@@ -39,7 +47,8 @@ const MULTIPART_OVERHEAD = 1024 * 1024
  * Serves Payload's REST and GraphQL handlers straight from Express: the web-standard handlers take a
  * `Request`, so Next's router (and its cost) is not in the way of API traffic.
  */
-export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlayground: boolean }): Router {
+export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlayground: boolean; caching?: ApiCaching }): Router {
+  const { caching } = options
   const router = express.Router()
   const uploadLimit = (config.upload.limits?.fileSize ?? 0) + MULTIPART_OVERHEAD
 
@@ -54,12 +63,17 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
           })
           return
         }
-        const request = await toWebRequest(req, uploadLimit)
+        const { request, body } = await toWebRequest(req, uploadLimit)
+        const cached = caching?.cache ? await cachedRead(caching, req, body) : null
+        if (cached?.hit) {
+          sendCached(cached.hit, req, res)
+          return
+        }
         const slug = withSlug ? (req.params as { slug?: string[] }).slug ?? [] : []
         const response = withSlug
           ? await (handler as RestHandler)(request, { params: Promise.resolve({ slug }) })
           : await (handler as PlainHandler)(request)
-        await sendWebResponse(response, res, req)
+        await sendWebResponse(response, res, req, cached?.keep)
       } catch (error) {
         sendError(res, error, req)
       }
@@ -85,7 +99,7 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
   router.options('/{*slug}', toPayload(rest.options, true))
   return router
 
-  async function toWebRequest(req: Request, multipartLimit: number): Promise<globalThis.Request> {
+  async function toWebRequest(req: Request, multipartLimit: number): Promise<{ request: globalThis.Request; body: Buffer | null }> {
     const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`)
     const headers = new Headers()
     for (const [name, value] of Object.entries(req.headers)) {
@@ -96,14 +110,15 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
     // counts); a client-sent header of this name is dropped above, so it cannot be forged.
     if (req.ip) headers.set(CLIENT_IP_HEADER, req.ip)
     const hasBody = !['GET', 'HEAD', 'OPTIONS'].includes(req.method)
-    if (!hasBody) return new Request(url, { method: req.method, headers })
+    if (!hasBody) return { request: new Request(url, { method: req.method, headers }), body: null }
     const contentType = req.get('content-type') ?? ''
     const limit = contentType.startsWith('multipart/form-data') ? multipartLimit : JSON_BODY_LIMIT
     const body = await readBody(req, limit)
     if (body.length > 0 && /\bjson\b/i.test(contentType)) assertJson(body)
     headers.delete('content-length')
     headers.delete('transfer-encoding')
-    return new Request(url, { method: req.method, headers, body: body.length > 0 ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) : undefined })
+    const request = new Request(url, { method: req.method, headers, body: body.length > 0 ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) : undefined })
+    return { request, body }
   }
 }
 
@@ -132,7 +147,50 @@ function assertJson(body: Buffer): void {
   }
 }
 
-async function sendWebResponse(response: globalThis.Response, res: Response, req: Request): Promise<void> {
+type KeepResponse = (response: { body: Uint8Array; etag: string; contentType: string }) => Promise<void>
+
+/**
+ * A public read (no credentials; a GET, or a GraphQL query) is looked up in the response cache;
+ * `keep` stores the answer if it turns out cacheable. Null when the request is not a public read.
+ */
+async function cachedRead(caching: ApiCaching, req: Request, body: Buffer | null): Promise<{ hit: CachedResponse | null; keep?: KeepResponse } | null> {
+  if (isPersonalised({ authorization: req.get('authorization'), cookie: req.get('cookie') })) return null
+  const graphQL = req.method === 'POST' && req.path === '/graphql' && body !== null
+  if (req.method !== 'GET' && !graphQL) return null
+  const key = graphQL ? `GRAPHQL ${createHash('sha1').update(body).digest('base64url')}` : `GET ${req.originalUrl}`
+  const tags = graphQL ? allTags(caching.closure) : tagsForPath(req.path, caching.closure)
+  const { hit, versions } = await caching.cache!.lookup(key, tags)
+  if (!versions) {
+    req.res?.setHeader(CACHE_STATUS_HEADER, 'bypass')
+    return null
+  }
+  if (hit) return { hit }
+  req.res?.setHeader(CACHE_STATUS_HEADER, 'miss')
+  if (graphQL && !isQueryOnly(body)) return null
+  return {
+    hit: null,
+    keep: async (response) => {
+      // A GraphQL answer with errors (a denied field, a bad argument) is answered, never kept.
+      if (graphQL && hasGraphQLErrors(response.body)) return
+      await caching.cache!.store(key, { status: 200, ...response }, tags, versions)
+    },
+  }
+}
+
+function sendCached(entry: CachedResponse, req: Request, res: Response): void {
+  res.setHeader(CACHE_STATUS_HEADER, 'hit')
+  res.setHeader('content-type', entry.contentType)
+  res.setHeader('vary', 'Authorization, Cookie')
+  res.setHeader('etag', entry.etag)
+  res.setHeader('cache-control', req.method === 'GET' ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL)
+  if (req.method === 'GET' && matchesIfNoneMatch(req.get('if-none-match'), entry.etag)) {
+    res.status(304).end()
+    return
+  }
+  res.status(entry.status).end(entry.body)
+}
+
+async function sendWebResponse(response: globalThis.Response, res: Response, req: Request, keep?: KeepResponse): Promise<void> {
   if (response.status === 429) {
     const retryAfter = await retryAfterOf(response.clone())
     if (retryAfter) res.setHeader('retry-after', String(retryAfter))
@@ -147,9 +205,10 @@ async function sendWebResponse(response: globalThis.Response, res: Response, req
     res.end()
     return
   }
-  const isJson = (response.headers.get('content-type') ?? '').includes('application/json')
-  if (req.method === 'GET' && response.status === 200 && isJson) {
-    await sendCacheableJson(response, res, req)
+  const contentType = response.headers.get('content-type') ?? ''
+  const isJson = contentType.includes('application/json')
+  if (response.status === 200 && isJson && (req.method === 'GET' || keep)) {
+    await sendCacheableJson(response, res, req, keep)
     return
   }
   if (!res.hasHeader('cache-control')) {
@@ -160,9 +219,10 @@ async function sendWebResponse(response: globalThis.Response, res: Response, req
 }
 
 /** Public reads get an ETag and may be revalidated (304); personal ones are never stored. */
-async function sendCacheableJson(response: globalThis.Response, res: Response, req: Request): Promise<void> {
+async function sendCacheableJson(response: globalThis.Response, res: Response, req: Request, keep?: KeepResponse): Promise<void> {
   const body = new Uint8Array(await response.arrayBuffer())
   res.setHeader('vary', 'Authorization, Cookie')
+  // An endpoint that sets its own Cache-Control (a token lookup, a preview) has said how to keep it.
   if (isPersonalised({ authorization: req.get('authorization'), cookie: req.get('cookie') }) || response.headers.has('cache-control')) {
     if (!response.headers.has('cache-control')) res.setHeader('cache-control', PRIVATE_CACHE_CONTROL)
     res.end(body)
@@ -170,12 +230,32 @@ async function sendCacheableJson(response: globalThis.Response, res: Response, r
   }
   const etag = etagOf(body)
   res.setHeader('etag', etag)
-  res.setHeader('cache-control', PUBLIC_CACHE_CONTROL)
-  if (matchesIfNoneMatch(req.get('if-none-match'), etag)) {
+  res.setHeader('cache-control', req.method === 'GET' ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL)
+  await keep?.({ body, etag, contentType: response.headers.get('content-type') ?? 'application/json' })
+  if (req.method === 'GET' && matchesIfNoneMatch(req.get('if-none-match'), etag)) {
     res.status(304).end()
     return
   }
   res.end(body)
+}
+
+function isQueryOnly(body: Buffer): boolean {
+  try {
+    const { query } = JSON.parse(body.toString('utf8')) as { query?: unknown }
+    if (typeof query !== 'string') return false
+    const document = parse(query)
+    return document.definitions.every((definition) => definition.kind !== 'OperationDefinition' || definition.operation === 'query')
+  } catch {
+    return false
+  }
+}
+
+function hasGraphQLErrors(body: Uint8Array): boolean {
+  try {
+    return Array.isArray((JSON.parse(Buffer.from(body).toString('utf8')) as { errors?: unknown }).errors)
+  } catch {
+    return true
+  }
 }
 
 /**

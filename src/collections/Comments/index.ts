@@ -33,6 +33,8 @@ const ownerOrModerator: FieldAccess = ({ req, doc }) =>
  */
 export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
   slug: COMMENTS_SLUG,
+  // Only approved comments reach readers; the response cache ignores changes to the others.
+  custom: { shownPublicly: (doc: object) => (doc as { status?: unknown }).status === 'approved' },
   labels: { singular: { en: 'Comment', zh: '评论' }, plural: { en: 'Comments', zh: '评论' } },
   admin: {
     useAsTitle: 'body',

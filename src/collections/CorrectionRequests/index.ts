@@ -24,6 +24,8 @@ const triagersOnly = { read: isEditorOrModeratorField, create: isEditorOrModerat
  */
 export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLUG> = {
   slug: CORRECTION_REQUESTS_SLUG,
+  // Requests are private; what readers see of them is the notice added to the article.
+  custom: { shownPublicly: () => false },
   labels: { singular: { en: 'Correction request', zh: '纠错' }, plural: { en: 'Correction requests', zh: '纠错' } },
   admin: {
     useAsTitle: 'quote',
