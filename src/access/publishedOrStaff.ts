@@ -1,9 +1,15 @@
-import type { Access } from 'payload'
+import type { Access, Where } from 'payload'
 
+import { PREVIEW_ARTICLE_CONTEXT } from '../lib/previewTokens'
 import { isStaffUser } from './roleChecks'
 
-/** Staff read everything; everyone else only what is published (never a draft, nor unpublished changes). */
+/**
+ * Staff read everything; everyone else only what is published (never a draft, nor unpublished
+ * changes), except the one article a verified preview token names (set by the preview endpoint).
+ */
 export const publishedOrStaff: Access = ({ req }) => {
   if (isStaffUser(req.user)) return true
-  return { _status: { equals: 'published' } }
+  const published: Where = { _status: { equals: 'published' } }
+  const previewId = req.context?.[PREVIEW_ARTICLE_CONTEXT]
+  return typeof previewId === 'number' ? { or: [published, { id: { equals: previewId } }] } : published
 }

@@ -14,6 +14,7 @@ import { CATEGORIES_SLUG } from '../Categories'
 import { MEDIA_SLUG } from '../Media'
 import { TAGS_SLUG } from '../Tags'
 import { USERS_SLUG } from '../Users'
+import { issuePreviewToken, previewEndpoints, previewUrl } from './endpoints/preview'
 import { scheduleEndpoints } from './endpoints/schedule'
 import { copyResponsibleEditorName } from './hooks/copyResponsibleEditorName'
 import { keepNonPublishersToDrafts } from './hooks/keepNonPublishersToDrafts'
@@ -33,6 +34,8 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'category', 'responsibleEditor', '_status', 'publishedAt'],
     group: { en: 'Content', zh: '内容' },
+    // The admin's preview button opens the draft in the front end through a signed, expiring link.
+    preview: (doc, { req }) => previewUrl(req.payload.config.serverURL, issuePreviewToken(req, Number(doc.id)).token),
   },
   access: {
     read: publishedOrStaff,
@@ -45,7 +48,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: MAX_VERSIONS_PER_ARTICLE,
   },
-  endpoints: scheduleEndpoints,
+  endpoints: [...previewEndpoints, ...scheduleEndpoints],
   hooks: {
     beforeOperation: [keepNonPublishersToDrafts],
     beforeChange: [keepCreator, copyResponsibleEditorName, populatePublishedAt],
