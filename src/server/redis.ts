@@ -90,12 +90,13 @@ export function connectRedis(url: string, log: Log, fallbackRateLimits: RateLimi
       // A change this instance could not announce yet may be invisible to the shared versions.
       if (!ready() || unannounced.size > 0) return null
       try {
-        const [epoch, ...values] = await client.hmget(VERSIONS_KEY, EPOCH_FIELD, ...tags)
+        let [epoch, ...values] = await client.hmget(VERSIONS_KEY, EPOCH_FIELD, ...tags)
         if (!epoch) {
+          // A new or emptied Redis: whichever instance gets here first names the new epoch.
           await client.hsetnx(VERSIONS_KEY, EPOCH_FIELD, randomUUID())
-          return null
+          ;[epoch, ...values] = await client.hmget(VERSIONS_KEY, EPOCH_FIELD, ...tags)
         }
-        return { epoch, values: values.map((value) => Number(value ?? 0)) }
+        return epoch ? { epoch, values: values.map((value) => Number(value ?? 0)) } : null
       } catch {
         return null
       }

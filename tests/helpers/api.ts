@@ -27,6 +27,11 @@ export class Api {
     return { status: res.status, body: parsed as T, headers: res.headers }
   }
 
+  /** The same credentials against another instance of the server. */
+  at(baseUrl: string): Api {
+    return new Api(baseUrl, this.token)
+  }
+
   get<T = any>(path: string) {
     return this.request<T>('GET', path)
   }

@@ -50,10 +50,11 @@ export function spawnServer(env: Record<string, string | undefined>): { child: C
 
 export async function startServer(
   env: Record<string, string | undefined> = {},
-  { readyWithinMs = 90_000 }: { readyWithinMs?: number } = {},
+  { readyWithinMs = 90_000, databaseUrl: sharedDatabaseUrl }: { readyWithinMs?: number; databaseUrl?: string } = {},
 ): Promise<TestServer> {
   const port = await freePort()
-  const databaseUrl = freshDatabaseUrl()
+  // A second instance on another's database leaves dropping it to the first.
+  const databaseUrl = sharedDatabaseUrl ?? freshDatabaseUrl()
   const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-test-media-'))
   const mailDir = path.join(mediaDir, 'mail')
   const url = `http://127.0.0.1:${port}`
@@ -84,7 +85,7 @@ export async function startServer(
         child.kill('SIGTERM')
         await exited
       }
-      await dropDatabase(databaseUrl)
+      if (!sharedDatabaseUrl) await dropDatabase(databaseUrl)
       await rm(mediaDir, { recursive: true, force: true })
     },
   }

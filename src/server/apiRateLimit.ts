@@ -1,0 +1,30 @@
+import type { RequestHandler } from 'express'
+
+import { checkRateLimit, type RateLimitStore } from '../lib/rateLimit'
+
+const WINDOW_MS = 60_000
+
+/**
+ * Requests per minute to the API, per client address, counted in the shared store (so the limit
+ * spans every instance when Redis is configured). A front end identified by its API key gets its
+ * own, larger allowance instead of sharing its server's address with everyone else.
+ */
+export function apiRateLimit(
+  store: RateLimitStore,
+  options: { perMinute: number; clientOf?: (req: Parameters<RequestHandler>[0]) => { key: string; perMinute: number } | undefined },
+): RequestHandler {
+  return async (req, res, next) => {
+    const client = options.clientOf?.(req)
+    const key = client ? `client:${client.key}` : `ip:${req.ip ?? 'unknown'}`
+    const decision = await checkRateLimit(store, key, client ? client.perMinute : options.perMinute, WINDOW_MS)
+    if (Number.isFinite(decision.remaining)) {
+      res.setHeader('ratelimit-limit', String(decision.limit))
+      res.setHeader('ratelimit-remaining', String(decision.remaining))
+    }
+    if (decision.allowed) return next()
+    res.setHeader('retry-after', String(decision.retryAfterSeconds))
+    res.status(429).json({
+      errors: [{ message: '请求过于频繁，请稍后再试 (too many requests: try again later)', data: { retryAfterSeconds: decision.retryAfterSeconds } }],
+    })
+  }
+}
