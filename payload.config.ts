@@ -44,6 +44,8 @@ const allowedOrigins = [
   ...(process.env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
 ]
 
+const readReplicaUrls = (process.env.DATABASE_READ_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean)
+
 export default buildConfig({
   serverURL,
   secret: process.env.PAYLOAD_SECRET ?? '',
@@ -75,6 +77,8 @@ export default buildConfig({
       connectionTimeoutMillis: 5_000,
     },
     push: false,
+    // Reads spread over replicas when given; writes, and reads just after a write, stay on the primary.
+    readReplicas: readReplicaUrls.length > 0 ? readReplicaUrls : undefined,
     migrationDir: path.resolve(PROJECT_ROOT, 'migrations'),
   }),
   sharp,

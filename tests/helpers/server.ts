@@ -114,7 +114,7 @@ export async function withDatabase<T>(databaseUrl: string, work: (client: pg.Cli
   }
 }
 
-async function dropDatabase(databaseUrl: string): Promise<void> {
+export async function dropDatabase(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl)
   const name = url.pathname.slice(1)
   url.pathname = '/postgres'
