@@ -13,7 +13,7 @@ import { ensureFirstAdmin } from './server/firstAdmin'
 import { livenessCheck, readinessCheck } from './server/health'
 import { apiRateLimit } from './server/apiRateLimit'
 import { payloadApiRouter } from './server/payloadApi'
-import { closePayload, tolerateDroppedConnections } from './server/pool'
+import { closePayload, exclusivelyAtStartup, tolerateDroppedConnections } from './server/pool'
 import { requestLogger } from './server/requestLogger'
 import { startApiCaching } from './server/responseCache'
 import { ConfigurationError, resolvePayloadSecret } from './server/secret'
@@ -73,9 +73,11 @@ async function main(): Promise<void> {
   const payload = await getPayload({ config })
   stopSteps.push({ name: 'closing Payload', run: () => closePayload(payload) })
   tolerateDroppedConnections(payload, (error) => logger.warn({ err: error }, 'PostgreSQL closed an idle connection'))
-  await payload.db.migrate({ migrations: migrations as unknown as PayloadMigrations })
-  if (demo && process.env.SEED_DEMO !== 'false') await seedDemoContent(payload)
-  await ensureFirstAdmin(payload, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD })
+  await exclusivelyAtStartup(payload, async () => {
+    await payload.db.migrate({ migrations: migrations as unknown as PayloadMigrations })
+    if (demo && process.env.SEED_DEMO !== 'false') await seedDemoContent(payload)
+    await ensureFirstAdmin(payload, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD })
+  })
   const caching = startApiCaching(payload, config, {
     redisUrl: process.env.REDIS_URL || undefined,
     enabled: process.env.RESPONSE_CACHE !== 'off',

@@ -22,3 +22,22 @@ export async function closePayload(payload: Payload): Promise<void> {
   await payload.destroy()
   await Promise.race([poolOf(payload).end().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2_000))])
 }
+
+/** An arbitrary constant naming the start-up lock among PostgreSQL's advisory locks. */
+const STARTUP_LOCK_KEY = 7_305_011
+
+/**
+ * Runs start-up work (migrations, the first admin) while holding a PostgreSQL advisory lock, so
+ * instances started together on one database take turns instead of racing to create the same
+ * tables or the same first user.
+ */
+export async function exclusivelyAtStartup(payload: Payload, work: () => Promise<void>): Promise<void> {
+  const client = await poolOf(payload).connect()
+  try {
+    await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY])
+    await work()
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]).catch(() => undefined)
+    client.release()
+  }
+}

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 
 import { createStaff, type Api, type Staff } from '../helpers/api'
-import { startServer, type TestServer } from '../helpers/server'
+import { createDatabase, dropDatabase, freshDatabaseUrl, startServer, type TestServer } from '../helpers/server'
 
 /**
  * Two instances behind one load balancer: one PostgreSQL, one Redis. CI has the machine's Redis;
@@ -42,14 +42,17 @@ describeWithRedis('two instances sharing PostgreSQL and Redis', () => {
 
   beforeAll(async () => {
     const env = { REDIS_URL, REDIS_PREFIX: prefix, API_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT) }
-    first = await startServer(env)
-    second = await startServer(env, { databaseUrl: first.databaseUrl })
+    // Started together on an empty database: they take turns at the migrations.
+    const databaseUrl = freshDatabaseUrl()
+    await createDatabase(databaseUrl)
+    ;[first, second] = await Promise.all([startServer(env, { databaseUrl }), startServer(env, { databaseUrl })])
     staff = await createStaff(first)
     readerOfSecond = staff.anonymous.at(second.url)
   })
   afterAll(async () => {
     await second?.stop()
     await first?.stop()
+    await dropDatabase(first.databaseUrl)
     const redis = new Redis(REDIS_URL)
     const keys = await redis.keys(`${prefix}*`)
     if (keys.length > 0) await redis.del(...keys)

@@ -120,3 +120,11 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
   url.pathname = '/postgres'
   await withDatabase(url.toString(), (client) => client.query(`drop database if exists "${name}" with (force)`)).catch(() => {})
 }
+
+/** An empty database, for tests that start several servers on it at once. */
+export async function createDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl)
+  const name = url.pathname.slice(1)
+  url.pathname = '/postgres'
+  await withDatabase(url.toString(), (client) => client.query(`create database "${name}"`))
+}
