@@ -229,6 +229,16 @@ describe('triage and the notice on the article', () => {
     expect(JSON.stringify(log.body)).not.toContain('草稿上的说明')
     expect((await staff.anonymous.get('/api/corrections?page=0')).status).toBe(400)
   })
+
+  it('names a page size the log does not offer, in REST and GraphQL alike', async () => {
+    for (const limit of [0, 101]) {
+      const res = await staff.anonymous.get(`/api/corrections?limit=${limit}`)
+      expect(res.status).toBe(400)
+      expect(res.body.errors[0].data.errors[0].path).toBe('limit')
+      const gql = await staff.anonymous.graphql(`{ CorrectionsLog(limit: ${limit}) { totalDocs } }`)
+      expect(gql.body.errors[0].message).toMatch(/^limit:/)
+    }
+  })
 })
 
 describe('cross-site submissions', () => {

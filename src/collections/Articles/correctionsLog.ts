@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Endpoint, Payload } from 'payload'
 
 import { paginationParamProblems } from '../../lib/paginationParams'
+import { validationErrorBody } from '../../lib/validationErrorBody'
 
 export type CorrectionsLogEntry = {
   date: string
@@ -11,7 +12,7 @@ export type CorrectionsLogEntry = {
 }
 export type CorrectionsLogPage = { docs: CorrectionsLogEntry[]; page: number; limit: number; totalDocs: number; totalPages: number }
 
-const MAX_LIMIT = 100
+export const MAX_CORRECTIONS_LIMIT = 100
 
 /**
  * Every correction notice on a published article, newest first, across all articles: one query
@@ -57,7 +58,11 @@ export const correctionsLogEndpoint: Endpoint = {
     const problems = paginationParamProblems(query)
     if (problems.length > 0) return Response.json({ errors: [{ name: 'QueryError', message: 'Invalid query parameter', data: problems }] }, { status: 400 })
     const page = Number(query.page ?? 1)
-    const limit = Math.min(Math.max(Number(query.limit ?? 20), 1), MAX_LIMIT)
+    const limit = Number(query.limit ?? 20)
+    // Answered like search's limit: a page size the log does not offer is named, not quietly changed.
+    if (limit < 1 || limit > MAX_CORRECTIONS_LIMIT) {
+      return Response.json(validationErrorBody('limit', `Expected a whole number from 1 to ${MAX_CORRECTIONS_LIMIT}`), { status: 400 })
+    }
     return Response.json(await publishedCorrections(req.payload, page, limit))
   },
 }

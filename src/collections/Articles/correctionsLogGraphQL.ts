@@ -1,6 +1,6 @@
-import type { GraphQLExtension } from 'payload'
+import { APIError, type GraphQLExtension } from 'payload'
 
-import { publishedCorrections } from './correctionsLog'
+import { MAX_CORRECTIONS_LIMIT, publishedCorrections } from './correctionsLog'
 import { paginatedType } from './graphQLPage'
 
 /** `CorrectionsLog(page, limit)`: the public corrections log in GraphQL, the same as GET /api/corrections. */
@@ -24,8 +24,10 @@ export const correctionsLogQuery: GraphQLExtension = (GraphQL) => {
       type: Page,
       args: { page: { type: GraphQL.GraphQLInt }, limit: { type: GraphQL.GraphQLInt } },
       resolve: async (_: unknown, args: { page?: number; limit?: number }, context: { req: { payload: Parameters<typeof publishedCorrections>[0] } }) => {
-        const page = Math.min(Math.max(args.page ?? 1, 1), 1_000_000)
-        const limit = Math.min(Math.max(args.limit ?? 20, 1), 100)
+        const page = args.page ?? 1
+        const limit = args.limit ?? 20
+        if (page < 1 || page > 1_000_000) throw new APIError('page: expected a whole number from 1 to 1000000', 400, undefined, true)
+        if (limit < 1 || limit > MAX_CORRECTIONS_LIMIT) throw new APIError(`limit: expected a whole number from 1 to ${MAX_CORRECTIONS_LIMIT}`, 400, undefined, true)
         return publishedCorrections(context.req.payload, page, limit)
       },
     },
