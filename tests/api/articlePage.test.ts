@@ -61,3 +61,22 @@ it('serves everything an article page shows in one request, and nothing else', a
   expect(author.avatar.sizes.thumbnail.url).toEqual(expect.any(String))
   expect(JSON.stringify(res.body)).not.toMatch(/@|"createdBy"|"mimeType"|"filesize"|"focalX"|"_status"|"responsibleEditor"/)
 })
+
+/** What a list of articles (home, channel, tag, author pages) shows per entry. */
+const LIST_QUERY = ['depth=1', 'limit=10', 'sort=-publishedAt', ...['title', 'slug', 'summary', 'publishedAt', 'coverImage', 'category'].map((field) => `select[${field}]=true`)].join('&')
+
+it.each([
+  ['latest', ''],
+  ['a channel with its sub-channels', 'where[category.breadcrumbs.slug][equals]=cai-jing&'],
+  ['a tag', 'where[tags.slug][equals]=jiang-zhun&'],
+  ['an author', 'where[authors.slug][equals]=song-yi-he&'],
+])('lists %s, paginated, with only what a list shows', async (_name, filter) => {
+  const res = await staff.anonymous.get(`/api/articles?${filter}${LIST_QUERY}`)
+  expect(res.status).toBe(200)
+  expect(res.body).toMatchObject({ totalDocs: 1, page: 1, limit: 10, hasNextPage: false })
+  const [entry] = res.body.docs
+  expect(Object.keys(entry).sort()).toEqual(['category', 'coverImage', 'id', 'publishedAt', 'slug', 'summary', 'title'])
+  expect(entry.slug).toBe(slug)
+  expect(entry.coverImage.sizes.card.url).toEqual(expect.any(String))
+  expect(entry.category.breadcrumbs.map((crumb: { name: string }) => crumb.name)).toEqual(['财经', '宏观'])
+})
