@@ -34,8 +34,7 @@ export function announcingCollectionChanges(collection: CollectionConfig): Colle
     return args
   }
   const afterChange: CollectionAfterChangeHook = async ({ context, doc, previousDoc, operation, req }) => {
-    if (rules.hasDrafts && context[savingDraftKey] === true) return doc
-    if (changeMayShow({ operation, doc, previousDoc }, rules)) await announce(req, [collection.slug])
+    if (changeMayShow({ operation, doc, previousDoc, savingDraft: context[savingDraftKey] === true }, rules)) await announce(req, [collection.slug])
     return doc
   }
   const afterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {

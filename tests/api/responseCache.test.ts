@@ -83,6 +83,16 @@ describe('no stale page after a change', () => {
     expect((await firstDoc()).id).toBe(articleId)
   })
 
+  it('unpublishing an article that has a newer draft', async () => {
+    await staff.editor.patch(`/api/articles/${articleId}?draft=true`, { title: '缓存矩阵：编辑中的草稿' })
+    await primedPage()
+    await staff['editor-in-chief'].patch(`/api/articles/${articleId}`, { _status: 'draft' })
+    expect((await page()).body.docs).toEqual([])
+    expect((await staff.anonymous.get(`/api/articles/${articleId}`)).status).toBe(404)
+    await staff['editor-in-chief'].patch(`/api/articles/${articleId}`, { title: '缓存矩阵：新标题', _status: 'published' })
+    expect((await firstDoc()).title).toBe('缓存矩阵：新标题')
+  })
+
   it('publishing a new article into the latest list and its channel', async () => {
     const latest = '/api/articles?sort=-publishedAt&limit=5&select[title]=true'
     await primedPage(latest)

@@ -48,20 +48,22 @@ describe('LruEntries', () => {
 
 describe('ResponseCache', () => {
   it('serves an entry until a tag it depends on is bumped', async () => {
-    const cache = new ResponseCache(new MemoryVersionStore(), { maxBytes: 1 << 20, ttlMs: 60_000 })
+    const versionStore = new MemoryVersionStore()
+    const cache = new ResponseCache(versionStore, { maxBytes: 1 << 20, ttlMs: 60_000 })
     const { versions } = await cache.lookup('k', ['articles', 'authors'])
     expect(await cache.store('k', response('v1'), ['articles', 'authors'], versions!)).toBe(true)
     expect((await cache.lookup('k', ['articles', 'authors'])).hit?.etag).toBe('"v1"')
-    await cache.invalidate(['media'])
+    await versionStore.bump(['media'])
     expect((await cache.lookup('k', ['articles', 'authors'])).hit).not.toBeNull()
-    await cache.invalidate(['authors'])
+    await versionStore.bump(['authors'])
     expect((await cache.lookup('k', ['articles', 'authors'])).hit).toBeNull()
   })
 
   it('does not keep an answer computed while a change it depends on was applied', async () => {
-    const cache = new ResponseCache(new MemoryVersionStore(), { maxBytes: 1 << 20, ttlMs: 60_000 })
+    const versionStore = new MemoryVersionStore()
+    const cache = new ResponseCache(versionStore, { maxBytes: 1 << 20, ttlMs: 60_000 })
     const { versions } = await cache.lookup('k', ['articles'])
-    await cache.invalidate(['articles'])
+    await versionStore.bump(['articles'])
     expect(await cache.store('k', response('old'), ['articles'], versions!)).toBe(false)
     expect((await cache.lookup('k', ['articles'])).hit).toBeNull()
   })
@@ -93,16 +95,19 @@ describe('changeMayShow', () => {
   const comments = { hasDrafts: false, isAccount: false, shownPublicly: (doc: object) => (doc as { status?: string }).status === 'approved' }
 
   it.each([
-    ['a published article edited', articles, 'update', { _status: 'published' }, { _status: 'published' }, true],
-    ['an article unpublished', articles, 'update', { _status: 'draft' }, { _status: 'published' }, true],
-    ['a never-published draft saved', articles, 'update', { _status: 'draft' }, { _status: 'draft' }, false],
-    ['a comment approved', comments, 'update', { status: 'approved' }, { status: 'pending' }, true],
-    ['an approved comment rejected', comments, 'update', { status: 'rejected' }, { status: 'approved' }, true],
-    ['a comment held', comments, 'create', { status: 'pending' }, null, false],
-    ['an account created', { hasDrafts: false, isAccount: true }, 'create', {}, null, false],
-    ['an account renamed', { hasDrafts: false, isAccount: true }, 'update', {}, {}, true],
-  ] as const)('%s: %s', (_name, collection, operation, doc, previousDoc, expected) => {
-    expect(changeMayShow({ operation, doc, previousDoc }, collection)).toBe(expected)
+    ['a published article edited', articles, 'update', { _status: 'published' }, { _status: 'published' }, false, true],
+    ['an article unpublished', articles, 'update', { _status: 'draft' }, { _status: 'published' }, false, true],
+    ['an article unpublished over a newer draft', articles, 'update', { _status: 'draft' }, { _status: 'draft' }, false, true],
+    ['a draft saved', articles, 'update', { _status: 'draft' }, { _status: 'published' }, true, false],
+    ['a published article deleted', articles, 'delete', { _status: 'published' }, null, false, true],
+    ['a never-published draft deleted', articles, 'delete', { _status: 'draft' }, null, false, false],
+    ['a comment approved', comments, 'update', { status: 'approved' }, { status: 'pending' }, false, true],
+    ['an approved comment rejected', comments, 'update', { status: 'rejected' }, { status: 'approved' }, false, true],
+    ['a comment held', comments, 'create', { status: 'pending' }, null, false, false],
+    ['an account created', { hasDrafts: false, isAccount: true }, 'create', {}, null, false, false],
+    ['an account renamed', { hasDrafts: false, isAccount: true }, 'update', {}, {}, false, true],
+  ] as const)('%s', (_name, collection, operation, doc, previousDoc, savingDraft, expected) => {
+    expect(changeMayShow({ operation, doc, previousDoc, savingDraft }, collection)).toBe(expected)
   })
 })
 

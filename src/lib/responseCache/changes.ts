@@ -18,15 +18,18 @@ export async function announceContentChange(change: ContentChange): Promise<void
 }
 
 /**
- * Whether a change can alter what the public sees: a document counts when it was or is shown (a
- * published version, an approved comment); a draft saved on an unpublished article, a comment
- * still waiting for moderation or a new account changes no public response.
+ * Whether a change can alter what the public sees: a document counts when it was or is shown (an
+ * approved comment). For a collection with drafts the live row is what readers see, and only a
+ * draft save leaves it alone (the previous document may be an earlier draft, so it cannot tell an
+ * unpublish from a draft save). A comment still waiting for moderation or a new account changes no
+ * public response.
  */
 export function changeMayShow(
-  change: { operation: 'create' | 'update' | 'delete'; doc: object; previousDoc?: object | null },
+  change: { operation: 'create' | 'update' | 'delete'; doc: object; previousDoc?: object | null; savingDraft?: boolean },
   collection: { hasDrafts: boolean; isAccount: boolean; shownPublicly?: (doc: object) => boolean },
 ): boolean {
   if (collection.isAccount && change.operation === 'create') return false
+  if (collection.hasDrafts && change.operation !== 'delete') return !change.savingDraft
   const shown =
     collection.shownPublicly ??
     (collection.hasDrafts ? (doc: object) => (doc as { _status?: unknown })._status === 'published' : () => true)
