@@ -20,6 +20,8 @@ import { Readers } from './src/collections/Readers'
 import { ScreeningWords } from './src/collections/ScreeningWords'
 import { Tags } from './src/collections/Tags'
 import { Users } from './src/collections/Users'
+import { WebhookDeliveries } from './src/collections/WebhookDeliveries'
+import { Webhooks } from './src/collections/Webhooks'
 import { ModerationSettings } from './src/globals/ModerationSettings'
 import { SiteSettings } from './src/globals/SiteSettings'
 import { announcingCollectionChanges, announcingGlobalChanges } from './src/hooks/announceContentChanges'
@@ -29,8 +31,10 @@ import { isPublisher } from './src/access/isPublisher'
 import { isPublisherUser } from './src/access/roleChecks'
 import { emailAdapter } from './src/email/adapter'
 import { articleBodyEditor } from './src/fields/articleBodyEditor'
+import { deliverWebhookTask, WEBHOOKS_QUEUE } from './src/jobs/deliverWebhook'
 import { logger } from './src/lib/logger'
 import { PROJECT_ROOT } from './src/lib/projectRoot'
+import { deliverySettingsFrom } from './src/lib/webhooks/delivery'
 
 /** Read when this module loads: `src/server.ts` settles DATABASE_URL and the secret before importing it. */
 const port = process.env.PORT || 3000
@@ -60,7 +64,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users].map(checkingCollectionWrites).map(announcingCollectionChanges),
+  collections: [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries].map(checkingCollectionWrites).map(announcingCollectionChanges),
   globals: [SiteSettings, ModerationSettings].map(checkingGlobalWrites).map(announcingGlobalChanges),
   editor: articleBodyEditor,
   email: emailAdapter({
@@ -91,8 +95,13 @@ export default buildConfig({
   },
   jobs: {
     access: { run: ({ req }) => isPublisherUser(req.user) },
-    // Scheduled publishing: a publish or unpublish set for a time happens within seconds of it.
-    autoRun: [{ cron: '*/5 * * * * *', queue: 'default', limit: 20 }],
+    tasks: [deliverWebhookTask(deliverySettingsFrom(process.env))],
+    autoRun: [
+      // Scheduled publishing: a publish or unpublish set for a time happens within seconds of it.
+      { cron: '*/5 * * * * *', queue: 'default', limit: 20 },
+      // Webhook deliveries (and their retries once their backoff has passed) go out within 2 seconds.
+      { cron: '*/2 * * * * *', queue: WEBHOOKS_QUEUE, limit: 20 },
+    ],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
       access: { read: isPublisher, create: isPublisher, update: isPublisher, delete: isPublisher },

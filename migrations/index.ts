@@ -2,6 +2,7 @@ import * as migration_20261129_125651_initial from './20261129_125651_initial';
 import * as migration_20261129_135127_readers_comments_moderation from './20261129_135127_readers_comments_moderation';
 import * as migration_20261129_140404_correction_requests from './20261129_140404_correction_requests';
 import * as migration_20261129_142600_article_search from './20261129_142600_article_search';
+import * as migration_20261129_153014_webhooks from './20261129_153014_webhooks';
 
 export const migrations = [
   {
@@ -17,11 +18,16 @@ export const migrations = [
   {
     up: migration_20261129_140404_correction_requests.up,
     down: migration_20261129_140404_correction_requests.down,
-    name: '20261129_140404_correction_requests'
+    name: '20261129_140404_correction_requests',
   },
   {
     up: migration_20261129_142600_article_search.up,
     down: migration_20261129_142600_article_search.down,
     name: '20261129_142600_article_search',
+  },
+  {
+    up: migration_20261129_153014_webhooks.up,
+    down: migration_20261129_153014_webhooks.down,
+    name: '20261129_153014_webhooks',
   },
 ];

@@ -236,7 +236,7 @@ describe('triage and the notice on the article', () => {
       expect(res.status).toBe(400)
       expect(res.body.errors[0].data.errors[0].path).toBe('limit')
       const gql = await staff.anonymous.graphql(`{ CorrectionsLog(limit: ${limit}) { totalDocs } }`)
-      expect(gql.body.errors[0].message).toMatch(/^limit:/)
+      expect(gql.body.errors?.[0].message).toMatch(/^limit:/)
     }
   })
 })

@@ -17,6 +17,7 @@ import { USERS_SLUG } from '../Users'
 import { issuePreviewToken, previewEndpoints, previewUrl } from './endpoints/preview'
 import { scheduleEndpoints } from './endpoints/schedule'
 import { copyResponsibleEditorName } from './hooks/copyResponsibleEditorName'
+import { emitArticleDeletedWebhooks, emitArticleWebhooks, rememberLiveArticle } from './hooks/emitArticleWebhooks'
 import { keepNonPublishersToDrafts } from './hooks/keepNonPublishersToDrafts'
 import { keepSearchIndexCurrent } from './hooks/keepSearchIndexCurrent'
 import { populatePublishedAt } from './hooks/populatePublishedAt'
@@ -51,8 +52,9 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
   endpoints: [...previewEndpoints, ...scheduleEndpoints],
   hooks: {
     beforeOperation: [keepNonPublishersToDrafts],
-    beforeChange: [keepCreator, copyResponsibleEditorName, populatePublishedAt],
-    afterChange: [keepSearchIndexCurrent],
+    beforeChange: [keepCreator, copyResponsibleEditorName, populatePublishedAt, rememberLiveArticle],
+    afterChange: [keepSearchIndexCurrent, emitArticleWebhooks],
+    afterDelete: [emitArticleDeletedWebhooks],
   },
   fields: [
     { name: 'title', type: 'text', label: { en: 'Title', zh: '标题' }, required: true, maxLength: 200 },

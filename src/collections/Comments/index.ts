@@ -9,6 +9,7 @@ import { isModeratorUser, isReaderUser, READERS_SLUG, USERS_SLUG } from '../../a
 import { ARTICLES_SLUG } from '../Articles'
 import { reportComment } from './endpoints/report'
 import { countAfterDelete, countApprovedComments } from './hooks/countApprovedComments'
+import { emitCommentWebhooks } from './hooks/emitCommentWebhooks'
 import { logModeration } from './hooks/logModeration'
 import { screenNewComment } from './hooks/screenNewComment'
 
@@ -56,7 +57,7 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
   endpoints: [reportComment],
   hooks: {
     beforeChange: [screenNewComment, logModeration],
-    afterChange: [countApprovedComments],
+    afterChange: [countApprovedComments, emitCommentWebhooks],
     afterRead: [hideModerationRecords(['reports', 'moderationLog'])],
     afterDelete: [countAfterDelete],
   },

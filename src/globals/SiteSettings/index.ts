@@ -4,6 +4,7 @@ import { anyone } from '../../access/anyone'
 import { isPublisher } from '../../access/isPublisher'
 import { currentYearIn, PORTAL_TIME_ZONE } from '../../lib/copyright'
 import { checkIcpNumber, checkNewsLicenceNumber, checkPublicSecurityNumber, type FilingCheck } from '../../lib/filingNumbers'
+import { emitSiteSettingsWebhooks } from './hooks/emitSiteSettingsWebhooks'
 import { normaliseFilingNumbers } from './hooks/normaliseFilingNumbers'
 import { copyrightEndYearShown, copyrightNoticeShown, icpUrl, publicSecurityUrl } from './hooks/derivedFooterFields'
 
@@ -30,7 +31,7 @@ export const SiteSettings: GlobalConfig<typeof SITE_SETTINGS_SLUG> = {
   label: { en: 'Site settings', zh: '站点设置' },
   admin: { group: { en: 'Administration', zh: '系统管理' } },
   access: { read: anyone, update: isPublisher },
-  hooks: { beforeChange: [normaliseFilingNumbers] },
+  hooks: { beforeChange: [normaliseFilingNumbers], afterChange: [emitSiteSettingsWebhooks] },
   fields: [
     { name: 'siteName', type: 'text', label: { en: 'Site name', zh: '网站名称' }, required: true, maxLength: 60 },
     { name: 'copyrightHolder', type: 'text', label: { en: 'Copyright holder', zh: '版权所有者' }, maxLength: 100 },

@@ -1,0 +1,56 @@
+import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
+
+import { isAdmin, isAdminField } from '../../access/isAdmin'
+import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from '../../lib/webhooks/events'
+import { checkWebhookUrl } from '../../lib/webhooks/url'
+import { fillSecret } from './hooks/fillSecret'
+
+export const WEBHOOKS_SLUG = 'webhooks'
+
+const validUrl: TextFieldSingleValidation = (value) => {
+  const check = checkWebhookUrl(value)
+  return check.ok || check.reason
+}
+
+/**
+ * Front ends' receivers (a CDN purge, a static rebuild): each gets a signed POST for the events it
+ * subscribes to, delivered by the `deliverWebhook` job and logged in `webhook-deliveries`.
+ */
+export const Webhooks: CollectionConfig<typeof WEBHOOKS_SLUG> = {
+  slug: WEBHOOKS_SLUG,
+  // Admin-only configuration: no public response shows it.
+  custom: { shownPublicly: () => false },
+  labels: { singular: { en: 'Webhook', zh: 'Webhook' }, plural: { en: 'Webhooks', zh: 'Webhook' } },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'url', 'events', 'active'],
+    group: { en: 'Administration', zh: '系统管理' },
+    description: {
+      en: 'Each delivery is a POST signed with the secret (HMAC-SHA256, see the README), retried with backoff and logged under Webhook deliveries.',
+      zh: '每次推送为 POST 请求，以密钥签名（HMAC-SHA256，见 README），失败后按退避重试，记录见“Webhook 推送记录”。',
+    },
+  },
+  access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
+  hooks: { beforeChange: [fillSecret] },
+  fields: [
+    { name: 'name', type: 'text', label: { en: 'Name', zh: '名称' }, required: true, maxLength: 100 },
+    { name: 'url', type: 'text', label: { en: 'URL', zh: '接收地址' }, required: true, validate: validUrl },
+    {
+      name: 'events',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      label: { en: 'Events', zh: '事件' },
+      options: WEBHOOK_EVENTS.map((value) => ({ value, label: WEBHOOK_EVENT_LABELS[value] })),
+    },
+    {
+      name: 'secret',
+      type: 'text',
+      label: { en: 'Signing secret', zh: '签名密钥' },
+      maxLength: 200,
+      access: { read: isAdminField },
+      admin: { description: { en: 'Left empty, a random one is generated.', zh: '留空则自动生成随机密钥。' } },
+    },
+    { name: 'active', type: 'checkbox', label: { en: 'Active', zh: '启用' }, defaultValue: true, admin: { position: 'sidebar' } },
+  ],
+}

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto'
+
+import type { PayloadRequest } from 'payload'
+
+import { DELIVER_WEBHOOK_TASK, WEBHOOKS_QUEUE } from '../../jobs/deliverWebhook'
+import { webhookBody } from '../../lib/webhooks/delivery'
+import type { WebhookMessage } from '../../lib/webhooks/events'
+
+/**
+ * For every active webhook subscribed to one of these events, a pending delivery and a job to send
+ * it. Both are written with `req`, inside the transaction of the change that fired them: a change
+ * that is rolled back sends nothing.
+ */
+export async function queueWebhookDeliveries(req: PayloadRequest, messages: WebhookMessage[]): Promise<void> {
+  if (messages.length === 0) return
+  const { docs: webhooks } = await req.payload.find({
+    collection: 'webhooks',
+    where: { and: [{ active: { equals: true } }, { events: { in: messages.map((message) => message.event) } }] },
+    select: { url: true, events: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const occurredAt = new Date()
+  for (const webhook of webhooks) {
+    for (const message of messages.filter(({ event }) => webhook.events.includes(event))) {
+      const deliveryId = randomUUID()
+      const delivery = await req.payload.create({
+        collection: 'webhook-deliveries',
+        data: {
+          deliveryId,
+          webhook: webhook.id,
+          event: message.event,
+          url: webhook.url,
+          status: 'pending',
+          attempts: 0,
+          requestBody: webhookBody(deliveryId, message, occurredAt),
+        },
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+      await req.payload.jobs.queue({ task: DELIVER_WEBHOOK_TASK, queue: WEBHOOKS_QUEUE, input: { delivery: delivery.id }, req })
+    }
+  }
+}

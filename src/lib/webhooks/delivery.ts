@@ -1,0 +1,61 @@
+import type { WebhookMessage } from './events'
+
+export type DeliverySettings = {
+  /** Attempts in all, the first included. */
+  maxAttempts: number
+  /** The wait before the first retry; each later one waits twice as long as the one before. */
+  retryDelayMs: number
+  timeoutMs: number
+}
+
+export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = { maxAttempts: 5, retryDelayMs: 10_000, timeoutMs: 5_000 }
+
+const positiveInteger = (raw: string | undefined, fallback: number, max: number): number => {
+  const value = Number(raw)
+  return raw && Number.isSafeInteger(value) && value > 0 ? Math.min(value, max) : fallback
+}
+
+/** WEBHOOK_MAX_ATTEMPTS, WEBHOOK_RETRY_DELAY_MS and WEBHOOK_TIMEOUT_MS; anything but a positive integer means the default. */
+export function deliverySettingsFrom(env: Record<string, string | undefined>): DeliverySettings {
+  return {
+    maxAttempts: positiveInteger(env.WEBHOOK_MAX_ATTEMPTS, DEFAULT_DELIVERY_SETTINGS.maxAttempts, 20),
+    retryDelayMs: positiveInteger(env.WEBHOOK_RETRY_DELAY_MS, DEFAULT_DELIVERY_SETTINGS.retryDelayMs, 3_600_000),
+    timeoutMs: positiveInteger(env.WEBHOOK_TIMEOUT_MS, DEFAULT_DELIVERY_SETTINGS.timeoutMs, 60_000),
+  }
+}
+
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
+
+export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, { zh: string; en: string }> = {
+  pending: { zh: '待发送', en: 'Pending' },
+  delivered: { zh: '已送达', en: 'Delivered' },
+  failed: { zh: '失败', en: 'Failed' },
+}
+
+/** What a receiver gets, signed as sent; retries resend it unchanged (same `id`), so receivers can drop repeats. */
+export type WebhookBody = WebhookMessage & { id: string; occurredAt: string }
+
+export function webhookBody(deliveryId: string, message: WebhookMessage, occurredAt: Date): WebhookBody {
+  return { id: deliveryId, event: message.event, occurredAt: occurredAt.toISOString(), data: message.data }
+}
+
+/** One attempt as seen from the sender: the receiver's status code, or why there was none. */
+export type AttemptResult = { responseCode: number | null; error: string | null }
+
+export type AttemptOutcome = { status: DeliveryStatus; error: string | null }
+
+/** A 2xx delivers; anything else is retried until the last attempt, which fails the delivery. */
+export function attemptOutcome(result: AttemptResult, attempt: number, maxAttempts: number): AttemptOutcome {
+  if (result.responseCode !== null && result.responseCode >= 200 && result.responseCode < 300) return { status: 'delivered', error: null }
+  const error = result.error ?? `HTTP ${result.responseCode}`
+  return { status: attempt >= maxAttempts ? 'failed' : 'pending', error }
+}
+
+/** A failed request in words for the delivery log: a time-out, or the network error's code (ECONNREFUSED, ENOTFOUND…). */
+export function describeRequestError(error: unknown, timeoutMs: number): string {
+  const { name, message, cause } = (error ?? {}) as { name?: string; message?: string; cause?: { code?: string; message?: string } }
+  if (name === 'TimeoutError') return `No answer within ${timeoutMs} ms`
+  const detail = cause?.code ?? cause?.message
+  return [message || String(error), detail && `(${detail})`].filter(Boolean).join(' ')
+}
