@@ -6,6 +6,7 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { ApiClients } from './src/collections/ApiClients'
 import { Articles } from './src/collections/Articles'
 import { Avatars } from './src/collections/Avatars'
 import { Comments } from './src/collections/Comments'
@@ -64,7 +65,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries].map(checkingCollectionWrites).map(announcingCollectionChanges),
+  collections: [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries, ApiClients].map(checkingCollectionWrites).map(announcingCollectionChanges),
   globals: [SiteSettings, ModerationSettings].map(checkingGlobalWrites).map(announcingGlobalChanges),
   editor: articleBodyEditor,
   email: emailAdapter({

@@ -3,6 +3,7 @@ import * as migration_20261129_135127_readers_comments_moderation from './202611
 import * as migration_20261129_140404_correction_requests from './20261129_140404_correction_requests';
 import * as migration_20261129_142600_article_search from './20261129_142600_article_search';
 import * as migration_20261129_153014_webhooks from './20261129_153014_webhooks';
+import * as migration_20261129_154311_api_clients from './20261129_154311_api_clients';
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261129_153014_webhooks.up,
     down: migration_20261129_153014_webhooks.down,
     name: '20261129_153014_webhooks',
+  },
+  {
+    up: migration_20261129_154311_api_clients.up,
+    down: migration_20261129_154311_api_clients.down,
+    name: '20261129_154311_api_clients',
   },
 ];

@@ -11,6 +11,7 @@ import { buildAdminIfStale } from './server/adminBuild'
 import { startEmbeddedPostgres } from './server/embeddedPostgres'
 import { ensureFirstAdmin } from './server/firstAdmin'
 import { livenessCheck, readinessCheck } from './server/health'
+import { type ApiClient, identifyApiClients, refuseUnknownApiKeys } from './server/apiClients'
 import { apiRateLimit } from './server/apiRateLimit'
 import { payloadApiRouter } from './server/payloadApi'
 import { closePayload, exclusivelyAtStartup, tolerateDroppedConnections } from './server/pool'
@@ -96,7 +97,18 @@ async function main(): Promise<void> {
   app.get('/healthz', livenessCheck)
   app.get('/readyz', readinessCheck(payload, migrations.map((migration) => migration.name)))
   if (production && !demo) app.post('/api/users/first-register', refuseOpenFirstRegistration)
-  app.use('/api', apiRateLimit(caching.rateLimits, { perMinute: Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 1200) }))
+  app.use('/api', identifyApiClients(payload, caching.versions))
+  app.use(
+    '/api',
+    apiRateLimit(caching.rateLimits, {
+      perMinute: Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 1200),
+      clientOf: (res) => {
+        const client = res.locals.apiClient as ApiClient | undefined
+        return client && { key: String(client.id), perMinute: client.requestsPerMinute }
+      },
+    }),
+  )
+  app.use('/api', refuseUnknownApiKeys)
   app.use('/api', payloadApiRouter(config, { graphQLPlayground: !production, caching }))
 
   if (serveAdmin) {

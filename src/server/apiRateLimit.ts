@@ -11,10 +11,14 @@ const WINDOW_MS = 60_000
  */
 export function apiRateLimit(
   store: RateLimitStore,
-  options: { perMinute: number; clientOf?: (req: Parameters<RequestHandler>[0]) => { key: string; perMinute: number } | undefined },
+  options: {
+    perMinute: number
+    /** The API client a request identified itself as (see apiClients.ts), if any. */
+    clientOf?: (res: Parameters<RequestHandler>[1]) => { key: string; perMinute: number } | undefined
+  },
 ): RequestHandler {
   return async (req, res, next) => {
-    const client = options.clientOf?.(req)
+    const client = options.clientOf?.(res)
     const key = client ? `client:${client.key}` : `ip:${req.ip ?? 'unknown'}`
     const decision = await checkRateLimit(store, key, client ? client.perMinute : options.perMinute, WINDOW_MS)
     if (Number.isFinite(decision.remaining)) {

@@ -15,6 +15,11 @@ export const requestLogger = pinoHttp({
     res.setHeader('x-request-id', id)
     return id
   },
+  // Which front end asked, when it identified itself with an API key (never the key itself).
+  customProps: (_req, res) => {
+    const client = (res as { locals?: { apiClient?: { name: string } } }).locals?.apiClient
+    return client ? { apiClient: client.name } : {}
+  },
   customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
   autoLogging: { ignore: (req) => req.url === '/healthz' || (req.url ?? '').startsWith('/_next/') },
   serializers: {

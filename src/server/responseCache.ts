@@ -1,7 +1,7 @@
 import type { Field, Payload, SanitizedConfig } from 'payload'
 
 import { MemoryRateLimitStore, type RateLimitStore } from '../lib/rateLimit'
-import { MemoryVersionStore, ResponseCache } from '../lib/responseCache/cache'
+import { MemoryVersionStore, ResponseCache, type VersionStore } from '../lib/responseCache/cache'
 import { listenForContentChanges } from '../lib/responseCache/changes'
 import { closeOver, type DependencyGraph, globalTag } from '../lib/responseCache/dependencies'
 import { connectRedis } from './redis'
@@ -11,6 +11,8 @@ type Log = { info: (message: string) => void; warn: (message: string) => void }
 export type ApiCaching = {
   /** Null when RESPONSE_CACHE=off. */
   cache: ResponseCache | null
+  /** What has changed, per tag: also how other per-instance memories (API keys) learn of changes. */
+  versions: VersionStore
   closure: Record<string, string[]>
   rateLimits: RateLimitStore
   close: () => Promise<void>
@@ -32,13 +34,12 @@ export function startApiCaching(
   const memoryRateLimits = new MemoryRateLimitStore()
   const redis = options.redisUrl ? connectRedis(options.redisUrl, options.log, memoryRateLimits) : null
   const closure = closeOver(dependencyGraphOf(config))
-  const cache = options.enabled
-    ? new ResponseCache(redis?.versions ?? new MemoryVersionStore(), { maxBytes: options.maxBytes, ttlMs: options.ttlMs, shared: redis?.entries })
-    : null
+  const versions = redis?.versions ?? new MemoryVersionStore()
+  const cache = options.enabled ? new ResponseCache(versions, { maxBytes: options.maxBytes, ttlMs: options.ttlMs, shared: redis?.entries }) : null
   if (cache) redis?.onInvalidation((tags) => cache.evict(tags))
 
   const pending = new Map<string | number, Set<string>>()
-  const apply = (tags: string[]) => cache?.invalidate(tags) ?? Promise.resolve()
+  const apply = (tags: string[]) => versions.bump(tags)
   const applyPending = async (transactionId: string | number) => {
     const tags = pending.get(transactionId)
     pending.delete(transactionId)
@@ -72,6 +73,7 @@ export function startApiCaching(
 
   return {
     cache,
+    versions,
     closure,
     rateLimits: redis?.rateLimits ?? memoryRateLimits,
     close: async () => {

@@ -61,10 +61,6 @@ export class ResponseCache {
     return true
   }
 
-  invalidate(tags: string[]): Promise<void> {
-    return this.versions.bump(tags)
-  }
-
   /** Drops this instance's copies that depend on these tags (another instance announced a change). */
   evict(tags: string[]): void {
     this.local.deleteWhere((entry) => entry.tags.some((tag) => tags.includes(tag)))
