@@ -19,7 +19,7 @@ export const ApiClients: CollectionConfig<typeof API_CLIENTS_SLUG> = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'requestsPerMinute', 'enableAPIKey', 'updatedAt'],
-    group: { en: 'System', zh: '系统' },
+    group: { en: 'Administration', zh: '系统管理' },
     description: {
       en: 'Send the key as `Authorization: api-clients API-Key <key>`.',
       zh: '请求时带上 `Authorization: api-clients API-Key <密钥>`。',
