@@ -8,6 +8,7 @@ import sharp from 'sharp'
 
 import { ApiClients } from './src/collections/ApiClients'
 import { Articles } from './src/collections/Articles'
+import { AuditLog } from './src/collections/AuditLog'
 import { Avatars } from './src/collections/Avatars'
 import { Comments } from './src/collections/Comments'
 import { correctionsLogEndpoint } from './src/collections/Articles/correctionsLog'
@@ -65,7 +66,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries, ApiClients].map(checkingCollectionWrites).map(announcingCollectionChanges),
+  collections: [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries, ApiClients, AuditLog].map(checkingCollectionWrites).map(announcingCollectionChanges),
   globals: [SiteSettings, ModerationSettings].map(checkingGlobalWrites).map(announcingGlobalChanges),
   editor: articleBodyEditor,
   email: emailAdapter({

@@ -4,6 +4,7 @@ import * as migration_20261129_140404_correction_requests from './20261129_14040
 import * as migration_20261129_142600_article_search from './20261129_142600_article_search';
 import * as migration_20261129_153014_webhooks from './20261129_153014_webhooks';
 import * as migration_20261129_154311_api_clients from './20261129_154311_api_clients';
+import * as migration_20261129_155009_review_workflow_audit_log from './20261129_155009_review_workflow_audit_log';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261129_154311_api_clients.up,
     down: migration_20261129_154311_api_clients.down,
     name: '20261129_154311_api_clients',
+  },
+  {
+    up: migration_20261129_155009_review_workflow_audit_log.up,
+    down: migration_20261129_155009_review_workflow_audit_log.down,
+    name: '20261129_155009_review_workflow_audit_log',
   },
 ];

@@ -83,6 +83,7 @@ export interface Config {
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
     'api-clients': ApiClient;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -109,6 +110,7 @@ export interface Config {
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'api-clients': ApiClientsSelect<false> | ApiClientsSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -270,6 +272,38 @@ export interface Article {
     totalDocs?: number;
   };
   approvedCommentCount?: number | null;
+  reviewState?: ('draft' | 'in-review' | 'changes-requested' | 'approved') | null;
+  approvedBy?: (number | null) | User;
+  approvedAt?: string | null;
+  reviewHistory?:
+    | {
+        action: 'submit' | 'request-changes' | 'approve' | 'withdraw' | 'publish' | 'unpublish' | 'override' | 'reset';
+        from?: string | null;
+        to?: string | null;
+        by?: (number | null) | User;
+        at: string;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  screeningOverride?: {
+    words?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    reason?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
+  importedFrom?: {
+    system?: string | null;
+    originalId?: string | null;
+  };
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -693,6 +727,43 @@ export interface ApiClient {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  at: string;
+  action:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'transition'
+    | 'publish'
+    | 'unpublish'
+    | 'override'
+    | 'role-change'
+    | 'login'
+    | 'login-failed';
+  actorCollection?: string | null;
+  actorId?: string | null;
+  actorName?: string | null;
+  targetCollection?: string | null;
+  targetId?: string | null;
+  summary?: string | null;
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  ip?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -862,6 +933,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'api-clients';
         value: number | ApiClient;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
       } | null);
   globalSlug?: string | null;
   user:
@@ -953,6 +1028,34 @@ export interface ArticlesSelect<T extends boolean = true> {
   correctionsJsonLd?: T;
   featuredComments?: T;
   approvedCommentCount?: T;
+  reviewState?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  reviewHistory?:
+    | T
+    | {
+        action?: T;
+        from?: T;
+        to?: T;
+        by?: T;
+        at?: T;
+        note?: T;
+        id?: T;
+      };
+  screeningOverride?:
+    | T
+    | {
+        words?: T;
+        reason?: T;
+        by?: T;
+        at?: T;
+      };
+  importedFrom?:
+    | T
+    | {
+        system?: T;
+        originalId?: T;
+      };
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1297,6 +1400,24 @@ export interface ApiClientsSelect<T extends boolean = true> {
   apiKey?: T;
   apiKeyIndex?: T;
   hasAPIKey?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  at?: T;
+  action?: T;
+  actorCollection?: T;
+  actorId?: T;
+  actorName?: T;
+  targetCollection?: T;
+  targetId?: T;
+  summary?: T;
+  changes?: T;
+  ip?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -16,6 +16,7 @@ import { TAGS_SLUG } from '../Tags'
 import { USERS_SLUG } from '../Users'
 import { issuePreviewToken, previewEndpoints, previewUrl } from './endpoints/preview'
 import { scheduleEndpoints } from './endpoints/schedule'
+import { reviewFields } from './reviewFields'
 import { copyResponsibleEditorName } from './hooks/copyResponsibleEditorName'
 import { emitArticleDeletedWebhooks, emitArticleWebhooks, rememberLiveArticle } from './hooks/emitArticleWebhooks'
 import { keepNonPublishersToDrafts } from './hooks/keepNonPublishersToDrafts'
@@ -33,7 +34,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
   labels: { singular: { en: 'Article', zh: '文章' }, plural: { en: 'Articles', zh: '文章' } },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'category', 'responsibleEditor', '_status', 'publishedAt'],
+    defaultColumns: ['title', 'category', 'responsibleEditor', 'reviewState', '_status', 'publishedAt'],
     group: { en: 'Content', zh: '内容' },
     // The admin's preview button opens the draft in the front end through a signed, expiring link.
     preview: (doc, { req }) => previewUrl(req.payload.config.serverURL, issuePreviewToken(req, Number(doc.id)).token),
@@ -176,6 +177,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
       access: { create: () => false, update: () => false },
       admin: { position: 'sidebar', readOnly: true },
     },
+    ...reviewFields,
     {
       name: 'createdBy',
       type: 'relationship',

@@ -1,0 +1,86 @@
+import type { Field } from 'payload'
+
+import { isStaffField } from '../../access/isStaff'
+import { REVIEW_ACTION_LABELS, REVIEW_STATE_LABELS, REVIEW_STATES } from '../../lib/review/states'
+import { USERS_SLUG } from '../Users'
+
+/** Written only by the server (the review endpoint and the publishing hooks), read only by staff. */
+const serverWritten = { read: isStaffField, create: () => false, update: () => false }
+
+/**
+ * The review workflow's record on the article: where it stands, who approved it, every transition
+ * with its note, an editor-in-chief's override of words held for review, and where an imported
+ * article came from.
+ */
+export const reviewFields: Field[] = [
+  {
+    name: 'reviewState',
+    type: 'select',
+    label: { en: 'Review', zh: '审核状态' },
+    options: REVIEW_STATES.map((value) => ({ value, label: REVIEW_STATE_LABELS[value] })),
+    defaultValue: 'draft',
+    index: true,
+    access: serverWritten,
+    admin: { position: 'sidebar', readOnly: true },
+  },
+  {
+    name: 'approvedBy',
+    type: 'relationship',
+    relationTo: USERS_SLUG,
+    label: { en: 'Approved by', zh: '审核人' },
+    access: serverWritten,
+    admin: { position: 'sidebar', readOnly: true },
+  },
+  { name: 'approvedAt', type: 'date', label: { en: 'Approved at', zh: '审核时间' }, access: serverWritten, admin: { position: 'sidebar', readOnly: true } },
+  {
+    name: 'reviewHistory',
+    type: 'array',
+    label: { en: 'Review history', zh: '审核记录' },
+    access: serverWritten,
+    admin: { readOnly: true, initCollapsed: true },
+    fields: [
+      {
+        name: 'action',
+        type: 'select',
+        label: { en: 'Action', zh: '操作' },
+        required: true,
+        options: [
+          ...Object.entries(REVIEW_ACTION_LABELS).map(([value, label]) => ({ value, label })),
+          { value: 'publish', label: { en: 'Publish', zh: '发布' } },
+          { value: 'unpublish', label: { en: 'Unpublish', zh: '撤下' } },
+          { value: 'override', label: { en: 'Screening override', zh: '敏感词放行' } },
+          { value: 'reset', label: { en: 'Edited after approval', zh: '审核后修改' } },
+        ],
+      },
+      { name: 'from', type: 'text', label: { en: 'From', zh: '原状态' } },
+      { name: 'to', type: 'text', label: { en: 'To', zh: '新状态' } },
+      { name: 'by', type: 'relationship', relationTo: USERS_SLUG, label: { en: 'By', zh: '操作人' } },
+      { name: 'at', type: 'date', label: { en: 'When', zh: '时间' }, required: true },
+      { name: 'note', type: 'textarea', label: { en: 'Note', zh: '备注' }, maxLength: 2000 },
+    ],
+  },
+  {
+    name: 'screeningOverride',
+    type: 'group',
+    label: { en: 'Screening override', zh: '敏感词放行' },
+    access: serverWritten,
+    admin: { readOnly: true, condition: (data) => Boolean(data?.screeningOverride?.reason) },
+    fields: [
+      { name: 'words', type: 'json', label: { en: 'Words let through', zh: '放行词语' } },
+      { name: 'reason', type: 'textarea', label: { en: 'Reason', zh: '理由' } },
+      { name: 'by', type: 'relationship', relationTo: USERS_SLUG, label: { en: 'By', zh: '操作人' } },
+      { name: 'at', type: 'date', label: { en: 'When', zh: '时间' } },
+    ],
+  },
+  {
+    name: 'importedFrom',
+    type: 'group',
+    label: { en: 'Imported from', zh: '导入来源' },
+    access: serverWritten,
+    admin: { readOnly: true, condition: (data) => Boolean(data?.importedFrom?.originalId) },
+    fields: [
+      { name: 'system', type: 'text', label: { en: 'System', zh: '来源系统' } },
+      { name: 'originalId', type: 'text', label: { en: 'Original id', zh: '原始编号' }, index: true },
+    ],
+  },
+]

@@ -1,0 +1,58 @@
+import { EDITOR_ROLES, hasAnyRole, WRITER_ROLES, type StaffRole } from '../roles'
+
+/**
+ * The review workflow of an article, beside Payload's own draft/published status: a writer submits,
+ * an editor approves or sends it back, a publisher publishes what is approved.
+ */
+export const REVIEW_STATES = ['draft', 'in-review', 'changes-requested', 'approved'] as const
+export type ReviewState = (typeof REVIEW_STATES)[number]
+
+export const REVIEW_STATE_LABELS: Record<ReviewState, { en: string; zh: string }> = {
+  draft: { en: 'Draft', zh: '草稿' },
+  'in-review': { en: 'In review', zh: '待审' },
+  'changes-requested': { en: 'Changes requested', zh: '退回修改' },
+  approved: { en: 'Approved', zh: '已审核' },
+}
+
+export const REVIEW_ACTIONS = ['submit', 'request-changes', 'approve', 'withdraw'] as const
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number]
+
+export const REVIEW_ACTION_LABELS: Record<ReviewAction, { en: string; zh: string }> = {
+  submit: { en: 'Submit for review', zh: '提交审核' },
+  'request-changes': { en: 'Request changes', zh: '退回修改' },
+  approve: { en: 'Approve', zh: '审核通过' },
+  withdraw: { en: 'Withdraw', zh: '撤回' },
+}
+
+type Rule = { from: readonly ReviewState[]; to: ReviewState; roles: readonly StaffRole[]; needsNote?: boolean }
+
+const RULES: Record<ReviewAction, Rule> = {
+  submit: { from: ['draft', 'changes-requested'], to: 'in-review', roles: WRITER_ROLES },
+  'request-changes': { from: ['in-review', 'approved'], to: 'changes-requested', roles: EDITOR_ROLES, needsNote: true },
+  approve: { from: ['in-review'], to: 'approved', roles: EDITOR_ROLES },
+  withdraw: { from: ['in-review', 'approved'], to: 'draft', roles: WRITER_ROLES },
+}
+
+export type TransitionCheck = { ok: true; to: ReviewState } | { ok: false; status: 400 | 403 | 409; path: string; message: string }
+
+/** Whether this person may take this action on an article in this state, and where it leads. */
+export function checkTransition(input: { action: unknown; note?: unknown; state: ReviewState; roles: readonly string[] }): TransitionCheck {
+  const { action, note, state, roles } = input
+  if (typeof action !== 'string' || !(REVIEW_ACTIONS as readonly string[]).includes(action)) {
+    return { ok: false, status: 400, path: 'action', message: `Expected one of: ${REVIEW_ACTIONS.join(', ')}` }
+  }
+  if (note !== undefined && note !== null && (typeof note !== 'string' || note.length > 2000)) {
+    return { ok: false, status: 400, path: 'note', message: 'Expected text of at most 2000 characters' }
+  }
+  const rule = RULES[action as ReviewAction]
+  if (rule.needsNote && (typeof note !== 'string' || note.trim() === '')) {
+    return { ok: false, status: 400, path: 'note', message: '请说明需要修改的地方 (say what needs changing)' }
+  }
+  if (!hasAnyRole(roles, rule.roles)) {
+    return { ok: false, status: 403, path: 'action', message: `Your role may not ${action} an article` }
+  }
+  if (!rule.from.includes(state)) {
+    return { ok: false, status: 409, path: 'action', message: `An article that is ${state} cannot be ${action === 'approve' ? 'approved' : action}: it must be ${rule.from.join(' or ')}` }
+  }
+  return { ok: true, to: rule.to }
+}
