@@ -4,9 +4,11 @@ import { canCreateArticle } from '../../access/canCreateArticle'
 import { canEditArticle } from '../../access/canEditArticle'
 import { isPublisher } from '../../access/isPublisher'
 import { isStaff, isStaffField } from '../../access/isStaff'
+import { isStaffUser } from '../../access/roleChecks'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { articleBodyEditor } from '../../fields/articleBodyEditor'
 import { slugField } from '../../fields/slug'
+import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
 import { CORRECTION_KIND_LABELS, correctionJsonLd } from '../../lib/corrections'
 import { EDITOR_ROLES } from '../../lib/roles'
 import { AUTHORS_SLUG } from '../Authors'
@@ -15,6 +17,7 @@ import { MEDIA_SLUG } from '../Media'
 import { TAGS_SLUG } from '../Tags'
 import { USERS_SLUG } from '../Users'
 import { issuePreviewToken, previewEndpoints, previewUrl } from './endpoints/preview'
+import { reviewEndpoints } from './endpoints/review'
 import { scheduleEndpoints } from './endpoints/schedule'
 import { reviewFields } from './reviewFields'
 import { copyResponsibleEditorName } from './hooks/copyResponsibleEditorName'
@@ -22,6 +25,7 @@ import { emitArticleDeletedWebhooks, emitArticleWebhooks, rememberLiveArticle } 
 import { keepNonPublishersToDrafts } from './hooks/keepNonPublishersToDrafts'
 import { keepSearchIndexCurrent } from './hooks/keepSearchIndexCurrent'
 import { populatePublishedAt } from './hooks/populatePublishedAt'
+import { guardPublication, resetApprovalOnEdit } from './review/guardPublication'
 import { keepCreator } from './hooks/keepCreator'
 
 export const ARTICLES_SLUG = 'articles'
@@ -50,12 +54,13 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: MAX_VERSIONS_PER_ARTICLE,
   },
-  endpoints: [...previewEndpoints, ...scheduleEndpoints],
+  endpoints: [...previewEndpoints, ...reviewEndpoints, ...scheduleEndpoints],
   hooks: {
     beforeOperation: [keepNonPublishersToDrafts],
-    beforeChange: [keepCreator, copyResponsibleEditorName, populatePublishedAt, rememberLiveArticle],
+    beforeChange: [keepCreator, copyResponsibleEditorName, populatePublishedAt, resetApprovalOnEdit, guardPublication, rememberLiveArticle],
     afterChange: [keepSearchIndexCurrent, emitArticleWebhooks],
     afterDelete: [emitArticleDeletedWebhooks],
+    afterRead: [hideDeniedRecords(['reviewHistory'], isStaffUser)],
   },
   fields: [
     { name: 'title', type: 'text', label: { en: 'Title', zh: '标题' }, required: true, maxLength: 200 },

@@ -4,7 +4,7 @@ import { approvedOrOwnOrStaff } from '../../access/approvedOrOwnOrStaff'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isModerator, isModeratorField } from '../../access/isModerator'
 import { isReader } from '../../access/isReader'
-import { hideModerationRecords } from '../../hooks/hideModerationRecords'
+import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
 import { isModeratorUser, isReaderUser, READERS_SLUG, USERS_SLUG } from '../../access/roleChecks'
 import { ARTICLES_SLUG } from '../Articles'
 import { reportComment } from './endpoints/report'
@@ -58,7 +58,7 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
   hooks: {
     beforeChange: [screenNewComment, logModeration],
     afterChange: [countApprovedComments, emitCommentWebhooks],
-    afterRead: [hideModerationRecords(['reports', 'moderationLog'])],
+    afterRead: [hideDeniedRecords(['reports', 'moderationLog'], isModeratorUser)],
     afterDelete: [countAfterDelete],
   },
   fields: [

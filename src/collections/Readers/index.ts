@@ -4,8 +4,8 @@ import { anyone } from '../../access/anyone'
 import { isAdmin } from '../../access/isAdmin'
 import { isModerator, isModeratorField } from '../../access/isModerator'
 import { moderatorsOrSelf, moderatorsOrSelfField } from '../../access/moderatorsOrSelf'
-import { READERS_SLUG } from '../../access/roleChecks'
-import { hideModerationRecords } from '../../hooks/hideModerationRecords'
+import { isModeratorUser, READERS_SLUG } from '../../access/roleChecks'
+import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
 import { LOGIN_LOCKOUT, loginCookies } from '../../lib/loginPolicy'
 import { PROFESSIONS, READER_STATUSES } from '../../lib/readers'
 import { AVATARS_SLUG } from '../Avatars'
@@ -44,7 +44,7 @@ export const Readers: CollectionConfig<typeof READERS_SLUG> = {
   hooks: {
     beforeChange: [logReaderModeration],
     afterChange: [refreshCommenterOnComments],
-    afterRead: [hideModerationRecords(['moderationLog'])],
+    afterRead: [hideDeniedRecords(['moderationLog'], isModeratorUser)],
   },
   fields: [
     { name: 'email', type: 'email', label: { en: 'Email', zh: '邮箱' }, required: true, unique: true, access: { read: moderatorsOrSelfField } },

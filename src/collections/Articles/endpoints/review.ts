@@ -1,0 +1,150 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { isEditorUser, isPublisherUser, isStaffUser } from '../../../access/roleChecks'
+import { checkTransition, REVIEW_ACTION_LABELS, type ReviewAction, type ReviewState } from '../../../lib/review/states'
+import { wordsNeedingOverride } from '../../../lib/review/screening'
+import { validationErrorBody } from '../../../lib/validationErrorBody'
+import type { Article } from '../../../payload-types'
+import { REVIEW_TRANSITION } from '../review/guardPublication'
+import { notifyReviewTransition } from '../review/notifyReviewTransition'
+import { historyEntry, screeningRefusal } from '../review/reviewRecords'
+import { screenArticleText } from '../review/screenArticle'
+
+const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } })
+const refuse = (status: number, message: string) => json(status, { errors: [{ message }] })
+
+async function latestDraft(req: PayloadRequest): Promise<Article | null> {
+  const id = Number(req.routeParams?.id)
+  if (!Number.isSafeInteger(id) || id <= 0) return null
+  return req.payload.findByID({ collection: 'articles', id, draft: true, depth: 0, disableErrors: true, overrideAccess: true, req })
+}
+
+type ReviewRequest = { action?: unknown; note?: unknown; reason?: unknown }
+
+/**
+ * The review workflow's buttons: `POST /api/articles/:id/review` with `{ action, note }`: `submit`
+ * (writers), `request-changes` (editors; a note is required), `approve` (editors; the text is
+ * screened first), `withdraw` (writers), and `override` (`{ reason }`; the editor-in-chief and admins
+ * let the current `review` words through). `GET /api/articles/:id/screening` lists what the word
+ * lists find in the latest draft.
+ */
+export const reviewEndpoints: Endpoint[] = [
+  {
+    path: '/:id/review',
+    method: 'post',
+    handler: async (req) => {
+      if (!isStaffUser(req.user)) return refuse(403, 'Only staff take part in review')
+      const article = await latestDraft(req)
+      if (!article) return refuse(404, 'Article not found')
+      const body = ((await req.json?.().catch(() => null)) ?? {}) as ReviewRequest
+      if (body.action === 'override') return override(req, article, body.reason)
+      const state = (article.reviewState ?? 'draft') as ReviewState
+      const roles = (req.user as { roles?: string[] }).roles ?? []
+      const check = checkTransition({ action: body.action, note: body.note, state, roles })
+      if (!check.ok) return check.status === 400 ? json(400, validationErrorBody(check.path, check.message)) : refuse(check.status, check.message)
+      const action = body.action as ReviewAction
+      if ((action === 'submit' || action === 'withdraw') && !isEditorUser(req.user) && article.createdBy !== req.user!.id) {
+        return refuse(403, 'Reporters submit and withdraw only their own articles')
+      }
+      if (action === 'approve') {
+        const refusal = screeningRefusal(await screenArticleText(req, article), article.screeningOverride?.words)
+        if (refusal) return json(refusal.status, { errors: [{ message: refusal.message, data: refusal.data }] })
+      }
+      const note = typeof body.note === 'string' && body.note.trim() ? body.note.trim() : null
+      const approval = action === 'approve' ? { approvedBy: req.user!.id as number, approvedAt: new Date().toISOString() } : {}
+      const updated = await saveReviewRecord(req, article, {
+        reviewState: check.to,
+        ...approval,
+        reviewHistory: [...(article.reviewHistory ?? []), historyEntry(req, action, state, check.to, note)],
+      })
+      await notifyReviewTransition(req, updated, action, note)
+      return json(200, { id: updated.id, reviewState: updated.reviewState, action, label: REVIEW_ACTION_LABELS[action] })
+    },
+  },
+  {
+    path: '/:id/screening',
+    method: 'get',
+    handler: async (req) => {
+      if (!isStaffUser(req.user)) return refuse(403, 'Staff only')
+      const article = await latestDraft(req)
+      if (!article) return refuse(404, 'Article not found')
+      const screening = await screenArticleText(req, article)
+      return json(200, { ...screening, needsOverride: wordsNeedingOverride(screening.review, article.screeningOverride?.words), override: article.screeningOverride ?? null })
+    },
+  },
+  {
+    path: '/screening-report',
+    method: 'get',
+    handler: async (req) => {
+      if (!isEditorUser(req.user)) return refuse(403, 'Editors, the editor-in-chief and admins only')
+      return json(200, await publishedArticlesWithHits(req))
+    },
+  },
+]
+
+const REPORT_BATCH = 200
+
+/**
+ * Published articles in which the word lists, as they are now, find a `reject` word or a `review`
+ * word nobody let through: after a word is added, this is what may need taking down or editing.
+ */
+async function publishedArticlesWithHits(req: PayloadRequest) {
+  const flagged: { id: number; title: string; slug: string | null | undefined; reject: unknown[]; review: unknown[] }[] = []
+  let scanned = 0
+  for (let page = 1; ; page++) {
+    const batch = await req.payload.find({
+      collection: 'articles',
+      where: { _status: { equals: 'published' } },
+      select: { title: true, slug: true, summary: true, source: true, body: true, coverImage: true, screeningOverride: true },
+      sort: '-publishedAt',
+      limit: REPORT_BATCH,
+      page,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    for (const article of batch.docs) {
+      const screening = await screenArticleText(req, article)
+      const pending = wordsNeedingOverride(screening.review, article.screeningOverride?.words)
+      const review = screening.review.filter((hit) => pending.includes(hit.word))
+      if (screening.reject.length > 0 || review.length > 0) flagged.push({ id: article.id, title: article.title, slug: article.slug, reject: screening.reject, review })
+    }
+    scanned += batch.docs.length
+    if (!batch.hasNextPage) break
+  }
+  return { scanned, totalDocs: flagged.length, docs: flagged }
+}
+
+/** The editor-in-chief lets the `review` words now in the article through, with a recorded reason. */
+async function override(req: PayloadRequest, article: Article, reason: unknown): Promise<Response> {
+  if (!isPublisherUser(req.user)) return refuse(403, 'Only the editor-in-chief and admins let review words through')
+  if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > 1000) {
+    return json(400, validationErrorBody('reason', '请说明放行理由 (give a reason of at most 1000 characters)'))
+  }
+  const screening = await screenArticleText(req, article)
+  if (screening.reject.length > 0) return refuse(400, '禁止发布的词语不能放行 (words that must not be published cannot be let through)')
+  const words = [...new Set(screening.review.map((hit) => hit.word))]
+  if (words.length === 0) return refuse(409, 'Nothing in this article needs an override')
+  const updated = await saveReviewRecord(req, article, {
+    screeningOverride: { words, reason: reason.trim(), by: req.user!.id as number, at: new Date().toISOString() },
+    reviewHistory: [...(article.reviewHistory ?? []), historyEntry(req, 'override', article.reviewState, article.reviewState ?? 'draft', reason.trim())],
+  })
+  return json(200, { id: updated.id, screeningOverride: updated.screeningOverride })
+}
+
+/**
+ * Writes the review record onto the latest draft (the live version, if any, is left as readers see
+ * it; the next publish carries the record over).
+ */
+function saveReviewRecord(req: PayloadRequest, article: Article, data: Partial<Article>): Promise<Article> {
+  return req.payload.update({
+    collection: 'articles',
+    id: article.id,
+    data,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    context: { [REVIEW_TRANSITION]: true },
+    req,
+  })
+}

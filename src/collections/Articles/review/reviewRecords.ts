@@ -1,0 +1,38 @@
+import { APIError, type PayloadRequest } from 'payload'
+
+import { type ArticleScreening, describeHits, wordsNeedingOverride } from '../../../lib/review/screening'
+import type { Article } from '../../../payload-types'
+
+export type HistoryEntry = NonNullable<Article['reviewHistory']>[number]
+type HistoryAction = HistoryEntry['action']
+
+export function historyEntry(req: PayloadRequest, action: HistoryAction, from: string | null | undefined, to: string, note?: string | null): HistoryEntry {
+  return { action, from: from ?? null, to, by: req.user?.collection === 'users' ? (req.user.id as number) : null, at: new Date().toISOString(), note: note ?? null }
+}
+
+/**
+ * What the word lists say about approving or publishing this text: a `reject` word refuses it
+ * (400, every hit listed with its field and surroundings), a `review` word not yet let through by
+ * the editor-in-chief holds it (409), naming what needs the override.
+ */
+export function screeningRefusal(screening: ArticleScreening, overriddenWords: unknown): APIError | null {
+  if (screening.reject.length > 0) {
+    return new APIError(
+      `包含禁止发布的词语，请修改后再提交 (contains words that must not be published): ${describeHits(screening.reject)}`,
+      400,
+      { hits: screening.reject, errors: screening.reject.map((hit) => ({ path: hit.field, message: `「${hit.matched}」: …${hit.context}…` })) },
+      true,
+    )
+  }
+  const pending = wordsNeedingOverride(screening.review, overriddenWords)
+  if (pending.length > 0) {
+    const hits = screening.review.filter((hit) => pending.includes(hit.word))
+    return new APIError(
+      `包含需总编放行的词语 (contains words that need the editor-in-chief's override): ${describeHits(hits)}`,
+      409,
+      { hits, needsOverride: pending },
+      true,
+    )
+  }
+  return null
+}

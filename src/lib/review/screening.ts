@@ -1,0 +1,51 @@
+import { hitContext, type Screener } from '../screening'
+
+/** A listed word found in an article, where, and the text around it, for the editor to fix. */
+export type ArticleHit = { field: string; word: string; matched: string; action: 'reject' | 'review'; context: string }
+
+export type ArticleScreening = { reject: ArticleHit[]; review: ArticleHit[] }
+
+/**
+ * Screens an article's texts (title, summary, body, captions, source) with the word lists. Only
+ * `reject` and `review` words count here: `mask` is for readers' comments, and an article is never
+ * changed automatically.
+ */
+export function screenArticle(texts: readonly { field: string; text: string }[], screener: Screener): ArticleScreening {
+  const result: ArticleScreening = { reject: [], review: [] }
+  for (const { field, text } of texts) {
+    if (!text) continue
+    for (const hit of screener.scan(text)) {
+      if (hit.action !== 'reject' && hit.action !== 'review') continue
+      result[hit.action].push({ field, word: hit.phrase, matched: hit.matched, action: hit.action, context: hitContext(text, hit, 15) })
+    }
+  }
+  return result
+}
+
+/** Review words that no override has let through yet: these still need the editor-in-chief. */
+export function wordsNeedingOverride(review: readonly ArticleHit[], overridden: unknown): string[] {
+  const letThrough = new Set(Array.isArray(overridden) ? overridden.filter((word): word is string => typeof word === 'string') : [])
+  return [...new Set(review.map((hit) => hit.word))].filter((word) => !letThrough.has(word))
+}
+
+/** One line per hit, as the error message and the admin show them. */
+export function describeHits(hits: readonly ArticleHit[]): string {
+  return hits.map((hit) => `「${hit.matched}」(${hit.field}): …${hit.context}…`).join('；')
+}
+
+/** The upload ids a Lexical body shows (images in the text), whose captions are screened too. */
+export function uploadIdsInLexical(state: unknown): number[] {
+  const ids = new Set<number>()
+  const walk = (node: unknown) => {
+    if (!node || typeof node !== 'object') return
+    const { type, value, children, root } = node as { type?: unknown; value?: unknown; children?: unknown; root?: unknown }
+    if (type === 'upload') {
+      const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value
+      if (typeof id === 'number') ids.add(id)
+    }
+    if (root) walk(root)
+    if (Array.isArray(children)) children.forEach(walk)
+  }
+  walk(state)
+  return [...ids]
+}
