@@ -52,21 +52,24 @@ export function connectRedis(url: string, log: Log, fallbackRateLimits: RateLimi
   const listeners: ((tags: string[]) => void)[] = []
   const unannounced = new Set<string>()
   let lastError = ''
+  let stopping = false
 
   const ready = () => client.status === 'ready'
+  const unreachable = (reason: string) => {
+    // ioredis repeats the error on every reconnect attempt; once per outage is enough.
+    if (reason === lastError) return
+    lastError = reason
+    log.warn(`Redis is unreachable (${reason}): caching bypassed, rate limits per instance until it returns`)
+  }
   client.on('ready', () => {
     log.info('Redis is connected: the response cache and rate limits are shared')
     lastError = ''
     if (unannounced.size > 0) void bump([...unannounced])
   })
-  for (const connection of [client, subscriber]) {
-    connection.on('error', (error: Error) => {
-      // ioredis repeats the error on every reconnect attempt; once per outage is enough.
-      if (error.message === lastError) return
-      lastError = error.message
-      log.warn(`Redis is unreachable (${error.message}): caching bypassed, rate limits per instance until it returns`)
-    })
-  }
+  client.on('close', () => {
+    if (!stopping) unreachable('connection closed')
+  })
+  for (const connection of [client, subscriber]) connection.on('error', (error: Error) => unreachable(error.message))
   subscriber.on('ready', () => void subscriber.subscribe(INVALIDATIONS_CHANNEL).catch(() => undefined))
   subscriber.on('message', (_channel: string, message: string) => {
     const tags = parseTags(message)
@@ -137,6 +140,7 @@ export function connectRedis(url: string, log: Log, fallbackRateLimits: RateLimi
     rateLimits,
     onInvalidation: (listener) => listeners.push(listener),
     close: async () => {
+      stopping = true
       await Promise.allSettled([client.quit(), subscriber.quit()])
     },
   }
