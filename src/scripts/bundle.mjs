@@ -4,6 +4,7 @@
 //   dist/payload.config.mjs  the config alone, for Payload's CLI
 //   dist/payload-cli.mjs     src/scripts/payloadCli.ts, which runs that CLI on the right database
 //   dist/search-rebuild.mjs  src/scripts/rebuildSearch.ts, which re-indexes every published article
+//   dist/import.mjs          src/scripts/import.ts, `npm run import`: an archive from another CMS
 //   dist/bench.mjs           src/scripts/bench.ts, `npm run bench`
 //
 // npm packages stay external, except Lexical: its Node entry points pick their build with a
@@ -36,6 +37,7 @@ export async function bundle() {
       'payload.config': path.join(rootDir, 'payload.config.ts'),
       'payload-cli': path.join(rootDir, 'src', 'scripts', 'payloadCli.ts'),
       'search-rebuild': path.join(rootDir, 'src', 'scripts', 'rebuildSearch.ts'),
+      import: path.join(rootDir, 'src', 'scripts', 'import.ts'),
       bench: path.join(rootDir, 'src', 'scripts', 'bench.ts'),
     },
     outdir: path.join(rootDir, 'dist'),

@@ -17,6 +17,8 @@ export type TestServer = {
   databaseUrl: string
   /** Where the server writes the emails it sends (one JSON file each). */
   mailDir: string
+  /** Its uploads (MEDIA_DIR), for a command-line tool working beside it. */
+  mediaDir: string
   output: () => string
   /** SIGTERM, wait for the exit, drop the database. */
   stop: () => Promise<void>
@@ -78,6 +80,7 @@ export async function startServer(
     url,
     databaseUrl,
     mailDir,
+    mediaDir,
     output,
     exitCode: () => child.exitCode,
     stop: async () => {

@@ -1,0 +1,124 @@
+import { isValidSlug } from '../slugify'
+import { ARCHIVE_LIMITS, type ArchiveArticle, type ParsedArchive, parseArchiveDate } from './archive'
+
+/** A line's field that cannot be read: caught per line, so one bad line never stops the others. */
+class FieldError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+type Line = Record<string, unknown>
+
+/**
+ * JSON Lines, one article a line (see the README for the format). Blank lines are ignored; a line
+ * that is not JSON, or whose fields are missing or of the wrong kind, becomes a problem naming its
+ * line number and field.
+ */
+export function parseJsonLines(text: string): ParsedArchive {
+  const parsed: ParsedArchive = { entries: [], problems: [] }
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((line, index) => {
+      if (line.trim() === '') return
+      const at = `line ${index + 1}`
+      try {
+        parsed.entries.push({ at, article: articleFromLine(line) })
+      } catch (error) {
+        const field = error instanceof FieldError ? error.field : undefined
+        parsed.problems.push({ at, ...(field ? { field } : {}), reason: (error as Error).message })
+      }
+    })
+  return parsed
+}
+
+function articleFromLine(line: string): ArchiveArticle {
+  const record = jsonObject(line)
+  return {
+    originalId: originalId(record),
+    title: requiredText(record, 'title', ARCHIVE_LIMITS.title),
+    slug: slug(record),
+    source: optionalText(record, 'source', ARCHIVE_LIMITS.source),
+    summary: optionalText(record, 'summary', ARCHIVE_LIMITS.summary),
+    authors: textList(record, 'authors', ARCHIVE_LIMITS.author),
+    categoryPath: categoryPath(record),
+    tags: textList(record, 'tags', ARCHIVE_LIMITS.tag),
+    publishedAt: date(record, 'publishedAt'),
+    status: status(record),
+    html: optionalText(record, 'html', Infinity) ?? '',
+    images: textList(record, 'images', Infinity),
+  }
+}
+
+function jsonObject(line: string): Line {
+  let value: unknown
+  try {
+    value = JSON.parse(line)
+  } catch (error) {
+    throw new Error(`not valid JSON: ${(error as Error).message}`)
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not a JSON object')
+  return value as Line
+}
+
+function optionalText(record: Line, field: string, maxLength: number): string | undefined {
+  const value = record[field]
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'string') throw new FieldError(field, 'expected text')
+  const text = value.trim()
+  if (text.length > maxLength) throw new FieldError(field, `longer than ${maxLength} characters`)
+  return text === '' ? undefined : text
+}
+
+function requiredText(record: Line, field: string, maxLength: number): string {
+  const text = optionalText(record, field, maxLength)
+  if (text === undefined) throw new FieldError(field, 'missing or empty')
+  return text
+}
+
+function textList(record: Line, field: string, maxLength: number): string[] {
+  const value = record[field]
+  if (value === undefined || value === null) return []
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw new FieldError(field, 'expected a list of text')
+  const items = (value as string[]).map((item) => item.trim()).filter((item) => item !== '')
+  const tooLong = items.find((item) => item.length > maxLength)
+  if (tooLong) throw new FieldError(field, `"${tooLong}" is longer than ${maxLength} characters`)
+  return [...new Set(items)]
+}
+
+/** A list of names from the root down, or the same as one text: `财经 > 宏观` or `财经/宏观`. */
+function categoryPath(record: Line): string[] {
+  const value = record.category
+  if (typeof value !== 'string') return textList(record, 'category', ARCHIVE_LIMITS.category)
+  return textList({ category: value.split(/[>/]/) }, 'category', ARCHIVE_LIMITS.category)
+}
+
+function status(record: Line): ArchiveArticle['status'] {
+  const value = record.status ?? 'published'
+  if (value !== 'published' && value !== 'draft') throw new FieldError('status', 'expected "published" or "draft"')
+  return value
+}
+
+function originalId(record: Line): string | undefined {
+  const value = record.id
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+  return optionalText(record, 'id', 200)
+}
+
+function slug(record: Line): string | undefined {
+  const value = optionalText(record, 'slug', ARCHIVE_LIMITS.slug)
+  if (value !== undefined && !isValidSlug(value)) throw new FieldError('slug', 'only lower-case letters, digits and single hyphens')
+  return value
+}
+
+function date(record: Line, field: string): Date | undefined {
+  const text = optionalText(record, field, 100)
+  if (text === undefined) return undefined
+  const parsed = parseArchiveDate(text)
+  if (!parsed) throw new FieldError(field, `"${text}" is not an ISO 8601 date or date-time`)
+  return parsed
+}

@@ -1,0 +1,185 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+
+import { slugify } from '../slugify'
+import { ARCHIVE_LIMITS, type ArchiveArticle, type ArchiveEntry, type ParsedArchive, parseArchiveDate } from './archive'
+
+type XmlNode = Record<string, unknown>
+
+const REPEATED_ELEMENTS = new Set(['item', 'category', 'wp:author', 'wp:category', 'wp:tag', 'wp:postmeta'])
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  isArray: (name) => REPEATED_ELEMENTS.has(name),
+  // WordPress writes typographic characters in titles as numeric references (&#8217;), which XML
+  // allows and the parser only decodes with this option.
+  htmlEntities: true,
+})
+
+const STATUSES: Record<string, ArchiveArticle['status']> = {
+  publish: 'published',
+  future: 'draft',
+  draft: 'draft',
+  pending: 'draft',
+  private: 'draft',
+}
+
+/** WordPress files every post without a category under this one: it means "none". */
+const DEFAULT_CATEGORY = 'uncategorized'
+const NO_DATE = '0000-00-00 00:00:00'
+
+type Channel = {
+  authorNames: Map<string, string>
+  categories: Map<string, { name: string; parent: string }>
+  attachmentUrls: Map<string, string>
+}
+
+/**
+ * A WordPress export (WXR 1.2): its posts, published or not (trash and auto-drafts are not
+ * content, and pages, menus and attachments are not articles). Throws only when the file is not
+ * well-formed XML or not a WordPress export at all; a post that cannot be read is a problem.
+ */
+export function parseWxr(xml: string): ParsedArchive {
+  const valid = XMLValidator.validate(xml)
+  if (valid !== true) throw new Error(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`)
+  const channel = (parser.parse(xml) as { rss?: { channel?: XmlNode } }).rss?.channel
+  if (!channel || typeof channel !== 'object') throw new Error('not a WordPress export: no <rss><channel>')
+  const items = nodes(channel.item)
+  const context = channelContext(channel, items)
+  const parsed: ParsedArchive = { entries: [], problems: [] }
+  items.forEach((item, index) => {
+    if (text(item['wp:post_type']) !== 'post' || !(text(item['wp:status']) in STATUSES)) return
+    const at = `item ${index + 1} (post ${text(item['wp:post_id']) || '?'})`
+    const entry = entryFromItem(item, at, context)
+    if ('article' in entry) parsed.entries.push(entry)
+    else parsed.problems.push({ at, field: entry.field, reason: entry.reason })
+  })
+  return parsed
+}
+
+function channelContext(channel: XmlNode, items: XmlNode[]): Channel {
+  const authorNames = new Map(
+    nodes(channel['wp:author']).map((author) => [text(author['wp:author_login']), text(author['wp:author_display_name']) || text(author['wp:author_login'])]),
+  )
+  const categories = new Map(
+    nodes(channel['wp:category']).map((category) => [
+      text(category['wp:category_nicename']),
+      { name: text(category['wp:cat_name']), parent: text(category['wp:category_parent']) },
+    ]),
+  )
+  const attachmentUrls = new Map(
+    items.filter((item) => text(item['wp:post_type']) === 'attachment').map((item) => [text(item['wp:post_id']), text(item['wp:attachment_url'])]),
+  )
+  return { authorNames, categories, attachmentUrls }
+}
+
+function entryFromItem(item: XmlNode, at: string, context: Channel): ArchiveEntry | { field: string; reason: string } {
+  const title = text(item.title)
+  if (title === '') return { field: 'title', reason: 'missing or empty' }
+  if (title.length > ARCHIVE_LIMITS.title) return { field: 'title', reason: `longer than ${ARCHIVE_LIMITS.title} characters` }
+  const status = STATUSES[text(item['wp:status'])]
+  const publishedAt = status === 'published' || text(item['wp:status']) === 'future' ? publicationDate(item) : undefined
+  if (publishedAt === null) return { field: 'wp:post_date_gmt', reason: `"${text(item['wp:post_date_gmt'])}" is not a date` }
+  const creator = text(item['dc:creator'])
+  const featured = context.attachmentUrls.get(postMeta(item, '_thumbnail_id') ?? '')
+  return {
+    at,
+    article: {
+      originalId: text(item['wp:post_id']) || undefined,
+      title,
+      slug: slugOf(text(item['wp:post_name'])),
+      summary: text(item['excerpt:encoded']) || undefined,
+      authors: creator ? [context.authorNames.get(creator) ?? creator] : [],
+      categoryPath: categoryPathOf(item, context),
+      tags: terms(item, 'post_tag').map((term) => term.name),
+      publishedAt,
+      status,
+      html: wordpressParagraphs(text(item['content:encoded'])),
+      images: featured ? [featured] : [],
+    },
+  }
+}
+
+/** The time in UTC, else the site's local time (taken as Beijing time); null when unreadable. */
+function publicationDate(item: XmlNode): Date | undefined | null {
+  const gmt = text(item['wp:post_date_gmt'])
+  if (gmt && gmt !== NO_DATE) return parseArchiveDate(`${gmt}Z`)
+  const local = text(item['wp:post_date'])
+  return local && local !== NO_DATE ? parseArchiveDate(local) : undefined
+}
+
+/** WordPress percent-encodes Chinese slugs; ours are pinyin, so such a slug is read aloud again. */
+function slugOf(postName: string): string | undefined {
+  if (postName === '') return undefined
+  let decoded = postName
+  try {
+    decoded = decodeURIComponent(postName)
+  } catch {
+    // not percent-encoded after all: used as it is
+  }
+  return slugify(decoded) || undefined
+}
+
+function terms(item: XmlNode, domain: string): { name: string; nicename: string }[] {
+  return nodes(item.category)
+    .filter((category) => category['@_domain'] === domain)
+    .map((category) => ({ name: text(category), nicename: String(category['@_nicename'] ?? '') }))
+}
+
+/** The deepest of the post's categories, as names from the root down (the channel says the parents). */
+function categoryPathOf(item: XmlNode, context: Channel): string[] {
+  const paths = terms(item, 'category')
+    .filter((term) => term.nicename !== DEFAULT_CATEGORY)
+    .map((term) => (context.categories.has(term.nicename) ? ancestry(term.nicename, context) : [term.name]))
+  return paths.reduce<string[]>((deepest, path) => (path.length > deepest.length ? path : deepest), [])
+}
+
+function ancestry(nicename: string, context: Channel): string[] {
+  const path: string[] = []
+  const seen = new Set<string>()
+  for (let current = nicename; current && !seen.has(current); current = context.categories.get(current)?.parent ?? '') {
+    seen.add(current)
+    path.unshift(context.categories.get(current)?.name || current)
+  }
+  return path
+}
+
+function postMeta(item: XmlNode, key: string): string | undefined {
+  const meta = nodes(item['wp:postmeta']).find((entry) => text(entry['wp:meta_key']) === key)
+  return meta ? text(meta['wp:meta_value']) : undefined
+}
+
+const BLOCK_TAGS = '(?:p|h[1-6]|ul|ol|li|dl|dt|dd|blockquote|figure|figcaption|div|section|table|thead|tbody|tr|th|td|hr|pre|!--)'
+const BLOCK_OPENING = new RegExp(`<${BLOCK_TAGS}[\\s>/]`, 'gi')
+const BLOCK_CLOSING = new RegExp(`</${BLOCK_TAGS}>`, 'gi')
+const STARTS_WITH_BLOCK = new RegExp(`^</?${BLOCK_TAGS}[\\s>/]`, 'i')
+
+/**
+ * The classic editor stores paragraphs as text separated by blank lines, and line breaks as single
+ * newlines; WordPress adds the tags only when it shows the post. Text between blank lines (or
+ * beside a block element) becomes a paragraph; what is already in block tags stays as it is.
+ */
+export function wordpressParagraphs(content: string): string {
+  return content
+    .replace(/\[caption[^\]]*\]([\s\S]*?)\[\/caption\]/g, '$1')
+    .replace(BLOCK_OPENING, '\n\n$&')
+    .replace(BLOCK_CLOSING, '$&\n\n')
+    .split(/\n\s*\n/)
+    .map((chunk) => chunk.trim())
+    .filter((chunk) => chunk !== '')
+    .map((chunk) => (STARTS_WITH_BLOCK.test(chunk) ? chunk : `<p>${chunk.replace(/\n/g, '<br>\n')}</p>`))
+    .join('\n')
+}
+
+function nodes(value: unknown): XmlNode[] {
+  return Array.isArray(value) ? value.filter((node): node is XmlNode => typeof node === 'object' && node !== null) : []
+}
+
+/** An element's text, whether the parser gave it as a string or, beside attributes, as `#text`. */
+function text(value: unknown): string {
+  if (typeof value === 'string') return value.trim()
+  if (typeof value === 'number') return String(value)
+  if (typeof value === 'object' && value !== null && '#text' in value) return text((value as XmlNode)['#text'])
+  return ''
+}

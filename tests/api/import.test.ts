@@ -1,0 +1,294 @@
+import { execFileSync, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+import { createStaff, type Staff } from '../helpers/api'
+import { ROOT_DIR, startServer, type TestServer } from '../helpers/server'
+
+const SAMPLES = path.join(ROOT_DIR, 'samples/import')
+const JSONL = path.join(SAMPLES, 'archive.jsonl')
+const WXR = path.join(SAMPLES, 'wordpress.xml')
+
+let server: TestServer
+let staff: Staff
+let scratch: string
+
+type Run = { code: number | null; stdout: string; stderr: string }
+
+/** `npm run import` as an operator runs it, beside a test server: its database and media folder. */
+function runImport(args: string[], env: Record<string, string> = {}, target = server): Promise<Run> {
+  return new Promise((resolve) => {
+    let stdout = ''
+    let stderr = ''
+    const child = spawn(process.execPath, [path.join(ROOT_DIR, 'dist/import.mjs'), ...args], {
+      cwd: ROOT_DIR,
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        DATABASE_URL: target.databaseUrl,
+        PAYLOAD_SECRET: 'import-test-secret-0123456789abcdef0123456789',
+        MEDIA_DIR: target.mediaDir,
+        ...env,
+      },
+    })
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('exit', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+function counts(run: Run): Record<'created' | 'updated' | 'skipped' | 'failed', number> {
+  const match = /articles: (\d+) created, (\d+) updated, (\d+) skipped, (\d+) failed/.exec(run.stdout)
+  if (!match) throw new Error(`no summary in the output:\n${run.stdout}\n${run.stderr}`)
+  const [created, updated, skipped, failed] = match.slice(1).map(Number)
+  return { created, updated, skipped, failed }
+}
+
+type Node = { type: string; children?: Node[]; [key: string]: unknown }
+const nodesOf = (body: { root: Node }, type: string): Node[] => {
+  const found: Node[] = []
+  const visit = (node: Node) => {
+    if (node.type === type) found.push(node)
+    node.children?.forEach(visit)
+  }
+  visit(body.root)
+  return found
+}
+const textOf = (node: Node): string => (typeof node.text === 'string' ? node.text : (node.children ?? []).map(textOf).join(''))
+
+const totalDocs = async (collection: string) => (await staff.editor.get(`/api/${collection}?limit=1&draft=true`)).body.totalDocs as number
+const anonymousArticle = async (slug: string) => (await staff.anonymous.get(`/api/articles?where[slug][equals]=${slug}&depth=2`)).body.docs[0]
+const staffArticle = async (where: string) => (await staff.editor.get(`/api/articles?${where}&draft=true&depth=0`)).body.docs[0]
+
+beforeAll(async () => {
+  // The importer writes from its own process: the test reads what is stored, not a cached page.
+  server = await startServer({ RESPONSE_CACHE: 'off' })
+  staff = await createStaff(server)
+  scratch = await mkdtemp(path.join(os.tmpdir(), 'newsroom-import-'))
+}, 120_000)
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true })
+  await server?.stop()
+})
+
+describe('a JSON Lines archive', () => {
+  it('in a dry run, reports what it would do and writes nothing', async () => {
+    const run = await runImport([JSONL, '--dry-run'])
+    expect(run.code).toBe(0)
+    expect(counts(run)).toEqual({ created: 5, updated: 0, skipped: 0, failed: 2 })
+    expect(run.stdout).toContain('nothing was written')
+    expect(run.stdout).toContain('new: 4 authors, 7 categories, 9 tags, 2 images')
+    for (const collection of ['articles', 'authors', 'categories', 'tags', 'media']) expect(await totalDocs(collection)).toBe(0)
+  }, 60_000)
+
+  it('imports every good line, reporting the malformed one and the one without a title by line number', async () => {
+    const run = await runImport([JSONL])
+    expect(run.code).toBe(0)
+    expect(counts(run)).toEqual({ created: 5, updated: 0, skipped: 0, failed: 2 })
+    expect(run.stdout).toMatch(/failed:\n {2}line 4: not valid JSON.*\n {2}line 6: title: missing or empty/)
+    expect(run.stderr).toMatch(/\] 5\/5 /)
+    expect(await totalDocs('articles')).toBe(5)
+    expect(await totalDocs('authors')).toBe(4)
+    expect(await totalDocs('tags')).toBe(9)
+    expect(await totalDocs('media')).toBe(2)
+  }, 60_000)
+
+  it('keeps authors, channel path, tags, the original publication time, headings, lists, links and images', async () => {
+    const article = await anonymousArticle('yi-ji-du-ju-min-xiao-fei-jia-ge-wen-he-hui-sheng')
+    expect(article).toMatchObject({
+      title: '一季度居民消费价格温和回升',
+      source: '财经观察网',
+      publishedAt: '2024-04-12T01:30:00.000Z',
+      authors: [{ name: '陈静' }],
+      category: { name: '宏观', breadcrumbs: [{ name: '财经' }, { name: '宏观' }] },
+      tags: [{ name: 'CPI' }, { name: '物价' }],
+      coverImage: { alt: '一季度居民消费价格温和回升' },
+    })
+    expect(nodesOf(article.body, 'heading').map((node) => [node.tag, textOf(node)])).toEqual([['h2', '食品与服务价格走势分化']])
+    expect(nodesOf(article.body, 'list')[0].children).toHaveLength(3)
+    expect(nodesOf(article.body, 'link').map((node) => (node.fields as { url: string }).url)).toEqual(['https://data.example.com/cpi/2024q1'])
+    const [image] = nodesOf(article.body, 'upload')
+    expect(image.value).toMatchObject({ id: article.coverImage.id })
+    expect(article.body.root.children.map((node: Node) => node.type)).toContain('upload')
+    const file = await fetch((await staff.anonymous.get(`/api/media/${article.coverImage.id}`)).body.url)
+    expect(file.status).toBe(200)
+    expect(file.headers.get('content-type')).toBe('image/png')
+
+    // A time written without an offset was Beijing time.
+    expect((await anonymousArticle('cheng-shang-hang-jing-xi-cha-ji-xu-shou-zhai-zhong-jian-ye-wu-cheng-tu-po-kou')).publishedAt).toBe('2024-04-15T06:00:00.000Z')
+  })
+
+  it('keeps drafts from the public, and records where each article came from for staff', async () => {
+    const published = (await staff.anonymous.get('/api/articles?limit=50&depth=0')).body
+    expect(published.totalDocs).toBe(4)
+    expect(published.docs.every((doc: { importedFrom?: unknown }) => doc.importedFrom === undefined)).toBe(true)
+    const draft = await staffArticle('where[importedFrom.originalId][equals]=cj-2024-0428')
+    expect(draft).toMatchObject({ title: '消费贷利率下限之争', _status: 'draft', importedFrom: { system: 'jsonl', originalId: 'cj-2024-0428' } })
+    expect(draft.publishedAt ?? null).toBeNull()
+    const approved = await staffArticle('where[importedFrom.originalId][equals]=cj-2024-0412')
+    expect(approved).toMatchObject({ _status: 'published', reviewState: 'approved' })
+  })
+
+  it('skips everything on a second run, uploading no image again', async () => {
+    const run = await runImport([JSONL])
+    expect(counts(run)).toEqual({ created: 0, updated: 0, skipped: 5, failed: 2 })
+    expect(run.stdout).toContain('new: 0 authors, 0 categories, 0 tags, 0 images')
+    expect(await totalDocs('articles')).toBe(5)
+    expect(await totalDocs('media')).toBe(2)
+  }, 60_000)
+
+  it('updates an article whose line changed, and only that one', async () => {
+    const dir = path.join(scratch, 'changed')
+    await cp(SAMPLES, dir, { recursive: true })
+    const file = path.join(dir, 'archive.jsonl')
+    const lines = (await readFile(file, 'utf8')).split('\n')
+    const edited = JSON.parse(lines[1])
+    edited.html += '<p>更正：文中数据口径为上市城商行。</p>'
+    edited.tags.push('银行业')
+    lines[1] = JSON.stringify(edited)
+    await writeFile(file, lines.join('\n'))
+
+    const run = await runImport([file])
+    expect(counts(run)).toEqual({ created: 0, updated: 1, skipped: 4, failed: 2 })
+    const article = await anonymousArticle('cheng-shang-hang-jing-xi-cha-ji-xu-shou-zhai-zhong-jian-ye-wu-cheng-tu-po-kou')
+    expect(textOf(article.body.root)).toContain('更正：文中数据口径为上市城商行。')
+    expect(article.tags.map((tag: { name: string }) => tag.name)).toEqual(['净息差', '城商行', '银行业'])
+    // The same pictures from another folder are the same media.
+    expect(await totalDocs('media')).toBe(2)
+  }, 60_000)
+})
+
+describe('a WordPress export', () => {
+  it('imports posts, reusing the channels, tags and pictures that already exist', async () => {
+    const run = await runImport([WXR])
+    expect(run.code).toBe(0)
+    expect(counts(run)).toEqual({ created: 5, updated: 0, skipped: 0, failed: 0 })
+    expect(run.stdout).toContain('system "wordpress"')
+    expect(run.stdout).toContain('new: 2 authors, 0 categories, 5 tags, 0 images')
+  }, 60_000)
+
+  it('keeps the display name, nested category, tags, GMT publication time, featured image and body', async () => {
+    const article = await anonymousArticle('mlf-april')
+    expect(article).toMatchObject({
+      title: '央行开展MLF操作 中期流动性保持合理充裕',
+      summary: '中期借贷便利小幅超额续作，中标利率持平，资金面平稳度过缴税期。',
+      publishedAt: '2024-04-15T01:30:00.000Z',
+      authors: [{ name: '何晓雨' }],
+      category: { breadcrumbs: [{ name: '财经' }, { name: '宏观' }] },
+      tags: [{ name: 'MLF' }, { name: '流动性' }],
+      // The attachment is the picture the JSON Lines archive brought already: the same media.
+      coverImage: { alt: '十年期国债收益率走势' },
+    })
+    const blocks = article.body.root.children.map((node: Node) => node.type)
+    expect(blocks).toEqual(['paragraph', 'paragraph', 'heading', 'paragraph', 'list', 'upload', 'paragraph', 'paragraph'])
+    expect(textOf(article.body.root.children[3])).toBe('缴税高峰期间，银行间隔夜利率小幅上行后很快回落。影响资金面的因素主要有三项：')
+    expect(nodesOf(article.body, 'link').map((node) => textOf(node))).toEqual(['公开市场业务栏目'])
+
+    const gutenberg = await anonymousArticle('yin-hang-li-cai-jing-zhi-hua')
+    expect(gutenberg.title).toBe('银行理财净值化三年：波动之下的投资者教育')
+    expect(gutenberg.category.breadcrumbs.map((crumb: { name: string }) => crumb.name)).toEqual(['财经', '银行'])
+    expect(gutenberg.body.root.children.map((node: Node) => node.type)).toEqual(['paragraph', 'heading', 'list', 'paragraph'])
+    expect((await anonymousArticle('infrastructure-investment')).title).toBe('“稳增长”政策发力 基建投资增速回升')
+
+    expect(await anonymousArticle('personal-pension')).toBeDefined()
+    const draft = await staffArticle('where[importedFrom.originalId][equals]=106&where[importedFrom.system][equals]=wordpress')
+    expect(draft).toMatchObject({ _status: 'draft', title: '县域保险服务调研（未完成）' })
+    expect((await staff.anonymous.get(`/api/articles/${draft.id}`)).status).toBe(404)
+  })
+
+  it('skips every post on a second run', async () => {
+    const run = await runImport([WXR])
+    expect(counts(run)).toEqual({ created: 0, updated: 0, skipped: 5, failed: 0 })
+  }, 60_000)
+
+  it('refuses a file it cannot read at all with exit code 1', async () => {
+    const broken = path.join(scratch, 'broken.xml')
+    await writeFile(broken, '<rss><channel><item></channel>')
+    const run = await runImport([broken])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/not well-formed XML/)
+    expect((await runImport([path.join(scratch, 'missing.jsonl')])).code).toBe(1)
+  }, 60_000)
+})
+
+describe('images on the web', () => {
+  let imageServer: Server
+  let imageUrl: string
+
+  beforeAll(async () => {
+    const png = await readFile(path.join(SAMPLES, 'images/cpi-chart.png'))
+    // A different picture from the sample's, so it is a new upload.
+    const picture = Buffer.concat([png, Buffer.from('web copy')])
+    imageServer = createServer((req, res) => {
+      if (req.url === '/chart.png') res.writeHead(200, { 'content-type': 'image/png' }).end(picture)
+      else res.writeHead(404).end()
+    })
+    await new Promise<void>((resolve) => imageServer.listen(0, '127.0.0.1', resolve))
+    imageUrl = `http://127.0.0.1:${(imageServer.address() as AddressInfo).port}`
+  })
+  afterAll(() => new Promise((resolve) => imageServer.close(resolve)))
+
+  it('refuses private addresses unless allowed, leaving a web image as a link and a missing file out, with warnings', async () => {
+    const file = path.join(scratch, 'web.jsonl')
+    const html = `<p>正文</p><img src="${imageUrl}/chart.png" alt="网络图片"><img src="${imageUrl}/missing.png" alt="丢失的图"><img src="nowhere.png" alt="不存在的文件">`
+    await writeFile(file, `${JSON.stringify({ id: 'web-1', title: '网络图片测试', category: ['财经'], html })}\n`)
+
+    const refused = await runImport([file])
+    expect(counts(refused)).toEqual({ created: 1, updated: 0, skipped: 0, failed: 0 })
+    expect(refused.stdout).toContain(`line 1: image ${imageUrl}/chart.png: 127.0.0.1 is not a public address; left as a link`)
+    expect(refused.stdout).toContain('line 1: image nowhere.png: no such file; left out')
+    let article = await anonymousArticle('wang-luo-tu-pian-ce-shi')
+    expect(nodesOf(article.body, 'link').map((node) => (node.fields as { url: string }).url)).toEqual([`${imageUrl}/chart.png`, `${imageUrl}/missing.png`])
+
+    const allowed = await runImport([file], { IMPORT_ALLOW_PRIVATE_URLS: 'true' })
+    expect(counts(allowed)).toEqual({ created: 0, updated: 1, skipped: 0, failed: 0 })
+    expect(allowed.stdout).toContain(`line 1: image ${imageUrl}/missing.png: HTTP 404; left as a link`)
+    article = await anonymousArticle('wang-luo-tu-pian-ce-shi')
+    expect(nodesOf(article.body, 'upload').map((node) => (node.value as { alt: string }).alt)).toEqual(['网络图片'])
+    expect(nodesOf(article.body, 'link')).toHaveLength(1)
+  }, 60_000)
+})
+
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379'
+
+/** Jest decides what to skip before any hook runs, so the probe is synchronous: a PING in a child process. */
+function redisReachable(): boolean {
+  const probe = `
+    const { Redis } = require('ioredis')
+    const redis = new Redis(process.argv[1], { connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null })
+    redis.ping().then((reply) => process.exit(reply === 'PONG' ? 0 : 1), () => process.exit(1))`
+  try {
+    execFileSync(process.execPath, ['-e', probe, REDIS_URL], { stdio: 'ignore', timeout: 5000 })
+    return true
+  } catch {
+    return false
+  }
+}
+
+const withRedis = redisReachable()
+if (!withRedis) console.warn(`import cache test skipped: no Redis reachable at ${REDIS_URL} (set REDIS_URL to run it)`)
+
+;(withRedis ? describe : describe.skip)('a running server sharing Redis', () => {
+  const env = { REDIS_URL, REDIS_PREFIX: `newsroom-test-${randomBytes(4).toString('hex')}:` }
+  let cached: TestServer
+
+  beforeAll(async () => {
+    cached = await startServer(env)
+  }, 120_000)
+  afterAll(() => cached?.stop())
+
+  it('serves the imported articles at once instead of its cached list', async () => {
+    const list = () => fetch(`${cached.url}/api/articles?depth=0&limit=50`)
+    await list()
+    const before = await list()
+    expect(before.headers.get('x-newsroom-cache')).toBe('hit')
+    expect((await before.json()).totalDocs).toBe(0)
+
+    expect(counts(await runImport([JSONL], env, cached))).toMatchObject({ created: 5 })
+    expect((await (await list()).json()).totalDocs).toBe(4)
+  }, 60_000)
+})
