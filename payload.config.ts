@@ -34,6 +34,7 @@ import { isPublisherUser } from './src/access/roleChecks'
 import { emailAdapter } from './src/email/adapter'
 import { articleBodyEditor } from './src/fields/articleBodyEditor'
 import { deliverWebhookTask, WEBHOOKS_QUEUE } from './src/jobs/deliverWebhook'
+import { maxDepthRule } from './src/lib/graphqlDepth'
 import { logger } from './src/lib/logger'
 import { PROJECT_ROOT } from './src/lib/projectRoot'
 import { deliverySettingsFrom } from './src/lib/webhooks/delivery'
@@ -94,6 +95,7 @@ export default buildConfig({
     queries: (GraphQL, context) => ({ ...correctionsLogQuery(GraphQL, context), ...searchQuery(GraphQL, context) }),
     disablePlaygroundInProduction: true,
     maxComplexity: 1000,
+    validationRules: () => [maxDepthRule(Number(process.env.GRAPHQL_MAX_DEPTH || 12))],
   },
   jobs: {
     access: { run: ({ req }) => isPublisherUser(req.user) },

@@ -119,6 +119,18 @@ describe('bad input over GraphQL', () => {
     expect(res.body.errors?.[0].extensions?.data?.errors?.[0]?.path ?? res.body.errors?.[0].message).toMatch(/category/)
   })
 
+  it('refuses a query nested deeper than the limit before running it, and keeps introspection off in production', async () => {
+    const deep = `{ Articles { docs { category { ${'parent { '.repeat(10)}name${' }'.repeat(10)} } } } }`
+    const res = await staff.anonymous.graphql(deep)
+    expect(res.status).toBeLessThan(500)
+    expect(res.body.errors?.[0].message).toMatch(/nested \d+ levels deep; at most 12/)
+    expect(res.body.data).toBeUndefined()
+    const page = await staff.anonymous.graphql('{ Articles(limit: 1) { docs { title authors { name avatar { sizes { thumbnail { url } } } } } } }')
+    expect(page.body.errors).toBeUndefined()
+    const introspection = await staff.anonymous.graphql('{ __schema { types { name } } }')
+    expect(introspection.body.errors?.[0].message).toMatch(/introspection/i)
+  })
+
   it('answers malformed JSON with a 400 and an empty query with a GraphQL error', async () => {
     expect((await editor.post('/api/graphql', '{"query":', { 'content-type': 'application/json' })).status).toBe(400)
     const empty = await editor.post('/api/graphql', { query: '' })
