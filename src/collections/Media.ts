@@ -36,6 +36,8 @@ export const Media: CollectionConfig<typeof MEDIA_SLUG> = {
     alt: true,
     caption: true,
     credit: true,
+    // Payload builds `url` from the file name: without it a populated image's url is null.
+    filename: true,
     url: true,
     width: true,
     height: true,

@@ -54,7 +54,8 @@ it('serves everything an article page shows in one request, and nothing else', a
   expect(page.responsibleEditorName).toBe('李编辑')
   expect(page.category).toMatchObject({ name: '宏观', breadcrumbs: [expect.objectContaining({ name: '财经' }), expect.objectContaining({ name: '宏观' })] })
   expect(page.tags).toEqual([expect.objectContaining({ name: '降准', slug: expect.any(String) })])
-  expect(Object.keys(page.coverImage).sort()).toEqual(['alt', 'caption', 'credit', 'height', 'id', 'sizes', 'url', 'width'])
+  expect(Object.keys(page.coverImage).sort()).toEqual(['alt', 'caption', 'credit', 'filename', 'height', 'id', 'sizes', 'url', 'width'])
+  expect(page.coverImage.url).toBe(`${server.url}/api/media/file/${encodeURIComponent(page.coverImage.filename)}`)
   expect(page.coverImage.sizes.card).toMatchObject({ width: 768, url: expect.stringContaining('768x432') })
   const [author] = page.authors
   expect(author).toMatchObject({ name: '宋一禾', title: '本网记者' })
@@ -77,6 +78,7 @@ it.each([
   const [entry] = res.body.docs
   expect(Object.keys(entry).sort()).toEqual(['category', 'coverImage', 'id', 'publishedAt', 'slug', 'summary', 'title'])
   expect(entry.slug).toBe(slug)
+  expect(entry.coverImage.url).toEqual(expect.stringContaining('/api/media/file/'))
   expect(entry.coverImage.sizes.card.url).toEqual(expect.any(String))
   expect(entry.category.breadcrumbs.map((crumb: { name: string }) => crumb.name)).toEqual(['财经', '宏观'])
 })
