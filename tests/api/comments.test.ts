@@ -127,7 +127,9 @@ describe('who may comment where', () => {
     expect((await staff.moderator.patch(`/api/readers/${reader.id}`, { status: 'suspended', suspendedUntil: until })).status).toBe(200)
     const suspended = await comment(reader, '暂停期间的评论')
     expect(suspended.status).toBe(403)
-    expect(suspended.body.errors[0].message).toContain(until.slice(0, 10))
+    // Readers are told the time in Beijing (UTC+8), to the minute.
+    const beijing = new Date(Date.parse(until) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+    expect(suspended.body.errors[0].message).toContain(`北京时间 ${beijing}`)
     await staff.moderator.patch(`/api/readers/${reader.id}`, { status: 'banned' })
     expect((await comment(reader, '封禁后的评论')).status).toBe(403)
     await staff.moderator.patch(`/api/readers/${reader.id}`, { status: 'suspended', suspendedUntil: new Date(Date.now() - 1000).toISOString() })
