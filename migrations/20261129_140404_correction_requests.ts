@@ -107,7 +107,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "_articles_v_version_corrections" CASCADE;
   DROP TABLE "correction_requests_history" CASCADE;
   DROP TABLE "correction_requests" CASCADE;
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_correction_requests_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_correction_requests_fk";
   
   DROP INDEX "payload_locked_documents_rels_correction_requests_id_idx";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "correction_requests_id";
