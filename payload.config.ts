@@ -28,12 +28,15 @@ import { ModerationSettings } from './src/globals/ModerationSettings'
 import { SiteSettings } from './src/globals/SiteSettings'
 import { announcingCollectionChanges, announcingGlobalChanges } from './src/hooks/announceContentChanges'
 import { databaseErrorsAsBadRequests } from './src/hooks/databaseErrorsAsBadRequests'
+import { auditingCollection, recordFailedLogins } from './src/hooks/recordAuditTrail'
 import { checkingCollectionWrites, checkingGlobalWrites } from './src/hooks/rejectMalformedWrites'
 import { isPublisher } from './src/access/isPublisher'
 import { isPublisherUser } from './src/access/roleChecks'
 import { emailAdapter } from './src/email/adapter'
 import { articleBodyEditor } from './src/fields/articleBodyEditor'
 import { deliverWebhookTask, WEBHOOKS_QUEUE } from './src/jobs/deliverWebhook'
+import { purgeAuditLogTask } from './src/jobs/purgeAuditLog'
+import { auditRetentionDaysFrom } from './src/lib/audit'
 import { maxDepthRule } from './src/lib/graphqlDepth'
 import { logger } from './src/lib/logger'
 import { PROJECT_ROOT } from './src/lib/projectRoot'
@@ -67,7 +70,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries, ApiClients, AuditLog].map(checkingCollectionWrites).map(announcingCollectionChanges),
+  collections: [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries, ApiClients, AuditLog].map(checkingCollectionWrites).map(announcingCollectionChanges).map(auditingCollection),
   globals: [SiteSettings, ModerationSettings].map(checkingGlobalWrites).map(announcingGlobalChanges),
   editor: articleBodyEditor,
   email: emailAdapter({
@@ -76,7 +79,7 @@ export default buildConfig({
     from: process.env.MAIL_FROM || 'no-reply@newsroom.local',
     fromName: process.env.MAIL_FROM_NAME || 'Newsroom',
   }),
-  hooks: { afterError: [databaseErrorsAsBadRequests] },
+  hooks: { afterError: [databaseErrorsAsBadRequests, recordFailedLogins] },
   db: postgresAdapter({
     pool: {
       connectionString: process.env.DATABASE_URL,
@@ -99,7 +102,7 @@ export default buildConfig({
   },
   jobs: {
     access: { run: ({ req }) => isPublisherUser(req.user) },
-    tasks: [deliverWebhookTask(deliverySettingsFrom(process.env))],
+    tasks: [deliverWebhookTask(deliverySettingsFrom(process.env)), purgeAuditLogTask(auditRetentionDaysFrom(process.env))],
     autoRun: [
       // Scheduled publishing: a publish or unpublish set for a time happens within seconds of it.
       { cron: '*/5 * * * * *', queue: 'default', limit: 20 },

@@ -5,6 +5,7 @@ import * as migration_20261129_142600_article_search from './20261129_142600_art
 import * as migration_20261129_153014_webhooks from './20261129_153014_webhooks';
 import * as migration_20261129_154311_api_clients from './20261129_154311_api_clients';
 import * as migration_20261129_155009_review_workflow_audit_log from './20261129_155009_review_workflow_audit_log';
+import * as migration_20261129_155847_audit_retention from './20261129_155847_audit_retention';
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261129_155009_review_workflow_audit_log.up,
     down: migration_20261129_155009_review_workflow_audit_log.down,
     name: '20261129_155009_review_workflow_audit_log',
+  },
+  {
+    up: migration_20261129_155847_audit_retention.up,
+    down: migration_20261129_155847_audit_retention.down,
+    name: '20261129_155847_audit_retention',
   },
 ];

@@ -52,6 +52,11 @@ describe('transitions', () => {
       ['approve', 'approved', staff.ids.editor, null],
       ['publish', 'approved', staff.ids['editor-in-chief'], null],
     ])
+    const audited = await staff.admin.get(`/api/audit-log?where[targetId][equals]=${id}&where[action][equals]=transition&sort=at`)
+    expect(audited.body.docs.map((entry: { summary: string; actorId: string }) => [entry.actorId, entry.summary])).toEqual([
+      [String(staff.ids.reporter), expect.stringContaining('submit: draft → in-review: 请审阅')],
+      [String(staff.ids.editor), expect.stringContaining('approve: in-review → approved')],
+    ])
     const toWriter = (await sentMail(server.mailDir)).filter((mail) => mail.subject.startsWith('【审核通过】'))
     expect(toWriter.flatMap((mail) => [mail.to].flat())).toContainEqual(expect.stringContaining('reporter@'))
   })
@@ -170,6 +175,8 @@ describe('publish-time screening', () => {
     expect((await review('editor', id, { action: 'approve' })).status).toBe(200)
     expect((await staff['editor-in-chief'].patch(`/api/articles/${id}`, { _status: 'published' })).status).toBe(200)
     expect((await latest(id)).reviewHistory.map((entry: { action: string }) => entry.action)).toEqual(['submit', 'override', 'approve', 'publish'])
+    const overrideEntry = await staff['editor-in-chief'].get(`/api/audit-log?where[targetId][equals]=${id}&where[action][equals]=override`)
+    expect(overrideEntry.body.docs[0].summary).toContain(`${REVIEW_WORD}: 引用监管通报原文`)
   })
 
   it('closes the loopholes: a scheduled publish and a restored version are screened too', async () => {

@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { isEditorUser, isPublisherUser, isStaffUser } from '../../../access/roleChecks'
+import { recordAudit, withoutAutomaticAudit } from '../../../hooks/recordAuditTrail'
 import { checkTransition, REVIEW_ACTION_LABELS, type ReviewAction, type ReviewState } from '../../../lib/review/states'
 import { wordsNeedingOverride } from '../../../lib/review/screening'
 import { validationErrorBody } from '../../../lib/validationErrorBody'
@@ -52,11 +53,12 @@ export const reviewEndpoints: Endpoint[] = [
       }
       const note = typeof body.note === 'string' && body.note.trim() ? body.note.trim() : null
       const approval = action === 'approve' ? { approvedBy: req.user!.id as number, approvedAt: new Date().toISOString() } : {}
-      const updated = await saveReviewRecord(req, article, {
-        reviewState: check.to,
-        ...approval,
-        reviewHistory: [...(article.reviewHistory ?? []), historyEntry(req, action, state, check.to, note)],
-      })
+      const updated = await saveReviewRecord(
+        req,
+        article,
+        { reviewState: check.to, ...approval, reviewHistory: [...(article.reviewHistory ?? []), historyEntry(req, action, state, check.to, note)] },
+        { action: 'transition', detail: `${action}: ${state} → ${check.to}${note ? `: ${note}` : ''}` },
+      )
       await notifyReviewTransition(req, updated, action, note)
       return json(200, { id: updated.id, reviewState: updated.reviewState, action, label: REVIEW_ACTION_LABELS[action] })
     },
@@ -125,26 +127,36 @@ async function override(req: PayloadRequest, article: Article, reason: unknown):
   if (screening.reject.length > 0) return refuse(400, '禁止发布的词语不能放行 (words that must not be published cannot be let through)')
   const words = [...new Set(screening.review.map((hit) => hit.word))]
   if (words.length === 0) return refuse(409, 'Nothing in this article needs an override')
-  const updated = await saveReviewRecord(req, article, {
-    screeningOverride: { words, reason: reason.trim(), by: req.user!.id as number, at: new Date().toISOString() },
-    reviewHistory: [...(article.reviewHistory ?? []), historyEntry(req, 'override', article.reviewState, article.reviewState ?? 'draft', reason.trim())],
-  })
+  const updated = await saveReviewRecord(
+    req,
+    article,
+    {
+      screeningOverride: { words, reason: reason.trim(), by: req.user!.id as number, at: new Date().toISOString() },
+      reviewHistory: [...(article.reviewHistory ?? []), historyEntry(req, 'override', article.reviewState, article.reviewState ?? 'draft', reason.trim())],
+    },
+    { action: 'override', detail: `${words.join('、')}: ${reason.trim()}` },
+  )
   return json(200, { id: updated.id, screeningOverride: updated.screeningOverride })
 }
 
 /**
  * Writes the review record onto the latest draft (the live version, if any, is left as readers see
- * it; the next publish carries the record over).
+ * it; the next publish carries the record over), audited as the transition it is rather than as an
+ * edit of the record's fields.
  */
-function saveReviewRecord(req: PayloadRequest, article: Article, data: Partial<Article>): Promise<Article> {
-  return req.payload.update({
-    collection: 'articles',
-    id: article.id,
-    data,
-    draft: true,
-    depth: 0,
-    overrideAccess: true,
-    context: { [REVIEW_TRANSITION]: true },
-    req,
-  })
+async function saveReviewRecord(req: PayloadRequest, article: Article, data: Partial<Article>, audit: { action: 'transition' | 'override'; detail: string }): Promise<Article> {
+  const updated = await withoutAutomaticAudit(req, () =>
+    req.payload.update({
+      collection: 'articles',
+      id: article.id,
+      data,
+      draft: true,
+      depth: 0,
+      overrideAccess: true,
+      context: { [REVIEW_TRANSITION]: true },
+      req,
+    }),
+  )
+  await recordAudit(req, { ...audit, target: { collection: 'articles', id: article.id, title: article.title }, draft: true })
+  return updated
 }
