@@ -51,6 +51,16 @@ it('shows a logged-in admin the collections with their Chinese labels', async ()
   }
 })
 
+it('shows the review workflow as buttons, with the word-list hits, in an article\'s edit view', async () => {
+  const admin = await new Api(server.url).login(ADMIN.email, ADMIN.password)
+  const article = await admin.post('/api/articles', { title: '后台审核面板' })
+  const login = await new Api(server.url).post('/api/users/login', { email: ADMIN.email, password: ADMIN.password })
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]
+  const res = await page(`/admin/collections/articles/${article.body.doc.id}`, { cookie, 'sec-fetch-site': 'same-origin' })
+  expect(res.status).toBe(200)
+  for (const label of ['审核操作', '提交审核', '退回修改', '审核通过', '放行待审词语', '审核状态']) expect(res.html).toContain(label)
+})
+
 it('keeps the API out of Next: /api is answered by Payload with JSON', async () => {
   const res = await fetch(`${server.url}/api/articles`)
   expect(res.headers.get('content-type')).toMatch(/application\/json/)

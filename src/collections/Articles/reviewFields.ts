@@ -14,6 +14,12 @@ const serverWritten = { read: isStaffField, create: () => false, update: () => f
  */
 export const reviewFields: Field[] = [
   {
+    // The transitions are buttons, never a field anyone types into.
+    name: 'reviewActions',
+    type: 'ui',
+    admin: { position: 'sidebar', components: { Field: '/components/ReviewPanel#ReviewPanel' } },
+  },
+  {
     name: 'reviewState',
     type: 'select',
     label: { en: 'Review', zh: '审核状态' },
