@@ -63,12 +63,14 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
           })
           return
         }
-        const { request, body } = await toWebRequest(req, uploadLimit)
+        const body = await bodyOf(req)
+        // Looked up before anything else is built: a hit is the common case under load.
         const cached = caching?.cache ? await cachedRead(caching, req, body) : null
         if (cached?.hit) {
           sendCached(cached.hit, req, res)
           return
         }
+        const request = toWebRequest(req, body)
         const slug = withSlug ? (req.params as { slug?: string[] }).slug ?? [] : []
         const response = withSlug
           ? await (handler as RestHandler)(request, { params: Promise.resolve({ slug }) })
@@ -99,27 +101,30 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
   router.options('/{*slug}', toPayload(rest.options, true))
   return router
 
-  async function toWebRequest(req: Request, multipartLimit: number): Promise<{ request: globalThis.Request; body: Buffer | null }> {
-    const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`)
-    const headers = new Headers()
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value === undefined || name === CLIENT_IP_HEADER) continue
-      for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
-    }
-    // The client's address as Express determined it (TRUST_PROXY decides whether X-Forwarded-For
-    // counts); a client-sent header of this name is dropped above, so it cannot be forged.
-    if (req.ip) headers.set(CLIENT_IP_HEADER, req.ip)
-    const hasBody = !['GET', 'HEAD', 'OPTIONS'].includes(req.method)
-    if (!hasBody) return { request: new Request(url, { method: req.method, headers }), body: null }
+  /** The request's body, checked against its size limit (and, for JSON, parsed once); null when it has none. */
+  async function bodyOf(req: Request): Promise<Buffer | null> {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return null
     const contentType = req.get('content-type') ?? ''
-    const limit = contentType.startsWith('multipart/form-data') ? multipartLimit : JSON_BODY_LIMIT
-    const body = await readBody(req, limit)
+    const body = await readBody(req, contentType.startsWith('multipart/form-data') ? uploadLimit : JSON_BODY_LIMIT)
     if (body.length > 0 && /\bjson\b/i.test(contentType)) assertJson(body)
-    headers.delete('content-length')
-    headers.delete('transfer-encoding')
-    const request = new Request(url, { method: req.method, headers, body: body.length > 0 ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) : undefined })
-    return { request, body }
+    return body
   }
+}
+
+function toWebRequest(req: Request, body: Buffer | null): globalThis.Request {
+  const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`)
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name === CLIENT_IP_HEADER) continue
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
+  }
+  // The client's address as Express determined it (TRUST_PROXY decides whether X-Forwarded-For
+  // counts); a client-sent header of this name is dropped above, so it cannot be forged.
+  if (req.ip) headers.set(CLIENT_IP_HEADER, req.ip)
+  if (body === null) return new Request(url, { method: req.method, headers })
+  headers.delete('content-length')
+  headers.delete('transfer-encoding')
+  return new Request(url, { method: req.method, headers, body: body.length > 0 ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) : undefined })
 }
 
 /**
