@@ -80,18 +80,27 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
   if (filters.to) conditions.push(sql`a.published_at <= ${filters.to.toISOString()}`)
   const where = sql.join(conditions, sql` and `)
   const db = (payload.db as unknown as Adapter).drizzle
-  const [rows, count] = await Promise.all([
-    db.execute(sql`
-      select a.id, a.title, a.slug, a.summary, a.published_at, s.plain_text,
-        ts_rank(s.vector, to_tsquery('simple', ${tsQuery})) as rank
+  // One pass over the matches: ranking them already visits every one, so the total comes with it
+  // (a separate count would match, and recheck, every row a second time). The snippet's text is
+  // read only for the rows of the page.
+  const rows = await db.execute(sql`
+    with ranked as (
+      select a.id, a.title, a.slug, a.summary, a.published_at,
+        ts_rank(s.vector, to_tsquery('simple', ${tsQuery})) as rank,
+        count(*) over () as total
       from article_search s join articles a on a.id = s.article_id
       where ${where}
       order by rank desc, a.published_at desc nulls last, a.id desc
-      limit ${limit} offset ${(page - 1) * limit}`),
-    db.execute(sql`select count(*)::int as total from article_search s join articles a on a.id = s.article_id where ${where}`),
-  ])
+      limit ${limit} offset ${(page - 1) * limit}
+    )
+    select ranked.*, s.plain_text from ranked join article_search s on s.article_id = ranked.id
+    order by ranked.rank desc, ranked.published_at desc nulls last, ranked.id desc`)
   const queryWords = searchWords(filters.q)
-  const totalDocs = Number(count.rows[0]?.total ?? 0)
+  // A page past the end has no rows to carry the total: count it then (rare, and cheap to allow).
+  const totalDocs =
+    rows.rows.length > 0
+      ? Number(rows.rows[0].total)
+      : Number((await db.execute(sql`select count(*)::int as total from article_search s join articles a on a.id = s.article_id where ${where}`)).rows[0]?.total ?? 0)
   return {
     docs: rows.rows.map((row) => ({
       id: Number(row.id),
