@@ -6,6 +6,7 @@
 //   dist/search-rebuild.mjs  src/scripts/rebuildSearch.ts, which re-indexes every published article
 //   dist/import.mjs          src/scripts/import.ts, `npm run import`: an archive from another CMS
 //   dist/bench.mjs           src/scripts/bench.ts, `npm run bench`
+//   dist/bench-plain-server.mjs  src/scripts/bench/plainServer.ts, the benchmark's plain Express baseline
 //
 // npm packages stay external, except Lexical: its Node entry points pick their build with a
 // top-level `await import()`, and on Node 20 loading a dozen such modules that import each other
@@ -39,6 +40,7 @@ export async function bundle() {
       'search-rebuild': path.join(rootDir, 'src', 'scripts', 'rebuildSearch.ts'),
       import: path.join(rootDir, 'src', 'scripts', 'import.ts'),
       bench: path.join(rootDir, 'src', 'scripts', 'bench.ts'),
+      'bench-plain-server': path.join(rootDir, 'src', 'scripts', 'bench', 'plainServer.ts'),
     },
     outdir: path.join(rootDir, 'dist'),
     outExtension: { '.js': '.mjs' },

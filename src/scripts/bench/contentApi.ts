@@ -1,0 +1,291 @@
+/**
+ * The content-API benchmark: a seeded corpus on PostgreSQL, the newsroom in production mode, and
+ * autocannon against the requests a front end makes, next to two baselines (a plain Express server
+ * sending the same bytes, and Payload's default REST find).
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import { seededRandom } from '../../lib/seededRandom'
+import { TOPICS } from './corpus'
+import { benchDatabase, type BenchDatabase, openPostgres, type PostgresServer, query, recreateDatabase, settleDatabase } from './database'
+import { measure, type LoadResult, type LoadSettings, type LoadTarget } from './load'
+import { ARTICLE_PAGE_GRAPHQL, articlePagePath, channelListPath, defaultFindPath, searchPath } from './queries'
+import { corpusSizeFor, seedCorpus, type SeedReport } from './seed'
+import { type RunningServer, startNewsroom, startPlainServer } from './servers'
+import type { CapturedResponse } from './plainServer'
+import { Teardown } from './teardown'
+
+export const API_BENCHMARKS = ['plain', 'page-cached', 'page-uncached', 'default-find', 'category-list', 'search', 'graphql'] as const
+export type ApiBenchmarkName = (typeof API_BENCHMARKS)[number]
+
+export type ApiOptions = { articles: number; durationSeconds: number; connections: number; reuse: boolean; keep: boolean }
+
+/**
+ * `cache`: what the newsroom's response-cache header said of a request made after the run (hit, miss,
+ * bypass), or null when it sent none (the plain baseline, or a build without the cache).
+ */
+export type Measurement = { name: ApiBenchmarkName; description: string; request: string } & ({ result: LoadResult; cache: string | null } | { failed: string })
+
+export type ApiReport = {
+  postgres: string
+  database: { name: string; kept: boolean }
+  seeding: SeedReport | { reused: true; articles: number; comments: number }
+  measurements: Measurement[]
+}
+
+const WARM_UP_SECONDS = 2
+
+/** What every measurement needs to know about the seeded corpus. */
+type Corpus = { slugs: string[]; pageSlug: string; sectionSlug: string }
+
+type Scenario = {
+  name: ApiBenchmarkName
+  description: string
+  /** With the response cache, or without (every request reaches PostgreSQL), or the baseline. */
+  server: 'cached' | 'uncached' | 'plain'
+  target: (baseUrl: string, corpus: Corpus) => LoadTarget
+  /** A shown example of the request. */
+  request: (corpus: Corpus) => string
+  /** Checked on one response before the run: a target that answers wrongly is not measured. */
+  check: (status: number, body: string) => string | null
+}
+
+export async function benchmarkContentApi(options: ApiOptions, wanted: ApiBenchmarkName[]): Promise<ApiReport> {
+  const teardown = new Teardown()
+  try {
+    const postgres = await openPostgres()
+    teardown.add('stopping the embedded PostgreSQL', postgres.stop)
+    const database = await benchDatabase(postgres, options.reuse)
+    if (!options.reuse && !options.keep) teardown.add(`dropping ${database.name}`, database.drop)
+    const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-bench-media-'))
+    teardown.add('removing the media folder', () => rm(mediaDir, { recursive: true, force: true }))
+
+    const reused = await reusableCorpus(postgres, database, options)
+    // Started first: it applies the migrations the seed then writes through.
+    const cached = await startNewsroomFor(teardown, { databaseUrl: database.url, mediaDir, responseCache: true })
+    const seeding = reused ? { reused: true as const, ...corpusSizeFor(options.articles) } : await seedCorpus({ databaseUrl: database.url, mediaDir }, options.articles)
+    await settleDatabase(database.url)
+    const corpus = await loadCorpus(database.url)
+    const settings: LoadSettings = { connections: options.connections, durationSeconds: options.durationSeconds, warmUpSeconds: WARM_UP_SECONDS }
+    const measurements = await measureScenarios(
+      SCENARIOS.filter((scenario) => wanted.includes(scenario.name)),
+      corpus,
+      settings,
+      { cached, startUncached: () => startNewsroomFor(teardown, { databaseUrl: database.url, mediaDir, responseCache: false }) },
+    )
+    const kept = options.reuse || options.keep
+    if (kept) console.error(`kept the database ${database.name}: ${redactPassword(database.url)}`)
+    return { postgres: postgres.description, database: { name: database.name, kept }, seeding, measurements }
+  } finally {
+    await teardown.run()
+  }
+}
+
+async function startNewsroomFor(teardown: Teardown, options: Parameters<typeof startNewsroom>[0]): Promise<RunningServer> {
+  const server = await startNewsroom(options)
+  const stop = teardown.add(`stopping the newsroom (${options.responseCache ? 'cached' : 'uncached'})`, server.stop)
+  return { ...server, stop }
+}
+
+/**
+ * With --reuse, a database holding exactly the corpus asked for is measured as it is; one holding
+ * anything else (another size, a seed cut short) is emptied and seeded again.
+ */
+async function reusableCorpus(postgres: PostgresServer, database: BenchDatabase, options: ApiOptions): Promise<boolean> {
+  if (!options.reuse) return false
+  const wanted = corpusSizeFor(options.articles)
+  if (database.holds.articles === wanted.articles && database.holds.comments === wanted.comments) {
+    console.error(`reusing ${database.name}: ${wanted.articles.toLocaleString('en')} articles, ${wanted.comments.toLocaleString('en')} comments`)
+    return true
+  }
+  if (database.holds.articles > 0) console.error(`${database.name} holds another corpus (${database.holds.articles} articles): seeding it again`)
+  await recreateDatabase(postgres, database)
+  return false
+}
+
+/**
+ * Every published slug (the uncached runs pick among them), the most-commented article (the page
+ * measured with the cache: the heaviest, with the most 精彩评论) and the first top-level channel.
+ */
+async function loadCorpus(databaseUrl: string): Promise<Corpus> {
+  const slugs = (await query(databaseUrl, `select slug from articles where _status = 'published' order by id`)).map((row) => String(row.slug))
+  const [page] = await query(databaseUrl, `select slug from articles where _status = 'published' order by approved_comment_count desc, id limit 1`)
+  const [section] = await query(databaseUrl, `select slug from categories where parent_id is null order by id limit 1`)
+  return { slugs, pageSlug: String(page.slug), sectionSlug: String(section.slug) }
+}
+
+/**
+ * One server at a time, so none takes CPU from another: the plain baseline, the cached newsroom's
+ * scenarios, then the uncached newsroom's.
+ */
+async function measureScenarios(
+  scenarios: Scenario[],
+  corpus: Corpus,
+  settings: LoadSettings,
+  servers: { cached: RunningServer; startUncached: () => Promise<RunningServer> },
+): Promise<Measurement[]> {
+  const measurements: Measurement[] = []
+  const needs = (kind: Scenario['server']) => scenarios.some((scenario) => scenario.server === kind)
+  const runOn = async (server: RunningServer, kind: Scenario['server']) => {
+    for (const scenario of scenarios.filter((candidate) => candidate.server === kind)) {
+      measurements.push(await runScenario(scenario, server, corpus, settings))
+    }
+  }
+  if (needs('plain')) {
+    const plain = await startPlainServer(await captureResponse(`${servers.cached.url}${articlePagePath(corpus.pageSlug)}`))
+    await runOn(plain, 'plain').finally(plain.stop)
+  }
+  await runOn(servers.cached, 'cached')
+  await servers.cached.stop()
+  if (needs('uncached')) {
+    const uncached = await servers.startUncached()
+    await runOn(uncached, 'uncached')
+    await uncached.stop()
+  }
+  return sortLike(measurements, API_BENCHMARKS)
+}
+
+/** The response as the newsroom sent it, minus what belongs to one connection or moment. */
+async function captureResponse(url: string): Promise<CapturedResponse> {
+  const response = await fetch(url)
+  if (response.status !== 200) throw new Error(`the article page answered ${response.status}: ${await response.text()}`)
+  const perConnection = new Set(['connection', 'keep-alive', 'date', 'content-length', 'transfer-encoding'])
+  const headers: Record<string, string> = {}
+  response.headers.forEach((value, name) => {
+    if (!perConnection.has(name)) headers[name] = value
+  })
+  return { status: response.status, headers, bodyBase64: Buffer.from(await response.arrayBuffer()).toString('base64') }
+}
+
+async function runScenario(scenario: Scenario, server: RunningServer, corpus: Corpus, settings: LoadSettings): Promise<Measurement> {
+  const base = { name: scenario.name, description: scenario.description, request: scenario.request(corpus) }
+  const target = scenario.target(server.url, corpus)
+  process.stderr.write(`measuring ${scenario.name} (${settings.durationSeconds} s, ${settings.connections} connections)…\n`)
+  const before = await requestOnce(target)
+  const problem = 'error' in before ? before.error : scenario.check(before.status, before.body)
+  if (problem) return { ...base, failed: problem }
+  const result = await measure(target, settings, server.pid)
+  const after = await requestOnce(target)
+  return { ...base, result, cache: scenario.server === 'plain' || 'error' in after ? null : after.cache }
+}
+
+const CACHE_STATUS_HEADER = 'x-newsroom-cache'
+
+async function requestOnce(target: LoadTarget): Promise<{ status: number; body: string; cache: string | null } | { error: string }> {
+  const url = target.nextPath ? new URL(target.nextPath(), target.url).toString() : target.url
+  try {
+    const response = await fetch(url, { method: target.method ?? 'GET', headers: target.headers, body: target.body })
+    return { status: response.status, body: await response.text(), cache: response.headers.get(CACHE_STATUS_HEADER) }
+  } catch (error) {
+    return { error: (error as Error).message }
+  }
+}
+
+/** A random pick for every request, from a seeded generator: each run asks for the same sequence. */
+function randomPick<T>(items: readonly T[], seed: number): () => T {
+  const random = seededRandom(seed)
+  return () => items[Math.floor(random() * items.length)]
+}
+
+/** `any` where a small `--articles` corpus rightly has fewer: a channel's list, a search for a word. */
+function expectDocs(count: number | 'any'): Scenario['check'] {
+  return (status, body) => {
+    if (status !== 200) return `answered ${status}: ${body.slice(0, 300)}`
+    const docs = (JSON.parse(body) as { docs?: unknown[] }).docs
+    if (!Array.isArray(docs)) return `no docs in ${body.slice(0, 300)}`
+    if (count !== 'any' && docs.length !== count) return `expected ${count} docs, got ${docs.length}`
+    return null
+  }
+}
+
+const graphQLIsGood = (body: string) => !body.includes('"errors"')
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'plain',
+    description: "plain Express: the article page's bytes from memory (baseline)",
+    server: 'plain',
+    target: (baseUrl, corpus) => ({ url: `${baseUrl}${articlePagePath(corpus.pageSlug)}` }),
+    request: (corpus) => articlePagePath(corpus.pageSlug),
+    check: expectDocs(1),
+  },
+  {
+    name: 'page-cached',
+    description: 'article page by slug, one request, response cache on (one slug)',
+    server: 'cached',
+    target: (baseUrl, corpus) => ({ url: `${baseUrl}${articlePagePath(corpus.pageSlug)}` }),
+    request: (corpus) => articlePagePath(corpus.pageSlug),
+    check: expectDocs(1),
+  },
+  {
+    name: 'page-uncached',
+    description: 'article page by slug, cache off, a random slug each request',
+    server: 'uncached',
+    target: (baseUrl, corpus) => {
+      const slug = randomPick(corpus.slugs, 1)
+      return { url: baseUrl, nextPath: () => articlePagePath(slug()) }
+    },
+    request: () => articlePagePath('<random>'),
+    check: expectDocs(1),
+  },
+  {
+    name: 'default-find',
+    description: "Payload's default REST find by slug (depth 2, all fields), cache off, random slug (baseline)",
+    server: 'uncached',
+    target: (baseUrl, corpus) => {
+      const slug = randomPick(corpus.slugs, 1)
+      return { url: baseUrl, nextPath: () => defaultFindPath(slug()) }
+    },
+    request: () => defaultFindPath('<random>'),
+    check: expectDocs(1),
+  },
+  {
+    name: 'category-list',
+    description: 'channel list: 20 newest of a section and its sub-channels, list fields, cache on',
+    server: 'cached',
+    target: (baseUrl, corpus) => ({ url: `${baseUrl}${channelListPath(corpus.sectionSlug)}` }),
+    request: (corpus) => channelListPath(corpus.sectionSlug),
+    check: expectDocs('any'),
+  },
+  {
+    name: 'search',
+    description: 'search: a random word of the vocabulary each request, cache off',
+    server: 'uncached',
+    target: (baseUrl) => {
+      const word = randomPick(TOPICS, 2)
+      return { url: baseUrl, nextPath: () => searchPath(word()) }
+    },
+    request: () => '/api/search?q=<random word>',
+    check: expectDocs('any'),
+  },
+  {
+    name: 'graphql',
+    description: 'article page through GraphQL (POST /api/graphql), cache on (one slug)',
+    server: 'cached',
+    target: (baseUrl, corpus) => ({
+      url: `${baseUrl}/api/graphql`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: ARTICLE_PAGE_GRAPHQL, variables: { slug: corpus.pageSlug } }),
+      bodyIsGood: graphQLIsGood,
+    }),
+    request: () => 'POST /api/graphql { Articles(where: { slug: … }) { docs { …the page\'s fields… } } }',
+    check: (status, body) => {
+      if (status !== 200 || !graphQLIsGood(body)) return `answered ${status}: ${body.slice(0, 300)}`
+      const docs = (JSON.parse(body) as { data?: { Articles?: { docs?: unknown[] } } }).data?.Articles?.docs
+      return docs?.length === 1 ? null : `expected 1 article, got ${body.slice(0, 300)}`
+    },
+  },
+]
+
+function sortLike<T extends { name: string }>(items: T[], order: readonly string[]): T[] {
+  return [...items].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))
+}
+
+function redactPassword(url: string): string {
+  const parsed = new URL(url)
+  if (parsed.password) parsed.password = '***'
+  return parsed.toString()
+}
