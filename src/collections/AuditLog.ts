@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { isPublisher } from '../access/isPublisher'
 import { nobody } from '../access/nobody'
+import { AUDIT_LOG_SLUG } from '../lib/audit'
 
-export const AUDIT_LOG_SLUG = 'audit-log'
 
 export const AUDIT_ACTIONS = [
   'create',

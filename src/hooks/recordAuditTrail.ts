@@ -12,8 +12,8 @@ import type {
 } from 'payload'
 
 import { USERS_SLUG } from '../access/roleChecks'
-import { AUDIT_LOG_SLUG } from '../collections/AuditLog'
 import {
+  AUDIT_LOG_SLUG,
   attemptedEmail,
   type AuditAction,
   type AuditActor,

@@ -1,7 +1,6 @@
 import type { TaskConfig } from 'payload'
 
-import { AUDIT_LOG_SLUG } from '../collections/AuditLog'
-import { purgeCutoff } from '../lib/audit'
+import { AUDIT_LOG_SLUG, purgeCutoff } from '../lib/audit'
 
 export const PURGE_AUDIT_LOG_TASK = 'purgeAuditLog'
 

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { createStaff, type Staff } from '../helpers/api'
+import { REDIS_URL, redisReachable } from '../helpers/redis'
 import { ROOT_DIR, startServer, type TestServer } from '../helpers/server'
 
 const SAMPLES = path.join(ROOT_DIR, 'samples/import')
@@ -252,22 +253,6 @@ describe('images on the web', () => {
     expect(nodesOf(article.body, 'link')).toHaveLength(1)
   }, 60_000)
 })
-
-const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379'
-
-/** Jest decides what to skip before any hook runs, so the probe is synchronous: a PING in a child process. */
-function redisReachable(): boolean {
-  const probe = `
-    const { Redis } = require('ioredis')
-    const redis = new Redis(process.argv[1], { connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null })
-    redis.ping().then((reply) => process.exit(reply === 'PONG' ? 0 : 1), () => process.exit(1))`
-  try {
-    execFileSync(process.execPath, ['-e', probe, REDIS_URL], { stdio: 'ignore', timeout: 5000 })
-    return true
-  } catch {
-    return false
-  }
-}
 
 const withRedis = redisReachable()
 if (!withRedis) console.warn(`import cache test skipped: no Redis reachable at ${REDIS_URL} (set REDIS_URL to run it)`)

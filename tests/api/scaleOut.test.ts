@@ -1,31 +1,16 @@
-import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 
 import { Redis } from 'ioredis'
 
 import { createStaff, type Api, type Staff } from '../helpers/api'
+import { REDIS_URL, redisReachable } from '../helpers/redis'
 import { createDatabase, dropDatabase, freshDatabaseUrl, startServer, type TestServer } from '../helpers/server'
 
 /**
  * Two instances behind one load balancer: one PostgreSQL, one Redis. CI has the machine's Redis;
  * elsewhere the suite is skipped, saying why, unless REDIS_URL names one.
  */
-const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379'
 const RATE_LIMIT = 100
-
-/** Jest decides what to skip before any hook runs, so the probe is synchronous: a PING in a child process. */
-function redisReachable(): boolean {
-  const probe = `
-    const { Redis } = require('ioredis')
-    const redis = new Redis(process.argv[1], { connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null })
-    redis.ping().then((reply) => process.exit(reply === 'PONG' ? 0 : 1), () => process.exit(1))`
-  try {
-    execFileSync(process.execPath, ['-e', probe, REDIS_URL], { stdio: 'ignore', timeout: 5000 })
-    return true
-  } catch {
-    return false
-  }
-}
 
 const reachable = redisReachable()
 if (!reachable) console.warn(`scale-out tests skipped: no Redis reachable at ${REDIS_URL} (set REDIS_URL to run them)`)
