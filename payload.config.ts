@@ -27,6 +27,7 @@ import { Webhooks } from './src/collections/Webhooks'
 import { ModerationSettings } from './src/globals/ModerationSettings'
 import { SiteSettings } from './src/globals/SiteSettings'
 import { announcingCollectionChanges, announcingGlobalChanges } from './src/hooks/announceContentChanges'
+import { notingSaveKinds } from './src/hooks/noteSaveKind'
 import { databaseErrorsAsBadRequests } from './src/hooks/databaseErrorsAsBadRequests'
 import { auditingCollection, recordFailedLogins } from './src/hooks/recordAuditTrail'
 import { checkingCollectionWrites, checkingGlobalWrites } from './src/hooks/rejectMalformedWrites'
@@ -70,7 +71,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries, ApiClients, AuditLog].map(checkingCollectionWrites).map(announcingCollectionChanges).map(auditingCollection),
+  collections: [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries, ApiClients, AuditLog].map(checkingCollectionWrites).map(notingSaveKinds).map(announcingCollectionChanges).map(auditingCollection),
   globals: [SiteSettings, ModerationSettings].map(checkingGlobalWrites).map(announcingGlobalChanges),
   editor: articleBodyEditor,
   email: emailAdapter({

@@ -1,7 +1,6 @@
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
-  CollectionBeforeOperationHook,
   CollectionConfig,
   GlobalAfterChangeHook,
   GlobalConfig,
@@ -10,6 +9,7 @@ import type {
 
 import { globalTag } from '../lib/responseCache/dependencies'
 import { announceContentChange, changeMayShow } from '../lib/responseCache/changes'
+import { saveKindOf } from './noteSaveKind'
 
 /** A collection's own rule for which of its documents the public sees (`custom.shownPublicly`). */
 export type ShownPublicly = (doc: object) => boolean
@@ -24,17 +24,9 @@ export function announcingCollectionChanges(collection: CollectionConfig): Colle
     isAccount: Boolean(collection.auth),
     shownPublicly: collection.custom?.shownPublicly as ShownPublicly | undefined,
   }
-  const savingDraftKey = `newsroom.savingDraft.${collection.slug}`
-  // A draft save leaves the live document as it is; only the operation's arguments tell it apart
-  // from unpublishing, which also leaves a document whose status is draft.
-  const noteDraftSaves: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-    if (operation === 'create' || operation === 'update' || operation === 'updateByID') {
-      req.context[savingDraftKey] = Boolean(args.draft) && (args as { data?: { _status?: unknown } }).data?._status !== 'published'
-    }
-    return args
-  }
   const afterChange: CollectionAfterChangeHook = async ({ context, doc, previousDoc, operation, req }) => {
-    if (changeMayShow({ operation, doc, previousDoc, savingDraft: context[savingDraftKey] === true }, rules)) await announce(req, [collection.slug])
+    const kind = saveKindOf(context, collection.slug)
+    if (changeMayShow({ operation, doc, previousDoc, savingDraft: kind === 'draft' || kind === 'autosave' }, rules)) await announce(req, [collection.slug])
     return doc
   }
   const afterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
@@ -44,7 +36,6 @@ export function announcingCollectionChanges(collection: CollectionConfig): Colle
     ...collection,
     hooks: {
       ...collection.hooks,
-      beforeOperation: [...(collection.hooks?.beforeOperation ?? []), ...(rules.hasDrafts ? [noteDraftSaves] : [])],
       afterChange: [...(collection.hooks?.afterChange ?? []), afterChange],
       afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete],
     },

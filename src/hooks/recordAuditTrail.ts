@@ -27,6 +27,7 @@ import {
   summarise,
 } from '../lib/audit'
 import { CLIENT_IP_HEADER } from '../lib/clientIp'
+import { liveRowBefore, saveKindOf } from './noteSaveKind'
 
 /**
  * Delivery attempts would flood the log; the log itself is written only by this module. (Payload's
@@ -107,9 +108,7 @@ export function auditingCollection(collection: CollectionConfig): CollectionConf
   // The log's readers include the editor-in-chief, who is not shown staff or readers' emails elsewhere.
   const conceal = collection.auth ? ['email'] : []
   const titleField = collection.admin?.useAsTitle
-  const saveKindKey = `newsroom.audit.saveKind.${slug}`
   const passwordChangedKey = `newsroom.audit.passwordChanged.${slug}`
-  const liveRowKey = (id: unknown) => `newsroom.audit.liveRow.${slug}.${String(id)}`
 
   const targetOf = (doc: Record<string, unknown>): AuditTarget => ({
     collection: slug,
@@ -118,31 +117,27 @@ export function auditingCollection(collection: CollectionConfig): CollectionConf
   })
 
   const noteOperation: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-    const { autosave, draft: draftArg, data } = args as { autosave?: boolean; draft?: boolean; data?: { _status?: unknown; password?: unknown; email?: unknown } }
+    const { data } = args as { data?: { password?: unknown; email?: unknown } }
     if (operation === 'login') {
       req.context[LOGIN_ATTEMPT_KEY] = { collection: slug, email: data?.email } satisfies LoginAttempt
     }
-    if (operation === 'create' || operation === 'update' || operation === 'updateByID' || operation === 'restoreVersion') {
-      // Only the operation's arguments tell a draft save (the live row untouched) from an unpublish;
-      // a version restored as the live one is a save like any other.
-      const draft = Boolean(draftArg) && data?._status !== 'published'
-      req.context[saveKindKey] = autosave ? 'autosave' : draft ? 'draft' : 'live'
-      req.context[passwordChangedKey] = operation !== 'create' && typeof data?.password === 'string' && data.password !== ''
+    if (operation === 'update' || operation === 'updateByID') {
+      req.context[passwordChangedKey] = typeof data?.password === 'string' && data.password !== ''
     }
     return args
   }
 
-  // `originalDoc` is the latest version, perhaps a draft; publishing is judged by the live row.
+  // Publishing is judged by the live row (`originalDoc` is the latest version, perhaps a draft).
   const rememberLiveRow: CollectionBeforeChangeHook = async ({ context, data, operation, originalDoc, req }) => {
-    if (operation === 'update' && originalDoc && context[saveKindKey] === 'live' && context.skipAudit !== true) {
-      context[liveRowKey(originalDoc.id)] = await req.payload.db.findOne({ collection: slug, where: { id: { equals: originalDoc.id } }, req })
+    if (operation === 'update' && originalDoc && saveKindOf(context, slug) === 'live' && context.skipAudit !== true) {
+      await liveRowBefore(req, slug, originalDoc.id)
     }
     return data
   }
 
   const afterChange: CollectionAfterChangeHook = async ({ context, doc, operation, previousDoc, req }) => {
     if (context.skipAudit === true) return doc
-    const saveKind = context[saveKindKey]
+    const saveKind = saveKindOf(context, slug)
     const target = targetOf(doc)
     if (operation === 'create') {
       const action = hasDrafts && classifyArticleChange(null, doc) === 'publish' ? 'publish' : 'create'
@@ -151,7 +146,7 @@ export function auditingCollection(collection: CollectionConfig): CollectionConf
     }
     if (saveKind === 'autosave') return doc
     // A save that rewrote the live row is judged, and compared, against what readers saw before it.
-    const liveBefore = hasDrafts && saveKind === 'live' ? ((context[liveRowKey(doc.id)] as object | null | undefined) ?? previousDoc) : null
+    const liveBefore = hasDrafts && saveKind === 'live' ? ((await liveRowBefore(req, slug, doc.id)) ?? previousDoc) : null
     const action = liveBefore ? classifyArticleChange(liveBefore, doc) : 'update'
     const changes = diffFields(liveBefore ?? previousDoc, doc, { ignore, conceal })
     if (context[passwordChangedKey] === true) changes.push({ field: 'password', changed: true })
