@@ -221,25 +221,16 @@ describe('categories (channels)', () => {
     expect(crumbsOf(await read(root.id))).toEqual([{ name: '期货', slug: 'qi-huo' }])
   })
 
-  // Deleting a channel sets its children's parent to null (ON DELETE SET NULL) but leaves their stored
-  // breadcrumbs, so a reader would still see the deleted channel in the path.
-  it('leaves no breadcrumb naming a deleted channel', async () => {
+  // A reader must never see a deleted channel in a path: a channel with sub-channels cannot be
+  // deleted (ON DELETE SET NULL would leave their stored breadcrumbs naming it).
+  it('leaves no breadcrumb naming a deleted channel: the delete is refused and the path stays whole', async () => {
     const root = await create('网贷之家')
     const child = await create('平台', root.id)
     const grandchild = await create('评级', child.id)
 
-    const res = await staff['editor-in-chief'].delete(`/api/categories/${root.id}`)
-    expect(res.status).toBeLessThan(500)
-    if (res.status === 200) {
-      for (const id of [child.id, grandchild.id]) {
-        const names = crumbsOf(await read(id)).map((c) => c.name)
-        expect(names).not.toContain('网贷之家')
-      }
-      expect(crumbsOf(await read(grandchild.id)).map((c) => c.name)).toEqual(['平台', '评级'])
-    } else {
-      // Refusing to delete a channel that still has children is the other acceptable answer.
-      expect(crumbsOf(await read(grandchild.id)).map((c) => c.name)).toEqual(['网贷之家', '平台', '评级'])
-    }
+    expect((await staff['editor-in-chief'].delete(`/api/categories/${root.id}`)).status).toBe(409)
+    expect(crumbsOf(await read(grandchild.id)).map((c) => c.name)).toEqual(['网贷之家', '平台', '评级'])
+    expect((await read(child.id)).parent).toBe(root.id)
   })
 
   it('refuses to delete a channel that still has sub-channels or articles, and deletes an empty one', async () => {
