@@ -9,7 +9,7 @@ import type { Article } from '../../../payload-types'
 import { REVIEW_TRANSITION } from '../review/guardPublication'
 import { notifyReviewTransition } from '../review/notifyReviewTransition'
 import { historyEntry, screeningRefusal } from '../review/reviewRecords'
-import { screenArticleText } from '../review/screenArticle'
+import { imageTexts, screenArticleText } from '../review/screenArticle'
 
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } })
 const refuse = (status: number, message: string) => json(status, { errors: [{ message }] })
@@ -105,8 +105,9 @@ async function publishedArticlesWithHits(req: PayloadRequest) {
       overrideAccess: true,
       req,
     })
+    const images = await imageTexts(req, batch.docs)
     for (const article of batch.docs) {
-      const screening = await screenArticleText(req, article)
+      const screening = await screenArticleText(req, article, images)
       const pending = wordsNeedingOverride(screening.review, article.screeningOverride?.words)
       const review = screening.review.filter((hit) => pending.includes(hit.word))
       if (screening.reject.length > 0 || review.length > 0) flagged.push({ id: article.id, title: article.title, slug: article.slug, reject: screening.reject, review })

@@ -8,29 +8,37 @@ import type { Article } from '../../../payload-types'
 
 type ArticleText = Pick<Article, 'title' | 'summary' | 'source' | 'body' | 'coverImage'>
 
-/** Title, summary, body, the captions of its images (cover and inline) and the source, screened. */
-export async function screenArticleText(req: PayloadRequest, article: Partial<ArticleText>): Promise<ArticleScreening> {
-  const imageIds = [...new Set([relationId(article.coverImage), ...uploadIdsInLexical(article.body)].filter((id): id is number => typeof id === 'number'))]
-  const images = imageIds.length
-    ? (
-        await req.payload.find({
-          collection: 'media',
-          where: { id: { in: imageIds } },
-          select: { alt: true, caption: true, credit: true },
-          pagination: false,
-          depth: 0,
-          overrideAccess: true,
-          req,
-        })
-      ).docs
-    : []
-  const captions = images.map((image) => [image.caption, image.alt, image.credit].filter(Boolean).join('\n')).join('\n')
+const imageIdsOf = (article: Partial<ArticleText>): number[] =>
+  [relationId(article.coverImage), ...uploadIdsInLexical(article.body)].filter((id): id is number => typeof id === 'number')
+
+/** The text each image shows (caption, alt, credit), for many articles in one query. */
+export async function imageTexts(req: PayloadRequest, articles: readonly Partial<ArticleText>[]): Promise<Map<number, string>> {
+  const ids = [...new Set(articles.flatMap(imageIdsOf))]
+  if (ids.length === 0) return new Map()
+  const { docs } = await req.payload.find({
+    collection: 'media',
+    where: { id: { in: ids } },
+    select: { alt: true, caption: true, credit: true },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return new Map(docs.map((image) => [image.id, [image.caption, image.alt, image.credit].filter(Boolean).join('\n')]))
+}
+
+/**
+ * Title, summary, body, the captions of its images (cover and inline) and the source, screened.
+ * A caller screening many articles passes their `imageTexts`, looked up together.
+ */
+export async function screenArticleText(req: PayloadRequest, article: Partial<ArticleText>, images?: Map<number, string>): Promise<ArticleScreening> {
+  const texts = images ?? (await imageTexts(req, [article]))
   return screenArticle(
     [
       { field: 'title', text: article.title ?? '' },
       { field: 'summary', text: article.summary ?? '' },
       { field: 'body', text: lexicalToPlainText(article.body) },
-      { field: 'images', text: captions },
+      { field: 'images', text: imageIdsOf(article).map((id) => texts.get(id) ?? '').join('\n') },
       { field: 'source', text: article.source ?? '' },
     ],
     await currentScreener(req.payload),
