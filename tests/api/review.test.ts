@@ -57,6 +57,8 @@ describe('transitions', () => {
       [String(staff.ids.reporter), expect.stringContaining('submit: draft → in-review: 请审阅')],
       [String(staff.ids.editor), expect.stringContaining('approve: in-review → approved')],
     ])
+    await staff['editor-in-chief'].patch(`/api/articles/${id}`, { summary: '上线后的修改', _status: 'published' })
+    expect((await latest(id)).reviewHistory).toHaveLength(3)
     const toWriter = (await sentMail(server.mailDir)).filter((mail) => mail.subject.startsWith('【审核通过】'))
     expect(toWriter.flatMap((mail) => [mail.to].flat())).toContainEqual(expect.stringContaining('reporter@'))
   })

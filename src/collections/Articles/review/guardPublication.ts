@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { isPublisherUser } from '../../../access/roleChecks'
+import { liveRowBefore } from '../../../hooks/noteSaveKind'
 import { relationIds } from '../../../lib/fieldShapes'
 import type { Article } from '../../../payload-types'
 import { historyEntry, screeningRefusal } from './reviewRecords'
@@ -20,7 +21,7 @@ export const REVIEW_TRANSITION = 'newsroom.reviewTransition'
  * article not yet approved is their approval too, and is recorded as such: the editor-in-chief is
  * an approver, and breaking news cannot wait for a second person.
  */
-export const guardPublication: CollectionBeforeChangeHook<Article> = async ({ data, req }) => {
+export const guardPublication: CollectionBeforeChangeHook<Article> = async ({ data, operation, originalDoc, req }) => {
   if (data._status !== 'published') return data
   const refusal = screeningRefusal(await screenArticleText(req, data), data.screeningOverride?.words)
   if (refusal) throw refusal
@@ -31,7 +32,9 @@ export const guardPublication: CollectionBeforeChangeHook<Article> = async ({ da
     data.approvedBy = req.user?.collection === 'users' ? (req.user.id as number) : null
     data.approvedAt = new Date().toISOString()
   }
-  history.push(historyEntry(req, 'publish', 'approved', 'approved'))
+  // Going live is a step in the history; saving the article while it is live is an edit, not another.
+  const wasLive = operation === 'update' && originalDoc ? (await liveRowBefore(req, 'articles', originalDoc.id))?._status === 'published' : false
+  if (!wasLive) history.push(historyEntry(req, 'publish', 'approved', 'approved'))
   data.reviewHistory = history
   return data
 }
