@@ -5,7 +5,7 @@ import path from 'node:path'
 
 /** Everything the admin build is made from: when any of it changes, the build is stale. */
 const BUILD_INPUTS = ['src', 'payload.config.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']
-const STAMP = path.join('.next', 'newsroom-build-inputs')
+const STAMP = path.join(process.env.NEXT_DIST_DIR || '.next', 'newsroom-build-inputs')
 
 /**
  * `npm start` builds the admin (Next.js) when there is no build, or when the sources changed since
