@@ -6,6 +6,7 @@ import * as migration_20261129_153014_webhooks from './20261129_153014_webhooks'
 import * as migration_20261129_154311_api_clients from './20261129_154311_api_clients';
 import * as migration_20261129_155009_review_workflow_audit_log from './20261129_155009_review_workflow_audit_log';
 import * as migration_20261129_155847_audit_retention from './20261129_155847_audit_retention';
+import * as migration_20261129_180500_search_ranking from './20261129_180500_search_ranking';
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261129_155847_audit_retention.up,
     down: migration_20261129_155847_audit_retention.down,
     name: '20261129_155847_audit_retention',
+  },
+  {
+    up: migration_20261129_180500_search_ranking.up,
+    down: migration_20261129_180500_search_ranking.down,
+    name: '20261129_180500_search_ranking',
   },
 ];

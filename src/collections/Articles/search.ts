@@ -29,7 +29,7 @@ export async function indexArticle(payload: Payload, id: number, req?: Partial<P
     draft: false,
     disableErrors: true,
     overrideAccess: true,
-    select: { title: true, summary: true, body: true, _status: true },
+    select: { title: true, summary: true, body: true, publishedAt: true, _status: true },
     req,
   })
   const db = await executorFor(payload, req)
@@ -40,16 +40,17 @@ export async function indexArticle(payload: Payload, id: number, req?: Partial<P
   const body = lexicalToPlainText(article.body)
   const plain = [article.title, article.summary, body].filter(Boolean).join('\n')
   await db.execute(sql`
-    insert into article_search (article_id, plain_text, vector, updated_at)
+    insert into article_search (article_id, plain_text, published_at, vector, updated_at)
     values (
       ${id},
       ${plain},
+      ${article.publishedAt ?? null},
       setweight(to_tsvector('simple', ${words(article.title)}), 'A')
         || setweight(to_tsvector('simple', ${words(article.summary)}), 'B')
         || setweight(to_tsvector('simple', ${words(body)}), 'C'),
       now()
     )
-    on conflict (article_id) do update set plain_text = excluded.plain_text, vector = excluded.vector, updated_at = now()`)
+    on conflict (article_id) do update set plain_text = excluded.plain_text, published_at = excluded.published_at, vector = excluded.vector, updated_at = now()`)
 }
 
 export type SearchFilters = { q: string; category?: number; tag?: number; from?: Date; to?: Date; page: number; limit: number }
@@ -65,45 +66,44 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
   const { page, limit } = filters
   const tsQuery = toTsQuery(filters.q)
   if (!tsQuery) return { docs: [], page, limit, totalDocs: 0, totalPages: 0 }
-  const conditions: SqlQuery[] = [sql`s.vector @@ to_tsquery('simple', ${tsQuery})`, sql`a._status = 'published'`]
+  const conditions: SqlQuery[] = []
   if (filters.category !== undefined) {
-    conditions.push(sql`a.category_id in (
+    conditions.push(sql`exists (select 1 from articles a where a.id = h.article_id and a.category_id in (
       with recursive tree as (
         select id from categories where id = ${filters.category}
         union all select c.id from categories c join tree t on c.parent_id = t.id
-      ) select id from tree)`)
+      ) select id from tree))`)
   }
   if (filters.tag !== undefined) {
-    conditions.push(sql`exists (select 1 from articles_rels r where r.parent_id = a.id and r.path = 'tags' and r.tags_id = ${filters.tag})`)
+    conditions.push(sql`exists (select 1 from articles_rels r where r.parent_id = h.article_id and r.path = 'tags' and r.tags_id = ${filters.tag})`)
   }
-  if (filters.from) conditions.push(sql`a.published_at >= ${filters.from.toISOString()}`)
-  if (filters.to) conditions.push(sql`a.published_at <= ${filters.to.toISOString()}`)
-  const where = sql.join(conditions, sql` and `)
+  if (filters.from) conditions.push(sql`h.published_at >= ${filters.from.toISOString()}`)
+  if (filters.to) conditions.push(sql`h.published_at <= ${filters.to.toISOString()}`)
+  // The index holds published articles only (indexArticle keeps it so): matches need no join to check.
+  const hits = sql`article_search_hits(to_tsquery('simple', ${tsQuery})) h ${conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}`
   const db = (payload.db as unknown as Adapter).drizzle
   // One pass over the matches: ranking them already visits every one, so the total comes with it
-  // (a separate count would match, and recheck, every row a second time). The snippet's text is
-  // read only for the rows of the page.
+  // (a separate count would match every row a second time). Titles and the snippet's text are read
+  // only for the rows of the page.
   const rows = await db.execute(sql`
     with ranked as (
-      select a.id, a.title, a.slug, a.summary, a.published_at,
-        ts_rank(s.vector, to_tsquery('simple', ${tsQuery})) as rank,
-        count(*) over () as total
-      from article_search s join articles a on a.id = s.article_id
-      where ${where}
-      order by rank desc, a.published_at desc nulls last, a.id desc
+      select h.article_id, h.published_at, h.rank, count(*) over () as total
+      from ${hits}
+      order by h.rank desc, h.published_at desc nulls last, h.article_id desc
       limit ${limit} offset ${(page - 1) * limit}
     )
-    select ranked.*, s.plain_text from ranked join article_search s on s.article_id = ranked.id
-    order by ranked.rank desc, ranked.published_at desc nulls last, ranked.id desc`)
+    select ranked.*, a.title, a.slug, a.summary, s.plain_text
+    from ranked join articles a on a.id = ranked.article_id join article_search s on s.article_id = ranked.article_id
+    order by ranked.rank desc, ranked.published_at desc nulls last, ranked.article_id desc`)
   const queryWords = searchWords(filters.q)
   // A page past the end has no rows to carry the total: count it then (rare, and cheap to allow).
   const totalDocs =
     rows.rows.length > 0
       ? Number(rows.rows[0].total)
-      : Number((await db.execute(sql`select count(*)::int as total from article_search s join articles a on a.id = s.article_id where ${where}`)).rows[0]?.total ?? 0)
+      : Number((await db.execute(sql`select count(*)::int as total from ${hits}`)).rows[0]?.total ?? 0)
   return {
     docs: rows.rows.map((row) => ({
-      id: Number(row.id),
+      id: Number(row.article_id),
       title: String(row.title),
       slug: (row.slug as string | null) ?? null,
       summary: (row.summary as string | null) ?? null,
