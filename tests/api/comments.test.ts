@@ -296,6 +296,15 @@ describe('what each one sees, moderation and counts', () => {
     expect((await regular.patch(`/api/comments/${featuredId}`, { featured: false })).status).toBe(403)
   })
 
+  it('keeps the approved-comment count when an edited draft of the article is published', async () => {
+    const count = (await staff.anonymous.get(`/api/articles/${articleId}`)).body.approvedCommentCount
+    expect(count).toBeGreaterThan(0)
+    const chief = staff['editor-in-chief']
+    expect((await chief.patch(`/api/articles/${articleId}?draft=true`, { summary: unique('草稿改动') })).status).toBe(200)
+    expect((await chief.patch(`/api/articles/${articleId}`, { _status: 'published' })).status).toBe(200)
+    expect((await staff.anonymous.get(`/api/articles/${articleId}`)).body.approvedCommentCount).toBe(count)
+  })
+
   it('moderators act on several comments at once', async () => {
     const a = (await comment(author, unique('批量一'))).body.doc.id
     const b = (await comment(author, unique('批量二'))).body.doc.id

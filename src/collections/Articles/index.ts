@@ -22,6 +22,7 @@ import { scheduleEndpoints } from './endpoints/schedule'
 import { reviewFields } from './reviewFields'
 import { copyResponsibleEditorName } from './hooks/copyResponsibleEditorName'
 import { emitArticleDeletedWebhooks, emitArticleWebhooks, rememberLiveArticle } from './hooks/emitArticleWebhooks'
+import { keepApprovedCommentCount } from './hooks/keepApprovedCommentCount'
 import { keepNonPublishersToDrafts } from './hooks/keepNonPublishersToDrafts'
 import { keepSearchIndexCurrent } from './hooks/keepSearchIndexCurrent'
 import { populatePublishedAt } from './hooks/populatePublishedAt'
@@ -180,6 +181,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
       label: { en: 'Approved comments', zh: '已通过评论数' },
       defaultValue: 0,
       access: { create: () => false, update: () => false },
+      hooks: { beforeChange: [keepApprovedCommentCount] },
       admin: { position: 'sidebar', readOnly: true },
     },
     ...reviewFields,

@@ -3,7 +3,6 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 import { relationId } from '../../../lib/fieldShapes'
 import type { Comment } from '../../../payload-types'
 
-
 /**
  * Articles show how many approved comments they have and comments how many approved replies:
  * both are recounted whenever a comment appears, changes status or goes, so reading them costs
@@ -13,13 +12,8 @@ export async function recount(comment: Pick<Comment, 'article' | 'parent'>, req:
   const articleId = relationId(comment.article)
   const parentId = relationId(comment.parent)
   if (articleId !== null) {
-    const { totalDocs } = await req.payload.count({
-      collection: 'comments',
-      where: { article: { equals: articleId }, status: { equals: 'approved' } },
-      overrideAccess: true,
-      req,
-    })
-    await req.payload.db.updateMany({ collection: 'articles', where: { id: { equals: articleId } }, data: { approvedCommentCount: totalDocs }, req })
+    const approved = await approvedCommentsOn(articleId, req)
+    await req.payload.db.updateMany({ collection: 'articles', where: { id: { equals: articleId } }, data: { approvedCommentCount: approved }, req })
   }
   if (parentId !== null) {
     const { totalDocs } = await req.payload.count({
@@ -30,6 +24,16 @@ export async function recount(comment: Pick<Comment, 'article' | 'parent'>, req:
     })
     await req.payload.db.updateMany({ collection: 'comments', where: { id: { equals: parentId } }, data: { replyCount: totalDocs }, req })
   }
+}
+
+export async function approvedCommentsOn(articleId: number, req: PayloadRequest): Promise<number> {
+  const { totalDocs } = await req.payload.count({
+    collection: 'comments',
+    where: { article: { equals: articleId }, status: { equals: 'approved' } },
+    overrideAccess: true,
+    req,
+  })
+  return totalDocs
 }
 
 export const countApprovedComments: CollectionAfterChangeHook<Comment> = async ({ doc, previousDoc, operation, req }) => {
