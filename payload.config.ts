@@ -29,6 +29,8 @@ import { SiteSettings } from './src/globals/SiteSettings'
 import { announcingCollectionChanges, announcingGlobalChanges } from './src/hooks/announceContentChanges'
 import { notingSaveKinds } from './src/hooks/noteSaveKind'
 import { databaseErrorsAsBadRequests } from './src/hooks/databaseErrorsAsBadRequests'
+import { databaseOutageAsUnavailable } from './src/hooks/databaseOutageAsUnavailable'
+import { malformedFormAsBadRequest } from './src/hooks/malformedFormAsBadRequest'
 import { auditingCollection, recordFailedLogins } from './src/hooks/recordAuditTrail'
 import { checkingCollectionWrites, checkingGlobalWrites } from './src/hooks/rejectMalformedWrites'
 import { isPublisher } from './src/access/isPublisher'
@@ -39,6 +41,7 @@ import { deliverWebhookTask, WEBHOOKS_QUEUE } from './src/jobs/deliverWebhook'
 import { purgeAuditLogTask } from './src/jobs/purgeAuditLog'
 import { auditRetentionDaysFrom } from './src/lib/audit'
 import { maxDepthRule } from './src/lib/graphqlDepth'
+import { maxFieldsRule } from './src/lib/graphqlFieldCount'
 import { logger } from './src/lib/logger'
 import { PROJECT_ROOT } from './src/lib/projectRoot'
 import { deliverySettingsFrom } from './src/lib/webhooks/delivery'
@@ -80,7 +83,7 @@ export default buildConfig({
     from: process.env.MAIL_FROM || 'no-reply@newsroom.local',
     fromName: process.env.MAIL_FROM_NAME || 'Newsroom',
   }),
-  hooks: { afterError: [databaseErrorsAsBadRequests, recordFailedLogins] },
+  hooks: { afterError: [databaseErrorsAsBadRequests, malformedFormAsBadRequest, databaseOutageAsUnavailable, recordFailedLogins] },
   db: postgresAdapter({
     pool: {
       connectionString: process.env.DATABASE_URL,
@@ -99,7 +102,7 @@ export default buildConfig({
     queries: (GraphQL, context) => ({ ...correctionsLogQuery(GraphQL, context), ...searchQuery(GraphQL, context) }),
     disablePlaygroundInProduction: true,
     maxComplexity: 1000,
-    validationRules: () => [maxDepthRule(Number(process.env.GRAPHQL_MAX_DEPTH || 12))],
+    validationRules: () => [maxDepthRule(Number(process.env.GRAPHQL_MAX_DEPTH || 12)), maxFieldsRule(Number(process.env.GRAPHQL_MAX_FIELDS || 1000))],
   },
   jobs: {
     access: { run: ({ req }) => isPublisherUser(req.user) },

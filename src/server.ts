@@ -5,6 +5,7 @@ import express from 'express'
 import { getPayload, type Payload } from 'payload'
 
 import { migrations } from '../migrations'
+import { authRateLimitsFrom } from './lib/authRateLimit'
 import { logger } from './lib/logger'
 import { PROJECT_ROOT } from './lib/projectRoot'
 import { buildAdminIfStale } from './server/adminBuild'
@@ -13,9 +14,11 @@ import { ensureFirstAdmin } from './server/firstAdmin'
 import { livenessCheck, readinessCheck } from './server/health'
 import { type ApiClient, identifyApiClients, refuseUnknownApiKeys } from './server/apiClients'
 import { apiRateLimit } from './server/apiRateLimit'
-import { payloadApiRouter } from './server/payloadApi'
-import { closePayload, exclusivelyAtStartup, tolerateDroppedConnections } from './server/pool'
+import { authRateLimit } from './server/authRateLimit'
+import { payloadApiRouter, sendError } from './server/payloadApi'
+import { closePayload, exclusivelyAtStartup, failWritesWhoseCommitFails, tolerateDroppedConnections } from './server/pool'
 import { requestLogger } from './server/requestLogger'
+import { securityHeaders } from './server/securityHeaders'
 import { startApiCaching } from './server/responseCache'
 import { ConfigurationError, resolvePayloadSecret } from './server/secret'
 import { seedDemoContent } from './seed'
@@ -73,7 +76,12 @@ async function main(): Promise<void> {
   const config = await configPromise
   const payload = await getPayload({ config })
   stopSteps.push({ name: 'closing Payload', run: () => closePayload(payload) })
-  tolerateDroppedConnections(payload, (error) => logger.warn({ err: error }, 'PostgreSQL closed an idle connection'))
+  // The message and code only: the error carries its whole client, type tables included.
+  tolerateDroppedConnections(payload, (error) => {
+    const { message, code } = error as { message?: string; code?: string }
+    logger.warn({ code, reason: message }, 'PostgreSQL closed a connection')
+  })
+  failWritesWhoseCommitFails(payload)
   await exclusivelyAtStartup(payload, async () => {
     await payload.db.migrate({ migrations: migrations as unknown as PayloadMigrations })
     if (demo && process.env.SEED_DEMO !== 'false') await seedDemoContent(payload)
@@ -94,6 +102,7 @@ async function main(): Promise<void> {
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
   app.use(requestLogger)
+  app.use(securityHeaders({ production, publicUrl: config.serverURL }))
   app.get('/healthz', livenessCheck)
   app.get('/readyz', readinessCheck(payload, migrations.map((migration) => migration.name)))
   if (production && !demo) app.post('/api/users/first-register', refuseOpenFirstRegistration)
@@ -108,8 +117,11 @@ async function main(): Promise<void> {
       },
     }),
   )
+  app.use('/api', authRateLimit(caching.rateLimits, authRateLimitsFrom(process.env)))
   app.use('/api', refuseUnknownApiKeys)
   app.use('/api', payloadApiRouter(config, { graphQLPlayground: !production, caching }))
+  // Errors in the middleware before Payload (an API key looked up while PostgreSQL is down): JSON, no stack.
+  app.use('/api', ((error, req, res, _next) => sendError(res, error, req)) satisfies express.ErrorRequestHandler)
 
   if (serveAdmin) {
     if (production) await buildAdminIfStale(rootDir, (message) => logger.info(message))

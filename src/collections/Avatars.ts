@@ -4,8 +4,9 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
 import { isModeratorUser, isReaderUser, isStaffUser } from '../access/roleChecks'
+import { checkUploadedImage } from '../hooks/checkUploadedImage'
+import { IMAGE_MIME_TYPES } from '../lib/imageFiles'
 import { PROJECT_ROOT } from '../lib/projectRoot'
-import { MEDIA_MIME_TYPES } from './Media'
 
 export const AVATARS_SLUG = 'avatars'
 
@@ -24,6 +25,7 @@ export const Avatars: CollectionConfig<typeof AVATARS_SLUG> = {
     delete: ({ req }) => isModeratorUser(req.user) || (isReaderUser(req.user) && { owner: { equals: req.user!.id } }),
   },
   hooks: {
+    beforeOperation: [checkUploadedImage],
     beforeChange: [
       ({ data, operation, req }) => {
         if (operation === 'create' && isReaderUser(req.user)) data.owner = req.user!.id
@@ -33,7 +35,7 @@ export const Avatars: CollectionConfig<typeof AVATARS_SLUG> = {
   },
   upload: {
     staticDir: path.resolve(process.env.MEDIA_DIR || path.join(PROJECT_ROOT, 'media'), 'avatars'),
-    mimeTypes: MEDIA_MIME_TYPES,
+    mimeTypes: IMAGE_MIME_TYPES,
     imageSizes: [{ name: 'small', width: 96, height: 96, position: 'centre' }],
     adminThumbnail: 'small',
   },

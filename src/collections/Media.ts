@@ -5,18 +5,14 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/isEditor'
 import { isWriter } from '../access/isWriter'
+import { checkUploadedImage } from '../hooks/checkUploadedImage'
+import { IMAGE_MIME_TYPES } from '../lib/imageFiles'
 import { PROJECT_ROOT } from '../lib/projectRoot'
 
 export const MEDIA_SLUG = 'media'
 
 /** Uploads larger than this are refused with a 413 before any processing. */
 export const MEDIA_MAX_BYTES = 10 * 1024 * 1024
-
-/**
- * Raster images only: SVG can carry script, so it is not accepted. Payload checks the type from the
- * file's content, not its name.
- */
-export const MEDIA_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']
 
 /** `media/` at the top of the repo unless MEDIA_DIR says otherwise (tests give each server its own). */
 const mediaDir = path.resolve(process.env.MEDIA_DIR || path.join(PROJECT_ROOT, 'media'))
@@ -31,6 +27,7 @@ export const Media: CollectionConfig<typeof MEDIA_SLUG> = {
     update: isWriter,
     delete: isEditor,
   },
+  hooks: { beforeOperation: [checkUploadedImage] },
   // What an article, byline or list shows of an image: never the upload bookkeeping (mime type, focal point…).
   defaultPopulate: {
     alt: true,
@@ -49,7 +46,7 @@ export const Media: CollectionConfig<typeof MEDIA_SLUG> = {
   },
   upload: {
     staticDir: mediaDir,
-    mimeTypes: MEDIA_MIME_TYPES,
+    mimeTypes: IMAGE_MIME_TYPES,
     adminThumbnail: 'thumbnail',
     focalPoint: true,
     imageSizes: [

@@ -38,7 +38,10 @@ async function assertWellFormed(args: {
   global?: string
 }): Promise<void> {
   const { data, fields, req, collection, global } = args
-  if (req.payloadAPI === 'local' || data === undefined) return
+  if (req.payloadAPI === 'local') return
+  // An upload may be the file alone; any other write without data sent a body Payload could not
+  // read (text/plain, a form without `_payload`), and Payload itself would fail on it.
+  if (data === undefined && req.file) return
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     throw new ValidationError({ collection, global, errors: [{ path: 'data', message: 'Expected an object' }], req })
   }

@@ -1,6 +1,11 @@
+import http from 'node:http'
+import https from 'node:https'
+
 import type { PayloadRequest, TaskConfig } from 'payload'
 
+import { WEBHOOK_ALLOW_PRIVATE_URLS } from '../collections/Webhooks'
 import { relationId } from '../lib/fieldShapes'
+import { assertPublicLiteral, publicOnlyLookup } from '../lib/net/publicAddresses'
 import { type AttemptResult, attemptOutcome, type DeliverySettings, describeRequestError } from '../lib/webhooks/delivery'
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../lib/webhooks/signature'
 import type { WebhookDelivery } from '../payload-types'
@@ -68,25 +73,40 @@ async function post(url: string, secret: string, delivery: WebhookDelivery, time
   // Serialised once: the signature covers exactly the bytes sent.
   const body = JSON.stringify(delivery.requestBody)
   const timestamp = String(Math.floor(Date.now() / 1000))
+  const headers = {
+    'content-type': 'application/json',
+    [EVENT_HEADER]: delivery.event,
+    [DELIVERY_HEADER]: delivery.deliveryId,
+    [TIMESTAMP_HEADER]: timestamp,
+    [SIGNATURE_HEADER]: signWebhook(secret, timestamp, body),
+  }
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [EVENT_HEADER]: delivery.event,
-        [DELIVERY_HEADER]: delivery.deliveryId,
-        [TIMESTAMP_HEADER]: timestamp,
-        [SIGNATURE_HEADER]: signWebhook(secret, timestamp, body),
-      },
-      body,
-      // A redirect counts as a failure rather than being followed: deliveries go only where an admin pointed them.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    })
-    // Only the status matters; dropping the body frees the connection.
-    await response.body?.cancel()
-    return { responseCode: response.status, error: null }
+    return { responseCode: await send(new URL(url), headers, body, AbortSignal.timeout(timeoutMs)), error: null }
   } catch (error) {
     return { responseCode: null, error: describeRequestError(error, timeoutMs) }
   }
+}
+
+/**
+ * One POST, answered with the receiver's status code. A redirect is not followed (it counts as a
+ * failure): deliveries go only where an admin pointed them. Unless private receivers are allowed,
+ * the address connected to is checked at this moment, not only when the URL was saved, so a name
+ * that later resolves inside (DNS rebinding) gets nowhere.
+ */
+async function send(url: URL, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<number> {
+  if (!WEBHOOK_ALLOW_PRIVATE_URLS) assertPublicLiteral(url)
+  const client = url.protocol === 'https:' ? https : http
+  return new Promise((resolve, reject) => {
+    const request = client.request(
+      url,
+      { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, signal, lookup: WEBHOOK_ALLOW_PRIVATE_URLS ? undefined : publicOnlyLookup },
+      (response) => {
+        // Only the status matters; dropping the body frees the connection.
+        response.resume()
+        resolve(response.statusCode ?? 0)
+      },
+    )
+    request.on('error', (error) => reject(signal.aborted ? signal.reason : error))
+    request.end(body)
+  })
 }

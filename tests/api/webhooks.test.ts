@@ -115,7 +115,8 @@ function expectSigned(request: Received, secret = SECRET) {
 
 beforeAll(async () => {
   receiver = await startReceiver()
-  server = await startServer({ WEBHOOK_RETRY_DELAY_MS: '200', WEBHOOK_MAX_ATTEMPTS: '4', WEBHOOK_TIMEOUT_MS: '1000' })
+  // The receiver is on 127.0.0.1, which only an explicit setting lets a webhook reach (SSRF).
+  server = await startServer({ WEBHOOK_ALLOW_PRIVATE_URLS: 'true', WEBHOOK_RETRY_DELAY_MS: '200', WEBHOOK_MAX_ATTEMPTS: '4', WEBHOOK_TIMEOUT_MS: '1000' })
   staff = await createStaff(server)
   mainHook = await createWebhook({ name: 'CDN', url: receiver.url('/main'), secret: SECRET })
 })

@@ -1,4 +1,4 @@
-import { clientDatabaseError, fieldNameOfColumn } from '../../src/lib/databaseErrors'
+import { clientDatabaseError, databaseUnavailable, fieldNameOfColumn, pathOfNulCharacter } from '../../src/lib/databaseErrors'
 
 const fkViolation = {
   code: '23503',
@@ -35,6 +35,9 @@ describe('clientDatabaseError', () => {
     ['22003', 'Number is out of range'],
     ['22007', 'Invalid date'],
     ['22008', 'Date is out of range'],
+    ['22009', 'Date is out of range'],
+    ['22021', 'Text may not contain the NUL character (\\u0000)'],
+    ['22P05', 'Text may not contain the NUL character (\\u0000)'],
   ])('treats %s as the client’s error', (code, message) => {
     expect(clientDatabaseError({ code, column: 'published_at' })).toEqual({ path: 'publishedAt', message })
   })
@@ -57,6 +60,19 @@ describe('clientDatabaseError', () => {
   })
 })
 
+describe('pathOfNulCharacter', () => {
+  it('names the first field or query parameter whose text holds a NUL', () => {
+    expect(pathOfNulCharacter({ title: 'ok', quote: 'a\u0000b' })).toBe('quote')
+    expect(pathOfNulCharacter({ where: { or: [{ slug: { equals: 'x' } }, { title: { like: '\u0000' } }] } })).toBe('where.or.1.title.like')
+    expect(pathOfNulCharacter('\u0000')).toBe('data')
+  })
+
+  it('is null when there is none', () => {
+    expect(pathOfNulCharacter({ title: '降准', count: 0, tags: [1, null] })).toBeNull()
+    expect(pathOfNulCharacter(undefined)).toBeNull()
+  })
+})
+
 describe('fieldNameOfColumn', () => {
   it.each([
     ['responsible_editor_id', 'responsibleEditor'],
@@ -74,5 +90,31 @@ describe('fieldNameOfColumn', () => {
     expect(fieldNameOfColumn('id')).toBe('id')
     expect(fieldNameOfColumn('idea_id')).toBe('idea')
     expect(fieldNameOfColumn('paid_identity')).toBe('paidIdentity')
+  })
+})
+
+describe('databaseUnavailable', () => {
+  it.each([
+    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['a refusal wrapped by Drizzle', Object.assign(new Error('Failed query: select 1'), { cause: { code: 'ECONNREFUSED', message: '' } })],
+    ['every address refused (AggregateError)', Object.assign(new AggregateError([{ code: 'ECONNREFUSED' }], ''), {})],
+    ['the server shutting down (57P01)', { code: '57P01', message: 'terminating connection due to administrator command' }],
+    ['the server starting up (57P03)', { code: '57P03', message: 'the database system is starting up' }],
+    ['a connection exception (08006)', { code: '08006' }],
+    ['a dropped connection', new Error('Connection terminated unexpectedly')],
+    ["the pool's connection time-out", new Error('timeout exceeded when trying to connect')],
+    ["Payload's failed BEGIN", new Error('Error: cannot begin transaction: ')],
+  ])('is true for %s', (_label, error) => {
+    expect(databaseUnavailable(error)).toBe(true)
+  })
+
+  it.each([
+    ['a unique violation', { code: '23505', message: 'duplicate key value violates unique constraint' }],
+    ['a foreign-key violation', fkViolation],
+    ['a statement time-out', { code: '57014', message: 'canceling statement due to statement timeout' }],
+    ['a plain error', new Error('boom')],
+    ['nothing', null],
+  ])('is false for %s', (_label, error) => {
+    expect(databaseUnavailable(error)).toBe(false)
   })
 })

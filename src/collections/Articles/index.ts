@@ -28,6 +28,7 @@ import { keepSearchIndexCurrent } from './hooks/keepSearchIndexCurrent'
 import { populatePublishedAt } from './hooks/populatePublishedAt'
 import { guardPublication, resetApprovalOnEdit } from './review/guardPublication'
 import { keepCreator } from './hooks/keepCreator'
+import { refuseUnsafeLinks } from './hooks/refuseUnsafeLinks'
 
 export const ARTICLES_SLUG = 'articles'
 
@@ -58,6 +59,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
   endpoints: [...previewEndpoints, ...reviewEndpoints, ...scheduleEndpoints],
   hooks: {
     beforeOperation: [keepNonPublishersToDrafts],
+    beforeValidate: [refuseUnsafeLinks],
     beforeChange: [keepCreator, copyResponsibleEditorName, populatePublishedAt, resetApprovalOnEdit, guardPublication, rememberLiveArticle],
     afterChange: [keepSearchIndexCurrent, emitArticleWebhooks],
     afterDelete: [emitArticleDeletedWebhooks],

@@ -5,6 +5,7 @@ import { isAdmin } from '../../access/isAdmin'
 import { isModerator, isModeratorField } from '../../access/isModerator'
 import { moderatorsOrSelf, moderatorsOrSelfField } from '../../access/moderatorsOrSelf'
 import { isModeratorUser, READERS_SLUG } from '../../access/roleChecks'
+import { enforcePasswordRules } from '../../hooks/enforcePasswordRules'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
 import { LOGIN_LOCKOUT, loginCookies } from '../../lib/loginPolicy'
 import { PROFESSIONS, READER_STATUSES } from '../../lib/readers'
@@ -42,6 +43,7 @@ export const Readers: CollectionConfig<typeof READERS_SLUG> = {
     unlock: isModerator,
   },
   hooks: {
+    beforeOperation: [enforcePasswordRules],
     beforeChange: [logReaderModeration],
     afterChange: [refreshCommenterOnComments],
     afterRead: [hideDeniedRecords(['moderationLog'], isModeratorUser)],

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { adminOrSelf, adminOrSelfField } from '../../access/adminOrSelf'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isStaff } from '../../access/isStaff'
+import { enforcePasswordRules } from '../../hooks/enforcePasswordRules'
 import { LOGIN_LOCKOUT, loginCookies } from '../../lib/loginPolicy'
 import { STAFF_ROLE_LABELS, STAFF_ROLES } from '../../lib/roles'
 import { MEDIA_SLUG } from '../Media'
@@ -33,6 +34,7 @@ export const Users: CollectionConfig<typeof USERS_SLUG> = {
   },
   defaultPopulate: { name: true, avatar: true },
   hooks: {
+    beforeOperation: [enforcePasswordRules],
     afterChange: [renameResponsibleEditor],
   },
   fields: [

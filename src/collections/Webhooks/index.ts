@@ -2,13 +2,16 @@ import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from '../../lib/webhooks/events'
-import { checkWebhookUrl } from '../../lib/webhooks/url'
+import { checkWebhookDestination } from '../../lib/webhooks/url'
 import { fillSecret } from './hooks/fillSecret'
 
 export const WEBHOOKS_SLUG = 'webhooks'
 
-const validUrl: TextFieldSingleValidation = (value) => {
-  const check = checkWebhookUrl(value)
+/** Receivers on loopback or private addresses only where the deployment says so (an intranet, or tests). */
+export const WEBHOOK_ALLOW_PRIVATE_URLS = process.env.WEBHOOK_ALLOW_PRIVATE_URLS === 'true'
+
+const validUrl: TextFieldSingleValidation = async (value) => {
+  const check = await checkWebhookDestination(value, { allowPrivate: WEBHOOK_ALLOW_PRIVATE_URLS })
   return check.ok || check.reason
 }
 

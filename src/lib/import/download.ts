@@ -1,9 +1,7 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
 import http from 'node:http'
 import https from 'node:https'
-import { isIP, type LookupFunction } from 'node:net'
 
-import { isPrivateAddress } from './privateAddresses'
+import { assertPublicLiteral, publicOnlyLookup } from '../net/publicAddresses'
 
 export type DownloadLimits = {
   timeoutMs: number
@@ -33,28 +31,13 @@ export async function downloadImage(url: URL, limits: DownloadLimits): Promise<B
   }
 }
 
-function get(url: URL, limits: DownloadLimits, signal: AbortSignal): Promise<http.IncomingMessage> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return Promise.reject(new Error(`${url.protocol} addresses are not fetched`))
-  // Connections to an address literal skip the look-up, so it is checked here.
-  const literal = url.hostname.replace(/^\[|\]$/g, '')
-  if (!limits.allowPrivate && isIP(literal) !== 0 && isPrivateAddress(literal)) {
-    return Promise.reject(new Error(`${url.hostname} is not a public address`))
-  }
+async function get(url: URL, limits: DownloadLimits, signal: AbortSignal): Promise<http.IncomingMessage> {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${url.protocol} addresses are not fetched`)
+  if (!limits.allowPrivate) assertPublicLiteral(url)
   const client = url.protocol === 'https:' ? https : http
   return new Promise((resolve, reject) => {
     const request = client.get(url, { signal, lookup: limits.allowPrivate ? undefined : publicOnlyLookup, headers: { 'user-agent': 'newsroom-import' } }, resolve)
     request.on('error', reject)
-  })
-}
-
-/** DNS resolution that fails when any address a name resolves to is not public. */
-const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
-  dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
-    if (error) return callback(error, '', 0)
-    const refused = addresses.find((entry) => isPrivateAddress(entry.address))
-    if (refused) return callback(new Error(`${hostname} resolves to ${refused.address}, not a public address`), '', 0)
-    if (options.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses)
-    callback(null, addresses[0].address, addresses[0].family)
   })
 }
 

@@ -1,5 +1,7 @@
 import { JSDOM } from 'jsdom'
 
+import { isSafeLink } from '../safeLinks'
+
 export type BodyImage = { src: string; alt: string }
 
 /** What an image in the body becomes: an upload of this media, a plain link, or nothing. */
@@ -7,10 +9,6 @@ export type ImagePlacement = { mediaId: number } | { link: string } | null
 
 /** Elements whose content is code or foreign to an article, dropped whole. */
 const DROPPED_ELEMENTS = 'script, style, noscript, template, iframe, frame, object, embed, applet, form, link, meta, base, svg, math'
-/** Link targets a reader may follow; anything else (javascript:, data:, vbscript:, file:…) is no link. */
-const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:'])
-/** Resolves relative links only to read their protocol. */
-const PROBE_BASE = 'https://relative.invalid/'
 /** The body editor has h2 to h4: a story's own title is its h1, and h5/h6 read as h4. */
 const HEADING_LEVELS: Record<string, string> = { H1: 'h2', H5: 'h4', H6: 'h4' }
 
@@ -54,16 +52,6 @@ export function placeImages(html: string, placeOf: (src: string) => ImagePlaceme
     }
   })
   return document.body.innerHTML
-}
-
-export function isSafeLink(href: string | null): boolean {
-  if (href === null || href.trim() === '') return false
-  try {
-    // The URL parser drops the tabs, newlines and leading blanks that browsers ignore (`java\nscript:`).
-    return LINK_PROTOCOLS.has(new URL(href, PROBE_BASE).protocol)
-  } catch {
-    return false
-  }
 }
 
 function removeComments(window: JSDOM['window']): void {

@@ -29,18 +29,3 @@ function decodePath(text: string): string {
     return text
   }
 }
-
-export type ImageType = { mimeType: string; extension: string }
-
-/** The raster formats the media collection takes, told by their first bytes rather than a name. */
-export function imageTypeOf(data: Buffer): ImageType | null {
-  const ascii = (start: number, end: number) => data.subarray(start, end).toString('latin1')
-  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { mimeType: 'image/png', extension: 'png' }
-  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return { mimeType: 'image/jpeg', extension: 'jpg' }
-  if (ascii(0, 6) === 'GIF87a' || ascii(0, 6) === 'GIF89a') return { mimeType: 'image/gif', extension: 'gif' }
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return { mimeType: 'image/webp', extension: 'webp' }
-  if (ascii(4, 8) === 'ftyp' && ['avif', 'avis'].includes(ascii(8, 12))) return { mimeType: 'image/avif', extension: 'avif' }
-  return null
-}
-
-export const IMAGE_EXTENSIONS = ['png', 'jpg', 'gif', 'webp', 'avif'] as const

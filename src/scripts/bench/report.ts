@@ -124,10 +124,10 @@ function formatTable(header: string[], rows: string[][]): string {
   return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n')
 }
 
-/** `bench/results/2026-05-20T15-42-07Z.json`: an ISO time, with colons a Windows checkout accepts. */
-export async function writeResults(results: Record<string, unknown>, at: Date): Promise<string> {
-  await mkdir(RESULTS_DIR, { recursive: true })
-  const file = path.join(RESULTS_DIR, `${at.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}.json`)
+/** `bench/results/2026-05-20T15-42-07Z.json` (or in `dir`): an ISO time, with colons a Windows checkout accepts. */
+export async function writeResults(results: Record<string, unknown>, at: Date, dir = RESULTS_DIR): Promise<string> {
+  await mkdir(dir, { recursive: true })
+  const file = path.join(dir, `${at.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}.json`)
   await writeFile(file, `${JSON.stringify(results, null, 2)}\n`)
   return file
 }

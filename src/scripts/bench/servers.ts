@@ -16,7 +16,7 @@ const READY_WITHIN_MS = 120_000
 /** How much of what a server printed is kept, to show when it fails to start. */
 const KEPT_OUTPUT = 8_000
 
-const BENCH_ADMIN = { email: 'admin@bench.newsroom', password: 'bench-admin-password-123' }
+export const BENCH_ADMIN = { email: 'admin@bench.newsroom', password: 'bench-admin-password-123' }
 
 /**
  * The newsroom on a free port, returned once /readyz says the migrations are applied. Without the

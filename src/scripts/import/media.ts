@@ -3,7 +3,8 @@ import { readFile, stat } from 'node:fs/promises'
 
 import { MEDIA_MAX_BYTES } from '../../collections/Media'
 import { downloadImage } from '../../lib/import/download'
-import { IMAGE_EXTENSIONS, imageSourceOf, imageTypeOf } from '../../lib/import/images'
+import { IMAGE_EXTENSIONS, imageTypeOf } from '../../lib/imageFiles'
+import { imageSourceOf } from '../../lib/import/images'
 import { AS_SYSTEM, type ImportContext, PLANNED_ID } from './context'
 
 /** The media collection's own limit on alt text. */

@@ -1,0 +1,16 @@
+import { type CollectionBeforeOperationHook, type CollectionSlug, ValidationError } from 'payload'
+
+import { passwordProblem } from '../lib/passwordRules'
+
+/**
+ * Every new password of an auth collection meets `passwordProblem`'s rules, whichever way it comes:
+ * sign-up or account creation, a change (REST, GraphQL, the admin) or a reset with an emailed token.
+ * Payload's own check asks for three characters.
+ */
+export function enforcePasswordRules<TSlug extends CollectionSlug>({ args, collection, operation }: Parameters<CollectionBeforeOperationHook<TSlug>>[0]): void {
+  if (operation !== 'create' && operation !== 'update' && operation !== 'resetPassword') return
+  const data = (args as { data?: Record<string, unknown> }).data
+  if (!data || data.password === undefined) return
+  const problem = passwordProblem(data.password, data.email)
+  if (problem) throw new ValidationError({ collection: collection.slug, errors: [{ path: 'password', message: problem }] })
+}

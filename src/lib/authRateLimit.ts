@@ -1,0 +1,61 @@
+import { checkRateLimit, type RateLimitDecision, type RateLimitStore } from './rateLimit'
+
+/** The requests that guess or spend passwords and accounts, each counted apart. */
+export type AuthAttemptKind = 'login' | 'sign-up' | 'password-reset'
+
+export type AuthRateLimits = {
+  /** Attempts of one kind from one client address per window (0: no limit). */
+  perAddress: number
+  /** Login and password-reset attempts naming one email per window, from anywhere (0: no limit). */
+  perEmail: number
+  windowMs: number
+}
+
+export const DEFAULT_AUTH_RATE_LIMITS: AuthRateLimits = { perAddress: 50, perEmail: 10, windowMs: 10 * 60 * 1000 }
+
+const wholeNumber = (raw: string | undefined, fallback: number): number => {
+  const value = Number(raw)
+  return raw !== undefined && raw !== '' && Number.isSafeInteger(value) && value >= 0 ? value : fallback
+}
+
+/** AUTH_RATE_LIMIT_PER_ADDRESS, AUTH_RATE_LIMIT_PER_EMAIL, AUTH_RATE_WINDOW_SECONDS; anything but a whole number means the default. */
+export function authRateLimitsFrom(env: Record<string, string | undefined>): AuthRateLimits {
+  return {
+    perAddress: wholeNumber(env.AUTH_RATE_LIMIT_PER_ADDRESS, DEFAULT_AUTH_RATE_LIMITS.perAddress),
+    perEmail: wholeNumber(env.AUTH_RATE_LIMIT_PER_EMAIL, DEFAULT_AUTH_RATE_LIMITS.perEmail),
+    windowMs: wholeNumber(env.AUTH_RATE_WINDOW_SECONDS, 0) * 1000 || DEFAULT_AUTH_RATE_LIMITS.windowMs,
+  }
+}
+
+const AUTH_COLLECTIONS = ['users', 'readers']
+
+/** Which kind of attempt a REST request under /api is (`path` without the /api prefix), or null for any other. */
+export function authAttemptKind(method: string, path: string): AuthAttemptKind | null {
+  if (method !== 'POST') return null
+  const [collection, action, ...rest] = path.replace(/^\/+|\/+$/g, '').split('/')
+  if (!AUTH_COLLECTIONS.includes(collection) || rest.length > 0) return null
+  if (action === 'login') return 'login'
+  if (action === 'forgot-password' || action === 'reset-password') return 'password-reset'
+  // Staff accounts are created by admins; readers sign themselves up.
+  if (action === undefined && collection === 'readers') return 'sign-up'
+  return null
+}
+
+/**
+ * Counts one attempt against its address's allowance and, for a login or a reset naming an email,
+ * against that email's (so one account is not guessed at from many addresses). Refused when any
+ * count is over: the answer says how long until the longest wait ends.
+ */
+export async function checkAuthAttempt(
+  store: RateLimitStore,
+  limits: AuthRateLimits,
+  attempt: { kind: AuthAttemptKind; address: string; email?: unknown },
+): Promise<RateLimitDecision> {
+  const email = typeof attempt.email === 'string' ? attempt.email.trim().toLowerCase() : ''
+  const counts = [checkRateLimit(store, `auth:${attempt.kind}:ip:${attempt.address}`, limits.perAddress, limits.windowMs)]
+  if (email && attempt.kind !== 'sign-up') counts.push(checkRateLimit(store, `auth:${attempt.kind}:email:${email}`, limits.perEmail, limits.windowMs))
+  const decisions = await Promise.all(counts)
+  const refused = decisions.filter((decision) => !decision.allowed)
+  if (refused.length === 0) return decisions[0]
+  return refused.reduce((longest, decision) => (decision.retryAfterSeconds > longest.retryAfterSeconds ? decision : longest))
+}

@@ -1,0 +1,39 @@
+// `npm run backup -- [--out FILE]`: the database (DATABASE_URL, or the embedded one under DATA_DIR)
+// and the uploads (MEDIA_DIR) in one archive, `backups/newsroom-<UTC time>.tar.gz` unless --out says.
+import { readdir } from 'node:fs/promises'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { PROJECT_ROOT } from '../lib/projectRoot'
+import { ARCHIVE_FORMAT, explained, mediaDirectory, packArchive, scratchFolder } from './backup/archive'
+import { dumpDatabase } from './backup/database'
+import { openProjectDatabase } from './projectDatabase'
+
+const USAGE = 'usage: npm run backup -- [--out FILE]'
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { out: { type: 'string' } } })
+  const createdAt = new Date()
+  const file = path.resolve(values.out ?? path.join(PROJECT_ROOT, 'backups', `newsroom-${createdAt.toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-')}.tar.gz`))
+  const mediaDir = mediaDirectory()
+  const database = await openProjectDatabase()
+  const scratch = await scratchFolder()
+  try {
+    const dump = await dumpDatabase(database.url, scratch.dir)
+    const mediaFiles = (await readdir(mediaDir, { recursive: true, withFileTypes: true }).catch(() => [])).filter((entry) => entry.isFile()).length
+    await packArchive(scratch.dir, { format: ARCHIVE_FORMAT, createdAt: createdAt.toISOString(), ...dump, mediaFiles }, mediaDir, file)
+    const rows = Object.values(dump.tables).reduce((sum, count) => sum + count, 0)
+    console.log(`backed up ${rows} rows in ${Object.keys(dump.tables).length} tables (${dump.migrations.length} migrations) and ${mediaFiles} media files to ${file}`)
+  } finally {
+    await scratch.remove()
+    await database.stop()
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(explained(error) ? `${(error as Error).message}\n${USAGE}` : error)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,79 @@
+// `npm run restore -- FILE [--force]`: brings a database and the uploads back to exactly what a
+// `npm run backup` archive holds. Into an empty database and media folder only, unless --force,
+// which first deletes everything in them.
+import { cp, readdir, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { getPayload, type Payload } from 'payload'
+
+import { migrations } from '../../migrations'
+import { closePayload, tolerateDroppedConnections } from '../server/pool'
+import { ArchiveError, explained, type Manifest, mediaDirectory, scratchFolder, unpackArchive } from './backup/archive'
+import { databaseIsEmpty, emptyDatabase, ensureDatabase, loadDatabase } from './backup/database'
+import { useProjectDatabase } from './projectDatabase'
+
+const USAGE = 'usage: npm run restore -- FILE [--force]'
+
+type PayloadMigrations = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { force: { type: 'boolean', default: false } } })
+  if (positionals.length !== 1) throw new ArchiveError('请指定一个备份文件 (Name one backup file)')
+  const [file] = positionals
+  const scratch = await scratchFolder()
+  const database = await useProjectDatabase()
+  try {
+    const manifest = await unpackArchive(file, scratch.dir)
+    const known = migrations.map((migration) => migration.name)
+    assertSchemaKnown(manifest, known)
+    const url = process.env.DATABASE_URL!
+    await ensureDatabase(url)
+    const mediaDir = mediaDirectory()
+    const mediaInUse = (await readdir(mediaDir).catch(() => [])).filter((name) => name !== '.gitkeep')
+    if (!values.force && (!(await databaseIsEmpty(url)) || mediaInUse.length > 0)) {
+      throw new ArchiveError(
+        `目标不是空的 (The database or ${mediaDir} is not empty: restore into a fresh database and media folder, or pass --force to delete what they hold first)`,
+      )
+    }
+    if (values.force) {
+      await emptyDatabase(url)
+      await Promise.all(mediaInUse.map((name) => rm(path.join(mediaDir, name), { recursive: true, force: true })))
+    }
+
+    // The archive's schema first (its migrations, no more), its rows into it, then any later migrations.
+    const { default: config } = await import('../../payload.config')
+    const payload = await getPayload({ config })
+    tolerateDroppedConnections(payload, () => {})
+    const archived = migrations.slice(0, manifest.migrations.length)
+    await payload.db.migrate({ migrations: archived as unknown as PayloadMigrations })
+    await loadDatabase(url, scratch.dir, manifest.tables)
+    if (archived.length < migrations.length) await payload.db.migrate({ migrations: migrations as unknown as PayloadMigrations })
+    await closePayload(payload)
+
+    await cp(path.join(scratch.dir, 'media'), mediaDir, { recursive: true })
+    const rows = Object.values(manifest.tables).reduce((sum, count) => sum + count, 0)
+    console.log(`restored ${rows} rows in ${Object.keys(manifest.tables).length} tables and ${manifest.mediaFiles} media files from the backup of ${manifest.createdAt}`)
+    if (archived.length < migrations.length) console.log(`then applied ${migrations.length - archived.length} migrations newer than the backup`)
+  } finally {
+    await scratch.remove()
+    await database.stop()
+  }
+}
+
+/** The archive's migrations must be this build's first ones, in order: else its rows fit no schema we can build. */
+function assertSchemaKnown(manifest: Manifest, known: string[]): void {
+  const mismatch = manifest.migrations.findIndex((name, index) => known[index] !== name)
+  if (mismatch === -1) return
+  throw new ArchiveError(
+    `备份来自不同的版本 (The backup's schema does not match this build: its migration ${manifest.migrations[mismatch]} is not this build's ${known[mismatch] ?? '(none)'}; restore it with the version that made it)`,
+  )
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(explained(error) ? `${(error as Error).message}\n${USAGE}` : error)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,312 @@
+/**
+ * Faults under load: PostgreSQL stopped and started again, SIGTERM with requests in flight, and a
+ * webhook receiver that never answers. Each starts what it breaks (its own PostgreSQL cluster, its
+ * own server, its own receiver), so nothing else in the run is disturbed.
+ */
+import { createServer, type Server } from 'node:http'
+import { mkdtemp, rm } from 'node:fs/promises'
+import type { AddressInfo, Socket } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/server/embeddedPostgres'
+import { Api } from '../helpers/api'
+import { ADMIN, createDatabase, dropDatabase, freshDatabaseUrl, startServer, withDatabase } from '../helpers/server'
+
+/** All the load comes from one address, which the per-address API limit would soon answer with 429s. */
+const UNLIMITED = { API_RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn' }
+
+type Answer = { kind: string; startedAt: number; ms: number; status: number | null; body: any; failure?: string }
+
+/** Loads still running when a test fails: stopped after it, so their loops do not keep jest alive. */
+const runningLoads = new Set<{ stop: () => Promise<void> }>()
+afterEach(async () => {
+  await Promise.all([...runningLoads].map((load) => load.stop()))
+})
+
+/** Each worker repeats its request until `stop()`; every answer (or connection failure) is recorded. */
+function runLoad(workers: { kind: string; send: () => Promise<{ status: number; body: any }>; pauseMs?: number }[]) {
+  const answers: Answer[] = []
+  let running = true
+  const loops = workers.map(async ({ kind, send, pauseMs = 0 }) => {
+    while (running) {
+      const startedAt = Date.now()
+      try {
+        const { status, body } = await send()
+        answers.push({ kind, startedAt, ms: Date.now() - startedAt, status, body })
+        await new Promise((resolve) => setTimeout(resolve, pauseMs))
+      } catch (error) {
+        answers.push({ kind, startedAt, ms: Date.now() - startedAt, status: null, body: null, failure: String((error as Error).cause ?? error) })
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+    }
+  })
+  const load = {
+    answers,
+    stop: async () => {
+      running = false
+      runningLoads.delete(load)
+      await Promise.all(loops)
+    },
+  }
+  runningLoads.add(load)
+  return load
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, withinMs = 30_000): Promise<T> {
+  const deadline = Date.now() + withinMs
+  for (;;) {
+    const value = await probe()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await sleep(200)
+  }
+}
+
+let counter = 0
+const uniqueName = (prefix: string) => `${prefix}-${process.pid}-${++counter}`
+
+/** Writers that create tags and publish articles, readers of lists: names of acknowledged writes are kept. */
+function newsroomLoad(anonymous: Api, admin: Api, acknowledged: { tags: string[]; articles: string[] }, { publishPauseMs = 0 } = {}) {
+  const writeTag = async () => {
+    const name = uniqueName('故障标签')
+    const res = await admin.post('/api/tags', { name })
+    if (res.status === 201) acknowledged.tags.push(name)
+    return res
+  }
+  const publish = async () => {
+    const title = uniqueName('故障测试稿')
+    const res = await admin.post('/api/articles', { title, _status: 'published' })
+    if (res.status === 201) acknowledged.articles.push(title)
+    return res
+  }
+  const read = () => anonymous.get(`/api/articles?limit=5&where[title][like]=${encodeURIComponent('故障')}`)
+  return runLoad([
+    { kind: 'tag', send: writeTag },
+    { kind: 'tag', send: writeTag },
+    { kind: 'publish', send: publish, pauseMs: publishPauseMs },
+    { kind: 'publish', send: publish, pauseMs: publishPauseMs },
+    { kind: 'read', send: read },
+    { kind: 'read', send: read },
+    { kind: 'read', send: () => anonymous.get('/api/tags?limit=3&sort=-createdAt') },
+  ])
+}
+
+/** Every acknowledged write is in the database, each article whole: its version and its search entry. */
+async function expectAcknowledgedWritesStored(databaseUrl: string, acknowledged: { tags: string[]; articles: string[] }) {
+  const stored = await withDatabase(databaseUrl, async (client) => ({
+    tags: (await client.query<{ name: string }>('select name from tags where name = any($1)', [acknowledged.tags])).rows.map((row) => row.name),
+    articles: (
+      await client.query<{ title: string; versions: number; indexed: number }>(
+        `select a.title, (select count(*) from _articles_v v where v.parent_id = a.id)::int as versions,
+           (select count(*) from article_search s where s.article_id = a.id)::int as indexed
+         from articles a where a.title like $1`,
+        ['故障测试稿-%'],
+      )
+    ).rows,
+  }))
+  expect(acknowledged.tags.length).toBeGreaterThan(0)
+  expect(acknowledged.articles.length).toBeGreaterThan(0)
+  expect(new Set(stored.tags)).toEqual(new Set(acknowledged.tags))
+  const storedTitles = new Set(stored.articles.map((article) => article.title))
+  expect(acknowledged.articles.filter((title) => !storedTitles.has(title))).toEqual([])
+  // Nothing half-written: every stored article (acknowledged or not) has its version and search row.
+  expect(stored.articles.filter((article) => article.versions < 1 || article.indexed !== 1)).toEqual([])
+}
+
+describe('PostgreSQL stopped and started again under load', () => {
+  let dataDir: string
+  let port: number
+  let database: EmbeddedDatabase | null = null
+  let server: Awaited<ReturnType<typeof startServer>> | null = null
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-faults-pg-'))
+    port = await freePort()
+    database = await startEmbeddedPostgres(path.join(dataDir, 'postgres'), (message) => console.warn(message), { port })
+    // The cache would answer repeated reads without PostgreSQL: every read must reach it here.
+    server = await startServer({ ...UNLIMITED, RESPONSE_CACHE: 'off' }, { databaseUrl: database.url })
+  }, 120_000)
+  afterAll(async () => {
+    await server?.stop()
+    await database?.stop()
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('answers 503 with a JSON error at once while it is down, and recovers by itself with every acknowledged write kept', async () => {
+    const anonymous = new Api(server!.url)
+    const admin = await anonymous.login(ADMIN.email, ADMIN.password)
+    const acknowledged = { tags: [] as string[], articles: [] as string[] }
+    const load = newsroomLoad(anonymous, admin, acknowledged)
+    await sleep(1_500)
+
+    const stoppedAt = Date.now()
+    await database!.stop()
+    database = null
+    const downFrom = Date.now()
+    const readiness = await fetch(`${server!.url}/readyz`)
+    expect(readiness.status).toBe(503)
+    expect(await readiness.json()).toEqual({ status: 'unavailable', reason: 'database unreachable' })
+    const refused = await fetch(`${server!.url}/api/tags?limit=1`)
+    expect([refused.status, refused.headers.get('retry-after'), refused.headers.get('content-type')]).toEqual([503, '5', expect.stringContaining('application/json')])
+    await sleep(3_000)
+    const downUntil = Date.now()
+    expect((await fetch(`${server!.url}/readyz`)).status).toBe(503)
+
+    database = await startEmbeddedPostgres(path.join(dataDir, 'postgres'), (message) => console.warn(message), { port })
+    const restartedAt = Date.now()
+    await eventually(() => fetch(`${server!.url}/readyz`).then((res) => res.ok), 'readiness after the restart')
+    // Under load again once it is back: every request must succeed.
+    const recoveredAt = Date.now()
+    await sleep(2_000)
+    await load.stop()
+
+    const answers = load.answers
+    const describe = (answer: Answer) => `${answer.kind} ${answer.status ?? answer.failure} after ${answer.ms} ms: ${JSON.stringify(answer.body)}`
+    // The server never failed with a 500 nor dropped a connection, and never showed a stack trace.
+    expect(answers.filter((answer) => answer.status === null || answer.status >= 500 && answer.status !== 503).map(describe)).toEqual([])
+    expect(answers.filter((answer) => JSON.stringify(answer.body).includes('    at ')).map(describe)).toEqual([])
+    // While it was down: quick 503s (no request waits for a database that is not there), in JSON.
+    const whileDown = answers.filter((answer) => answer.startedAt >= downFrom && answer.startedAt + answer.ms <= downUntil)
+    expect(whileDown.length).toBeGreaterThan(5)
+    // Payload's JWT strategy takes a failed user lookup for "no user", so a logged-in write caught at
+    // that step is refused as anonymous (403); everything else is the database's 503.
+    expect(whileDown.filter((answer) => answer.status !== 503 && !(answer.status === 403 && answer.kind !== 'read')).map(describe)).toEqual([])
+    expect(whileDown.filter((answer) => answer.status === 503).length).toBeGreaterThanOrEqual(whileDown.length * 0.9)
+    expect(whileDown.filter((answer) => answer.ms > 5_000).map(describe)).toEqual([])
+    expect(whileDown[0].body).toEqual({ errors: [{ message: expect.stringContaining('The database is unavailable') }] })
+    // No 503 outside the outage (with a little slack for requests in flight when it stopped or started).
+    expect(answers.filter((answer) => answer.status === 503 && (answer.startedAt + answer.ms < stoppedAt || answer.startedAt > recoveredAt)).map(describe)).toEqual([])
+    expect(answers.filter((answer) => answer.startedAt > recoveredAt && answer.status! < 300).length).toBeGreaterThan(5)
+    expect(server!.exitCode()).toBeNull()
+    console.log(`PostgreSQL outage: ${whileDown.length} answers while down, slowest ${Math.max(...whileDown.map((a) => a.ms))} ms; ready ${recoveredAt - restartedAt} ms after the restart`)
+
+    await expectAcknowledgedWritesStored(database!.url, acknowledged)
+  }, 120_000)
+})
+
+describe('SIGTERM under load', () => {
+  it('completes the requests in flight, refuses new connections, and leaves nothing half-written', async () => {
+    const databaseUrl = freshDatabaseUrl()
+    await createDatabase(databaseUrl)
+    const server = await startServer(UNLIMITED, { databaseUrl })
+    try {
+      const anonymous = new Api(server.url)
+      const admin = await anonymous.login(ADMIN.email, ADMIN.password)
+      const acknowledged = { tags: [] as string[], articles: [] as string[] }
+      const load = newsroomLoad(anonymous, admin, acknowledged)
+      await sleep(2_000)
+      const signalledAt = Date.now()
+      const inFlight = () => load.answers.length
+      const stopping = server.stop()
+      const answeredBefore = inFlight()
+      await stopping
+      await load.stop()
+      expect(server.exitCode()).toBe(0)
+
+      const answers = load.answers
+      const describe = (answer: Answer) => `${answer.kind} ${answer.status ?? answer.failure} after ${answer.ms} ms`
+      expect(answers.filter((answer) => answer.status !== null && answer.status >= 300).map(describe)).toEqual([])
+      // Requests already started when the signal came were answered (one per worker at most was in flight).
+      const startedBefore = answers.slice(answeredBefore).filter((answer) => answer.startedAt < signalledAt - 50)
+      expect(startedBefore.filter((answer) => answer.status === null).map(describe)).toEqual([])
+      expect(startedBefore.length).toBeGreaterThan(0)
+      // After the signal, a new request is refused at connection, never half-answered.
+      expect(answers.some((answer) => answer.status === null)).toBe(true)
+      await expectAcknowledgedWritesStored(databaseUrl, acknowledged)
+    } finally {
+      await dropDatabase(databaseUrl)
+    }
+  }, 120_000)
+})
+
+/** A webhook receiver: `/hang…` never answers, `/down…` answers 500, anything else 200. */
+async function startReceiver() {
+  const received: { path: string; delivery: string; at: number }[] = []
+  const sockets = new Set<Socket>()
+  const receiver: Server = createServer((req, res) => {
+    req.resume()
+    req.on('end', () => {
+      const at = req.url ?? '/'
+      received.push({ path: at, delivery: String(req.headers['x-newsroom-delivery']), at: Date.now() })
+      if (at.startsWith('/hang')) return
+      res.writeHead(at.startsWith('/down') ? 500 : 200).end()
+    })
+  })
+  receiver.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+  const { port } = receiver.address() as AddressInfo
+  return {
+    url: (at: string) => `http://127.0.0.1:${port}${at}`,
+    at: (at: string) => received.filter((request) => request.path === at),
+    attemptsAt: (delivery: string) => received.filter((request) => request.delivery === delivery).length,
+    close: async () => {
+      for (const socket of sockets) socket.destroy()
+      await new Promise<void>((resolve) => receiver.close(() => resolve()))
+    },
+  }
+}
+
+describe('a webhook receiver that hangs, and one that answers 500', () => {
+  const TIMEOUT_MS = 5_000
+  const ATTEMPTS = 3
+
+  it('times each attempt out, retries and gives up as configured, while publishing and reading stay fast', async () => {
+    const receiver = await startReceiver()
+    const server = await startServer({
+      ...UNLIMITED,
+      WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+      WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS),
+      WEBHOOK_RETRY_DELAY_MS: '200',
+      WEBHOOK_MAX_ATTEMPTS: String(ATTEMPTS),
+    })
+    try {
+      const anonymous = new Api(server.url)
+      const admin = await anonymous.login(ADMIN.email, ADMIN.password)
+      const hooks: Record<string, number> = {}
+      for (const name of ['hang', 'down', 'ok']) {
+        const res = await admin.post('/api/webhooks', { name, url: receiver.url(`/${name}`), events: ['article.published'] })
+        if (res.status !== 201) throw new Error(JSON.stringify(res.body))
+        hooks[name] = res.body.doc.id
+      }
+      const deliveries = async (name: string) =>
+        (await admin.get(`/api/webhook-deliveries?where[webhook][equals]=${hooks[name]}&depth=0&sort=id&limit=1000`)).body.docs as any[]
+
+      expect((await admin.post('/api/articles', { title: '挂起的接收端', _status: 'published' })).status).toBe(201)
+      await eventually(async () => receiver.at('/hang').length > 0, 'the first attempt at the hanging receiver')
+
+      // While attempts hang: publishing and reading go on at their usual pace, far under the time-out.
+      const acknowledged = { tags: [] as string[], articles: [] as string[] }
+      // Publications paced so their deliveries do not outgrow the queue (see the README on a hanging receiver).
+      const load = newsroomLoad(anonymous, admin, acknowledged, { publishPauseMs: 3_000 })
+      const [hung, failed] = await Promise.all([
+        eventually(async () => (await deliveries('hang')).find((delivery) => delivery.status === 'failed'), 'the first hanging delivery to be given up', 60_000),
+        eventually(async () => (await deliveries('down')).find((delivery) => delivery.status === 'failed'), 'the first failing delivery to be given up', 60_000),
+      ])
+      await load.stop()
+      const slow = load.answers.filter((answer) => answer.status !== 201 && answer.status !== 200 || answer.ms >= TIMEOUT_MS)
+      expect(slow.map((answer) => `${answer.kind} ${answer.status} ${answer.ms} ms`)).toEqual([])
+      expect(load.answers.length).toBeGreaterThan(20)
+
+      expect(hung).toMatchObject({ status: 'failed', attempts: ATTEMPTS, responseCode: null, error: `No answer within ${TIMEOUT_MS} ms` })
+      expect(failed).toMatchObject({ status: 'failed', attempts: ATTEMPTS, responseCode: 500, error: 'HTTP 500' })
+      // The healthy receiver got every publication, once each.
+      const delivered = await eventually(async () => {
+        const docs = await deliveries('ok')
+        return docs.length === 1 + acknowledged.articles.length && docs.every((delivery) => delivery.status === 'delivered') && docs
+      }, 'every delivery to the healthy receiver', 60_000)
+      expect(delivered.every((delivery) => delivery.attempts === 1)).toBe(true)
+      // Given up means no further attempts.
+      await sleep(2_500)
+      expect([receiver.attemptsAt(hung.deliveryId), receiver.attemptsAt(failed.deliveryId)]).toEqual([ATTEMPTS, ATTEMPTS])
+    } finally {
+      await server.stop()
+      await receiver.close()
+    }
+  }, 120_000)
+})
