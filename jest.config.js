@@ -9,6 +9,8 @@ export default {
   testMatch: ['**/*.test.ts'],
   globalSetup: '<rootDir>/tests/helpers/globalSetup.ts',
   globalTeardown: '<rootDir>/tests/helpers/globalTeardown.ts',
+  // The browser tests (tests/e2e) run after everything else.
+  testSequencer: '<rootDir>/tests/helpers/testSequencer.js',
   testTimeout: 60_000,
   slowTestThreshold: 30,
 }

@@ -5,7 +5,7 @@ import { withPayload } from '@payloadcms/next/withPayload'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-/** Next.js serves only the admin panel; the API is served by Express (src/server.ts). */
+/** Next.js serves the admin panel and the reader portal; the API is served by Express (src/server.ts). */
 const nextConfig = {
   poweredByHeader: false,
   // NEXT_DIST_DIR lets two test runs in one checkout keep separate builds (each rebuilds on change).
@@ -25,4 +25,12 @@ const nextConfig = {
   },
 }
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+const config = withPayload(nextConfig, { devBundleServerPackages: false })
+
+// Payload asks every path for the colour-scheme client hint with `Critical-CH`, which makes a browser
+// load each page twice on a first visit; only the admin uses the hint.
+const payloadHeaders = config.headers
+config.headers = async () =>
+  (await payloadHeaders()).map((rule) => (rule.source === '/:path*' ? { ...rule, source: '/admin/:path*' } : rule))
+
+export default config

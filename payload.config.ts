@@ -69,6 +69,8 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: path.resolve(PROJECT_ROOT, 'src') },
     meta: { titleSuffix: ' · Newsroom' },
+    // Not Gravatar: no third-party request from the admin (it is unreachable from mainland China).
+    avatar: 'default',
   },
   i18n: {
     supportedLanguages: { zh, en },

@@ -130,7 +130,6 @@ async function main(): Promise<void> {
     await nextApp.prepare()
     stopSteps.push({ name: 'closing the admin', run: () => nextApp.close() })
     const handle = nextApp.getRequestHandler()
-    app.get('/', (_req, res) => res.redirect(302, '/admin'))
     app.all('/{*path}', (req, res) => handle(req, res))
   }
 

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isPublisher } from '../access/isPublisher'
 import { nobody } from '../access/nobody'
+import { jsonViewAdmin } from '../fields/jsonView'
 import { AUDIT_LOG_SLUG } from '../lib/audit'
 
 
@@ -49,7 +50,7 @@ export const AuditLog: CollectionConfig<typeof AUDIT_LOG_SLUG> = {
     { name: 'targetCollection', type: 'text', label: { en: 'Target type', zh: '对象类型' }, index: true },
     { name: 'targetId', type: 'text', label: { en: 'Target id', zh: '对象编号' }, index: true },
     { name: 'summary', type: 'text', label: { en: 'Summary', zh: '摘要' } },
-    { name: 'changes', type: 'json', label: { en: 'Changes', zh: '字段变化' } },
+    { name: 'changes', type: 'json', label: { en: 'Changes', zh: '字段变化' }, admin: jsonViewAdmin },
     { name: 'ip', type: 'text', label: { en: 'IP address', zh: 'IP 地址' } },
   ],
 }

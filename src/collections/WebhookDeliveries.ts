@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../access/isAdmin'
 import { nobody } from '../access/nobody'
+import { jsonViewAdmin } from '../fields/jsonView'
 import { DELIVERY_STATUS_LABELS } from '../lib/webhooks/delivery'
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from '../lib/webhooks/events'
 import { WEBHOOKS_SLUG } from './Webhooks'
@@ -54,6 +55,6 @@ export const WebhookDeliveries: CollectionConfig<typeof WEBHOOK_DELIVERIES_SLUG>
     { name: 'error', type: 'text', label: { en: 'Last error', zh: '最近错误' } },
     { name: 'lastAttemptAt', type: 'date', label: { en: 'Last attempt', zh: '最近尝试时间' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'deliveredAt', type: 'date', label: { en: 'Delivered at', zh: '送达时间' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'requestBody', type: 'json', label: { en: 'Body sent', zh: '推送内容' } },
+    { name: 'requestBody', type: 'json', label: { en: 'Body sent', zh: '推送内容' }, admin: jsonViewAdmin },
   ],
 }

@@ -63,7 +63,8 @@ function itemProblem(field: FieldShape, value: unknown): string | null {
       return typeof value === 'object' && !Array.isArray(value) ? null : 'Expected an object'
     case 'array':
     case 'blocks':
-      return Array.isArray(value) ? null : 'Expected a list'
+      // The admin's form sends an array or blocks field without rows as its row count, 0.
+      return Array.isArray(value) || value === 0 ? null : 'Expected a list'
     default:
       return null
   }

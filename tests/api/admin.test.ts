@@ -17,10 +17,11 @@ const page = async (path: string, headers: Record<string, string> = {}) => {
   return { status: res.status, html: await res.text(), location: res.headers.get('location') }
 }
 
-it('redirects the site root to the admin', async () => {
+it('leaves the site root to the reader portal; the admin stays at /admin', async () => {
   const res = await page('/')
-  expect(res.status).toBe(302)
-  expect(res.location).toBe('/admin')
+  expect(res.status).toBe(200)
+  expect(res.html).toMatch(/<html[^>]*lang="zh-CN"/)
+  expect(res.html).toContain('data-testid="site-footer"')
 })
 
 it('shows the login page in Chinese by default', async () => {

@@ -138,6 +138,11 @@ describe('findShapeErrors', () => {
     expect(errorsOf({ seo: 'x' })).toEqual([{ path: 'seo', message: 'Expected an object' }])
     expect(errorsOf({ sources: {} })).toEqual([{ path: 'sources', message: 'Expected a list' }])
     expect(errorsOf({ layout: 'x' })).toEqual([{ path: 'layout', message: 'Expected a list' }])
+    expect(errorsOf({ sources: 1 })).toEqual([{ path: 'sources', message: 'Expected a list' }])
+  })
+
+  it('takes the admin form\'s 0 (no rows) for an empty array or blocks field', () => {
+    expect(errorsOf({ sources: 0, layout: 0 })).toEqual([])
   })
 
   it('does not check types it does not know', () => {

@@ -1,6 +1,7 @@
 import type { Field } from 'payload'
 
 import { isStaffField } from '../../access/isStaff'
+import { jsonViewAdmin } from '../../fields/jsonView'
 import { REVIEW_ACTION_LABELS, REVIEW_STATE_LABELS, REVIEW_STATES } from '../../lib/review/states'
 import { USERS_SLUG } from '../Users'
 
@@ -72,7 +73,7 @@ export const reviewFields: Field[] = [
     access: serverWritten,
     admin: { readOnly: true, condition: (data) => Boolean(data?.screeningOverride?.reason) },
     fields: [
-      { name: 'words', type: 'json', label: { en: 'Words let through', zh: '放行词语' } },
+      { name: 'words', type: 'json', label: { en: 'Words let through', zh: '放行词语' }, admin: jsonViewAdmin },
       { name: 'reason', type: 'textarea', label: { en: 'Reason', zh: '理由' } },
       { name: 'by', type: 'relationship', relationTo: USERS_SLUG, label: { en: 'By', zh: '操作人' } },
       { name: 'at', type: 'date', label: { en: 'When', zh: '时间' } },

@@ -6,6 +6,7 @@ import { isModerator, isModeratorField } from '../../access/isModerator'
 import { isReader } from '../../access/isReader'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
 import { isModeratorUser, isReaderUser, READERS_SLUG, USERS_SLUG } from '../../access/roleChecks'
+import { jsonViewAdmin } from '../../fields/jsonView'
 import { ARTICLES_SLUG } from '../Articles'
 import { reportComment } from './endpoints/report'
 import { countAfterDelete, countApprovedComments } from './hooks/countApprovedComments'
@@ -141,10 +142,10 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
       access: { read: ownerOrModerator, ...systemOnly },
       admin: { position: 'sidebar', readOnly: true },
     },
-    { name: 'screening', type: 'json', label: { en: 'Screening', zh: '筛查结果' }, access: moderatorsRead, admin: { readOnly: true } },
-    { name: 'maskedOriginal', type: 'textarea', label: { en: 'Original before masking', zh: '屏蔽前原文' }, access: moderatorsRead, admin: { readOnly: true } },
+    { name: 'screening', type: 'json', label: { en: 'Screening', zh: '筛查结果' }, access: moderatorsRead, admin: jsonViewAdmin },
+    { name: 'maskedOriginal', type: 'textarea', label: { en: 'Original before masking', zh: '屏蔽前原文' }, access: moderatorsRead, admin: jsonViewAdmin },
     { name: 'ip', type: 'text', label: { en: 'IP address', zh: 'IP 地址' }, access: { read: isAdminField, ...systemOnly }, admin: { readOnly: true } },
-    { name: 'reportCount', type: 'number', label: { en: 'Reports', zh: '被举报次数' }, defaultValue: 0, index: true, access: moderatorsRead, admin: { readOnly: true } },
+    { name: 'reportCount', type: 'number', label: { en: 'Reports', zh: '被举报次数' }, defaultValue: 0, index: true, access: moderatorsRead, admin: jsonViewAdmin },
     {
       name: 'reports',
       type: 'array',

@@ -5,6 +5,7 @@ import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isEditorOrModerator, isEditorOrModeratorField } from '../../access/isEditorOrModerator'
 import { ownRequestOrTriager } from '../../access/ownRequestOrTriager'
 import { READERS_SLUG, USERS_SLUG } from '../../access/roleChecks'
+import { jsonViewAdmin } from '../../fields/jsonView'
 import { CORRECTION_STATUS_LABELS, ERROR_TYPE_LABELS } from '../../lib/corrections'
 import { ARTICLES_SLUG } from '../Articles'
 import { lookupCorrectionRequest } from './endpoints/lookup'
@@ -71,7 +72,7 @@ export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLU
       admin: { hidden: true },
       access: { read: () => false },
     },
-    { name: 'reader', type: 'relationship', relationTo: READERS_SLUG, label: { en: 'Reader', zh: '读者' }, maxDepth: 0, access: { read: isEditorOrModeratorField, ...systemOnly }, admin: { readOnly: true } },
+    { name: 'reader', type: 'relationship', relationTo: READERS_SLUG, label: { en: 'Reader', zh: '读者' }, maxDepth: 0, access: { read: isEditorOrModeratorField, ...systemOnly }, admin: jsonViewAdmin },
     {
       name: 'status',
       type: 'select',
@@ -106,7 +107,7 @@ export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLU
       access: { read: isEditorOrModeratorField, create: () => false, update: isEditorOrModeratorField },
       admin: { position: 'sidebar' },
     },
-    { name: 'screening', type: 'json', label: { en: 'Screening', zh: '筛查结果' }, access: { read: isEditorOrModeratorField, ...systemOnly }, admin: { readOnly: true } },
+    { name: 'screening', type: 'json', label: { en: 'Screening', zh: '筛查结果' }, access: { read: isEditorOrModeratorField, ...systemOnly }, admin: jsonViewAdmin },
     { name: 'lookupTokenHash', type: 'text', index: true, access: { read: () => false, ...systemOnly }, admin: { hidden: true } },
     { name: 'ip', type: 'text', label: { en: 'IP address', zh: 'IP 地址' }, access: { read: isAdminField, ...systemOnly }, admin: { readOnly: true } },
     {

@@ -9,9 +9,12 @@ const json = (status: number, body: unknown) => Response.json(body, { status, he
 /** How long a preview link works: long enough to share with a colleague, short enough to go stale. */
 const PREVIEW_TTL_SECONDS = Number(process.env.PREVIEW_TOKEN_TTL_SECONDS || 3600)
 
-/** The front end's preview page; it receives `?token=…` and reads the draft with it. */
+/**
+ * The front end's preview page; it receives `?token=…` and reads the draft with it. By default the
+ * reference portal's `/preview` on this server, or the API's own endpoint when no portal is served.
+ */
 export function previewUrl(serverURL: string, token: string): string {
-  const base = process.env.PREVIEW_URL || `${serverURL}/api/articles/preview`
+  const base = process.env.PREVIEW_URL || (process.env.SERVE_ADMIN === 'false' ? `${serverURL}/api/articles/preview` : `${serverURL}/preview`)
   return `${base}${base.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`
 }
 

@@ -1,0 +1,45 @@
+import type { Metadata } from 'next'
+import Link from '../../../../portal/Link'
+import { notFound } from 'next/navigation'
+
+import { pageNumber } from '../../../../lib/portal/links'
+import { ArticleList } from '../../../../portal/ArticleList'
+import { getChannel, getChannels, inChannel, listArticles } from '../../../../portal/api'
+import { Breadcrumb } from '../../../../portal/Breadcrumb'
+import { Pager } from '../../../../portal/Pager'
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const channel = await getChannel((await params).slug)
+  return channel ? { title: channel.name } : {}
+}
+
+/** A channel: its breadcrumb, its sub-channels, and its articles (sub-channels' included), paged. */
+export default async function ChannelPage({ params, searchParams }: Props) {
+  const { slug } = await params
+  const page = pageNumber((await searchParams).page)
+  const channel = await getChannel(slug)
+  if (!channel) notFound()
+  const [articles, channels] = await Promise.all([listArticles(inChannel(slug), page), getChannels()])
+  const children = channels.docs.filter((other) => other.parent === channel.id)
+  return (
+    <div className="channel">
+      <Breadcrumb crumbs={channel.breadcrumbs ?? [{ name: channel.name, slug: channel.slug }]} />
+      <h1>{channel.name}</h1>
+      {children.length > 0 && (
+        <nav aria-label="子频道" className="sub-channels">
+          <ul>
+            {children.map((child) => (
+              <li key={child.id}>
+                <Link href={`/channels/${child.slug}`}>{child.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <ArticleList articles={articles.docs} level={2} empty="本频道暂无文章。" />
+      <Pager label="分页" page={articles.page} totalPages={articles.totalPages} />
+    </div>
+  )
+}

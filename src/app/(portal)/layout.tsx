@@ -1,0 +1,38 @@
+import type { Metadata, Viewport } from 'next'
+import type { ReactNode } from 'react'
+
+import '../../portal/portal.css'
+import { getChannels, getSiteSettings } from '../../portal/api'
+import { ReaderProvider } from '../../portal/client/ReaderContext'
+import { siteUrl } from '../../portal/site'
+import { SiteFooter } from '../../portal/SiteFooter'
+import { SiteHeader } from '../../portal/SiteHeader'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const settings = await getSiteSettings()
+  const siteName = settings.siteName || '财经新闻'
+  return {
+    metadataBase: new URL(siteUrl()),
+    title: { default: siteName, template: `%s - ${siteName}` },
+    icons: { icon: '/favicon.ico' },
+  }
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
+
+/** The reference portal's root layout: its own `<html lang="zh-CN">`, apart from the admin's. */
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const [settings, channels] = await Promise.all([getSiteSettings(), getChannels()])
+  const topLevel = channels.docs.filter((channel) => !channel.parent)
+  return (
+    <html lang="zh-CN">
+      <body>
+        <ReaderProvider>
+          <SiteHeader siteName={settings.siteName || '财经新闻'} channels={topLevel} />
+          <main className="page">{children}</main>
+          <SiteFooter settings={settings} />
+        </ReaderProvider>
+      </body>
+    </html>
+  )
+}

@@ -1,0 +1,29 @@
+import Link from '../../portal/Link'
+
+import { ArticleList } from '../../portal/ArticleList'
+import { getChannels, inChannel, listArticles } from '../../portal/api'
+
+/** Home: the latest articles, then the newest of each top-level channel (sub-channels included). */
+export default async function HomePage() {
+  const channels = (await getChannels()).docs.filter((channel) => !channel.parent)
+  const [latest, ...byChannel] = await Promise.all([
+    listArticles({}, 1, 10),
+    ...channels.map((channel) => listArticles(inChannel(channel.slug), 1, 5)),
+  ])
+  return (
+    <div className="home">
+      <section aria-labelledby="latest-heading" data-testid="latest-articles">
+        <h1 id="latest-heading">最新文章</h1>
+        <ArticleList articles={latest.docs} level={2} />
+      </section>
+      {channels.map((channel, index) => (
+        <section key={channel.id} aria-labelledby={`channel-${channel.id}`} data-testid="channel-section">
+          <h2 id={`channel-${channel.id}`}>
+            <Link href={`/channels/${channel.slug}`}>{channel.name}</Link>
+          </h2>
+          <ArticleList articles={byChannel[index].docs} level={3} empty="本频道暂无文章。" />
+        </section>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,125 @@
+import { connection } from 'next/server'
+import { cache } from 'react'
+
+import type { ArticlePage, ArticleSummary, Author, Channel, LoggedCorrection, Paged, PublicComment, SearchHit, SiteSettings } from './types'
+
+/**
+ * The portal's only way to its content: the public REST API over HTTP, as any other front end would
+ * read it (never Payload's Local API). PORTAL_API_URL points it at another deployment.
+ *
+ * Reads are anonymous on purpose: the reader's cookie is never forwarded, so every read is the public,
+ * cacheable one (the API's response cache answers it). What is specific to a reader is done in the
+ * browser. An API key (PORTAL_API_KEY) only gives the portal its own rate limit.
+ */
+export function apiBase(): string {
+  return (process.env.PORTAL_API_URL || `http://127.0.0.1:${process.env.PORT || 3000}`).replace(/\/+$/, '')
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly path: string,
+    readonly body: unknown,
+  ) {
+    super(`GET ${path} answered ${status}`)
+  }
+}
+
+/** Memoised per request: the layout, the metadata and the page share one read of each path. */
+const apiGet = cache(async <T,>(path: string): Promise<T> => {
+  // Content changes with every publish: render per request, never at build time.
+  await connection()
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (process.env.PORTAL_API_KEY) headers.authorization = `api-clients API-Key ${process.env.PORTAL_API_KEY}`
+  const res = await fetch(`${apiBase()}${path}`, { headers, cache: 'no-store' })
+  const body = await res.json().catch(() => null)
+  if (!res.ok) throw new ApiError(res.status, path, body)
+  return body as T
+}) as <T>(path: string) => Promise<T>
+
+const query = (params: Record<string, string | number | undefined>) =>
+  Object.entries(params)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)
+    .join('&')
+
+const select = (fields: readonly string[]) => Object.fromEntries(fields.map((field) => [`select[${field}]`, 'true']))
+
+/** What an entry in a list of articles shows. */
+const LIST_FIELDS = ['title', 'slug', 'summary', 'publishedAt', 'coverImage', 'category'] as const
+
+/** What the article page shows (the API's one-request page read). */
+export const ARTICLE_FIELDS = [
+  'title', 'slug', 'summary', 'source', 'publishedAt', 'updatedAt', 'authors', 'responsibleEditorName', 'category', 'tags',
+  'coverImage', 'body', 'corrections', 'correctionsJsonLd', 'approvedCommentCount', 'allowComments', 'featuredComments',
+] as const
+
+export const COMMENTS_PER_PAGE = 20
+export const ARTICLES_PER_PAGE = 20
+
+export function getSiteSettings(): Promise<SiteSettings> {
+  return apiGet('/api/globals/site-settings?depth=0')
+}
+
+export function getChannels(): Promise<Paged<Channel>> {
+  return apiGet(`/api/categories?${query({ limit: 100, depth: 0, sort: 'createdAt' })}`)
+}
+
+export function listArticles(filter: Record<string, string>, page = 1, limit = ARTICLES_PER_PAGE): Promise<Paged<ArticleSummary>> {
+  return apiGet(`/api/articles?${query({ ...filter, sort: '-publishedAt', limit, page, depth: 1, ...select(LIST_FIELDS) })}`)
+}
+
+export const inChannel = (slug: string) => ({ 'where[category.breadcrumbs.slug][equals]': slug })
+export const byAuthor = (slug: string) => ({ 'where[authors.slug][equals]': slug })
+
+async function firstBySlug<T>(collection: string, slug: string, extra: Record<string, string | number> = {}): Promise<T | null> {
+  const found = await apiGet<Paged<T>>(`/api/${collection}?${query({ 'where[slug][equals]': slug, limit: 1, ...extra })}`)
+  return found.docs[0] ?? null
+}
+
+export function getArticle(slug: string): Promise<ArticlePage | null> {
+  return firstBySlug('articles', slug, { depth: 2, ...select(ARTICLE_FIELDS) })
+}
+
+export function getChannel(slug: string): Promise<Channel | null> {
+  return firstBySlug('categories', slug, { depth: 0 })
+}
+
+export function getAuthor(slug: string): Promise<Author | null> {
+  return firstBySlug('authors', slug, { depth: 1 })
+}
+
+/** One page of an article's approved top-level comments, newest first. */
+export function getComments(articleId: number, page: number): Promise<Paged<PublicComment>> {
+  return apiGet(
+    `/api/comments?${query({ 'where[article][equals]': articleId, 'where[parent][exists]': 'false', sort: '-createdAt', limit: COMMENTS_PER_PAGE, page, depth: 0 })}`,
+  )
+}
+
+/** An article's approved replies (to any comment), oldest first, to hang under their parents. */
+export function getReplies(articleId: number): Promise<Paged<PublicComment>> {
+  return apiGet(`/api/comments?${query({ 'where[article][equals]': articleId, 'where[parent][exists]': 'true', sort: 'createdAt', limit: 500, depth: 0 })}`)
+}
+
+export function search(q: string, page: number): Promise<Paged<SearchHit>> {
+  return apiGet(`/api/search?${query({ q, page, limit: 20 })}`)
+}
+
+export function getCorrectionsLog(page: number): Promise<Paged<LoggedCorrection>> {
+  return apiGet(`/api/corrections?${query({ page, limit: 20 })}`)
+}
+
+export type PreviewResult = { article: ArticlePage & { preview?: { expiresAt: string } } } | { refused: 'invalid' | 'expired' | 'missing' }
+
+/** A draft through its signed preview token; the answer is private to the holder and never cached. */
+export async function getPreview(token: string): Promise<PreviewResult> {
+  try {
+    return { article: await apiGet(`/api/articles/preview?${query({ token })}`) }
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error
+    if (error.status === 410) return { refused: 'expired' }
+    if (error.status === 401 || error.status === 400) return { refused: 'invalid' }
+    if (error.status === 404) return { refused: 'missing' }
+    throw error
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The browser's writes go straight to the API on this origin, with the reader's login cookie
+ * (`payload-token`): the portal's server never sees them.
+ */
+export type ApiAnswer<T = any> = { ok: boolean; status: number; data: T | null; message: string }
+
+/** The most specific message in a Payload error answer (a field's, else the error's own). */
+export function errorMessage(data: any, status: number): string {
+  const error = data?.errors?.[0]
+  const fieldMessage = error?.data?.errors?.[0]?.message
+  if (typeof fieldMessage === 'string' && fieldMessage) return fieldMessage
+  if (typeof error?.message === 'string' && error.message) return error.message
+  if (status === 429) return '操作过于频繁，请稍后再试 (too many requests: try again later)'
+  return `请求失败 (request failed: HTTP ${status})`
+}
+
+export async function callApi<T = any>(path: string, method: 'GET' | 'POST', body?: unknown): Promise<ApiAnswer<T>> {
+  try {
+    const res = await fetch(path, {
+      method,
+      credentials: 'include',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const data = await res.json().catch(() => null)
+    return { ok: res.ok, status: res.status, data, message: res.ok ? '' : errorMessage(data, res.status) }
+  } catch {
+    return { ok: false, status: 0, data: null, message: '网络错误，请稍后再试 (network error)' }
+  }
+}
+
+/** A form's fields as an object; empty optional fields are left out. */
+export function formFields(form: HTMLFormElement, names: string[]): Record<string, string> {
+  const data = new FormData(form)
+  return Object.fromEntries(names.map((name) => [name, String(data.get(name) ?? '').trim()]).filter(([, value]) => value !== ''))
+}

@@ -1,0 +1,78 @@
+/** The shapes the portal reads from the public API (only the fields it asks for). */
+
+export type ImageSize = { url: string | null; width: number | null; height: number | null }
+
+export type MediaImage = {
+  id: number
+  alt: string
+  caption?: string | null
+  credit?: string | null
+  url: string | null
+  width: number | null
+  height: number | null
+  sizes?: Partial<Record<'thumbnail' | 'card' | 'hero', ImageSize>>
+}
+
+export type Crumb = { name: string; slug: string }
+
+export type Channel = { id: number; name: string; slug: string; parent?: number | null; breadcrumbs?: Crumb[] }
+
+export type Author = { id: number; name: string; slug: string; title?: string | null; bio?: string | null; avatar?: MediaImage | null }
+
+export type Commenter = { displayName: string; avatarUrl?: string | null; profession?: string | null; professionLabel?: string | null }
+
+export type PublicComment = {
+  id: number
+  body: string
+  commenter: Commenter
+  createdAt: string
+  parent?: number | null
+  replyCount?: number
+}
+
+export type CorrectionNotice = { id: string; date: string; kind: 'correction' | 'clarification' | 'retraction'; text: string }
+
+export type ArticleSummary = {
+  id: number
+  title: string
+  slug: string
+  summary?: string | null
+  publishedAt?: string | null
+  coverImage?: MediaImage | null
+  category?: Channel | null
+}
+
+export type LexicalNode = { type: string; children?: LexicalNode[]; [key: string]: unknown }
+
+export type ArticlePage = ArticleSummary & {
+  source?: string | null
+  updatedAt: string
+  authors?: Author[] | null
+  responsibleEditorName?: string | null
+  tags?: { id: number; name: string; slug: string }[] | null
+  body?: { root: LexicalNode } | null
+  corrections?: CorrectionNotice[] | null
+  correctionsJsonLd?: unknown[] | null
+  approvedCommentCount?: number | null
+  allowComments?: boolean | null
+  featuredComments?: { docs?: PublicComment[] } | null
+}
+
+export type Paged<T> = { docs: T[]; page: number; totalPages: number; totalDocs: number }
+
+export type SiteSettings = {
+  siteName?: string | null
+  copyrightNotice: string
+  icpNumber?: string | null
+  icpUrl?: string | null
+  publicSecurityNumber?: string | null
+  publicSecurityUrl?: string | null
+  newsLicenceNumber?: string | null
+  newsLicenceHolder?: string | null
+  newsLicenceCategory?: string | null
+  contactEmail?: string | null
+}
+
+export type SearchHit = { id: number; title: string; slug: string; summary?: string | null; publishedAt?: string | null; snippet: string }
+
+export type LoggedCorrection = CorrectionNotice & { article: { id: number; title: string; slug: string } | null }

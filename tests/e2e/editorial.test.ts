@@ -1,0 +1,234 @@
+import { seriousA11yViolations, setUpBrowserTests } from '../helpers/browser'
+import {
+  answerTo,
+  chartJpeg,
+  choose,
+  eventually,
+  logIntoAdmin,
+  type Newsroom,
+  openFromList,
+  publishArticle,
+  seedNewsroom,
+  STAFF_EMAIL,
+  STAFF_NAME,
+} from './newsroom'
+
+/**
+ * The newsroom's side in a real browser: an editor writes an article in the admin, the editor-in-chief
+ * approves and publishes it, readers find it on the portal; and a reader's 纠错 becomes a notice.
+ */
+const browser = setUpBrowserTests()
+let newsroom: Newsroom
+
+beforeAll(async () => {
+  newsroom = await seedNewsroom(browser.server())
+}, 60_000)
+
+const articleApi = (id: number) => newsroom.staff.editor.get(`/api/articles/${id}?draft=true&depth=0`).then((res) => res.body)
+
+it('an editor writes an article in the admin, previews it, submits it; the editor-in-chief approves and publishes it; readers find it once, with everything in place', async () => {
+  const title = `央行宣布降准0.5个百分点 ${Date.now().toString(36)}`
+  const heading = '一、释放长期资金约一万亿元'
+  const linkText = '央行公告'
+  const alt = '柱形图：四根蓝色柱逐级降低'
+  const caption = '存款准备金率调整示意'
+  const closing = '分析人士认为，此次降准有助于降低银行资金成本。'
+
+  // The editor writes: title, 来源, bylines, channel, 责任编辑, and a body with a heading, a link and an image.
+  const editor = await browser.visit('editor')
+  const { page } = editor
+  await logIntoAdmin(page, STAFF_EMAIL.editor)
+  await page.goto('/admin/collections/articles/create')
+  // The admin saves a new article at once (autosave) and moves to its address.
+  await page.waitForURL(/\/admin\/collections\/articles\/\d+$/)
+  const id = Number(page.url().split('/').at(-1))
+  await page.getByLabel('标题').fill(title)
+  await page.getByLabel('来源').fill('新华社')
+  for (const author of newsroom.authors) await choose(page, 'authors', author.name)
+  await choose(page, 'category', newsroom.channel.name)
+  await choose(page, 'responsibleEditor', STAFF_NAME['editor-in-chief'])
+
+  const body = page.locator('.rich-text-lexical [data-lexical-editor="true"]')
+  const expectLinkInEditor = async () => expect(await body.getByRole('link', { name: linkText }).getAttribute('href')).toBe('https://www.pbc.gov.cn/')
+  const lead = `中国人民银行决定下调金融机构存款准备金率0.5个百分点，详见${linkText}`
+  await body.click()
+  await page.keyboard.type(`## ${heading}`)
+  await page.keyboard.press('Enter')
+  await page.keyboard.type(lead)
+  await body.getByText(lead).waitFor()
+  for (let i = 0; i < linkText.length; i++) await page.keyboard.press('Shift+ArrowLeft')
+  await page.locator('.rich-text-lexical .inline-toolbar-popup .toolbar-popup__button-link').click()
+  const linkDrawer = page.getByRole('dialog').filter({ has: page.getByRole('heading', { name: '编辑链接' }) })
+  await linkDrawer.locator('#field-url').fill('https://www.pbc.gov.cn/')
+  await linkDrawer.getByRole('button', { name: '保存更改' }).click()
+  await linkDrawer.waitFor({ state: 'hidden' })
+  await expectLinkInEditor()
+
+  // Back to the end of the text (the link is still selected: typing now would replace it).
+  await body.locator('p').filter({ hasText: linkText }).click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type(closing)
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('/')
+  await page.getByRole('listbox', { name: 'Slash menu' }).getByRole('option', { name: '上传' }).click()
+  const mediaList = page.getByRole('dialog').filter({ has: page.getByRole('heading', { name: '媒体库' }) })
+  await mediaList.getByRole('button', { name: /^新增/ }).click()
+  const newMedia = page.getByRole('dialog').filter({ hasText: '正在创建新的 媒体' })
+  await newMedia.locator('input[type=file]').setInputFiles({ name: 'rrr-chart.jpg', mimeType: 'image/jpeg', buffer: await chartJpeg() })
+  await newMedia.locator('#field-alt').fill(alt)
+  await answerTo(page, (res) => res.url().includes('/api/media') && res.request().method() === 'POST', () =>
+    newMedia.getByRole('button', { name: '保存' }).click(),
+  )
+  await newMedia.waitFor({ state: 'hidden' })
+  await mediaList.waitFor({ state: 'hidden' })
+  // This placement's own caption (the same photo may be captioned differently elsewhere), behind
+  // the image's edit button, which shows on hover; clicked as an element, as the hover overlay
+  // moves while the thumbnail loads.
+  const upload = body.locator('.LexicalEditorTheme__upload')
+  await upload.hover()
+  await upload.locator('.LexicalEditorTheme__upload__upload-drawer-toggler').dispatchEvent('click')
+  const captionDrawer = page.getByRole('dialog').filter({ has: page.getByRole('heading', { name: '编辑 媒体' }) })
+  await captionDrawer.getByRole('textbox').fill(caption)
+  await captionDrawer.getByRole('button', { name: '保存更改' }).click()
+  await captionDrawer.waitFor({ state: 'hidden' })
+  await expectLinkInEditor()
+
+  const saved = await eventually(async () => {
+    const doc = await articleApi(id)
+    expect(doc.title).toBe(title)
+    for (const part of [heading, closing, 'https://www.pbc.gov.cn/', caption]) expect(JSON.stringify(doc.body)).toContain(part)
+    return doc
+  })
+  expect(saved).toMatchObject({
+    _status: 'draft',
+    source: '新华社',
+    authors: newsroom.authors.map((author) => author.id),
+    category: newsroom.channel.id,
+    responsibleEditor: newsroom.staff.ids['editor-in-chief'],
+  })
+
+  // The draft preview: the portal's article page from the signed link, never shown to readers.
+  const [preview] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: '预览' }).click()])
+  await preview.waitForLoadState()
+  expect(await preview.getByTestId('preview-banner').innerText()).toContain('草稿预览')
+  expect(await preview.getByTestId('article-title').innerText()).toBe(title)
+  expect(await preview.getByTestId('article-body').getByRole('heading', { level: 2 }).innerText()).toBe(heading)
+  await preview.close()
+
+  // Editors save drafts only: the admin offers them no publish button.
+  expect(await page.getByRole('button', { name: '发布修改' }).count()).toBe(0)
+  await answerTo(page, (res) => res.url().endsWith(`/api/articles/${id}/review`), () => page.getByRole('button', { name: '提交审核' }).click())
+  expect((await articleApi(id)).reviewState).toBe('in-review')
+
+  // The editor-in-chief approves and publishes (editors may not publish).
+  const chief = await browser.visit('editor-in-chief')
+  await logIntoAdmin(chief.page, STAFF_EMAIL['editor-in-chief'])
+  await chief.page.goto(`/admin/collections/articles/${id}`, { waitUntil: 'networkidle' })
+  await answerTo(chief.page, (res) => res.url().endsWith(`/api/articles/${id}/review`), () => chief.page.getByRole('button', { name: '审核通过' }).click())
+  await answerTo(chief.page, (res) => res.url().includes(`/api/articles/${id}`) && res.request().method() === 'PATCH', () =>
+    chief.page.getByRole('button', { name: '发布修改' }).click(),
+  )
+  const published = await newsroom.staff.anonymous.get(`/api/articles/${id}?depth=0`)
+  expect(published.status).toBe(200)
+  expect(published.body).toMatchObject({ _status: 'published', title, responsibleEditorName: STAFF_NAME['editor-in-chief'] })
+  expect((await articleApi(id)).reviewState).toBe('approved')
+
+  // A reader finds it exactly once in each list it belongs to (no draft or version beside it), and reads it.
+  const reader = await browser.visit('reader')
+  await reader.page.goto('/')
+  for (const list of ['最新文章', newsroom.channel.parent.name]) {
+    expect(await reader.page.getByRole('region', { name: list }).getByRole('link', { name: title }).count()).toBe(1)
+  }
+  await reader.page.goto(`/channels/${newsroom.channel.slug}`)
+  expect(await reader.page.getByRole('link', { name: title }).count()).toBe(1)
+  await reader.page.getByRole('link', { name: title }).click()
+  await reader.page.waitForURL(`**/articles/${published.body.slug}`)
+
+  const article = reader.page
+  expect(await article.getByTestId('article-title').innerText()).toBe(title)
+  expect(await article.getByTestId('article-source').innerText()).toBe('来源：新华社')
+  expect(await article.getByTestId('article-time').innerText()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+  const bylines = article.getByTestId('bylines').getByRole('link')
+  expect(await bylines.count()).toBe(2)
+  for (const [index, author] of newsroom.authors.entries()) {
+    expect(await bylines.nth(index).innerText()).toContain(author.name)
+    expect(await bylines.nth(index).getAttribute('href')).toBe(`/authors/${author.slug}`)
+  }
+  const breadcrumb = article.getByRole('navigation', { name: '面包屑' })
+  expect(await breadcrumb.getByRole('link', { name: newsroom.channel.parent.name }).getAttribute('href')).toBe(`/channels/${newsroom.channel.parent.slug}`)
+  expect(await breadcrumb.getByRole('link', { name: newsroom.channel.name }).getAttribute('href')).toBe(`/channels/${newsroom.channel.slug}`)
+  const articleBody = article.getByTestId('article-body')
+  expect(await articleBody.getByRole('heading', { level: 2 }).innerText()).toBe(heading)
+  expect(await articleBody.getByRole('link', { name: linkText }).getAttribute('href')).toBe('https://www.pbc.gov.cn/')
+  const figure = articleBody.locator('figure')
+  await figure.getByRole('img', { name: alt }).waitFor()
+  expect(await figure.getByRole('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+  expect(await figure.locator('figcaption').innerText()).toContain(caption)
+  expect(await articleBody.innerText()).toContain(closing)
+  expect(await article.getByTestId('responsible-editor').innerText()).toBe(`【责任编辑:${STAFF_NAME['editor-in-chief']}】`)
+
+  // The font size control changes the body's size and says which is chosen.
+  const fontSize = () => articleBody.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
+  const sizes = article.getByTestId('font-size-control')
+  const pick = async (size: string) => {
+    await sizes.getByRole('button', { name: size, exact: true }).click()
+    await eventually(async () => expect(await sizes.getByRole('button', { name: size, exact: true }).getAttribute('aria-pressed')).toBe('true'))
+    return fontSize()
+  }
+  expect(await pick('小')).toBeLessThan(await pick('大'))
+
+  expect(await seriousA11yViolations(article)).toEqual([])
+}, 240_000)
+
+it('a reader reports an error in a sentence they select; the editor-in-chief accepts it and publishes a notice, shown on the article and in the corrections log', async () => {
+  const wrong = '上半年社会融资规模增量累计为18.2万亿元。'
+  const { id, slug } = await publishArticle(newsroom, {
+    title: `上半年金融数据出炉 ${Date.now().toString(36)}`,
+    paragraphs: ['人民银行发布上半年金融统计数据报告。', wrong, '广义货币余额同比增长6.2%。'],
+  })
+  const notice = '本文原称上半年社会融资规模增量为18.2万亿元，应为18.22万亿元，特此更正。'
+
+  // The reader selects the sentence; 【纠错】 starts from it.
+  const reader = await browser.visit('reader')
+  await reader.page.goto(`/articles/${slug}`)
+  await reader.page.getByTestId('article-body').getByText(wrong).selectText()
+  await reader.page.getByTestId('correction-open').click()
+  const form = reader.page.getByTestId('correction-form')
+  expect(await form.locator('textarea[name="quote"]').inputValue()).toBe(wrong)
+  await form.locator('textarea[name="suggestion"]').fill('应为18.22万亿元')
+  await form.getByRole('button', { name: '提交' }).click()
+  await eventually(async () => expect(await reader.page.getByTestId('correction-status').innerText()).toContain('感谢'))
+  const request = (await newsroom.staff.editor.get(`/api/correction-requests?where[article][equals]=${id}`)).body.docs[0]
+  expect(request).toMatchObject({ quote: wrong, suggestion: '应为18.22万亿元', status: 'new', quoteFound: true })
+
+  // The editor-in-chief triages and accepts it in the admin, then adds the notice and publishes.
+  const chief = await browser.visit('editor-in-chief')
+  const { page } = chief
+  await logIntoAdmin(page, STAFF_EMAIL['editor-in-chief'])
+  await openFromList(page, '/admin/collections/correction-requests', wrong)
+  expect(page.url()).toMatch(new RegExp(`/correction-requests/${request.id}$`))
+  for (const status of ['已分诊', '已采纳']) {
+    await choose(page, 'status', status)
+    await answerTo(page, (res) => res.url().includes(`/api/correction-requests/${request.id}`) && res.request().method() === 'PATCH', () =>
+      page.getByRole('button', { name: '保存' }).click(),
+    )
+  }
+  expect((await newsroom.staff.editor.get(`/api/correction-requests/${request.id}`)).body.status).toBe('accepted')
+
+  await page.goto(`/admin/collections/articles/${id}`, { waitUntil: 'networkidle' })
+  await page.getByRole('button', { name: '添加 更正说明' }).click()
+  const row = page.locator('#field-corrections .array-field__row').last()
+  await row.locator('textarea').fill(notice)
+  await choose(page, 'corrections__0__request', wrong)
+  await answerTo(page, (res) => res.url().includes(`/api/articles/${id}`) && res.request().method() === 'PATCH', () =>
+    page.getByRole('button', { name: '发布修改' }).click(),
+  )
+
+  await reader.page.reload()
+  const notices = reader.page.getByTestId('correction-notices')
+  expect(await notices.innerText()).toContain(notice)
+  expect(await notices.innerText()).toContain('更正')
+  await reader.page.goto('/corrections')
+  expect(await reader.page.getByText(notice).count()).toBe(1)
+}, 240_000)

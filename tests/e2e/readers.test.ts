@@ -1,0 +1,145 @@
+import { READER_PASSWORD, sentMail, signUpReader } from '../helpers/api'
+import { type Visitor, setUpBrowserTests } from '../helpers/browser'
+import { answerTo, choose, eventually, logIntoAdmin, type Newsroom, openFromList, publishArticle, seedNewsroom, STAFF_EMAIL } from './newsroom'
+
+/**
+ * The readers' side in a real browser: signing up and commenting, the moderator's work in the admin
+ * showing up as 精彩评论 with the verified badge, and the portal's footer, search, 404 page and refusals.
+ */
+const browser = setUpBrowserTests()
+let newsroom: Newsroom
+let article: { id: number; slug: string; title: string }
+
+beforeAll(async () => {
+  newsroom = await seedNewsroom(browser.server())
+  const title = `央行下调存款准备金率 ${Date.now().toString(36)}`
+  article = { title, ...(await publishArticle(newsroom, { title, paragraphs: ['中国人民银行决定于下月初下调金融机构存款准备金率0.5个百分点。', '央行表示，此次降准，释放长期资金约1万亿元。'] })) }
+}, 60_000)
+
+/** Logs a reader in through the portal's login form, landing back on `next`. */
+async function logInAsReader(visitor: Visitor, email: string, next: string): Promise<void> {
+  const { page } = visitor
+  await page.goto(`/account/login?next=${encodeURIComponent(next)}`)
+  await page.getByLabel('邮箱').fill(email)
+  await page.getByLabel('密码').fill(READER_PASSWORD)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.waitForURL((url) => url.pathname === next)
+}
+
+it('a reader signs up, verifies, comments and is told it awaits moderation; the moderator approves, features and verifies them; the comment shows under 精彩评论 with the badge', async () => {
+  const email = `qinglan.${Date.now()}@readers.example`
+  const displayName = '青岚'
+  const body = '降准之后，房贷利率会不会跟着下调？希望后续能有解读。'
+
+  const reader = await browser.visit('reader')
+  const { page } = reader
+  await page.goto('/account/signup')
+  await page.getByLabel('邮箱').fill(email)
+  await page.getByLabel('密码').fill(READER_PASSWORD)
+  await page.getByLabel('昵称').fill(displayName)
+  await page.getByLabel(/^职业/).selectOption({ label: '法务助理' })
+  await page.getByRole('button', { name: '注册' }).click()
+  await eventually(async () => expect(await page.getByTestId('account-status').innerText()).toContain('验证邮件已发送'))
+
+  // The link in the verification email opens the portal, which verifies the address.
+  const mail = (await sentMail(browser.server().mailDir)).filter((m) => m.to === email).at(-1)
+  const link = mail?.html.match(/href="([^"]*\/verify-email\?token=[^"]+)"/)?.[1]
+  expect(link).toBeDefined()
+  await page.goto(new URL(link!).pathname + new URL(link!).search)
+  await eventually(async () => expect(await page.getByTestId('account-status').innerText()).toContain('邮箱已验证'))
+
+  await logInAsReader(reader, email, `/articles/${article.slug}`)
+  expect(await page.getByTestId('reader-name').innerText()).toContain(displayName)
+  await page.getByTestId('comment-form').getByLabel('发表评论').fill(body)
+  await page.getByTestId('comment-form').getByRole('button', { name: '发表' }).click()
+  await eventually(async () => expect(await page.getByTestId('comment-status').innerText()).toContain('审核'))
+  const [comment] = (await newsroom.staff.moderator.get(`/api/comments?where[article][equals]=${article.id}`)).body.docs
+  expect(comment).toMatchObject({ body, status: 'pending' })
+  await page.reload()
+  expect(await page.getByTestId('comments').getByText(body).count()).toBe(0)
+
+  // The moderator approves and features the comment, and verifies the reader's profession, in the admin.
+  const moderator = await browser.visit('moderator')
+  await logIntoAdmin(moderator.page, STAFF_EMAIL.moderator)
+  await openFromList(moderator.page, '/admin/collections/comments', body)
+  expect(moderator.page.url()).toMatch(new RegExp(`/comments/${comment.id}$`))
+  await choose(moderator.page, 'status', '已通过')
+  await moderator.page.getByLabel('精彩评论').check()
+  await answerTo(moderator.page, (res) => res.url().includes(`/api/comments/${comment.id}`) && res.request().method() === 'PATCH', () =>
+    moderator.page.getByRole('button', { name: '保存' }).click(),
+  )
+  // Featured, but the profession is only claimed: the name alone, no badge.
+  await page.reload()
+  const featured = page.getByTestId('featured-comments')
+  const shown = featured.getByTestId('comment').filter({ hasText: body })
+  expect(await shown.getByTestId('comment-author').innerText()).toBe(displayName)
+  expect(await shown.getByTestId('verified-badge').count()).toBe(0)
+
+  await openFromList(moderator.page, '/admin/collections/readers', displayName)
+  await moderator.page.getByLabel('职业已认证').check()
+  await answerTo(moderator.page, (res) => /\/api\/readers\/\d+/.test(res.url()) && res.request().method() === 'PATCH', () =>
+    moderator.page.getByRole('button', { name: '保存' }).click(),
+  )
+
+  await page.reload()
+  expect(await featured.getByRole('heading', { level: 2 }).innerText()).toBe('精彩评论')
+  expect(await shown.count()).toBe(1)
+  expect(await shown.getByTestId('comment-author').innerText()).toBe(`${displayName}-法务助理`)
+  expect(await shown.getByTestId('verified-badge').getAttribute('aria-label')).toBe('认证')
+  expect(await shown.getByTestId('comment-text').innerText()).toBe(body)
+  expect(await page.getByTestId('comments').getByText(body).count()).toBe(1)
+}, 240_000)
+
+it('refuses a comment with a banned word, with the server\'s message', async () => {
+  const email = `lanshan.${Date.now()}@readers.example`
+  await signUpReader(browser.server(), { email, displayName: '蓝山' })
+  const reader = await browser.visit('reader')
+  await logInAsReader(reader, email, `/articles/${article.slug}`)
+  // Refused either at the door (a 400 with the reason) or stored as rejected: the reader is told either way.
+  reader.expectError(400, /\/api\/comments$/)
+  const body = `有人在评论区推荐${newsroom.bannedWord}网站，大家不要上当。`
+  const form = reader.page.getByTestId('comment-form')
+  await form.getByLabel('发表评论').fill(body)
+  await form.getByRole('button', { name: '发表' }).click()
+  const status = reader.page.getByTestId('comment-status')
+  await eventually(async () => expect(await status.innerText()).not.toBe(''))
+  expect(await status.innerText()).not.toContain('审核通过后')
+  expect(await status.innerText()).toMatch(/禁用词|违禁|不能发表|未能发表|不予发表|拒绝/)
+  const stored = (await newsroom.staff.moderator.get(`/api/comments?where[body][equals]=${encodeURIComponent(body)}`)).body.docs
+  expect(stored.every((comment: { status: string }) => comment.status === 'rejected')).toBe(true)
+  await reader.page.reload()
+  expect(await reader.page.getByTestId('comments').getByText(body).count()).toBe(0)
+}, 120_000)
+
+it('shows the footer\'s filings with their links, finds a Chinese word, and answers an unknown address with the 404 page', async () => {
+  const visitor = await browser.visit('visitor')
+  const { page } = visitor
+  const settings = (await newsroom.staff.anonymous.get('/api/globals/site-settings')).body
+  await page.goto('/')
+
+  const footer = page.getByTestId('site-footer')
+  const shanghaiYear = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())
+  expect(await footer.innerText()).toContain(`${newsroom.settings.copyrightStartYear}`)
+  expect(await footer.innerText()).toContain(shanghaiYear)
+  expect(await footer.innerText()).toContain(newsroom.settings.copyrightHolder)
+  expect(await footer.getByRole('link', { name: newsroom.settings.icpNumber }).getAttribute('href')).toBe(settings.icpUrl)
+  const publicSecurity = footer.getByRole('link', { name: newsroom.settings.publicSecurityNumber })
+  expect(await publicSecurity.getAttribute('href')).toBe(settings.publicSecurityUrl)
+  const badge = publicSecurity.getByRole('img', { name: '公安备案' })
+  expect(await badge.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+  expect(await footer.innerText()).toContain(newsroom.settings.newsLicenceNumber)
+
+  await page.getByRole('search').first().getByRole('searchbox').fill('降准')
+  await page.getByRole('search').first().getByRole('searchbox').press('Enter')
+  await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === '降准')
+  const hit = page.getByTestId('search-result').filter({ hasText: article.title })
+  expect(await hit.count()).toBe(1)
+  expect(await hit.getByRole('link', { name: article.title }).getAttribute('href')).toBe(`/articles/${article.slug}`)
+  expect(await hit.locator('mark').first().innerText()).toBe('降准')
+
+  visitor.expectError(404, /\/no-such-page$/)
+  const missing = await page.goto('/no-such-page')
+  expect(missing?.status()).toBe(404)
+  expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('页面不存在')
+  await page.getByTestId('site-footer').waitFor()
+}, 120_000)

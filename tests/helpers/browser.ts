@@ -1,0 +1,160 @@
+import { existsSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+
+import { ROOT_DIR, startServer, type TestServer } from './server'
+
+/** Debian's Chromium; playwright-core drives it and downloads no browser of its own. */
+export const CHROMIUM_PATH = '/usr/bin/chromium'
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+/** Full-page screenshots, one per browser window per test (ignored by git). */
+export const ARTIFACTS_DIR = path.join(ROOT_DIR, 'tests/e2e/artifacts')
+const AXE_SCRIPT = path.join(ROOT_DIR, 'node_modules/axe-core/axe.min.js')
+
+/** Launches Chromium with a fresh profile, or says how to install it. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`The browser tests need Debian's Chromium at ${CHROMIUM_PATH}, which is missing: install it with \`apt-get install chromium\``)
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
+}
+
+type ExpectedError = { status: number; url: RegExp }
+
+/**
+ * One person at their own browser (own cookies), watched: a console error, an uncaught exception, a
+ * failed request or an HTTP error the test did not announce with `expectError` is a problem, and
+ * any problem fails the test.
+ */
+export class Visitor {
+  readonly problems: string[] = []
+  private readonly expected: ExpectedError[] = []
+
+  constructor(
+    readonly name: string,
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {
+    context.on('console', (message) => {
+      if (message.type() !== 'error') return
+      const url = message.location().url
+      // Chromium's own line for an HTTP error response, already judged by the 'response' listener.
+      if (/^Failed to load resource: the server responded with a status of \d+/.test(message.text()) && this.isExpected(url)) return
+      this.problems.push(`console error: ${message.text()} (${url})`)
+    })
+    context.on('weberror', (error) => this.problems.push(`uncaught exception: ${error.error().stack ?? error.error().message}`))
+    context.on('requestfailed', (request) => {
+      const error = request.failure()?.errorText
+      // Cancelled by the page itself (a navigation, or a newer request of the admin's form superseding
+      // an older one): nothing failed.
+      if (error === 'net::ERR_ABORTED') return
+      this.problems.push(`request failed: ${request.method()} ${request.url()}: ${error}`)
+    })
+    context.on('response', (response) => {
+      if (response.status() >= 400 && !this.isExpected(response.url(), response.status())) {
+        this.problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`)
+      }
+    })
+  }
+
+  /** An error response the test is about (the 404 page, a refused comment): not a problem. */
+  expectError(status: number, url: RegExp): void {
+    this.expected.push({ status, url })
+  }
+
+  private isExpected(url: string, status?: number): boolean {
+    return this.expected.some((expected) => expected.url.test(url) && (status === undefined || expected.status === status))
+  }
+}
+
+export type BrowserTests = {
+  server: () => TestServer
+  /** A new browser window with its own cookies; closed (after a screenshot) when the test ends. */
+  visit: (name: string) => Promise<Visitor>
+}
+
+/**
+ * For a browser test file: Chromium and one production server with the admin (a fresh database),
+ * for all its tests. After each test every window it opened is saved as a full-page screenshot
+ * under tests/e2e/artifacts/ and the test fails if any window had a problem.
+ */
+export function setUpBrowserTests(): BrowserTests {
+  let browser: Browser | undefined
+  let server: TestServer | undefined
+  let visitors: Visitor[] = []
+
+  beforeAll(async () => {
+    // Chromium first: a machine without it fails in a second, not after the admin build.
+    browser = await launchChromium()
+    server = await startServer({ SERVE_ADMIN: 'true' }, { readyWithinMs: 540_000 })
+  }, 600_000)
+
+  afterEach(async () => {
+    const test = artifactName(expect.getState().currentTestName ?? 'test')
+    const problems: string[] = []
+    await mkdir(ARTIFACTS_DIR, { recursive: true })
+    for (const visitor of visitors) {
+      for (const [index, page] of visitor.context.pages().entries()) {
+        const file = path.join(ARTIFACTS_DIR, `${test}--${visitor.name}${index ? `-${index + 1}` : ''}.png`)
+        await page.screenshot({ path: file, fullPage: true }).catch((error: Error) => problems.push(`${visitor.name}: no screenshot: ${error.message}`))
+      }
+      problems.push(...visitor.problems.map((problem) => `${visitor.name}: ${problem}`))
+    }
+    await Promise.all(visitors.map((visitor) => visitor.context.close()))
+    visitors = []
+    if (problems.length > 0) throw new Error(`the browser saw problems:\n${problems.join('\n')}`)
+  }, 60_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  }, 60_000)
+
+  return {
+    server: () => {
+      if (!server) throw new Error('the browser tests have no server: their set-up failed (see the first error)')
+      return server
+    },
+    visit: async (name) => {
+      const context = await browser!.newContext({
+        baseURL: server!.url,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        viewport: { width: 1280, height: 900 },
+      })
+      const visitor = new Visitor(name, context, await context.newPage())
+      visitors.push(visitor)
+      return visitor
+    },
+  }
+}
+
+/** A test's name as a file name: Chinese kept, anything a file system dislikes dropped. */
+function artifactName(testName: string): string {
+  return testName.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 120)
+}
+
+type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
+
+/** axe-core's serious and critical violations on the page as it is now, one line each. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_SCRIPT })
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations
+  })
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)
+}
