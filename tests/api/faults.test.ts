@@ -3,15 +3,14 @@
  * webhook receiver that never answers. Each starts what it breaks (its own PostgreSQL cluster, its
  * own server, its own receiver), so nothing else in the run is disturbed.
  */
-import { createServer, type Server } from 'node:http'
 import { mkdtemp, rm } from 'node:fs/promises'
-import type { AddressInfo, Socket } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/server/embeddedPostgres'
 import { Api } from '../helpers/api'
 import { ADMIN, createDatabase, dropDatabase, freshDatabaseUrl, startServer, withDatabase } from '../helpers/server'
+import { startWebhookReceiver } from '../helpers/webhookReceiver'
 
 /** All the load comes from one address, which the per-address API limit would soon answer with 429s. */
 const UNLIMITED = { API_RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn' }
@@ -222,42 +221,13 @@ describe('SIGTERM under load', () => {
   }, 120_000)
 })
 
-/** A webhook receiver: `/hang…` never answers, `/down…` answers 500, anything else 200. */
-async function startReceiver() {
-  const received: { path: string; delivery: string; at: number }[] = []
-  const sockets = new Set<Socket>()
-  const receiver: Server = createServer((req, res) => {
-    req.resume()
-    req.on('end', () => {
-      const at = req.url ?? '/'
-      received.push({ path: at, delivery: String(req.headers['x-newsroom-delivery']), at: Date.now() })
-      if (at.startsWith('/hang')) return
-      res.writeHead(at.startsWith('/down') ? 500 : 200).end()
-    })
-  })
-  receiver.on('connection', (socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
-  const { port } = receiver.address() as AddressInfo
-  return {
-    url: (at: string) => `http://127.0.0.1:${port}${at}`,
-    at: (at: string) => received.filter((request) => request.path === at),
-    attemptsAt: (delivery: string) => received.filter((request) => request.delivery === delivery).length,
-    close: async () => {
-      for (const socket of sockets) socket.destroy()
-      await new Promise<void>((resolve) => receiver.close(() => resolve()))
-    },
-  }
-}
 
 describe('a webhook receiver that hangs, and one that answers 500', () => {
   const TIMEOUT_MS = 5_000
   const ATTEMPTS = 3
 
   it('times each attempt out, retries and gives up as configured, while publishing and reading stay fast', async () => {
-    const receiver = await startReceiver()
+    const receiver = await startWebhookReceiver()
     const server = await startServer({
       ...UNLIMITED,
       WEBHOOK_ALLOW_PRIVATE_URLS: 'true',

@@ -2,56 +2,12 @@
  * Webhooks against a local receiver: which changes fire which events, the signature a receiver
  * checks, retries with backoff, the delivery log, and who may see any of it.
  */
-import { createServer, type IncomingHttpHeaders } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
 
 import { WEBHOOK_EVENTS } from '../../src/lib/webhooks/events'
 import { verifyWebhook } from '../../src/lib/webhooks/signature'
 import { createStaff, invalidPaths, signUpReader, type Staff } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
-
-type Received = { path: string; headers: IncomingHttpHeaders; body: string; json: any; at: number }
-
-/**
- * Records every request and answers by path: `/down…` always 500, `/flaky…` 500 twice then 200,
- * `/slow…` never (the sender's time-out ends it), anything else 200.
- */
-async function startReceiver() {
-  const received: Received[] = []
-  const sockets = new Set<Socket>()
-  const server = createServer((req, res) => {
-    let body = ''
-    req.setEncoding('utf8')
-    req.on('data', (chunk: string) => (body += chunk))
-    req.on('end', () => {
-      const path = req.url ?? '/'
-      let json: unknown = null
-      try {
-        json = JSON.parse(body)
-      } catch {
-        // kept as text: the test that looks at it fails on its own
-      }
-      received.push({ path, headers: req.headers, body, json, at: Date.now() })
-      if (path.startsWith('/slow')) return
-      const count = received.filter((r) => r.path === path).length
-      res.writeHead(path.startsWith('/down') || (path.startsWith('/flaky') && count <= 2) ? 500 : 200).end()
-    })
-  })
-  server.on('connection', (socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    url: (path: string) => `http://127.0.0.1:${port}${path}`,
-    at: (path: string) => received.filter((r) => r.path === path),
-    close: async () => {
-      for (const socket of sockets) socket.destroy()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-    },
-  }
-}
+import { startWebhookReceiver, type ReceivedWebhook } from '../helpers/webhookReceiver'
 
 async function eventually<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, what: string, withinMs = 30_000): Promise<T> {
   const deadline = Date.now() + withinMs
@@ -66,7 +22,7 @@ async function eventually<T>(probe: () => Promise<T | undefined | false> | T | u
 const SECRET = 'receiver-secret-for-the-tests-0123456789'
 const OTHER_ROLES = ['editor-in-chief', 'editor', 'reporter', 'moderator', 'anonymous'] as const
 
-let receiver: Awaited<ReturnType<typeof startReceiver>>
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>
 let server: TestServer
 let staff: Staff
 /** Subscribed to every event, at `/main`. */
@@ -105,7 +61,7 @@ async function saveSiteSettings(): Promise<void> {
   expect((await staff['editor-in-chief'].post('/api/globals/site-settings', { siteName: unique('财经新闻网') })).status).toBe(200)
 }
 
-function expectSigned(request: Received, secret = SECRET) {
+function expectSigned(request: ReceivedWebhook, secret = SECRET) {
   expect(verifyWebhook(secret, request.headers, request.body)).toEqual({ ok: true })
   expect(request.headers['content-type']).toBe('application/json')
   expect(request.headers['x-newsroom-event']).toBe(request.json.event)
@@ -114,7 +70,7 @@ function expectSigned(request: Received, secret = SECRET) {
 }
 
 beforeAll(async () => {
-  receiver = await startReceiver()
+  receiver = await startWebhookReceiver()
   // The receiver is on 127.0.0.1, which only an explicit setting lets a webhook reach (SSRF).
   server = await startServer({ WEBHOOK_ALLOW_PRIVATE_URLS: 'true', WEBHOOK_RETRY_DELAY_MS: '200', WEBHOOK_MAX_ATTEMPTS: '4', WEBHOOK_TIMEOUT_MS: '1000' })
   staff = await createStaff(server)
@@ -356,7 +312,7 @@ describe('delivery', () => {
   })
 
   it('logs a receiver that does not answer in time, and stops once the webhook is switched off', async () => {
-    const hook = await createWebhook({ url: receiver.url('/slow'), events: ['site-settings.changed'] })
+    const hook = await createWebhook({ url: receiver.url('/hang'), events: ['site-settings.changed'] })
     await saveSiteSettings()
     const [first] = await eventually(async () => {
       const docs = await deliveries(hook.id)

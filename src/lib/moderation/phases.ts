@@ -1,4 +1,4 @@
-import { PORTAL_TIME_ZONE } from '../copyright'
+import { shanghaiDateTime } from '../portal/time'
 import { maskText, type ScreeningHit } from '../screening'
 import { codePointLength, countLinks, normaliseForRepeat } from './text'
 import type { ModerationInput, Phase, PhaseOutcome, PipelineState, Refusal, ScreeningNote, StatePatch } from './types'
@@ -17,21 +17,6 @@ function toDate(value: string | Date | null | undefined): Date | null {
   if (value === null || value === undefined || value === '') return null
   const date = value instanceof Date ? value : new Date(value)
   return Number.isNaN(date.getTime()) ? null : date
-}
-
-/** `2026-07-01 08:00` in Beijing time: readers and moderators read dates on the portal's clock. */
-function portalDateTime(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: PORTAL_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date)
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`
 }
 
 export const lengthPhase: Phase = {
@@ -83,7 +68,7 @@ export const readerStatusPhase: Phase = {
         'suspended, no end date',
       )
     }
-    const when = portalDateTime(until)
+    const when = shanghaiDateTime(until.toISOString())
     return refuse(
       'readerStatus',
       {
