@@ -65,7 +65,7 @@ function newsArticleJsonLd(article: ArticlePage, settings: SiteSettings) {
   }
 }
 
-/** `total` counts the approved comments and replies themselves (the article's `approvedCommentCount` can lag). */
+/** `total` counts the approved comments and replies from the lists the page reads anyway. */
 export type ArticleComments = { page: Paged<Thread>; featured: Thread[]; total: number }
 
 /**
