@@ -9,6 +9,8 @@ import { authRateLimitsFrom } from './lib/authRateLimit'
 import { logger } from './lib/logger'
 import { PROJECT_ROOT } from './lib/projectRoot'
 import { buildAdminIfStale } from './server/adminBuild'
+import { serveCachedReads } from './server/cachedReads'
+import { corsHeaders } from './server/cors'
 import { startEmbeddedPostgres } from './server/embeddedPostgres'
 import { ensureFirstAdmin } from './server/firstAdmin'
 import { livenessCheck, readinessCheck } from './server/health'
@@ -101,22 +103,22 @@ async function main(): Promise<void> {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+  const rateLimitApi = apiRateLimit(caching.rateLimits, {
+    perMinute: Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 1200),
+    clientOf: (res) => {
+      const client = res.locals.apiClient as ApiClient | undefined
+      return client && { key: String(client.id), perMinute: client.requestsPerMinute }
+    },
+  })
+  const secure = securityHeaders({ production, publicUrl: config.serverURL })
+  if (caching.cache) app.use(serveCachedReads(caching.cache, caching.closure, { secure, admit: rateLimitApi, cors: corsHeaders(config.cors) }))
   app.use(requestLogger)
-  app.use(securityHeaders({ production, publicUrl: config.serverURL }))
+  app.use(secure)
   app.get('/healthz', livenessCheck)
   app.get('/readyz', readinessCheck(payload, migrations.map((migration) => migration.name)))
   if (production && !demo) app.post('/api/users/first-register', refuseOpenFirstRegistration)
   app.use('/api', identifyApiClients(payload, caching.versions))
-  app.use(
-    '/api',
-    apiRateLimit(caching.rateLimits, {
-      perMinute: Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 1200),
-      clientOf: (res) => {
-        const client = res.locals.apiClient as ApiClient | undefined
-        return client && { key: String(client.id), perMinute: client.requestsPerMinute }
-      },
-    }),
-  )
+  app.use('/api', rateLimitApi)
   app.use('/api', authRateLimit(caching.rateLimits, authRateLimitsFrom(process.env)))
   app.use('/api', refuseUnknownApiKeys)
   app.use('/api', payloadApiRouter(config, { graphQLPlayground: !production, caching }))

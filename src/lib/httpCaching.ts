@@ -9,6 +9,12 @@ export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 /** Uploaded files keep their names for life (a new upload gets a new name), so they may be kept longer. */
 export const PUBLIC_FILE_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=3600'
 
+/**
+ * What a response depends on besides its URL: credentials make it personal, and the Origin decides
+ * its CORS headers (a shared cache must not hand one front end's answer to another origin).
+ */
+export const VARY = 'Authorization, Cookie, Origin'
+
 export function isPersonalised(headers: { authorization?: string; cookie?: string }): boolean {
   return Boolean(headers.authorization) || /(?:^|;\s*)payload-token=/.test(headers.cookie ?? '')
 }

@@ -28,16 +28,17 @@ import {
   PRIVATE_CACHE_CONTROL,
   PUBLIC_CACHE_CONTROL,
   PUBLIC_FILE_CACHE_CONTROL,
+  VARY,
 } from '../lib/httpCaching'
 import { geoOperatorProblems } from '../lib/geoOperators'
+import { logger } from '../lib/logger'
 import { paginationParamProblems } from '../lib/paginationParams'
 import type { CachedResponse } from '../lib/responseCache/entries'
 import { allTags, tagsForPath } from '../lib/responseCache/dependencies'
 import { HttpError, readBody } from './body'
+import { CACHE_STATUS_HEADER, cacheKeyOfGet, type EarlyLookup, sendCached } from './cachedReads'
+import { corsHeaders } from './cors'
 import type { ApiCaching } from './responseCache'
-
-/** Tells clients and tests whether an answer came from the response cache: hit, miss or bypass. */
-const CACHE_STATUS_HEADER = 'x-newsroom-cache'
 
 type RestHandler = (request: globalThis.Request, context: { params: Promise<{ slug: string[] }> }) => Promise<globalThis.Response>
 type PlainHandler = (request: globalThis.Request) => Promise<globalThis.Response>
@@ -52,6 +53,7 @@ const MULTIPART_OVERHEAD = 1024 * 1024
  */
 export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlayground: boolean; caching?: ApiCaching }): Router {
   const { caching } = options
+  const cors = corsHeaders(config.cors)
   const router = express.Router()
   const uploadLimit = (config.upload.limits?.fileSize ?? 0) + MULTIPART_OVERHEAD
 
@@ -72,7 +74,7 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
         // Looked up before anything else is built: a hit is the common case under load.
         const cached = caching?.cache ? await cachedRead(caching, req, body) : null
         if (cached?.hit) {
-          sendCached(cached.hit, req, res)
+          sendCached(cached.hit, req, res, cors)
           return
         }
         const request = toWebRequest(req, body)
@@ -177,9 +179,10 @@ async function cachedRead(caching: ApiCaching, req: Request, body: Buffer | null
   if (isPersonalised({ authorization: req.get('authorization'), cookie: req.get('cookie') })) return null
   const graphQL = req.method === 'POST' && req.path === '/graphql' && body !== null
   if (req.method !== 'GET' && !graphQL) return null
-  const key = graphQL ? `GRAPHQL ${createHash('sha1').update(body).digest('base64url')}` : `GET ${req.originalUrl}`
+  const key = graphQL ? `GRAPHQL ${createHash('sha1').update(body).digest('base64url')}` : cacheKeyOfGet(req)
   const tags = graphQL ? allTags(caching.closure) : tagsForPath(req.path, caching.closure)
-  const { hit, versions } = await caching.cache!.lookup(key, tags)
+  const early = req.res?.locals.earlyLookup as EarlyLookup | undefined
+  const { hit, versions } = early?.key === key ? early.lookup : await caching.cache!.lookup(key, tags)
   if (!versions) {
     req.res?.setHeader(CACHE_STATUS_HEADER, 'bypass')
     return null
@@ -195,19 +198,6 @@ async function cachedRead(caching: ApiCaching, req: Request, body: Buffer | null
       await caching.cache!.store(key, { status: 200, ...response }, tags, versions)
     },
   }
-}
-
-function sendCached(entry: CachedResponse, req: Request, res: Response): void {
-  res.setHeader(CACHE_STATUS_HEADER, 'hit')
-  res.setHeader('content-type', entry.contentType)
-  res.setHeader('vary', 'Authorization, Cookie')
-  res.setHeader('etag', entry.etag)
-  res.setHeader('cache-control', req.method === 'GET' ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL)
-  if (req.method === 'GET' && matchesIfNoneMatch(req.get('if-none-match'), entry.etag)) {
-    res.status(304).end()
-    return
-  }
-  res.status(entry.status).end(entry.body)
 }
 
 async function sendWebResponse(response: globalThis.Response, res: Response, req: Request, keep?: KeepResponse): Promise<void> {
@@ -241,7 +231,7 @@ async function sendWebResponse(response: globalThis.Response, res: Response, req
 /** Public reads get an ETag and may be revalidated (304); personal ones are never stored. */
 async function sendCacheableJson(response: globalThis.Response, res: Response, req: Request, keep?: KeepResponse): Promise<void> {
   const body = new Uint8Array(await response.arrayBuffer())
-  res.setHeader('vary', 'Authorization, Cookie')
+  res.setHeader('vary', VARY)
   // An endpoint that sets its own Cache-Control (a token lookup, a preview) has said how to keep it.
   if (isPersonalised({ authorization: req.get('authorization'), cookie: req.get('cookie') }) || response.headers.has('cache-control')) {
     if (!response.headers.has('cache-control')) res.setHeader('cache-control', PRIVATE_CACHE_CONTROL)
@@ -292,7 +282,7 @@ async function retryAfterOf(response: globalThis.Response): Promise<number | nul
 export function sendError(res: Response, error: unknown, req: Request): void {
   const unavailable = !(error instanceof HttpError) && databaseUnavailable(error)
   const status = error instanceof HttpError ? error.status : unavailable ? 503 : 500
-  if (status >= 500) req.log?.error({ err: error }, 'request failed')
+  if (status >= 500) logger.error({ err: error, req: { id: res.locals.requestId, method: req.method, path: req.path } }, 'request failed')
   if (res.headersSent) {
     res.destroy()
     return

@@ -1,36 +1,54 @@
 import { randomUUID } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
 
-import { pinoHttp } from 'pino-http'
+import type { Request, RequestHandler, Response } from 'express'
 
 import { logger } from '../lib/logger'
 
 const SAFE_REQUEST_ID = /^[\w.-]{1,64}$/
 
-/** One line per request: id (taken from X-Request-Id when sane), method, path, status, duration. */
-export const requestLogger = pinoHttp({
-  logger,
-  genReqId: (req, res) => {
-    const incoming = req.headers['x-request-id']
-    const id = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID()
-    res.setHeader('x-request-id', id)
-    return id
-  },
-  // Which front end asked, when it identified itself with an API key (never the key itself).
-  customProps: (_req, res) => {
-    const client = (res as { locals?: { apiClient?: { name: string } } }).locals?.apiClient
-    return client ? { apiClient: client.name } : {}
-  },
-  customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-  autoLogging: { ignore: (req) => req.url === '/healthz' || (req.url ?? '').startsWith('/_next/') },
-  serializers: {
-    req: (req) => ({ id: req.id, method: req.method, path: pathOf(req.raw ?? req) }),
-    res: (res) => ({ status: res.statusCode }),
-  },
-  customSuccessMessage: (req, res, responseTime) => `${req.method} ${pathOf(req)} ${res.statusCode} ${Math.round(responseTime)}ms`,
-  customErrorMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
-})
+/**
+ * One line per request: id (taken from X-Request-Id when sane), method, path, status, duration, and
+ * which front end asked when it identified itself with an API key (never the key itself).
+ * Hand-written rather than pino-http: that one builds a child logger and serialisers for every
+ * request, a fifth of the CPU a cached read costs, even when the level logs nothing.
+ */
+export const requestLogger: RequestHandler = (req, res, next) => {
+  const id = identifyRequest(req, res)
+  const url = req.url
+  if (url !== '/healthz' && !url.startsWith('/_next/')) {
+    const started = performance.now()
+    res.once('close', () => logRequest(req, res, id, started))
+  }
+  next()
+}
+
+/** The request's id, echoed in X-Request-Id and kept in `res.locals.requestId` for error logs. */
+export function identifyRequest(req: Request, res: Response): string {
+  const incoming = req.headers['x-request-id']
+  const id = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID()
+  res.setHeader('x-request-id', id)
+  res.locals.requestId = id
+  return id
+}
+
+/** Called once the response is finished, or its connection closed. */
+export function logRequest(req: Request, res: Response, id: string, started: number): void {
+  const status = res.statusCode
+  // The connection closed before the response was finished: the client hung up, or the handler failed.
+  const aborted = !res.writableEnded
+  const level = aborted || status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info'
+  if (!logger.isLevelEnabled(level)) return
+  const responseTime = Math.round(performance.now() - started)
+  const path = pathOf(req)
+  const client = (res.locals.apiClient as { name: string } | undefined)?.name
+  logger[level](
+    { req: { id, method: req.method, path }, res: { status }, responseTime, ...(client ? { apiClient: client } : {}) },
+    aborted ? `${req.method} ${path} aborted after ${responseTime}ms` : `${req.method} ${path} ${status} ${responseTime}ms`,
+  )
+}
 
 /** Express rewrites `url` inside mounted routers; `originalUrl` is what the client asked for. Never the query: it may carry tokens. */
-function pathOf(req: { url?: string; originalUrl?: string }): string {
-  return (req.originalUrl ?? req.url ?? '').split('?')[0]
+function pathOf(req: Request): string {
+  return (req.originalUrl ?? req.url).split('?')[0]
 }

@@ -4,9 +4,11 @@ import { startServer, type TestServer } from '../helpers/server'
 let server: TestServer
 let staff: Staff
 let articleId: number
+/** A front end allowed by CORS_ORIGINS. */
+const FRONT_END = 'https://front.example'
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await startServer({ CORS_ORIGINS: FRONT_END })
   staff = await createStaff(server)
   articleId = (await staff['editor-in-chief'].post('/api/articles', { title: '缓存测试', _status: 'published' })).body.doc.id
 })
@@ -47,4 +49,21 @@ it('never lets a shared cache keep a response made for a logged-in user', async 
     body: JSON.stringify({ name: '缓存标签' }),
   })
   expect(write.headers.get('cache-control')).toBe('private, no-store')
+})
+
+it('lets an allowed front end read public answers across origins, whether from Payload or the cache', async () => {
+  const path = `/api/articles/${articleId}?cors=1`
+  const first = await get(path, { origin: FRONT_END })
+  const second = await get(path, { origin: FRONT_END })
+  expect([first.headers.get('x-newsroom-cache'), second.headers.get('x-newsroom-cache')]).toEqual(['miss', 'hit'])
+  for (const res of [first, second]) {
+    expect(res.headers.get('access-control-allow-origin')).toBe(FRONT_END)
+    expect(res.headers.get('access-control-allow-credentials')).toBe('true')
+    // A shared cache keeps one copy per origin, so no front end gets another's CORS answer.
+    expect(res.headers.get('vary')).toMatch(/\bOrigin\b/)
+  }
+  const foreign = await get(path, { origin: 'https://evil.example' })
+  expect(foreign.headers.get('x-newsroom-cache')).toBe('hit')
+  expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
+  expect((await get(path)).headers.get('access-control-allow-origin')).toBeNull()
 })

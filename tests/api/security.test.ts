@@ -19,6 +19,8 @@ import { startServer, type TestServer } from '../helpers/server'
 const SECRET = randomBytes(32).toString('hex')
 /** Per kind of attempt and client address; per email for logins and resets (see AUTH_RATE_LIMIT_*). */
 const PER_ADDRESS = 20
+/** API requests a minute per address (API_RATE_LIMIT_PER_MINUTE): the default, reached by one test. */
+const API_PER_MINUTE = 1200
 const PER_EMAIL = 3
 
 let server: TestServer
@@ -34,6 +36,7 @@ beforeAll(async () => {
     AUTH_RATE_LIMIT_PER_ADDRESS: String(PER_ADDRESS),
     AUTH_RATE_LIMIT_PER_EMAIL: String(PER_EMAIL),
     AUTH_RATE_WINDOW_SECONDS: '600',
+    API_RATE_LIMIT_PER_MINUTE: String(API_PER_MINUTE),
   })
   staff = await createStaff(server)
 })
@@ -51,8 +54,15 @@ function parsePolicy(header: string | null): Record<string, string[]> {
 }
 
 describe('response headers', () => {
-  it.each(['/healthz', '/api/articles', '/api/users/me'])('sends helmet headers and a strict CSP on %s', async (path) => {
+  it.each([
+    ['/healthz', null],
+    ['/api/articles?limit=2', 'hit'],
+    ['/api/users/me', 'hit'],
+  ])('sends helmet headers and a strict CSP on %s', async (path, cache) => {
+    await fetch(`${server.url}${path}`)
+    // Asked twice: the second answer to an anonymous read comes from the response cache, on its own path.
     const res = await fetch(`${server.url}${path}`)
+    expect(res.headers.get('x-newsroom-cache')).toBe(cache)
     const policy = parsePolicy(res.headers.get('content-security-policy'))
     expect(policy['default-src']).toEqual(["'self'"])
     expect(policy['object-src']).toEqual(["'none'"])
@@ -123,6 +133,26 @@ describe('cross-site requests carrying the login cookie (CSRF)', () => {
     expect((await tagNamed(`${name}改`))?.id).toBe(doc.id)
     expect((await withCookie('DELETE', `/api/tags/${doc.id}`, server.url)).status).toBe(200)
     expect((await staff.admin.get(`/api/tags/${doc.id}?depth=0`)).status).toBe(404)
+  })
+})
+
+describe('the API rate limit', () => {
+  it('counts answers from the response cache too', async () => {
+    const address = fromAddress()
+    const path = `/api/tags?limit=1&rate=${unique('r')}`
+    const statuses: number[] = []
+    const caches = new Set<string | null>()
+    for (let i = 0; i <= API_PER_MINUTE; i++) {
+      const res = await fetch(`${server.url}${path}`, { headers: address })
+      statuses.push(res.status)
+      if (i > 0 && res.status === 200) caches.add(res.headers.get('x-newsroom-cache'))
+      await res.arrayBuffer()
+    }
+    expect(caches).toEqual(new Set(['hit']))
+    expect(statuses.filter((status) => status === 200)).toHaveLength(API_PER_MINUTE)
+    expect(statuses.at(-1)).toBe(429)
+    // Another address is not held back.
+    expect((await fetch(`${server.url}${path}`, { headers: fromAddress() })).status).toBe(200)
   })
 })
 
