@@ -7,6 +7,7 @@ import { getPayload, type Payload } from 'payload'
 import { migrations } from '../migrations'
 import { authRateLimitsFrom } from './lib/authRateLimit'
 import { logger } from './lib/logger'
+import { isOwnReadToken, newOwnReadToken, OWN_READ_HEADER, OWN_READ_TOKEN_ENV } from './lib/portal/ownReads'
 import { PROJECT_ROOT } from './lib/projectRoot'
 import { buildAdminIfStale } from './server/adminBuild'
 import { serveCachedReads } from './server/cachedReads'
@@ -103,8 +104,12 @@ async function main(): Promise<void> {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+  // The portal in this process reads this API itself unless told to read another deployment.
+  const ownReadToken = serveAdmin && !process.env.PORTAL_API_URL ? newOwnReadToken() : null
+  if (ownReadToken) process.env[OWN_READ_TOKEN_ENV] = ownReadToken
   const rateLimitApi = apiRateLimit(caching.rateLimits, {
     perMinute: Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 1200),
+    exempt: (req) => ownReadToken !== null && req.method === 'GET' && isOwnReadToken(req.headers[OWN_READ_HEADER], ownReadToken),
     clientOf: (res) => {
       const client = res.locals.apiClient as ApiClient | undefined
       return client && { key: String(client.id), perMinute: client.requestsPerMinute }

@@ -1,6 +1,7 @@
 import { connection } from 'next/server'
 import { cache } from 'react'
 
+import { OWN_READ_HEADER, OWN_READ_TOKEN_ENV } from '../lib/portal/ownReads'
 import type { ArticlePage, ArticleSummary, Author, Channel, LoggedCorrection, Paged, PublicComment, SearchHit, SiteSettings } from './types'
 
 /**
@@ -9,7 +10,9 @@ import type { ArticlePage, ArticleSummary, Author, Channel, LoggedCorrection, Pa
  *
  * Reads are anonymous on purpose: the reader's cookie is never forwarded, so every read is the public,
  * cacheable one (the API's response cache answers it). What is specific to a reader is done in the
- * browser. An API key (PORTAL_API_KEY) only gives the portal its own rate limit.
+ * browser. Reading this process's own API, the portal is exempt from its per-address rate limit
+ * (src/lib/portal/ownReads.ts); reading another deployment, an API key (PORTAL_API_KEY) gives it its
+ * own limit there.
  */
 export function apiBase(): string {
   return (process.env.PORTAL_API_URL || `http://127.0.0.1:${process.env.PORT || 3000}`).replace(/\/+$/, '')
@@ -31,6 +34,8 @@ const apiGet = cache(async <T,>(path: string): Promise<T> => {
   await connection()
   const headers: Record<string, string> = { accept: 'application/json' }
   if (process.env.PORTAL_API_KEY) headers.authorization = `api-clients API-Key ${process.env.PORTAL_API_KEY}`
+  const ownReadToken = process.env[OWN_READ_TOKEN_ENV]
+  if (ownReadToken && !process.env.PORTAL_API_URL) headers[OWN_READ_HEADER] = ownReadToken
   const res = await fetch(`${apiBase()}${path}`, { headers, cache: 'no-store' })
   const body = await res.json().catch(() => null)
   if (!res.ok) throw new ApiError(res.status, path, body)

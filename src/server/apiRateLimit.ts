@@ -15,9 +15,12 @@ export function apiRateLimit(
     perMinute: number
     /** The API client a request identified itself as (see apiClients.ts), if any. */
     clientOf?: (res: Parameters<RequestHandler>[1]) => { key: string; perMinute: number } | undefined
+    /** Requests not counted at all (the portal's own reads, see src/lib/portal/ownReads.ts). */
+    exempt?: (req: Parameters<RequestHandler>[0]) => boolean
   },
 ): RequestHandler {
   return async (req, res, next) => {
+    if (options.exempt?.(req)) return next()
     const client = options.clientOf?.(res)
     const key = client ? `client:${client.key}` : `ip:${req.ip ?? 'unknown'}`
     const decision = await checkRateLimit(store, key, client ? client.perMinute : options.perMinute, WINDOW_MS)

@@ -277,3 +277,24 @@ it('serves the account pages at the paths the readers\' emails link to', async (
   }
   expect((await page('/verify-email?token=abc')).testId('account-status')).not.toBeNull()
 })
+
+describe('a portal under a low API rate limit', () => {
+  const LIMIT = 3
+  let limited: TestServer
+  beforeAll(async () => {
+    limited = await startServer({ SERVE_ADMIN: 'true', API_RATE_LIMIT_PER_MINUTE: String(LIMIT) }, { readyWithinMs: 540_000 })
+  }, 600_000)
+  afterAll(() => limited?.stop())
+
+  it('renders every page view, its own API reads not counted, while the limit holds for other clients', async () => {
+    // Each view of the home page reads the API several times (settings, channels, latest articles).
+    for (let view = 0; view < 2 * LIMIT; view++) {
+      const res = await fetch(`${limited.url}/`)
+      expect(res.status).toBe(200)
+      expect(await res.text()).toContain('site-footer')
+    }
+    const direct: number[] = []
+    for (let i = 0; i <= LIMIT; i++) direct.push((await fetch(`${limited.url}/api/tags?limit=1`)).status)
+    expect(direct).toEqual([...Array(LIMIT).fill(200), 429])
+  })
+})

@@ -1,3 +1,4 @@
+import { isOwnReadToken, newOwnReadToken } from '../../src/lib/portal/ownReads'
 import { pageNumber, safeHref, safeReturnPath } from '../../src/lib/portal/links'
 import { snippetParts } from '../../src/lib/portal/snippet'
 import { shanghaiDate, shanghaiDateTime } from '../../src/lib/portal/time'
@@ -51,5 +52,17 @@ describe('search snippets', () => {
       { text: '…', marked: false },
     ])
     expect(snippetParts('<img src=x onerror=alert(1)>')).toEqual([{ text: '<img src=x onerror=alert(1)>', marked: false }])
+  })
+})
+
+describe('isOwnReadToken', () => {
+  const token = newOwnReadToken()
+  it('accepts only this process’s token, as a single header value', () => {
+    expect(isOwnReadToken(token, token)).toBe(true)
+    expect(isOwnReadToken(newOwnReadToken(), token)).toBe(false)
+    expect(isOwnReadToken(token.slice(1), token)).toBe(false)
+    expect(isOwnReadToken('', token)).toBe(false)
+    expect(isOwnReadToken(undefined, token)).toBe(false)
+    expect(isOwnReadToken([token], token)).toBe(false)
   })
 })
