@@ -15,7 +15,7 @@ import { corsHeaders } from './server/cors'
 import { startEmbeddedPostgres } from './server/embeddedPostgres'
 import { ensureFirstAdmin } from './server/firstAdmin'
 import { livenessCheck, readinessCheck } from './server/health'
-import { type ApiClient, identifyApiClients, refuseUnknownApiKeys } from './server/apiClients'
+import { type ApiClient, apiKeyClients } from './server/apiClients'
 import { apiRateLimit } from './server/apiRateLimit'
 import { authRateLimit } from './server/authRateLimit'
 import { payloadApiRouter, sendError } from './server/payloadApi'
@@ -122,10 +122,11 @@ async function main(): Promise<void> {
   app.get('/healthz', livenessCheck)
   app.get('/readyz', readinessCheck(payload, migrations.map((migration) => migration.name)))
   if (production && !demo) app.post('/api/users/first-register', refuseOpenFirstRegistration)
-  app.use('/api', identifyApiClients(payload, caching.versions))
+  const apiClients = apiKeyClients(payload, caching.versions)
+  app.use('/api', apiClients.recognise)
   app.use('/api', rateLimitApi)
   app.use('/api', authRateLimit(caching.rateLimits, authRateLimitsFrom(process.env)))
-  app.use('/api', refuseUnknownApiKeys)
+  app.use('/api', apiClients.verify)
   app.use('/api', payloadApiRouter(config, { graphQLPlayground: !production, caching }))
   // Errors in the middleware before Payload (an API key looked up while PostgreSQL is down): JSON, no stack.
   app.use('/api', ((error, req, res, _next) => sendError(res, error, req)) satisfies express.ErrorRequestHandler)

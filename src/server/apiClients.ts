@@ -12,16 +12,24 @@ const CLIENTS_TAG = 'api-clients'
 const REMEMBERED_KEYS = 10_000
 
 /**
- * Recognises a front end by its API key, before rate limiting and before Payload: a known key is
- * noted (`res.locals.apiClient`) and removed from the request, so the request is then served, and
- * cached, exactly as an anonymous one. An unknown or revoked key is noted too: it is counted against
- * the address's rate limit (so keys cannot be guessed at speed) and then refused with a 401, rather
- * than served as anonymous, so a misconfigured front end notices. Known keys are remembered until
- * the api-clients collection changes (on any instance: the change bumps its tag); unknown ones are
- * not, so a key created after a failed try works at once.
+ * Recognises a front end by its API key, in two steps around the rate limit. Before it
+ * (`recognise`), a key seen before is known from memory: the request is noted
+ * (`res.locals.apiClient`) and counts against that client's own limit. A key not in memory is only
+ * put aside, so the request counts against its address; after the limit (`verify`) it is looked up,
+ * so an address over its limit cannot make the server look up guessed keys at any speed. A key
+ * nobody issued (or since revoked) is then refused with a 401 rather than served as anonymous, so a
+ * misconfigured front end notices. Either way the key is removed from the request, which is then
+ * served, and cached, exactly as an anonymous one. Known keys are remembered until the api-clients
+ * collection changes (on any instance: the change bumps its tag); unknown ones are not, so a key
+ * created after a failed try works at once.
  */
-export function identifyApiClients(payload: Payload, versions: VersionStore): RequestHandler {
+export function apiKeyClients(payload: Payload, versions: VersionStore): { recognise: RequestHandler; verify: RequestHandler } {
   const remembered = new Map<string, { client: ApiClient; version: string }>()
+  const versionNow = async () => {
+    const current = await versions.read([CLIENTS_TAG])
+    return current ? `${current.epoch}:${current.values[0]}` : null
+  }
+  const rememberedKey = (authorization: string) => createHash('sha256').update(authorization).digest('base64url')
 
   const lookUp = async (authorization: string): Promise<ApiClient | null> => {
     const { user } = await payload.auth({ headers: new Headers({ authorization }) })
@@ -30,36 +38,42 @@ export function identifyApiClients(payload: Payload, versions: VersionStore): Re
     return { id: client.id, name: client.name, requestsPerMinute: client.requestsPerMinute }
   }
 
-  return async (req, res, next) => {
+  const recognise: RequestHandler = async (req, res, next) => {
     const authorization = req.get('authorization')
     if (!authorization || !API_KEY_HEADER.test(authorization)) return next()
     try {
-      const current = await versions.read([CLIENTS_TAG])
-      const version = current ? `${current.epoch}:${current.values[0]}` : null
-      const key = createHash('sha256').update(authorization).digest('base64url')
-      const known = remembered.get(key)
-      let client: ApiClient | null
-      if (known && version !== null && known.version === version) {
-        client = known.client
-      } else {
-        client = await lookUp(authorization)
-        if (client && version !== null) {
-          if (remembered.size >= REMEMBERED_KEYS) remembered.clear()
-          remembered.set(key, { client, version })
-        }
-      }
-      if (client) res.locals.apiClient = client
-      else res.locals.unknownApiKey = true
+      const version = await versionNow()
+      const known = remembered.get(rememberedKey(authorization))
+      if (known && version !== null && known.version === version) res.locals.apiClient = known.client
+      else res.locals.unverifiedApiKey = authorization
       delete req.headers.authorization
       next()
     } catch (error) {
       next(error)
     }
   }
-}
 
-/** After the rate limit: a request that brought a key nobody issued (or one since revoked) is refused. */
-export const refuseUnknownApiKeys: RequestHandler = (_req, res, next) => {
-  if (!res.locals.unknownApiKey) return next()
-  res.status(401).json({ errors: [{ message: 'Unknown or revoked API key' }] })
+  const verify: RequestHandler = async (_req, res, next) => {
+    const authorization = res.locals.unverifiedApiKey as string | undefined
+    if (!authorization) return next()
+    try {
+      // Read before the lookup: a change to the clients meanwhile must not be remembered as older.
+      const version = await versionNow()
+      const client = await lookUp(authorization)
+      if (!client) {
+        res.status(401).json({ errors: [{ message: 'Unknown or revoked API key' }] })
+        return
+      }
+      if (version !== null) {
+        if (remembered.size >= REMEMBERED_KEYS) remembered.clear()
+        remembered.set(rememberedKey(authorization), { client, version })
+      }
+      res.locals.apiClient = client
+      next()
+    } catch (error) {
+      next(error)
+    }
+  }
+
+  return { recognise, verify }
 }

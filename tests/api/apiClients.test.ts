@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 
 import { createStaff, type Staff } from '../helpers/api'
-import { startServer, type TestServer } from '../helpers/server'
+import { startServer, type TestServer, withDatabase } from '../helpers/server'
 
 let server: TestServer
 let staff: Staff
@@ -27,6 +27,8 @@ it('identifies a front end by its key and serves it exactly what the public sees
   const { header } = await createClient('门户 SSR')
   const path = '/api/articles?select[title]=true&sort=-createdAt'
   const anonymous = await staff.anonymous.get(path)
+  // The first request with a new key is checked after the address's limit; later ones count as the client's.
+  expect((await withKey(header, path)).status).toBe(200)
   const res = await withKey(header, path)
   expect(res.status).toBe(200)
   expect(await res.json()).toEqual(anonymous.body)
@@ -61,12 +63,39 @@ it('refuses an unknown key, accepts it once issued, and refuses a revoked one at
 
 it('gives each client its own rate limit, apart from its address', async () => {
   const { header } = await createClient('小流量客户端', 3)
+  // Its first request is verified on the address's account (above); the next three are its own.
+  expect((await withKey(header, '/api/tags')).status).toBe(200)
   for (let i = 0; i < 3; i++) expect((await withKey(header, '/api/tags')).status).toBe(200)
   const limited = await withKey(header, '/api/tags')
   expect(limited.status).toBe(429)
   expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
   expect((await staff.anonymous.get('/api/tags')).status).toBe(200)
 })
+
+it('looks up no key for an address over its limit: guessing keys there costs no database read', async () => {
+  const address = { 'x-forwarded-for': '203.0.113.9' }
+  const guess = () => `api-clients API-Key ${randomUUID()}`
+  const keyLookups = () =>
+    withDatabase(server.databaseUrl, async (db) => {
+      const { rows } = await db.query(`select coalesce(seq_scan, 0) + coalesce(idx_scan, 0) as reads from pg_stat_user_tables where relname = 'api_clients'`)
+      return Number(rows[0].reads)
+    })
+  const settledLookups = async () => {
+    // PostgreSQL publishes a connection's table statistics within a second or so of it going idle.
+    await new Promise((resolve) => setTimeout(resolve, 2_500))
+    return keyLookups()
+  }
+  // Within the limit, an unknown key is looked up, and refused.
+  const before = await settledLookups()
+  expect((await withKey(guess(), '/api/tags', { headers: address })).status).toBe(401)
+  expect(await settledLookups()).toBeGreaterThan(before)
+  let status = 0
+  for (let i = 0; i < 1200 && status !== 429; i++) status = (await fetch(`${server.url}/api/tags?limit=1`, { headers: address })).status
+  expect(status).toBe(429)
+  const overLimit = await settledLookups()
+  for (let i = 0; i < 20; i++) expect((await withKey(guess(), '/api/tags', { headers: address })).status).toBe(429)
+  expect(await settledLookups()).toBe(overLimit)
+}, 60_000)
 
 it('lets only admins see or manage clients, and never shows a key to anyone else', async () => {
   await createClient('仅管理员可见')
