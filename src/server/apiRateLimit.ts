@@ -22,12 +22,12 @@ export function apiRateLimit(
   return async (req, res, next) => {
     if (options.exempt?.(req)) return next()
     const client = options.clientOf?.(res)
+    const limit = client ? client.perMinute : options.perMinute
+    if (limit <= 0) return next()
     const key = client ? `client:${client.key}` : `ip:${req.ip ?? 'unknown'}`
-    const decision = await checkRateLimit(store, key, client ? client.perMinute : options.perMinute, WINDOW_MS)
-    if (Number.isFinite(decision.remaining)) {
-      res.setHeader('ratelimit-limit', String(decision.limit))
-      res.setHeader('ratelimit-remaining', String(decision.remaining))
-    }
+    const decision = await checkRateLimit(store, key, limit, WINDOW_MS)
+    res.setHeader('ratelimit-limit', String(decision.limit))
+    res.setHeader('ratelimit-remaining', String(decision.remaining))
     if (decision.allowed) return next()
     res.setHeader('retry-after', String(decision.retryAfterSeconds))
     res.status(429).json({

@@ -230,7 +230,8 @@ async function sendWebResponse(response: globalThis.Response, res: Response, req
 
 /** Public reads get an ETag and may be revalidated (304); personal ones are never stored. */
 async function sendCacheableJson(response: globalThis.Response, res: Response, req: Request, keep?: KeepResponse): Promise<void> {
-  const body = new Uint8Array(await response.arrayBuffer())
+  // A Buffer, not a bare Uint8Array: Node writes a Buffer to the socket without converting it, on every cache hit.
+  const body = Buffer.from(await response.arrayBuffer())
   res.setHeader('vary', VARY)
   // An endpoint that sets its own Cache-Control (a token lookup, a preview) has said how to keep it.
   if (isPersonalised({ authorization: req.get('authorization'), cookie: req.get('cookie') }) || response.headers.has('cache-control')) {

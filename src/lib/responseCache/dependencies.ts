@@ -31,7 +31,8 @@ export function closeOver(graph: DependencyGraph): Record<string, string[]> {
  * everything: precise where it can be, never stale where it cannot tell.
  */
 export function tagsForPath(apiPath: string, closure: Record<string, string[]>): string[] {
-  const [first, second] = apiPath.replace(/^\/+/, '').split(/[/?]/)
+  const query = apiPath.indexOf('?')
+  const [first, second] = (query < 0 ? apiPath : apiPath.slice(0, query)).replace(/^\/+/, '').split('/')
   const tag = first === 'globals' && second ? globalTag(second) : first
   return closure[tag] ?? allTags(closure)
 }

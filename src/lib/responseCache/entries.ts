@@ -12,43 +12,50 @@ export type CachedResponse = {
 
 /**
  * A least-recently-used map bounded by the bytes of the bodies it holds, so a burst of distinct
- * URLs (crawlers, random query strings) evicts old entries instead of growing the heap.
+ * URLs (crawlers, random query strings) evicts old entries instead of growing the heap. Recency is
+ * kept the "second chance" way: a read only marks its entry, and eviction moves marked entries to
+ * the back instead of dropping them. A read, the common case under load, then changes no order.
  */
 export class LruEntries {
-  private readonly entries = new Map<string, CachedResponse>()
+  private readonly entries = new Map<string, { entry: CachedResponse; readSinceQueued: boolean }>()
   private bytes = 0
 
   constructor(private readonly maxBytes: number) {}
 
   get(key: string): CachedResponse | undefined {
-    const entry = this.entries.get(key)
-    if (!entry) return undefined
-    this.entries.delete(key)
-    this.entries.set(key, entry)
-    return entry
+    const slot = this.entries.get(key)
+    if (!slot) return undefined
+    slot.readSinceQueued = true
+    return slot.entry
   }
 
   set(key: string, entry: CachedResponse): void {
     if (entry.body.byteLength > this.maxBytes) return
     this.delete(key)
-    this.entries.set(key, entry)
+    this.entries.set(key, { entry, readSinceQueued: false })
     this.bytes += entry.body.byteLength
-    for (const [oldest, old] of this.entries) {
+    // Ends: each marked entry is requeued once, unmarked, and met again only after the unmarked ones.
+    for (const [oldest, slot] of this.entries) {
       if (this.bytes <= this.maxBytes) break
       this.entries.delete(oldest)
-      this.bytes -= old.body.byteLength
+      if (slot.readSinceQueued) {
+        slot.readSinceQueued = false
+        this.entries.set(oldest, slot)
+      } else {
+        this.bytes -= slot.entry.body.byteLength
+      }
     }
   }
 
   delete(key: string): void {
-    const entry = this.entries.get(key)
-    if (!entry) return
+    const slot = this.entries.get(key)
+    if (!slot) return
     this.entries.delete(key)
-    this.bytes -= entry.body.byteLength
+    this.bytes -= slot.entry.body.byteLength
   }
 
   deleteWhere(matches: (entry: CachedResponse) => boolean): void {
-    for (const [key, entry] of this.entries) if (matches(entry)) this.delete(key)
+    for (const [key, slot] of this.entries) if (matches(slot.entry)) this.delete(key)
   }
 
   get size(): number {
@@ -71,7 +78,7 @@ export function decodeEntry(bytes: Buffer): CachedResponse | null {
   if (newline < 0) return null
   try {
     const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as Omit<CachedResponse, 'body'>
-    return { ...header, body: new Uint8Array(bytes.subarray(newline + 1)) }
+    return { ...header, body: bytes.subarray(newline + 1) }
   } catch {
     return null
   }
