@@ -7,6 +7,7 @@ import * as migration_20261129_154311_api_clients from './20261129_154311_api_cl
 import * as migration_20261129_155009_review_workflow_audit_log from './20261129_155009_review_workflow_audit_log';
 import * as migration_20261129_155847_audit_retention from './20261129_155847_audit_retention';
 import * as migration_20261129_180500_search_ranking from './20261129_180500_search_ranking';
+import * as migration_20261129_210222_webhook_slow_lane from './20261129_210222_webhook_slow_lane';
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261129_180500_search_ranking.up,
     down: migration_20261129_180500_search_ranking.down,
     name: '20261129_180500_search_ranking',
+  },
+  {
+    up: migration_20261129_210222_webhook_slow_lane.up,
+    down: migration_20261129_210222_webhook_slow_lane.down,
+    name: '20261129_210222_webhook_slow_lane',
   },
 ];

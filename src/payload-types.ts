@@ -671,6 +671,10 @@ export interface Webhook {
    */
   secret?: string | null;
   active?: boolean | null;
+  /**
+   * When an attempt last got no answer within the time-out. While set, deliveries to this webhook go through the slow lane, where they hold up no other webhook; the next answer in time clears it.
+   */
+  timedOutAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1376,6 +1380,7 @@ export interface WebhooksSelect<T extends boolean = true> {
   events?: T;
   secret?: T;
   active?: T;
+  timedOutAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,30 +1,39 @@
 import http from 'node:http'
 import https from 'node:https'
 
-import type { PayloadRequest, TaskConfig } from 'payload'
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest, type TaskConfig } from 'payload'
 
 import { WEBHOOK_ALLOW_PRIVATE_URLS } from '../collections/Webhooks'
 import { relationId } from '../lib/fieldShapes'
 import { assertPublicLiteral, publicOnlyLookup } from '../lib/net/publicAddresses'
-import { type AttemptResult, attemptOutcome, type DeliverySettings, describeRequestError } from '../lib/webhooks/delivery'
+import {
+  type AttemptResult,
+  attemptOutcome,
+  backoffMs,
+  deliveryQueue,
+  type DeliverySettings,
+  describeRequestError,
+  isTimeout,
+  timedOutAtAfter,
+} from '../lib/webhooks/delivery'
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../lib/webhooks/signature'
 import type { WebhookDelivery } from '../payload-types'
 
 export const DELIVER_WEBHOOK_TASK = 'deliverWebhook'
-/** Deliveries have their own queue and runner, so they do not wait for the scheduled-publishing tick. */
-export const WEBHOOKS_QUEUE = 'webhooks'
 
 /**
- * Sends one logged delivery: a signed POST of its body to the webhook's URL. Every attempt is
- * written to the log; a failed one throws, so Payload retries it with exponential backoff until the
- * last attempt, which marks the delivery failed.
+ * Sends one attempt at a logged delivery: a signed POST of its body to the webhook's URL. Every
+ * attempt is written to the log; a failed one that is not the last queues the next as a new job,
+ * after the backoff, in the queue the receiver now belongs in (see `deliveryQueue`), so a receiver
+ * that hangs takes its retries to the slow queue instead of holding up everyone else's.
  */
 export function deliverWebhookTask(settings: DeliverySettings): TaskConfig<typeof DELIVER_WEBHOOK_TASK> {
   return {
     slug: DELIVER_WEBHOOK_TASK,
     label: 'Deliver a webhook',
     inputSchema: [{ name: 'delivery', type: 'number', required: true }],
-    // Payload counts retries after the first attempt, and waits delay × 2^(failures so far) before each.
+    // Failed attempts are recorded, never thrown: a throw means the server failed (the database) and
+    // the attempt's writes were rolled back, so Payload runs this same attempt again.
     retries: { attempts: settings.maxAttempts - 1, backoff: { type: 'exponential', delay: settings.retryDelayMs } },
     handler: async ({ input, job, req }) => {
       const delivery = await req.payload.findByID({
@@ -46,27 +55,67 @@ export function deliverWebhookTask(settings: DeliverySettings): TaskConfig<typeo
         await logAttempt(req, delivery, { status: 'failed', error: webhook ? 'The webhook was switched off before delivery' : 'The webhook was deleted before delivery' })
         return { output: {} }
       }
-      const attempt = (job.totalTried ?? 0) + 1
+      // Queued before its receiver was found to hang (or to answer again): the attempt moves to the
+      // right queue rather than hold this batch up for the time-out.
+      const queue = deliveryQueue(webhook.timedOutAt)
+      if (job.queue !== queue) {
+        await req.payload.jobs.queue({ task: DELIVER_WEBHOOK_TASK, queue, input: { delivery: delivery.id }, req })
+        return { output: {} }
+      }
+      const attempt = (delivery.attempts ?? 0) + 1
       const result = await post(webhook.url, webhook.secret, delivery, settings.timeoutMs)
       const outcome = attemptOutcome(result, attempt, settings.maxAttempts)
-      const now = new Date().toISOString()
-      await logAttempt(req, delivery, {
-        url: webhook.url,
-        status: outcome.status,
-        attempts: attempt,
-        responseCode: result.responseCode,
-        error: outcome.error,
-        lastAttemptAt: now,
-        deliveredAt: outcome.status === 'delivered' ? now : null,
+      const now = new Date()
+      const timedOutAt = timedOutAtAfter(result, webhook.timedOutAt ?? null, now)
+      // The log, the receiver's state and the next attempt's job stand or fall together: a delivery
+      // left pending always has a job to finish it. (Opened after the POST: connections held through
+      // hanging attempts would starve the pool.)
+      await inOneTransaction(req, async () => {
+        await logAttempt(req, delivery, {
+          url: webhook.url,
+          status: outcome.status,
+          attempts: attempt,
+          responseCode: result.responseCode,
+          error: outcome.error,
+          lastAttemptAt: now.toISOString(),
+          deliveredAt: outcome.status === 'delivered' ? now.toISOString() : null,
+        })
+        // A database write: the receiver's state is no admin's edit, to audit or to check the URL again for.
+        if (timedOutAt !== (webhook.timedOutAt ?? null)) {
+          await req.payload.db.updateOne({ collection: 'webhooks', id: webhook.id, data: { timedOutAt }, req, returning: false })
+        }
+        if (outcome.status === 'pending') {
+          await req.payload.jobs.queue({
+            task: DELIVER_WEBHOOK_TASK,
+            queue: deliveryQueue(timedOutAt),
+            input: { delivery: delivery.id },
+            waitUntil: new Date(now.getTime() + backoffMs(settings, attempt)),
+            req,
+          })
+        }
       })
-      if (outcome.error) throw new Error(outcome.error)
       return { output: {} }
     },
   }
 }
 
-function logAttempt(req: PayloadRequest, delivery: WebhookDelivery, data: Partial<WebhookDelivery>) {
-  return req.payload.update({ collection: 'webhook-deliveries', id: delivery.id, data, depth: 0, overrideAccess: true, req })
+/**
+ * A database write: the log is the server's own record, with no hooks to run nor input to check, and
+ * the Local API's read-validate-write-read costs each attempt several queries the fast lane needs.
+ */
+async function logAttempt(req: PayloadRequest, delivery: WebhookDelivery, data: Partial<WebhookDelivery>): Promise<void> {
+  await req.payload.db.updateOne({ collection: 'webhook-deliveries', id: delivery.id, data: { ...data, updatedAt: new Date().toISOString() }, req, returning: false })
+}
+
+async function inOneTransaction(req: PayloadRequest, work: () => Promise<void>): Promise<void> {
+  const ownsTransaction = await initTransaction(req)
+  try {
+    await work()
+    if (ownsTransaction) await commitTransaction(req)
+  } catch (error) {
+    if (ownsTransaction) await killTransaction(req)
+    throw error
+  }
 }
 
 async function post(url: string, secret: string, delivery: WebhookDelivery, timeoutMs: number): Promise<AttemptResult> {
@@ -81,9 +130,9 @@ async function post(url: string, secret: string, delivery: WebhookDelivery, time
     [SIGNATURE_HEADER]: signWebhook(secret, timestamp, body),
   }
   try {
-    return { responseCode: await send(new URL(url), headers, body, AbortSignal.timeout(timeoutMs)), error: null }
+    return { responseCode: await send(new URL(url), headers, body, AbortSignal.timeout(timeoutMs)), error: null, timedOut: false }
   } catch (error) {
-    return { responseCode: null, error: describeRequestError(error, timeoutMs) }
+    return { responseCode: null, error: describeRequestError(error, timeoutMs), timedOut: isTimeout(error) }
   }
 }
 

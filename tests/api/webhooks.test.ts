@@ -1,6 +1,6 @@
 /**
  * Webhooks against a local receiver: which changes fire which events, the signature a receiver
- * checks, retries with backoff, the delivery log, and who may see any of it.
+ * checks, retries with backoff, the slow lane, the delivery log, and who may see any of it.
  */
 
 import { WEBHOOK_EVENTS } from '../../src/lib/webhooks/events'
@@ -325,6 +325,47 @@ describe('delivery', () => {
       return docs[0]?.status === 'failed' && docs
     }, 'the delivery to stop')
     expect(stopped.error).toMatch(/switched off/)
+  })
+
+  it('a time-out puts the receiver in the slow lane, for retries and new deliveries, until it answers in time', async () => {
+    receiver.delay('/sleepy', Infinity)
+    const hook = await createWebhook({ url: receiver.url('/sleepy'), events: ['site-settings.changed'] })
+    const timedOutAt = async () => (await staff.admin.get(`/api/webhooks/${hook.id}`)).body.timedOutAt
+    // Completed jobs are deleted; one for a receiver that takes its time is there until its attempt ends.
+    const queuesOf = async (delivery: { id: number }) => {
+      const res = await staff.admin.get('/api/payload-jobs?where[taskSlug][equals]=deliverWebhook&limit=1000&depth=0')
+      expect(res.status).toBe(200)
+      return res.body.docs.filter((job: any) => job.input.delivery === delivery.id && !job.completedAt).map((job: any) => job.queue)
+    }
+    expect(hook.timedOutAt ?? null).toBeNull()
+
+    await saveSiteSettings()
+    const [first] = await deliveries(hook.id)
+    expect(await queuesOf(first)).toEqual(['webhooks'])
+    const noted = await eventually(timedOutAt, 'the time-out to be noted')
+    expect((await deliveries(hook.id))[0]).toMatchObject({ attempts: 1, error: 'No answer within 1000 ms' })
+    expect(Date.parse(noted)).toBeGreaterThan(Date.parse(first.createdAt))
+    // The retry was queued with the attempt's log, in the slow lane (the first job completes just after).
+    await eventually(async () => JSON.stringify(await queuesOf(first)) === '["webhooks-slow"]', 'the retry alone, in the slow lane')
+    await saveSiteSettings()
+    const [, second] = await deliveries(hook.id)
+    expect(await queuesOf(second)).toEqual(['webhooks-slow'])
+    // Only the delivery job writes it.
+    expect((await staff.admin.patch(`/api/webhooks/${hook.id}`, { timedOutAt: null, name: unique('改名') })).status).toBe(200)
+    expect(Date.parse(await timedOutAt())).toBeGreaterThanOrEqual(Date.parse(noted))
+
+    // Slow but in time: any answer in time clears it (here the retry's 200).
+    receiver.delay('/sleepy', 300)
+    await eventually(async () => (await timedOutAt()) === null, 'an answer in time to clear it')
+    await saveSiteSettings()
+    const [, , third] = await deliveries(hook.id)
+    expect(await queuesOf(third)).toEqual(['webhooks'])
+    const settled = await eventually(async () => {
+      const docs = await deliveries(hook.id)
+      return docs.every((doc) => doc.status !== 'pending') && docs
+    }, 'the three deliveries to settle')
+    expect(settled.map((doc) => doc.status)).toEqual(['delivered', 'delivered', 'delivered'])
+    expect(settled[2]).toMatchObject({ attempts: 1, responseCode: 200 })
   })
 
   it('an inactive webhook gets nothing', async () => {

@@ -1,8 +1,13 @@
 import {
   attemptOutcome,
+  backoffMs,
   DEFAULT_DELIVERY_SETTINGS,
+  deliveryQueue,
   deliverySettingsFrom,
   describeRequestError,
+  SLOW_WEBHOOKS_QUEUE,
+  timedOutAtAfter,
+  WEBHOOKS_QUEUE,
   webhookBody,
 } from '../../src/lib/webhooks/delivery'
 import { articleEvents, commentEvents, type LiveArticle, siteSettingsEvents, WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from '../../src/lib/webhooks/events'
@@ -141,15 +146,37 @@ describe('deliveries', () => {
     })
   })
 
+  const answered = (responseCode: number) => ({ responseCode, error: null, timedOut: false })
+  const noAnswer = { responseCode: null, error: 'No answer within 5000 ms', timedOut: true }
+  const refused = { responseCode: null, error: 'connect ECONNREFUSED 127.0.0.1:9', timedOut: false }
+
   it.each([
-    ['a 200', { responseCode: 200, error: null }, 1, { status: 'delivered', error: null }],
-    ['a 204 on the last attempt', { responseCode: 204, error: null }, 5, { status: 'delivered', error: null }],
-    ['a 500 with attempts left', { responseCode: 500, error: null }, 1, { status: 'pending', error: 'HTTP 500' }],
-    ['a redirect', { responseCode: 301, error: null }, 2, { status: 'pending', error: 'HTTP 301' }],
-    ['a 404 on the last attempt', { responseCode: 404, error: null }, 5, { status: 'failed', error: 'HTTP 404' }],
-    ['no answer on the last attempt', { responseCode: null, error: 'No answer within 5000 ms' }, 5, { status: 'failed', error: 'No answer within 5000 ms' }],
+    ['a 200', answered(200), 1, { status: 'delivered', error: null }],
+    ['a 204 on the last attempt', answered(204), 5, { status: 'delivered', error: null }],
+    ['a 500 with attempts left', answered(500), 1, { status: 'pending', error: 'HTTP 500' }],
+    ['a redirect', answered(301), 2, { status: 'pending', error: 'HTTP 301' }],
+    ['a 404 on the last attempt', answered(404), 5, { status: 'failed', error: 'HTTP 404' }],
+    ['no answer on the last attempt', noAnswer, 5, { status: 'failed', error: 'No answer within 5000 ms' }],
   ])('after %s', (_label, result, attempt, outcome) => {
     expect(attemptOutcome(result, attempt, 5)).toEqual(outcome)
+  })
+
+  it('waits the retry delay after the first failure, doubling after each further one', () => {
+    expect([1, 2, 3, 4].map((attempt) => backoffMs(DEFAULT_DELIVERY_SETTINGS, attempt))).toEqual([10_000, 20_000, 40_000, 80_000])
+  })
+
+  it('notes a time-out until an answer in time, and sends deliveries through the slow queue meanwhile', () => {
+    const at = new Date('2026-11-29T08:00:00.000Z')
+    const earlier = '2026-11-29T07:00:00.000Z'
+    expect(timedOutAtAfter(noAnswer, null, at)).toBe(at.toISOString())
+    expect(timedOutAtAfter(noAnswer, earlier, at)).toBe(at.toISOString())
+    expect(timedOutAtAfter(answered(500), earlier, at)).toBeNull()
+    expect(timedOutAtAfter(answered(200), null, at)).toBeNull()
+    // A refused connection says nothing about how long the receiver takes to answer.
+    expect(timedOutAtAfter(refused, earlier, at)).toBe(earlier)
+    expect(timedOutAtAfter(refused, null, at)).toBeNull()
+    expect([deliveryQueue(earlier), deliveryQueue(null), deliveryQueue(undefined)]).toEqual([SLOW_WEBHOOKS_QUEUE, WEBHOOKS_QUEUE, WEBHOOKS_QUEUE])
+    expect(SLOW_WEBHOOKS_QUEUE).not.toBe(WEBHOOKS_QUEUE)
   })
 
   it('describes time-outs and network errors for the log', () => {

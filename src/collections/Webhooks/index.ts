@@ -26,7 +26,7 @@ export const Webhooks: CollectionConfig<typeof WEBHOOKS_SLUG> = {
   labels: { singular: { en: 'Webhook', zh: 'Webhook' }, plural: { en: 'Webhooks', zh: 'Webhook' } },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['name', 'url', 'events', 'active'],
+    defaultColumns: ['name', 'url', 'events', 'active', 'timedOutAt'],
     group: { en: 'Administration', zh: '系统管理' },
     description: {
       en: 'Each delivery is a POST signed with the secret (HMAC-SHA256, see the README), retried with backoff and logged under Webhook deliveries.',
@@ -55,5 +55,21 @@ export const Webhooks: CollectionConfig<typeof WEBHOOKS_SLUG> = {
       admin: { description: { en: 'Left empty, a random one is generated.', zh: '留空则自动生成随机密钥。' } },
     },
     { name: 'active', type: 'checkbox', label: { en: 'Active', zh: '启用' }, defaultValue: true, admin: { position: 'sidebar' } },
+    {
+      name: 'timedOutAt',
+      type: 'date',
+      label: { en: 'Last time-out', zh: '最近超时' },
+      // Written by the delivery job only.
+      access: { create: () => false, update: () => false },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        date: { pickerAppearance: 'dayAndTime' },
+        description: {
+          en: 'When an attempt last got no answer within the time-out. While set, deliveries to this webhook go through the slow lane, where they hold up no other webhook; the next answer in time clears it.',
+          zh: '最近一次推送在超时时限内未获响应的时间。有此时间时，推送走慢速队列，不拖慢其他 Webhook；此后按时收到任何响应即清除。',
+        },
+      },
+    },
   ],
 }

@@ -2,21 +2,21 @@ import { randomUUID } from 'node:crypto'
 
 import type { PayloadRequest } from 'payload'
 
-import { DELIVER_WEBHOOK_TASK, WEBHOOKS_QUEUE } from '../../jobs/deliverWebhook'
-import { webhookBody } from '../../lib/webhooks/delivery'
+import { DELIVER_WEBHOOK_TASK } from '../../jobs/deliverWebhook'
+import { deliveryQueue, webhookBody } from '../../lib/webhooks/delivery'
 import type { WebhookMessage } from '../../lib/webhooks/events'
 
 /**
  * For every active webhook subscribed to one of these events, a pending delivery and a job to send
- * it. Both are written with `req`, inside the transaction of the change that fired them: a change
- * that is rolled back sends nothing.
+ * it (in the slow queue while the receiver's last time-out stands). Both are written with `req`,
+ * inside the transaction of the change that fired them: a change that is rolled back sends nothing.
  */
 export async function queueWebhookDeliveries(req: PayloadRequest, messages: WebhookMessage[]): Promise<void> {
   if (messages.length === 0) return
   const { docs: webhooks } = await req.payload.find({
     collection: 'webhooks',
     where: { and: [{ active: { equals: true } }, { events: { in: messages.map((message) => message.event) } }] },
-    select: { url: true, events: true },
+    select: { url: true, events: true, timedOutAt: true },
     depth: 0,
     pagination: false,
     overrideAccess: true,
@@ -41,7 +41,7 @@ export async function queueWebhookDeliveries(req: PayloadRequest, messages: Webh
         overrideAccess: true,
         req,
       })
-      await req.payload.jobs.queue({ task: DELIVER_WEBHOOK_TASK, queue: WEBHOOKS_QUEUE, input: { delivery: delivery.id }, req })
+      await req.payload.jobs.queue({ task: DELIVER_WEBHOOK_TASK, queue: deliveryQueue(webhook.timedOutAt), input: { delivery: delivery.id }, req })
     }
   }
 }

@@ -41,7 +41,7 @@ export function webhookBody(deliveryId: string, message: WebhookMessage, occurre
 }
 
 /** One attempt as seen from the sender: the receiver's status code, or why there was none. */
-export type AttemptResult = { responseCode: number | null; error: string | null }
+export type AttemptResult = { responseCode: number | null; error: string | null; timedOut: boolean }
 
 export type AttemptOutcome = { status: DeliveryStatus; error: string | null }
 
@@ -52,10 +52,43 @@ export function attemptOutcome(result: AttemptResult, attempt: number, maxAttemp
   return { status: attempt >= maxAttempts ? 'failed' : 'pending', error }
 }
 
+/** The wait after failed attempt number `attempt` (from 1) before the next: the retry delay, doubled after each further failure. */
+export function backoffMs(settings: DeliverySettings, attempt: number): number {
+  return settings.retryDelayMs * 2 ** (attempt - 1)
+}
+
+/**
+ * A webhook's `timedOutAt` after an attempt: the attempt's time when the receiver did not answer in
+ * time, none once it answers in time (whatever the status), and unchanged after a network error,
+ * which says nothing about how long the receiver takes.
+ */
+export function timedOutAtAfter(result: AttemptResult, before: string | null, at: Date): string | null {
+  if (result.timedOut) return at.toISOString()
+  return result.responseCode === null ? before : null
+}
+
+/** Deliveries have their own queues and runners, so they do not wait for the scheduled-publishing tick. */
+export const WEBHOOKS_QUEUE = 'webhooks'
+/**
+ * A receiver that last failed to answer in time gets this queue: its runner waits out a batch of
+ * hanging attempts while the other receivers' deliveries go on in `WEBHOOKS_QUEUE`.
+ */
+export const SLOW_WEBHOOKS_QUEUE = 'webhooks-slow'
+
+/** The queue for a webhook's next attempt, by its `timedOutAt`. */
+export function deliveryQueue(timedOutAt: string | null | undefined): string {
+  return timedOutAt ? SLOW_WEBHOOKS_QUEUE : WEBHOOKS_QUEUE
+}
+
+/** `AbortSignal.timeout` ends a request it cut short with a TimeoutError. */
+export function isTimeout(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'TimeoutError'
+}
+
 /** A failed request in words for the delivery log: a time-out, or the network error's code (ECONNREFUSED, ENOTFOUND…). */
 export function describeRequestError(error: unknown, timeoutMs: number): string {
-  const { name, message, cause } = (error ?? {}) as { name?: string; message?: string; cause?: { code?: string; message?: string } }
-  if (name === 'TimeoutError') return `No answer within ${timeoutMs} ms`
+  if (isTimeout(error)) return `No answer within ${timeoutMs} ms`
+  const { message, cause } = (error ?? {}) as { message?: string; cause?: { code?: string; message?: string } }
   const detail = cause?.code ?? cause?.message
   return [message || String(error), detail && `(${detail})`].filter(Boolean).join(' ')
 }
