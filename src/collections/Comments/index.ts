@@ -143,9 +143,9 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
       admin: { position: 'sidebar', readOnly: true },
     },
     { name: 'screening', type: 'json', label: { en: 'Screening', zh: '筛查结果' }, access: moderatorsRead, admin: jsonViewAdmin },
-    { name: 'maskedOriginal', type: 'textarea', label: { en: 'Original before masking', zh: '屏蔽前原文' }, access: moderatorsRead, admin: jsonViewAdmin },
+    { name: 'maskedOriginal', type: 'textarea', label: { en: 'Original before masking', zh: '屏蔽前原文' }, access: moderatorsRead, admin: { readOnly: true } },
     { name: 'ip', type: 'text', label: { en: 'IP address', zh: 'IP 地址' }, access: { read: isAdminField, ...systemOnly }, admin: { readOnly: true } },
-    { name: 'reportCount', type: 'number', label: { en: 'Reports', zh: '被举报次数' }, defaultValue: 0, index: true, access: moderatorsRead, admin: jsonViewAdmin },
+    { name: 'reportCount', type: 'number', label: { en: 'Reports', zh: '被举报次数' }, defaultValue: 0, index: true, access: moderatorsRead, admin: { readOnly: true } },
     {
       name: 'reports',
       type: 'array',

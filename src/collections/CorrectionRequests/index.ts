@@ -72,7 +72,7 @@ export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLU
       admin: { hidden: true },
       access: { read: () => false },
     },
-    { name: 'reader', type: 'relationship', relationTo: READERS_SLUG, label: { en: 'Reader', zh: '读者' }, maxDepth: 0, access: { read: isEditorOrModeratorField, ...systemOnly }, admin: jsonViewAdmin },
+    { name: 'reader', type: 'relationship', relationTo: READERS_SLUG, label: { en: 'Reader', zh: '读者' }, maxDepth: 0, access: { read: isEditorOrModeratorField, ...systemOnly }, admin: { readOnly: true } },
     {
       name: 'status',
       type: 'select',
