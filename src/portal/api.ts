@@ -19,12 +19,17 @@ export function apiBase(): string {
 }
 
 export class ApiError extends Error {
+  readonly path: string
+
   constructor(
     readonly status: number,
-    readonly path: string,
+    pathAndQuery: string,
     readonly body: unknown,
   ) {
+    // Without the query, which may carry a token (a preview's): the message reaches the server's log.
+    const path = pathAndQuery.split('?')[0]
     super(`GET ${path} answered ${status}`)
+    this.path = path
   }
 }
 

@@ -48,7 +48,11 @@ export function logRequest(req: Request, res: Response, id: string, started: num
   )
 }
 
-/** Express rewrites `url` inside mounted routers; `originalUrl` is what the client asked for. Never the query: it may carry tokens. */
+/**
+ * Express rewrites `url` inside mounted routers; `originalUrl` is what the client asked for. Never
+ * the query, nor the token of an email verification (`/api/readers/verify/<token>`): both may carry
+ * a token that still works.
+ */
 function pathOf(req: Request): string {
-  return (req.originalUrl ?? req.url).split('?')[0]
+  return (req.originalUrl ?? req.url).split('?')[0].replace(/\/verify\/[^/]+/, '/verify/…')
 }

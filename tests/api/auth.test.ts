@@ -58,6 +58,16 @@ it('logs each request as one JSON line with its id, method, path, status and dur
   expect(line).not.toContain('authorization')
 })
 
+it('keeps tokens out of the request log: no query, no email-verification token', async () => {
+  const token = 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed'
+  await fetch(`${server.url}/api/readers/verify/${token}`, { method: 'POST', headers: { 'x-request-id': 'log-check-2' } })
+  await fetch(`${server.url}/api/articles/preview?token=${token}`, { headers: { 'x-request-id': 'log-check-3' } })
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  const lines = server.output().split('\n').filter((line) => line.includes('log-check-2') || line.includes('log-check-3'))
+  expect(lines.map((line) => JSON.parse(line).req.path)).toEqual(['/api/readers/verify/…', '/api/articles/preview'])
+  expect(server.output()).not.toContain(token)
+})
+
 it('does not let a visitor register the first user of a production database', async () => {
   const empty = await startServer({ ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined })
   try {

@@ -32,7 +32,11 @@ describe('portal links', () => {
 
   it('returns only to paths on this site after a login', () => {
     expect(safeReturnPath('/articles/a#comments')).toBe('/articles/a#comments')
-    for (const path of ['https://evil.example', '//evil.example', '/\\evil.example', undefined, ['/a']]) expect(safeReturnPath(path)).toBe('/')
+    expect(safeReturnPath('/search?q=a')).toBe('/search?q=a')
+    // Browsers drop tabs and newlines from a URL: `/\t/evil.example` would go to //evil.example.
+    for (const path of ['https://evil.example', '//evil.example', '/\\evil.example', '/\t/evil.example', '/\n/evil.example', '/\r\\evil.example', undefined, ['/a']]) {
+      expect(safeReturnPath(path)).toBe('/')
+    }
   })
 
   it('reads page numbers, anything odd being page 1', () => {

@@ -9,9 +9,21 @@ export function safeHref(url: unknown): string | null {
   return typeof url === 'string' && isSafeLink(url) ? url.trim() : null
 }
 
-/** A path on this site to return to after logging in; anything else sends the reader home. */
+const THIS_SITE = 'https://portal.invalid'
+
+/**
+ * A path on this site to return to after logging in; anything else sends the reader home. Judged
+ * by the URL parser, as the browser will read it: it drops tabs and newlines, so `/\t/evil.example`
+ * is `//evil.example`, another site.
+ */
 export function safeReturnPath(path: unknown): string {
-  return typeof path === 'string' && /^\/(?![/\\])/.test(path) ? path : '/'
+  if (typeof path !== 'string' || !path.startsWith('/')) return '/'
+  try {
+    const url = new URL(path, THIS_SITE)
+    return url.origin === THIS_SITE ? `${url.pathname}${url.search}${url.hash}` : '/'
+  } catch {
+    return '/'
+  }
 }
 
 /** `?page=3` as a page number; anything but a whole number from 1 is page 1. */
