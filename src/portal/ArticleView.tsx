@@ -12,10 +12,10 @@ import { JsonLd } from './JsonLd'
 import { imageSources } from './media'
 import { Pager } from './Pager'
 import { RichText } from './RichText'
-import { siteUrl } from './site'
+import { portalUrl } from '../lib/portal/siteUrl'
 import type { ArticlePage, Paged, SiteSettings } from './types'
 
-const articleUrl = (article: ArticlePage) => `${siteUrl()}/articles/${article.slug}`
+const articleUrl = (article: ArticlePage) => `${portalUrl()}/articles/${article.slug}`
 const shownTime = (article: ArticlePage) => article.publishedAt ?? article.updatedAt
 
 /** Title, description, canonical link and Open Graph (`og:type` article) of an article page. */
@@ -36,7 +36,7 @@ export function articleMetadata(article: ArticlePage, settings: SiteSettings): M
       publishedTime: article.publishedAt ?? undefined,
       modifiedTime: article.updatedAt,
       section: article.category?.name,
-      authors: article.authors?.map((author) => `${siteUrl()}/authors/${author.slug}`),
+      authors: article.authors?.map((author) => `${portalUrl()}/authors/${author.slug}`),
       tags: article.tags?.map((tag) => tag.name),
       images: image?.url ? [{ url: image.url, width: image.width ?? undefined, height: image.height ?? undefined, alt: cover!.alt }] : undefined,
     },
@@ -59,8 +59,8 @@ function newsArticleJsonLd(article: ArticlePage, settings: SiteSettings) {
     articleSection: article.category?.name,
     keywords: article.tags?.map((tag) => tag.name).join(',') || undefined,
     image: cover ? [cover.sizes?.hero?.url, cover.sizes?.card?.url, cover.url].filter(Boolean) : undefined,
-    author: article.authors?.map((author) => ({ '@type': 'Person', name: author.name, url: `${siteUrl()}/authors/${author.slug}` })),
-    publisher: settings.siteName ? { '@type': 'Organization', name: settings.siteName, url: siteUrl() } : undefined,
+    author: article.authors?.map((author) => ({ '@type': 'Person', name: author.name, url: `${portalUrl()}/authors/${author.slug}` })),
+    publisher: settings.siteName ? { '@type': 'Organization', name: settings.siteName, url: portalUrl() } : undefined,
     correction: article.correctionsJsonLd?.length ? article.correctionsJsonLd : undefined,
   }
 }

@@ -1,6 +1,7 @@
 import { connection } from 'next/server'
 import { cache } from 'react'
 
+import { ARTICLE_PAGE_FIELDS } from '../lib/articlePageFields'
 import { OWN_READ_HEADER, OWN_READ_TOKEN_ENV } from '../lib/portal/ownReads'
 import type { ArticlePage, ArticleSummary, Author, Channel, LoggedCorrection, Paged, PublicComment, SearchHit, SiteSettings } from './types'
 
@@ -58,12 +59,6 @@ const select = (fields: readonly string[]) => Object.fromEntries(fields.map((fie
 /** What an entry in a list of articles shows. */
 const LIST_FIELDS = ['title', 'slug', 'summary', 'publishedAt', 'coverImage', 'category'] as const
 
-/** What the article page shows (the API's one-request page read). */
-export const ARTICLE_FIELDS = [
-  'title', 'slug', 'summary', 'source', 'publishedAt', 'updatedAt', 'authors', 'responsibleEditorName', 'category', 'tags',
-  'coverImage', 'body', 'corrections', 'correctionsJsonLd', 'approvedCommentCount', 'allowComments', 'featuredComments',
-] as const
-
 export const COMMENTS_PER_PAGE = 20
 export const ARTICLES_PER_PAGE = 20
 
@@ -88,7 +83,7 @@ async function firstBySlug<T>(collection: string, slug: string, extra: Record<st
 }
 
 export function getArticle(slug: string): Promise<ArticlePage | null> {
-  return firstBySlug('articles', slug, { depth: 2, ...select(ARTICLE_FIELDS) })
+  return firstBySlug('articles', slug, { depth: 2, ...select(ARTICLE_PAGE_FIELDS) })
 }
 
 export function getChannel(slug: string): Promise<Channel | null> {

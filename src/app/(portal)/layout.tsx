@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 import '../../portal/portal.css'
 import { getChannels, getSiteSettings } from '../../portal/api'
 import { ReaderProvider } from '../../portal/client/ReaderContext'
-import { siteUrl } from '../../portal/site'
+import { portalUrl } from '../../lib/portal/siteUrl'
 import { SiteFooter } from '../../portal/SiteFooter'
 import { SiteHeader } from '../../portal/SiteHeader'
 
@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
   const settings = await getSiteSettings()
   const siteName = settings.siteName || '财经新闻'
   return {
-    metadataBase: new URL(siteUrl()),
+    metadataBase: new URL(portalUrl()),
     title: { default: siteName, template: `%s - ${siteName}` },
     icons: { icon: '/favicon.ico' },
   }

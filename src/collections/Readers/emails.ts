@@ -1,12 +1,10 @@
-/**
- * Readers never see the admin panel, so their emails link to the portal (PORTAL_URL, the public
- * site; by default this server), whose pages pass the token on to the API.
- */
-const portalUrl = () => (process.env.PORTAL_URL || process.env.PUBLIC_URL || 'http://localhost:3000').replace(/\/+$/, '')
+import { portalUrl } from '../../lib/portal/siteUrl'
 
 const page = (title: string, lines: string[]) =>
   `<!doctype html><html lang="zh-CN"><body><h1>${title}</h1>${lines.map((line) => `<p>${line}</p>`).join('')}</body></html>`
 
+// Readers never see the admin panel, so their emails link to the portal (`portalUrl`), whose pages
+// pass the token on to the API.
 export const verificationEmail = {
   generateEmailSubject: () => '请验证您的邮箱 / Verify your email',
   generateEmailHTML: ({ token }: { token?: string }) => {

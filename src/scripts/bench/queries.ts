@@ -1,11 +1,9 @@
-/** What a front end asks for, as documented in the README: the requests the benchmark makes. */
+import { ARTICLE_PAGE_FIELDS } from '../../lib/articlePageFields'
+
+// What a front end asks for, as documented in the README: the requests the benchmark makes.
 
 /** The article page in one request (README, tests/api/articlePage.test.ts). */
-const PAGE_FIELDS = [
-  'title', 'slug', 'summary', 'source', 'publishedAt', 'updatedAt', 'authors', 'responsibleEditorName', 'category', 'tags',
-  'coverImage', 'body', 'corrections', 'correctionsJsonLd', 'approvedCommentCount', 'allowComments', 'featuredComments',
-]
-const PAGE_QUERY = ['depth=2', ...PAGE_FIELDS.map((field) => `select[${field}]=true`)].join('&')
+const PAGE_QUERY = ['depth=2', ...ARTICLE_PAGE_FIELDS.map((field) => `select[${field}]=true`)].join('&')
 
 export const articlePagePath = (slug: string) => `/api/articles?where[slug][equals]=${slug}&limit=1&${PAGE_QUERY}`
 

@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { isStaffUser } from '../../../access/roleChecks'
 import { checkPreviewToken, PREVIEW_ARTICLE_CONTEXT, signPreviewToken } from '../../../lib/previewTokens'
-import { ARTICLE_PAGE_FIELDS } from '../pageFields'
+import { ARTICLE_PAGE_FIELDS } from '../../../lib/articlePageFields'
 
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'private, no-store' } })
 

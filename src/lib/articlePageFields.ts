@@ -1,4 +1,7 @@
-/** Everything a portal article page shows: the `select` of the one-request page read and of previews. */
+/**
+ * Everything a portal article page shows: the `select` of the one-request page read (the portal's,
+ * the benchmark's, the README's) and of previews.
+ */
 export const ARTICLE_PAGE_FIELDS = [
   'title',
   'slug',
