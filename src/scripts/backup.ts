@@ -1,11 +1,11 @@
 // `npm run backup -- [--out FILE]`: the database (DATABASE_URL, or the embedded one under DATA_DIR)
 // and the uploads (MEDIA_DIR) in one archive, `backups/newsroom-<UTC time>.tar.gz` unless --out says.
-import { readdir } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { PROJECT_ROOT } from '../lib/projectRoot'
-import { ARCHIVE_FORMAT, explained, mediaDirectory, packArchive, scratchFolder } from './backup/archive'
+import { ARCHIVE_FORMAT, ArchiveError, explained, mediaDirectory, packArchive, scratchFolder } from './backup/archive'
 import { dumpDatabase } from './backup/database'
 import { openProjectDatabase } from './projectDatabase'
 
@@ -16,8 +16,13 @@ async function main(): Promise<void> {
   const createdAt = new Date()
   const file = path.resolve(values.out ?? path.join(PROJECT_ROOT, 'backups', `newsroom-${createdAt.toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-')}.tar.gz`))
   const mediaDir = mediaDirectory()
+  // An earlier backup is never overwritten, not even by a run that would fail half-way.
+  if (await stat(file).then(() => true, () => false)) throw new ArchiveError(`${file} 已存在 (${file} exists already: name another with --out)`)
   const database = await openProjectDatabase()
-  const scratch = await scratchFolder()
+  const scratch = await scratchFolder().catch(async (error: unknown) => {
+    await database.stop()
+    throw error
+  })
   try {
     const dump = await dumpDatabase(database.url, scratch.dir)
     const mediaFiles = (await readdir(mediaDir, { recursive: true, withFileTypes: true }).catch(() => [])).filter((entry) => entry.isFile()).length

@@ -10,7 +10,7 @@ import { getPayload, type Payload } from 'payload'
 import { migrations } from '../../migrations'
 import { closePayload, tolerateDroppedConnections } from '../server/pool'
 import { ArchiveError, explained, type Manifest, mediaDirectory, scratchFolder, unpackArchive } from './backup/archive'
-import { databaseIsEmpty, emptyDatabase, ensureDatabase, loadDatabase } from './backup/database'
+import { checkUnpacked, databaseIsEmpty, emptyDatabase, ensureDatabase, loadDatabase } from './backup/database'
 import { useProjectDatabase } from './projectDatabase'
 
 const USAGE = 'usage: npm run restore -- FILE [--force]'
@@ -21,12 +21,16 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { force: { type: 'boolean', default: false } } })
   if (positionals.length !== 1) throw new ArchiveError('请指定一个备份文件 (Name one backup file)')
   const [file] = positionals
-  const scratch = await scratchFolder()
   const database = await useProjectDatabase()
+  const scratch = await scratchFolder().catch(async (error: unknown) => {
+    await database.stop()
+    throw error
+  })
   try {
     const manifest = await unpackArchive(file, scratch.dir)
     const known = migrations.map((migration) => migration.name)
     assertSchemaKnown(manifest, known)
+    await checkUnpacked(scratch.dir, manifest.tables)
     const url = process.env.DATABASE_URL!
     await ensureDatabase(url)
     const mediaDir = mediaDirectory()

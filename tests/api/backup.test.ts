@@ -4,7 +4,7 @@
  * every table, every sequence, every file, and a server on the copy answering as the original did.
  */
 import { execFile } from 'node:child_process'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -18,7 +18,8 @@ const run = promisify(execFile)
 
 /** Runs a bundled command (built by globalSetup) with the given database and media folder. */
 async function command(script: string, args: string[], env: { DATABASE_URL: string; MEDIA_DIR: string }) {
-  return run(process.execPath, [path.join(ROOT_DIR, 'dist', script), ...args], { cwd: ROOT_DIR, env: { ...process.env, NODE_OPTIONS: '', ...env } }).then(
+  // Bounded below the test's own time-out, so a hanging command is killed rather than left running.
+  return run(process.execPath, [path.join(ROOT_DIR, 'dist', script), ...args], { cwd: ROOT_DIR, env: { ...process.env, NODE_OPTIONS: '', ...env }, timeout: 90_000 }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   )
@@ -98,6 +99,12 @@ describe('backup and restore', () => {
     const backup = await command('backup.mjs', ['--out', archive], { DATABASE_URL: source.databaseUrl, MEDIA_DIR: source.mediaDir })
     expect([backup.code, backup.stderr]).toEqual([0, ''])
     expect(backup.stdout).toMatch(/backed up \d+ rows in \d+ tables .* and [1-9]\d* media files/)
+    // A backup never overwrites another.
+    const archiveBytes = await readFile(archive)
+    const again = await command('backup.mjs', ['--out', archive], { DATABASE_URL: source.databaseUrl, MEDIA_DIR: source.mediaDir })
+    expect(again.code).toBe(1)
+    expect(again.stderr).toContain('exists already')
+    expect((await readFile(archive)).equals(archiveBytes)).toBe(true)
 
     const copyUrl = freshDatabaseUrl()
     const copyMedia = path.join(scratch, 'restored-media')
@@ -125,6 +132,19 @@ describe('backup and restore', () => {
       const forced = await command('restore.mjs', [archive, '--force'], { DATABASE_URL: copyUrl, MEDIA_DIR: copyMedia })
       expect([forced.code, forced.stderr]).toEqual([0, ''])
       expect(await databaseState(copyUrl)).toEqual(after)
+
+      // A damaged archive (a table's rows cut short) is refused before --force deletes anything.
+      const unpacked = path.join(scratch, 'damaged')
+      await mkdir(unpacked)
+      await run('tar', ['--extract', '--gzip', '--file', archive, '--directory', unpacked])
+      await writeFile(path.join(unpacked, 'database', 'articles.jsonl'), '')
+      const damaged = path.join(scratch, 'damaged.tar.gz')
+      await run('tar', ['--create', '--gzip', '--file', damaged, '--directory', unpacked, '.'])
+      const refusedDamaged = await command('restore.mjs', [damaged, '--force'], { DATABASE_URL: copyUrl, MEDIA_DIR: copyMedia })
+      expect(refusedDamaged.code).toBe(1)
+      expect(refusedDamaged.stderr).toMatch(/damaged: articles lists [1-9]\d* rows but holds 0/)
+      expect(await databaseState(copyUrl)).toEqual(after)
+      expect(await filesOf(copyMedia)).toEqual(mediaBefore)
 
       copy = await startServer({ MEDIA_DIR: copyMedia }, { databaseUrl: copyUrl })
       const copyPage = await new Api(copy.url).get(page())

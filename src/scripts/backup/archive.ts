@@ -4,7 +4,7 @@
  * the system's `tar`.
  */
 import { execFile } from 'node:child_process'
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -47,7 +47,14 @@ export async function packArchive(scratch: string, manifest: Manifest, mediaDir:
   await mkdir(mediaDir, { recursive: true })
   await symlink(mediaDir, path.join(scratch, 'media'))
   await mkdir(path.dirname(path.resolve(file)), { recursive: true })
-  await run('tar', ['--create', '--gzip', '--dereference', '--file', path.resolve(file), '--directory', scratch, 'manifest.json', 'database', 'media'])
+  // Written aside and renamed once whole: a run that fails leaves no archive that looks complete.
+  const partial = `${path.resolve(file)}.partial`
+  try {
+    await run('tar', ['--create', '--gzip', '--dereference', '--file', partial, '--directory', scratch, 'manifest.json', 'database', 'media'])
+    await rename(partial, path.resolve(file))
+  } finally {
+    await rm(partial, { force: true })
+  }
 }
 
 /** Unpacks an archive into the scratch folder and returns its manifest, refusing what is not one. */

@@ -149,6 +149,26 @@ export async function loadDatabase(url: string, dir: string, tables: Record<stri
   }
 }
 
+/**
+ * Whether an unpacked archive holds every table file with the rows its manifest lists, and its
+ * sequences: checked before `restore --force` deletes anything, so a damaged archive leaves the
+ * target as it was.
+ */
+export async function checkUnpacked(dir: string, tables: Record<string, number>): Promise<void> {
+  for (const [table, expected] of Object.entries(tables)) {
+    const file = path.join(dir, 'database', `${table}.jsonl`)
+    let rows = 0
+    try {
+      for await (const line of readline.createInterface({ input: createReadStream(file), crlfDelay: Infinity })) if (line !== '') rows++
+    } catch {
+      throw new ArchiveError(`备份不完整 (The backup is damaged: ${table}.jsonl is missing or unreadable)`)
+    }
+    if (rows !== expected) throw new ArchiveError(`备份不完整 (The backup is damaged: ${table} lists ${expected} rows but holds ${rows})`)
+  }
+  const sequences = await readFile(path.join(dir, 'database', 'sequences.json'), 'utf8').then(JSON.parse, () => null)
+  if (!Array.isArray(sequences)) throw new ArchiveError('备份不完整 (The backup is damaged: sequences.json is missing or unreadable)')
+}
+
 async function loadTable(client: pg.Client, table: string, file: string): Promise<number> {
   // Generated columns are computed again from the others; identity columns take the archive's values.
   const { rows } = await client.query<{ name: string }>(
