@@ -195,6 +195,6 @@ export async function missingWrites(databaseUrl: string, acknowledged: Acknowled
 export async function resources(pid: number, databaseUrl: string, database: string): Promise<{ rssMiB: number | null; connections: number }> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
   const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1])
-  const [row] = await query(databaseUrl, 'select count(*)::int as connections from pg_stat_activity where datname = $1', [database])
+  const [row] = await query(databaseUrl, 'select count(*)::int as connections from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [database])
   return { rssMiB: Number.isFinite(rssKiB) ? Math.round(rssKiB / 1024) : null, connections: Number(row.connections) }
 }
