@@ -1,8 +1,9 @@
 /**
  * The Content-Security-Policy for every response, admin and portal alike. Next.js (the admin and
  * the server-rendered portal) writes inline scripts for hydration and inline styles, so those are
- * allowed; nothing may come from other origins (the admin's Monaco editor is served by us), no plugin, no <base>
- * rewrite, no framing by other sites, no form posting elsewhere. Development mode also needs
+ * allowed; nothing may come from other origins (so the admin shows server-written JSON as text rather
+ * than load Monaco from a CDN, src/components/JsonView.tsx), no plugin, no <base> rewrite, no framing by
+ * other sites, no form posting elsewhere. Development mode also needs
  * `eval` and a websocket for hot reload; production never allows them. JSON-LD blocks
  * (`<script type="application/ld+json">`) are data, not script, and need nothing.
  */
@@ -26,4 +27,3 @@ export function contentSecurityPolicy(options: { production: boolean; https: boo
     ...(options.https ? { 'upgrade-insecure-requests': [] } : {}),
   }
 }
-
