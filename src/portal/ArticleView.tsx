@@ -66,7 +66,7 @@ function newsArticleJsonLd(article: ArticlePage, settings: SiteSettings) {
 }
 
 /** `total` counts the approved comments and replies from the lists the page reads anyway. */
-export type ArticleComments = { page: Paged<Thread>; featured: Thread[]; total: number }
+type ArticleComments = { page: Paged<Thread>; featured: Thread[]; total: number }
 
 /**
  * The article page as on the reference portal: breadcrumb, time, 来源, title, 字体 control, body,

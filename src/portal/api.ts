@@ -15,11 +15,11 @@ import type { ArticlePage, ArticleSummary, Author, Channel, LoggedCorrection, Pa
  * (src/lib/portal/ownReads.ts); reading another deployment, an API key (PORTAL_API_KEY) gives it its
  * own limit there.
  */
-export function apiBase(): string {
+function apiBase(): string {
   return (process.env.PORTAL_API_URL || `http://127.0.0.1:${process.env.PORT || 3000}`).replace(/\/+$/, '')
 }
 
-export class ApiError extends Error {
+class ApiError extends Error {
   readonly path: string
 
   constructor(
@@ -59,8 +59,8 @@ const select = (fields: readonly string[]) => Object.fromEntries(fields.map((fie
 /** What an entry in a list of articles shows. */
 const LIST_FIELDS = ['title', 'slug', 'summary', 'publishedAt', 'coverImage', 'category'] as const
 
-export const COMMENTS_PER_PAGE = 20
-export const ARTICLES_PER_PAGE = 20
+const COMMENTS_PER_PAGE = 20
+const ARTICLES_PER_PAGE = 20
 
 export function getSiteSettings(): Promise<SiteSettings> {
   return apiGet('/api/globals/site-settings?depth=0')
@@ -114,7 +114,7 @@ export function getCorrectionsLog(page: number): Promise<Paged<LoggedCorrection>
   return apiGet(`/api/corrections?${query({ page, limit: 20 })}`)
 }
 
-export type PreviewResult = { article: ArticlePage & { preview?: { expiresAt: string } } } | { refused: 'invalid' | 'expired' | 'missing' }
+type PreviewResult = { article: ArticlePage & { preview?: { expiresAt: string } } } | { refused: 'invalid' | 'expired' | 'missing' }
 
 /** A draft through its signed preview token; the answer is private to the holder and never cached. */
 export async function getPreview(token: string): Promise<PreviewResult> {

@@ -16,16 +16,16 @@ export function fileUrl(url: string | null | undefined): string | null {
   }
 }
 
-export type ImgProps = { src: string; srcSet?: string; width?: number; height?: number }
+type ImgProps = { src: string; srcSet?: string; width?: number; height?: number }
 
 /**
- * An `<img>`'s sources for a media document at a layout width: the smallest 16:9 rendition that is
- * wide enough as `src`, all of them (and the original) in `srcset` for the browser to choose.
+ * An `<img>`'s sources for a media document: the narrowest of the named renditions and the original
+ * as `src` (with its size, so the page does not shift), all of them in `srcset` for the browser to
+ * choose by the `sizes` the page gives.
  */
 export function imageSources(image: MediaImage, names: ('card' | 'hero')[] = ['card', 'hero']): ImgProps | null {
-  const candidates: ImageSize[] = [...names.map((name) => image.sizes?.[name]).filter((size): size is ImageSize => Boolean(size?.url && size.width)), image]
-  const usable = candidates
-    .filter((size) => size.url && size.width)
+  const usable = [...names.map((name) => image.sizes?.[name]), image]
+    .filter((size): size is ImageSize => Boolean(size?.url && size.width))
     .filter((size, index, all) => all.findIndex((other) => other.width === size.width) === index)
     .sort((a, b) => a.width! - b.width!)
   const first = usable[0]

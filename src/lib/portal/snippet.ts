@@ -1,4 +1,4 @@
-export type SnippetPart = { text: string; marked: boolean }
+type SnippetPart = { text: string; marked: boolean }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", apos: "'" }
 

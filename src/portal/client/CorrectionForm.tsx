@@ -7,15 +7,21 @@ import { callApi, formFields } from './browserApi'
 
 type Status = { tone: 'ok' | 'error'; text: string } | null
 
+/** The text selected now inside the article body (not in a comment or the page around it), or ''. */
+function selectionIn(bodyId: string): string {
+  const selection = document.getSelection()
+  const text = selection?.toString().trim() ?? ''
+  const body = document.getElementById(bodyId)
+  return text && body && selection?.anchorNode && body.contains(selection.anchorNode) ? text.slice(0, 1000) : ''
+}
+
 /** The last text the reader selected inside the article body (clicking the button may clear it). */
 function useArticleSelection(bodyId: string) {
   const selected = useRef('')
   useEffect(() => {
     const remember = () => {
-      const selection = document.getSelection()
-      const text = selection?.toString().trim() ?? ''
-      const body = document.getElementById(bodyId)
-      if (text && body && selection?.anchorNode && body.contains(selection.anchorNode)) selected.current = text.slice(0, 1000)
+      const text = selectionIn(bodyId)
+      if (text) selected.current = text
     }
     document.addEventListener('selectionchange', remember)
     return () => document.removeEventListener('selectionchange', remember)
@@ -32,8 +38,7 @@ export function CorrectionForm({ articleId, bodyId }: { articleId: number; bodyI
   const [sending, setSending] = useState(false)
 
   const openForm = () => {
-    const current = document.getSelection()?.toString().trim()
-    setQuote(current || selected.current || quote)
+    setQuote(selectionIn(bodyId) || selected.current || quote)
     setStatus(null)
     setOpen(true)
   }

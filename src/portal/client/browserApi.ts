@@ -5,7 +5,7 @@
 export type ApiAnswer<T = any> = { ok: boolean; status: number; data: T | null; message: string }
 
 /** The most specific message in a Payload error answer (a field's, else the error's own). */
-export function errorMessage(data: any, status: number): string {
+function errorMessage(data: any, status: number): string {
   const error = data?.errors?.[0]
   const fieldMessage = error?.data?.errors?.[0]?.message
   if (typeof fieldMessage === 'string' && fieldMessage) return fieldMessage
