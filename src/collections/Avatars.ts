@@ -6,7 +6,7 @@ import { anyone } from '../access/anyone'
 import { isModeratorUser, isReaderUser, isStaffUser } from '../access/roleChecks'
 import { checkUploadedImage } from '../hooks/checkUploadedImage'
 import { IMAGE_MIME_TYPES } from '../lib/imageFiles'
-import { PROJECT_ROOT } from '../lib/projectRoot'
+import { mediaDirectory } from '../lib/mediaDirectory'
 
 export const AVATARS_SLUG = 'avatars'
 
@@ -34,7 +34,7 @@ export const Avatars: CollectionConfig<typeof AVATARS_SLUG> = {
     ],
   },
   upload: {
-    staticDir: path.resolve(process.env.MEDIA_DIR || path.join(PROJECT_ROOT, 'media'), 'avatars'),
+    staticDir: path.join(mediaDirectory(), 'avatars'),
     mimeTypes: IMAGE_MIME_TYPES,
     imageSizes: [{ name: 'small', width: 96, height: 96, position: 'centre' }],
     adminThumbnail: 'small',

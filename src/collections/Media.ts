@@ -1,5 +1,3 @@
-import path from 'node:path'
-
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
@@ -7,15 +5,13 @@ import { isEditor } from '../access/isEditor'
 import { isWriter } from '../access/isWriter'
 import { checkUploadedImage } from '../hooks/checkUploadedImage'
 import { IMAGE_MIME_TYPES } from '../lib/imageFiles'
-import { PROJECT_ROOT } from '../lib/projectRoot'
+import { mediaDirectory } from '../lib/mediaDirectory'
 
 export const MEDIA_SLUG = 'media'
 
 /** Uploads larger than this are refused with a 413 before any processing. */
 export const MEDIA_MAX_BYTES = 10 * 1024 * 1024
 
-/** `media/` at the top of the repo unless MEDIA_DIR says otherwise (tests give each server its own). */
-const mediaDir = path.resolve(process.env.MEDIA_DIR || path.join(PROJECT_ROOT, 'media'))
 
 export const Media: CollectionConfig<typeof MEDIA_SLUG> = {
   slug: MEDIA_SLUG,
@@ -45,7 +41,7 @@ export const Media: CollectionConfig<typeof MEDIA_SLUG> = {
     },
   },
   upload: {
-    staticDir: mediaDir,
+    staticDir: mediaDirectory(),
     mimeTypes: IMAGE_MIME_TYPES,
     adminThumbnail: 'thumbnail',
     focalPoint: true,

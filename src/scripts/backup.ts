@@ -5,7 +5,8 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { PROJECT_ROOT } from '../lib/projectRoot'
-import { ARCHIVE_FORMAT, ArchiveError, explained, mediaDirectory, packArchive, scratchFolder } from './backup/archive'
+import { mediaDirectory } from '../lib/mediaDirectory'
+import { ARCHIVE_FORMAT, ArchiveError, explained, packArchive, scratchFolder } from './backup/archive'
 import { dumpDatabase } from './backup/database'
 import { openProjectDatabase } from './projectDatabase'
 

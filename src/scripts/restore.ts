@@ -9,7 +9,8 @@ import { getPayload, type Payload } from 'payload'
 
 import { migrations } from '../../migrations'
 import { closePayload, tolerateDroppedConnections } from '../server/pool'
-import { ArchiveError, explained, type Manifest, mediaDirectory, scratchFolder, unpackArchive } from './backup/archive'
+import { mediaDirectory } from '../lib/mediaDirectory'
+import { ArchiveError, explained, type Manifest, scratchFolder, unpackArchive } from './backup/archive'
 import { checkUnpacked, databaseIsEmpty, emptyDatabase, ensureDatabase, loadDatabase } from './backup/database'
 import { useProjectDatabase } from './projectDatabase'
 

@@ -9,7 +9,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
-import { PROJECT_ROOT } from '../../lib/projectRoot'
 import { EmbeddedDatabaseInUse } from '../../server/embeddedPostgres'
 
 const run = promisify(execFile)
@@ -27,10 +26,6 @@ export type Manifest = {
   mediaFiles: number
 }
 
-/** Where the server keeps uploads (MEDIA_DIR, as the Media and Avatars collections read it). */
-export function mediaDirectory(): string {
-  return path.resolve(process.env.MEDIA_DIR || path.join(PROJECT_ROOT, 'media'))
-}
 
 /** A scratch folder for an archive's contents, removed by `remove`. */
 export async function scratchFolder(): Promise<{ dir: string; remove: () => Promise<void> }> {
