@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import { createStaff, type Staff } from '../helpers/api'
 import { startServer, type TestServer, withDatabase } from '../helpers/server'
+import { sleep } from '../helpers/wait'
 
 let server: TestServer
 let staff: Staff
@@ -82,7 +83,7 @@ it('looks up no key for an address over its limit: guessing keys there costs no 
     })
   const settledLookups = async () => {
     // PostgreSQL publishes a connection's table statistics within a second or so of it going idle.
-    await new Promise((resolve) => setTimeout(resolve, 2_500))
+    await sleep(2_500)
     return keyLookups()
   }
   // Within the limit, an unknown key is looked up, and refused.

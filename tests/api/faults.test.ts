@@ -10,6 +10,7 @@ import path from 'node:path'
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/server/embeddedPostgres'
 import { Api } from '../helpers/api'
 import { ADMIN, createDatabase, dropDatabase, freshDatabaseUrl, startServer, withDatabase } from '../helpers/server'
+import { eventually, sleep } from '../helpers/wait'
 import { startWebhookReceiver } from '../helpers/webhookReceiver'
 
 /** All the load comes from one address, which the per-address API limit would soon answer with 429s. */
@@ -35,7 +36,7 @@ function runLoad(workers: { kind: string; send: () => Promise<{ status: number; 
         answers.push({ kind, startedAt, ms: Date.now() - startedAt, status, body })
       } catch (error) {
         answers.push({ kind, startedAt, ms: Date.now() - startedAt, status: null, body: null, failure: String((error as Error).cause ?? error) })
-        await new Promise((resolve) => setTimeout(resolve, 20))
+        await sleep(20)
       }
     }
   })
@@ -49,18 +50,6 @@ function runLoad(workers: { kind: string; send: () => Promise<{ status: number; 
   }
   runningLoads.add(load)
   return load
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, withinMs = 30_000): Promise<T> {
-  const deadline = Date.now() + withinMs
-  for (;;) {
-    const value = await probe()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await sleep(200)
-  }
 }
 
 let counter = 0

@@ -7,17 +7,8 @@ import { WEBHOOK_EVENTS } from '../../src/lib/webhooks/events'
 import { verifyWebhook } from '../../src/lib/webhooks/signature'
 import { createStaff, invalidPaths, signUpReader, type Staff } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
+import { eventually, sleep } from '../helpers/wait'
 import { startWebhookReceiver, type ReceivedWebhook } from '../helpers/webhookReceiver'
-
-async function eventually<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, what: string, withinMs = 30_000): Promise<T> {
-  const deadline = Date.now() + withinMs
-  for (;;) {
-    const value = await probe()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-}
 
 const SECRET = 'receiver-secret-for-the-tests-0123456789'
 const OTHER_ROLES = ['editor-in-chief', 'editor', 'reporter', 'moderator', 'anonymous'] as const
@@ -293,7 +284,7 @@ describe('delivery', () => {
     expect(requests[1].at - requests[0].at).toBeGreaterThanOrEqual(200)
     expect(requests[2].at - requests[1].at).toBeGreaterThanOrEqual(400)
     // Delivered means done: no further attempts.
-    await new Promise((resolve) => setTimeout(resolve, 2500))
+    await sleep(2500)
     expect(receiver.at('/flaky')).toHaveLength(3)
   })
 
@@ -307,7 +298,7 @@ describe('delivery', () => {
       return docs[0]?.status === 'failed' && docs
     }, 'the delivery to fail')
     expect(delivery).toMatchObject({ status: 'failed', attempts: 4, responseCode: 500, error: 'HTTP 500', deliveredAt: null })
-    await new Promise((resolve) => setTimeout(resolve, 2500))
+    await sleep(2500)
     expect(receiver.at('/down')).toHaveLength(4)
   })
 
