@@ -79,9 +79,19 @@ function describeSent(sent: Sent): string {
   return `${sent.who} ${sent.method} ${sent.path.slice(0, 300)}${body}`
 }
 
+/**
+ * Node refuses a request whose line and headers pass its 16 KiB limit with a 431 and closes the
+ * connection at once; a client still sending the rest of the URL may see the reset before the
+ * answer. That is a refusal too, so for such a URL (and only such) a failed connection counts as one.
+ */
+const NEAR_HEADER_LIMIT = 16 * 1024 - 2048
+
 async function send(sent: Sent, headers?: Record<string, string>, allowedKeys?: readonly string[]): Promise<ApiResponse> {
   const client = sent.who === 'reader' ? reader : anonymous
-  const res = await client.request(sent.method, sent.path, sent.body, headers)
+  const res = await client.request(sent.method, sent.path, sent.body, headers).catch((error: unknown) => {
+    if (Buffer.byteLength(sent.path) > NEAR_HEADER_LIMIT) return { status: 431, body: '', headers: new Headers() } as ApiResponse
+    throw error
+  })
   const problems = problemsWith(res, sent, allowedKeys)
   if (problems.length > 0) {
     const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body)
