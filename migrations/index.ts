@@ -8,6 +8,7 @@ import * as migration_20261129_155009_review_workflow_audit_log from './20261129
 import * as migration_20261129_155847_audit_retention from './20261129_155847_audit_retention';
 import * as migration_20261129_180500_search_ranking from './20261129_180500_search_ranking';
 import * as migration_20261129_210222_webhook_slow_lane from './20261129_210222_webhook_slow_lane';
+import * as migration_20261130_010000_search_by_date_within_tiers from './20261130_010000_search_by_date_within_tiers';
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261129_210222_webhook_slow_lane.up,
     down: migration_20261129_210222_webhook_slow_lane.down,
     name: '20261129_210222_webhook_slow_lane',
+  },
+  {
+    up: migration_20261130_010000_search_by_date_within_tiers.up,
+    down: migration_20261130_010000_search_by_date_within_tiers.down,
+    name: '20261130_010000_search_by_date_within_tiers',
   },
 ];

@@ -59,6 +59,11 @@ beforeAll(async () => {
     category: insurance,
     publishedAt: '2026-11-25T02:00:00.000Z',
   })
+  // 缩表 in the title or summary of the two older articles, only in the body of the two newer ones.
+  await publish('qtTitle', { title: '美联储放缓缩表步伐', summary: '资产负债表收缩速度减半', body: body('会议纪要显示分歧仍在。'), publishedAt: '2026-06-01T02:00:00.000Z' })
+  await publish('qtSummary', { title: '美债收益率走低', summary: '市场预期缩表即将结束', body: body('长端利率回落明显。'), publishedAt: '2026-08-01T02:00:00.000Z' })
+  await publish('qtBodyNew', { title: '美元指数震荡', summary: '非美货币普遍反弹', body: body('交易员关注缩表节奏的变化。'), publishedAt: '2026-11-27T02:00:00.000Z' })
+  await publish('qtBodyOld', { title: '新兴市场资金流入', summary: '外资回流亚洲股市', body: body('此前缩表曾令资金外流。'), publishedAt: '2026-09-01T02:00:00.000Z' })
   ids.draft = (await staff.editor.post('/api/articles', { title: '降准草稿不应被搜到', body: body('降准') })).body.doc.id
 })
 afterAll(() => server.stop())
@@ -70,6 +75,21 @@ it('finds Chinese words inside text without spaces, title matches first, with hi
   expect(res.body.docs[0].snippet).toContain('<mark>降准</mark>')
   expect(res.body.docs[1].snippet).toContain('<mark>降准</mark>之后')
   expect(res.body.totalDocs).toBe(2)
+})
+
+it('lists matches in the title or summary first, then the body, each newest first, and pages across both', async () => {
+  const qt = (extra = '') => search(`q=${encodeURIComponent('缩表')}${extra}`)
+  const all = await qt()
+  expect(all.body.docs.map((doc: { id: number }) => doc.id)).toEqual([ids.qtSummary, ids.qtTitle, ids.qtBodyNew, ids.qtBodyOld])
+  expect(all.body.docs.map((doc: { rank: number }) => doc.rank)).toEqual([1, 1, 0, 0])
+  expect(all.body.totalDocs).toBe(4)
+  const pages = await Promise.all([1, 2].map((page) => qt(`&limit=3&page=${page}`)))
+  expect(pages.map((res) => res.body.docs.map((doc: { id: number }) => doc.id))).toEqual([[ids.qtSummary, ids.qtTitle, ids.qtBodyNew], [ids.qtBodyOld]])
+  expect(pages[1].body).toMatchObject({ page: 2, totalDocs: 4, totalPages: 2 })
+  const onlyBody = await qt('&limit=1&page=4')
+  expect(onlyBody.body.docs.map((doc: { id: number }) => doc.id)).toEqual([ids.qtBodyOld])
+  const pastTheEnd = await qt('&limit=2&page=3')
+  expect(pastTheEnd.body).toMatchObject({ docs: [], totalDocs: 4, totalPages: 2 })
 })
 
 it('never finds drafts', async () => {
@@ -141,7 +161,7 @@ it('rebuilds the whole index from the command line', async () => {
     child.on('exit', (code) => resolve({ code, text }))
   })
   expect(output.code).toBe(0)
-  expect(output.text).toMatch(/re-indexed 2 published articles/)
-  expect(output.text).toContain('[##############################] 2/2')
+  expect(output.text).toMatch(/re-indexed 6 published articles/)
+  expect(output.text).toContain('[##############################] 6/6')
   expect((await search(`q=${encodeURIComponent('降准')}`)).body.totalDocs).toBe(2)
 })

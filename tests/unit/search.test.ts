@@ -13,6 +13,9 @@ describe('toTsQuery', () => {
   it('asks for every word as a prefix', () => {
     expect(toTsQuery('降准 PMI')).toBe("'降准':* & 'pmi':*")
   })
+  it('leaves out a word that begins another of the query\'s words, which the longer one implies', () => {
+    expect(toTsQuery('存款准备金率')).toBe("'存款':* & '准备金率':*")
+  })
   it('gives nothing to search for when there are no words', () => {
     expect(toTsQuery('')).toBeNull()
     expect(toTsQuery('，。！ ')).toBeNull()

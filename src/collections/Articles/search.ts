@@ -54,18 +54,12 @@ export async function indexArticle(payload: Payload, id: number, req?: Partial<P
 }
 
 export type SearchFilters = { q: string; category?: number; tag?: number; from?: Date; to?: Date; page: number; limit: number }
+/** `rank` 1: every word is in the title or summary; 0: the body was needed. */
 export type SearchHit = { id: number; title: string; slug: string | null; summary: string | null; publishedAt: string | null; snippet: string; rank: number }
 export type SearchPage = { docs: SearchHit[]; page: number; limit: number; totalDocs: number; totalPages: number }
 
-/**
- * Published articles matching every word of the query (as prefixes, so a single character finds
- * the words it starts), ranked by where the words occur (title before summary before body) and
- * then by date, with a highlighted snippet. A query with no words finds nothing, without error.
- */
-export async function searchArticles(payload: Payload, filters: SearchFilters): Promise<SearchPage> {
-  const { page, limit } = filters
-  const tsQuery = toTsQuery(filters.q)
-  if (!tsQuery) return { docs: [], page, limit, totalDocs: 0, totalPages: 0 }
+/** The filters as conditions on a search row `h` (its `article_id` and `published_at`). */
+function filterConditions(filters: SearchFilters): SqlQuery[] {
   const conditions: SqlQuery[] = []
   if (filters.category !== undefined) {
     conditions.push(sql`exists (select 1 from articles a where a.id = h.article_id and a.category_id in (
@@ -79,30 +73,61 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
   }
   if (filters.from) conditions.push(sql`h.published_at >= ${filters.from.toISOString()}`)
   if (filters.to) conditions.push(sql`h.published_at <= ${filters.to.toISOString()}`)
-  // The index holds published articles only (indexArticle keeps it so): matches need no join to check.
-  const hits = sql`article_search_hits(to_tsquery('simple', ${tsQuery})) h ${conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}`
+  return conditions
+}
+
+/** The order within a tier. */
+const newestFirst = (alias: string) => sql.raw(`${alias}.published_at desc nulls last, ${alias}.article_id desc`)
+
+/** A page of search rows (`article_id`, `published_at`, `rank`) with what a hit shows of each. */
+const withDetails = (rows: SqlQuery) => sql`
+  select r.article_id, r.published_at, r.rank, a.title, a.slug, a.summary, s.plain_text
+  from (${rows}) r join articles a on a.id = r.article_id join article_search s on s.article_id = r.article_id`
+
+/**
+ * Published articles matching every word of the query (as prefixes, so a single character finds
+ * the words it starts), in two tiers, each newest first: every word in the title or summary, then
+ * the rest; with a highlighted snippet. A query with no words finds nothing, without error.
+ *
+ * Nothing is ranked and no vector is read for a page, only the matches' dates (migration
+ * 20261130_010000_search_by_date_within_tiers). A page within the first tier is one query.
+ */
+export async function searchArticles(payload: Payload, filters: SearchFilters): Promise<SearchPage> {
+  const { page, limit } = filters
+  const tsQuery = toTsQuery(filters.q)
+  if (!tsQuery) return { docs: [], page, limit, totalDocs: 0, totalPages: 0 }
+  const query = sql`to_tsquery('simple', ${tsQuery})`
+  const conditions = filterConditions(filters)
+  const where = (...more: SqlQuery[]) => sql.join([...more, ...conditions], sql` and `)
+  const offset = (page - 1) * limit
   const db = (payload.db as unknown as Adapter).drizzle
-  // One pass over the matches: ranking them already visits every one, so the total comes with it
-  // (a separate count would match every row a second time). Titles and the snippet's text are read
-  // only for the rows of the page.
-  const rows = await db.execute(sql`
-    with ranked as (
-      select h.article_id, h.published_at, h.rank, count(*) over () as total
-      from ${hits}
-      order by h.rank desc, h.published_at desc nulls last, h.article_id desc
-      limit ${limit} offset ${(page - 1) * limit}
-    )
-    select ranked.*, a.title, a.slug, a.summary, s.plain_text
-    from ranked join articles a on a.id = ranked.article_id join article_search s on s.article_id = ranked.article_id
-    order by ranked.rank desc, ranked.published_at desc nulls last, ranked.article_id desc`)
+  const filtered = (rows: SqlQuery) => (conditions.length > 0 ? sql`${rows} where ${where()}` : rows)
+  // Unfiltered, the total is counted without reading a row (every page is all-visible once vacuumed).
+  const total = conditions.length > 0 ? sql`(${filtered(sql`select count(*) from article_search_matches(${query}) h`)})` : sql`article_search_count(${query})`
+  // The first tier's page and both totals in one query; the second tier only when the page reaches it.
+  const { rows: first } = await db.execute(sql`
+    with headline as materialized (${filtered(sql`select h.article_id, h.published_at from article_search_headline_matches(${query}) h`)}),
+    totals as materialized (select (select count(*) from headline) as headline_total, ${total} as total)
+    select t.headline_total, t.total, d.*
+    from totals t
+    left join (${withDetails(sql`select h.article_id, h.published_at, 1 as rank from headline h order by ${newestFirst('h')} limit ${limit} offset ${offset}`)}) d on true
+    order by ${newestFirst('d')}`)
+  const headlineTotal = Number(first[0].headline_total)
+  const totalDocs = Number(first[0].total)
+  let rows = first.filter((row) => row.article_id !== null)
+  if (rows.length < limit && totalDocs > headlineTotal && offset + rows.length < totalDocs) {
+    const bodyOffset = Math.max(0, offset - headlineTotal)
+    const { rows: second } = await db.execute(sql`
+      ${withDetails(sql`
+        select h.article_id, h.published_at, 0 as rank from article_search_matches(${query}) h
+        where ${where(sql`h.article_id not in (select article_id from article_search_headline_matches(${query}))`)}
+        order by ${newestFirst('h')} limit ${limit - rows.length} offset ${bodyOffset}`)}
+      order by ${newestFirst('r')}`)
+    rows = [...rows, ...second]
+  }
   const queryWords = searchWords(filters.q)
-  // A page past the end has no rows to carry the total: count it then (rare, and cheap to allow).
-  const totalDocs =
-    rows.rows.length > 0
-      ? Number(rows.rows[0].total)
-      : Number((await db.execute(sql`select count(*)::int as total from ${hits}`)).rows[0]?.total ?? 0)
   return {
-    docs: rows.rows.map((row) => ({
+    docs: rows.map((row) => ({
       id: Number(row.article_id),
       title: String(row.title),
       slug: (row.slug as string | null) ?? null,
