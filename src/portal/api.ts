@@ -78,7 +78,8 @@ export const inChannel = (slug: string) => ({ 'where[category.breadcrumbs.slug][
 export const byAuthor = (slug: string) => ({ 'where[authors.slug][equals]': slug })
 
 async function firstBySlug<T>(collection: string, slug: string, extra: Record<string, string | number> = {}): Promise<T | null> {
-  const found = await apiGet<Paged<T>>(`/api/${collection}?${query({ 'where[slug][equals]': slug, limit: 1, ...extra })}`)
+  // A slug is unique: there is nothing to count.
+  const found = await apiGet<Paged<T>>(`/api/${collection}?${query({ 'where[slug][equals]': slug, limit: 1, pagination: 'false', ...extra })}`)
   return found.docs[0] ?? null
 }
 

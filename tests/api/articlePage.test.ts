@@ -45,7 +45,7 @@ beforeAll(async () => {
 afterAll(() => server.stop())
 
 it('serves everything an article page shows in one request, and nothing else', async () => {
-  const res = await staff.anonymous.get(`/api/articles?where[slug][equals]=${slug}&limit=1&${PAGE_QUERY}`)
+  const res = await staff.anonymous.get(`/api/articles?where[slug][equals]=${slug}&limit=1&pagination=false&${PAGE_QUERY}`)
   expect(res.status).toBe(200)
   const [page] = res.body.docs
   expect(Object.keys(page).sort()).toEqual(
