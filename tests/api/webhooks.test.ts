@@ -359,6 +359,18 @@ describe('delivery', () => {
     expect(settled[2]).toMatchObject({ attempts: 1, responseCode: 200 })
   })
 
+  it('a new URL takes the webhook out of the slow lane', async () => {
+    const hook = await createWebhook({ url: receiver.url('/hang'), events: ['site-settings.changed'] })
+    const read = async () => (await staff.admin.get(`/api/webhooks/${hook.id}`)).body
+    await saveSiteSettings()
+    await eventually(async () => (await read()).timedOutAt, 'the time-out to be noted')
+    expect((await staff.admin.patch(`/api/webhooks/${hook.id}`, { name: unique('改名') })).status).toBe(200)
+    expect((await read()).timedOutAt).toEqual(expect.any(String))
+    expect((await staff.admin.patch(`/api/webhooks/${hook.id}`, { url: receiver.url('/moved') })).status).toBe(200)
+    expect((await read()).timedOutAt ?? null).toBeNull()
+    expect((await staff.admin.patch(`/api/webhooks/${hook.id}`, { active: false })).status).toBe(200)
+  })
+
   it('an inactive webhook gets nothing', async () => {
     const hook = await createWebhook({ url: receiver.url('/inactive'), active: false })
     await newEvents()

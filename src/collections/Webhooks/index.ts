@@ -3,6 +3,7 @@ import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from '../../lib/webhooks/events'
 import { checkWebhookDestination } from '../../lib/webhooks/url'
+import { clearTimeOutOnNewUrl } from './hooks/clearTimeOutOnNewUrl'
 import { fillSecret } from './hooks/fillSecret'
 
 export const WEBHOOKS_SLUG = 'webhooks'
@@ -34,7 +35,7 @@ export const Webhooks: CollectionConfig<typeof WEBHOOKS_SLUG> = {
     },
   },
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
-  hooks: { beforeChange: [fillSecret] },
+  hooks: { beforeChange: [fillSecret, clearTimeOutOnNewUrl] },
   fields: [
     { name: 'name', type: 'text', label: { en: 'Name', zh: '名称' }, required: true, maxLength: 100 },
     { name: 'url', type: 'text', label: { en: 'URL', zh: '接收地址' }, required: true, validate: validUrl },
@@ -66,8 +67,8 @@ export const Webhooks: CollectionConfig<typeof WEBHOOKS_SLUG> = {
         readOnly: true,
         date: { pickerAppearance: 'dayAndTime' },
         description: {
-          en: 'When an attempt last got no answer within the time-out. While set, deliveries to this webhook go through the slow lane, where they hold up no other webhook; the next answer in time clears it.',
-          zh: '最近一次推送在超时时限内未获响应的时间。有此时间时，推送走慢速队列，不拖慢其他 Webhook；此后按时收到任何响应即清除。',
+          en: 'When an attempt last got no answer within the time-out. While set, deliveries to this webhook go through the slow lane, where they hold up no other webhook; the next answer in time, or a new URL, clears it.',
+          zh: '最近一次推送在超时时限内未获响应的时间。有此时间时，推送走慢速队列，不拖慢其他 Webhook；此后按时收到任何响应或更换接收地址即清除。',
         },
       },
     },
