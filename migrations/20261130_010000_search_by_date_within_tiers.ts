@@ -12,15 +12,16 @@ import { MigrateDownArgs, MigrateUpArgs, sql } from '@payloadcms/db-postgres'
  * instead of a thousand wide ones. CLUSTER rewrites the rows already there that way; it locks the
  * table while it runs, a few seconds per 10,000 articles.
  *
- * `article_search_matches` (every match) replaces `article_search_hits`, without the rank;
+ * `article_search_matches` (every match) takes over from `article_search_hits`, without the rank;
  * `article_search_count` counts the matches without reading a row (the pages are all-visible once
  * vacuumed); `article_search_headline_matches` finds the first tier. All three turn sequential
  * scans off: the planner does not count the cost of unpacking each vector, and prefers reading
  * every row (or every row in date order, for a page of a rare word) to the GIN index.
+ * `article_search_hits` stays for instances of the previous release still serving during a rolling
+ * upgrade; a later migration may drop it.
  */
 export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
-  DROP FUNCTION "article_search_hits"(tsquery);
   ALTER TABLE "article_search" SET (toast_tuple_target = 128);
   CREATE INDEX "article_search_rank_vector_idx" ON "article_search" USING gin ("rank_vector");
   CLUSTER "article_search" USING "article_search_pkey";
@@ -47,10 +48,5 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   DROP FUNCTION "article_search_count"(tsquery);
   DROP FUNCTION "article_search_matches"(tsquery);
   DROP INDEX "article_search_rank_vector_idx";
-  ALTER TABLE "article_search" RESET (toast_tuple_target);
-  CREATE FUNCTION "article_search_hits"(query tsquery)
-    RETURNS TABLE ("article_id" integer, "published_at" timestamp(3) with time zone, "rank" real)
-    LANGUAGE sql STABLE
-    SET enable_seqscan = off
-    AS $$ SELECT s."article_id", s."published_at", ts_rank(s."rank_vector", query) FROM "article_search" s WHERE s."vector" @@ query $$;`)
+  ALTER TABLE "article_search" RESET (toast_tuple_target);`)
 }
