@@ -12,7 +12,6 @@ export const MEDIA_SLUG = 'media'
 /** Uploads larger than this are refused with a 413 before any processing. */
 export const MEDIA_MAX_BYTES = 10 * 1024 * 1024
 
-
 export const Media: CollectionConfig<typeof MEDIA_SLUG> = {
   slug: MEDIA_SLUG,
   labels: { singular: { en: 'Media', zh: '媒体' }, plural: { en: 'Media', zh: '媒体库' } },

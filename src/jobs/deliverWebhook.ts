@@ -1,7 +1,7 @@
 import http from 'node:http'
 import https from 'node:https'
 
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest, type TaskConfig } from 'payload'
+import type { PayloadRequest, TaskConfig } from 'payload'
 
 import { WEBHOOK_ALLOW_PRIVATE_URLS } from '../collections/Webhooks'
 import { relationId } from '../lib/fieldShapes'
@@ -18,6 +18,7 @@ import {
 } from '../lib/webhooks/delivery'
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../lib/webhooks/signature'
 import type { WebhookDelivery } from '../payload-types'
+import { inTransaction } from '../utilities/inTransaction'
 
 export const DELIVER_WEBHOOK_TASK = 'deliverWebhook'
 
@@ -70,7 +71,7 @@ export function deliverWebhookTask(settings: DeliverySettings): TaskConfig<typeo
       // The log, the receiver's state and the next attempt's job stand or fall together: a delivery
       // left pending always has a job to finish it. (Opened after the POST: connections held through
       // hanging attempts would starve the pool.)
-      await inOneTransaction(req, async () => {
+      await inTransaction(req, async () => {
         await logAttempt(req, delivery, {
           url: webhook.url,
           status: outcome.status,
@@ -107,16 +108,6 @@ async function logAttempt(req: PayloadRequest, delivery: WebhookDelivery, data: 
   await req.payload.db.updateOne({ collection: 'webhook-deliveries', id: delivery.id, data: { ...data, updatedAt: new Date().toISOString() }, req, returning: false })
 }
 
-async function inOneTransaction(req: PayloadRequest, work: () => Promise<void>): Promise<void> {
-  const ownsTransaction = await initTransaction(req)
-  try {
-    await work()
-    if (ownsTransaction) await commitTransaction(req)
-  } catch (error) {
-    if (ownsTransaction) await killTransaction(req)
-    throw error
-  }
-}
 
 async function post(url: string, secret: string, delivery: WebhookDelivery, timeoutMs: number): Promise<AttemptResult> {
   // Serialised once: the signature covers exactly the bytes sent.

@@ -1,7 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
-import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+import { createLocalReq } from 'payload'
 
 import type { SiteSetting } from '../payload-types'
+import { inTransaction } from '../utilities/inTransaction'
 import { DEMO_ARTICLES } from './articles'
 import { createCommunity } from './community'
 import { createCorrections } from './corrections'
@@ -52,14 +53,7 @@ export async function seedDemoContent(payload: Payload): Promise<void> {
   // Not audited: the demo's made-up content is nobody's action, and a hundred "system created"
   // entries would only bury the first real ones.
   const req = await createLocalReq({ context: { skipAudit: true } }, payload)
-  const ownsTransaction = await initTransaction(req)
-  try {
-    await seed(payload, req)
-    if (ownsTransaction) await commitTransaction(req)
-  } catch (error) {
-    if (ownsTransaction) await killTransaction(req)
-    throw error
-  }
+  await inTransaction(req, () => seed(payload, req))
   payload.logger.info(
     {
       ms: Date.now() - started,

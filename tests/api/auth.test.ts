@@ -1,5 +1,6 @@
 import { Api, createStaff, STAFF_PASSWORD, type Staff } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
+import { sleep } from '../helpers/wait'
 
 let server: TestServer
 let staff: Staff
@@ -46,7 +47,7 @@ it('refuses a token signed with another secret', async () => {
 
 it('logs each request as one JSON line with its id, method, path, status and duration', async () => {
   await fetch(`${server.url}/api/tags?limit=1`, { headers: { 'x-request-id': 'log-check-1' } })
-  await new Promise((resolve) => setTimeout(resolve, 200))
+  await sleep(200)
   const line = server
     .output()
     .split('\n')
@@ -62,7 +63,7 @@ it('keeps tokens out of the request log: no query, no email-verification token',
   const token = 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed'
   await fetch(`${server.url}/api/readers/verify/${token}`, { method: 'POST', headers: { 'x-request-id': 'log-check-2' } })
   await fetch(`${server.url}/api/articles/preview?token=${token}`, { headers: { 'x-request-id': 'log-check-3' } })
-  await new Promise((resolve) => setTimeout(resolve, 200))
+  await sleep(200)
   const lines = server.output().split('\n').filter((line) => line.includes('log-check-2') || line.includes('log-check-3'))
   expect(lines.map((line) => JSON.parse(line).req.path)).toEqual(['/api/readers/verify/…', '/api/articles/preview'])
   expect(server.output()).not.toContain(token)
