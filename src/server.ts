@@ -1,8 +1,9 @@
-import type { Server } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import path from 'node:path'
 
 import express from 'express'
 import { getPayload, type Payload } from 'payload'
+import proxyAddress from 'proxy-addr'
 
 import { migrations } from '../migrations'
 import { authRateLimitsFrom } from './lib/authRateLimit'
@@ -104,19 +105,23 @@ async function main(): Promise<void> {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+  // What Express's req.ip gives, for the steps that also run ahead of Express.
+  const trustProxy = app.get('trust proxy fn') as Parameters<typeof proxyAddress>[1]
+  const clientAddress = (req: Parameters<typeof proxyAddress>[0]) => proxyAddress(req, trustProxy)
   // The portal in this process reads this API itself unless told to read another deployment.
   const ownReadToken = serveAdmin && !process.env.PORTAL_API_URL ? newOwnReadToken() : null
   if (ownReadToken) process.env[OWN_READ_TOKEN_ENV] = ownReadToken
   const rateLimitApi = apiRateLimit(caching.rateLimits, {
     perMinute: Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 1200),
+    clientAddress,
     exempt: (req) => ownReadToken !== null && req.method === 'GET' && isOwnReadToken(req.headers[OWN_READ_HEADER], ownReadToken),
     clientOf: (res) => {
-      const client = res.locals.apiClient as ApiClient | undefined
+      const client = res.locals?.apiClient as ApiClient | undefined
       return client && { key: String(client.id), perMinute: client.requestsPerMinute }
     },
   })
   const secure = securityHeaders({ production, publicUrl: config.serverURL })
-  if (caching.cache) app.use(serveCachedReads(caching.cache, caching.closure, { secure, admit: rateLimitApi, cors: corsHeaders(config.cors) }))
+  const answerFromCache = caching.cache && serveCachedReads(caching.cache, caching.closure, { secure, admit: rateLimitApi, cors: corsHeaders(config.cors) })
   app.use(requestLogger)
   app.use(secure)
   app.get('/healthz', livenessCheck)
@@ -141,7 +146,8 @@ async function main(): Promise<void> {
     app.all('/{*path}', (req, res) => handle(req, res))
   }
 
-  const server: Server = app.listen(port, host, () => {
+  const server: Server = createServer(answerFromCache ? (req, res) => void answerFromCache(req, res, () => app(req, res)) : app)
+  server.listen(port, host, () => {
     logger.info({ url: config.serverURL, host, port, production, admin: serveAdmin }, 'newsroom is listening')
   })
   server.keepAliveTimeout = 65_000

@@ -1,6 +1,7 @@
-import type { RequestHandler } from 'express'
+import type { IncomingMessage } from 'node:http'
 
 import { checkRateLimit, type RateLimitStore } from '../lib/rateLimit'
+import { type PlainHandler, type PlainResponse, sendJson } from './plainHttp'
 
 const WINDOW_MS = 60_000
 
@@ -13,24 +14,26 @@ export function apiRateLimit(
   store: RateLimitStore,
   options: {
     perMinute: number
+    /** The client's address as Express works it out (TRUST_PROXY): this also runs ahead of Express. */
+    clientAddress: (req: IncomingMessage) => string | undefined
     /** The API client a request identified itself as (see apiClients.ts), if any. */
-    clientOf?: (res: Parameters<RequestHandler>[1]) => { key: string; perMinute: number } | undefined
+    clientOf?: (res: PlainResponse) => { key: string; perMinute: number } | undefined
     /** Requests not counted at all (the portal's own reads, see src/lib/portal/ownReads.ts). */
-    exempt?: (req: Parameters<RequestHandler>[0]) => boolean
+    exempt?: (req: IncomingMessage) => boolean
   },
-): RequestHandler {
+): PlainHandler {
   return async (req, res, next) => {
     if (options.exempt?.(req)) return next()
     const client = options.clientOf?.(res)
     const limit = client ? client.perMinute : options.perMinute
     if (limit <= 0) return next()
-    const key = client ? `client:${client.key}` : `ip:${req.ip ?? 'unknown'}`
+    const key = client ? `client:${client.key}` : `ip:${options.clientAddress(req) ?? 'unknown'}`
     const decision = await checkRateLimit(store, key, limit, WINDOW_MS)
     res.setHeader('ratelimit-limit', String(decision.limit))
     res.setHeader('ratelimit-remaining', String(decision.remaining))
     if (decision.allowed) return next()
     res.setHeader('retry-after', String(decision.retryAfterSeconds))
-    res.status(429).json({
+    sendJson(res, 429, {
       errors: [{ message: '请求过于频繁，请稍后再试 (too many requests: try again later)', data: { retryAfterSeconds: decision.retryAfterSeconds } }],
     })
   }

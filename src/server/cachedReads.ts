@@ -1,12 +1,12 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { performance } from 'node:perf_hooks'
-
-import type { Request, RequestHandler, Response } from 'express'
 
 import { isPersonalised, matchesIfNoneMatch, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, VARY } from '../lib/httpCaching'
 import type { Lookup, ResponseCache } from '../lib/responseCache/cache'
 import { tagsForPath } from '../lib/responseCache/dependencies'
 import type { CachedResponse } from '../lib/responseCache/entries'
 import type { AddCorsHeaders } from './cors'
+import type { PlainHandler, PlainResponse } from './plainHttp'
 import { identifyRequest, logRequest } from './requestLogger'
 
 /** Tells clients and tests whether an answer came from the response cache: hit, miss or bypass. */
@@ -15,29 +15,29 @@ export const CACHE_STATUS_HEADER = 'x-newsroom-cache'
 const API_PREFIX = '/api'
 
 /** A cached GET is keyed by exactly what the client asked for, query included. */
-export const cacheKeyOfGet = (req: Request) => `GET ${req.originalUrl}`
+export const cacheKeyOfGet = (req: IncomingMessage & { originalUrl?: string }) => `GET ${req.originalUrl ?? req.url}`
 
 /** What `serveCachedReads` found for a request it passed on: the router reuses it instead of asking again. */
 export type EarlyLookup = { key: string; lookup: Lookup }
 
 /**
- * Anonymous GETs answered from the response cache ahead of everything else: during a news spike
- * nearly every request is one of these, and each step they skip (API-key lookup, routing, query
- * parsing, Payload) costs as much as the answer itself. Mounted first, so a hit does here what the
- * middleware after it would: an id and a log line, the security headers (`secure`), and the
- * address's rate limit (`admit`); and what Payload would add, its CORS headers (`cors`). A miss, or
- * anything else, goes on down the usual path.
+ * Anonymous GETs answered from the response cache ahead of everything else, Express included:
+ * during a news spike nearly every request is one of these, and each step they skip (Express's own
+ * per-request set-up, API-key lookup, routing, query parsing, Payload) costs as much as the answer
+ * itself. So a hit does here what the middleware after it would: an id and a log line, the
+ * security headers (`secure`), and the address's rate limit (`admit`); and what Payload would add,
+ * its CORS headers (`cors`). A miss, or anything else, goes on to Express (`passOn`).
  */
 export function serveCachedReads(
   cache: ResponseCache,
   closure: Record<string, string[]>,
-  steps: { secure: RequestHandler; admit: RequestHandler; cors: AddCorsHeaders },
-): RequestHandler {
+  steps: { secure: PlainHandler; admit: PlainHandler; cors: AddCorsHeaders },
+): (req: IncomingMessage, res: PlainResponse, passOn: () => void) => Promise<void> {
   const noop = () => undefined
-  return async (req, res, next) => {
-    const url = req.originalUrl
+  return async (req, res, passOn) => {
+    const url = req.url ?? ''
     if (req.method !== 'GET' || !url.startsWith(`${API_PREFIX}/`) || isPersonalised({ authorization: req.headers.authorization, cookie: req.headers.cookie })) {
-      return next()
+      return passOn()
     }
     const started = performance.now()
     try {
@@ -45,20 +45,23 @@ export function serveCachedReads(
       const lookup = await cache.lookup(key, tagsForPath(url.slice(API_PREFIX.length), closure))
       const { hit } = lookup
       if (!hit) {
-        if (lookup.versions) res.locals.earlyLookup = { key, lookup } satisfies EarlyLookup
-        return next()
+        // Express keeps locals that are already there.
+        if (lookup.versions) (res.locals ??= Object.create(null) as Record<string, unknown>).earlyLookup = { key, lookup } satisfies EarlyLookup
+        return passOn()
       }
       const id = identifyRequest(req, res)
       steps.secure(req, res, noop)
       await steps.admit(req, res, () => sendCached(hit, req, res, steps.cors))
       logRequest(req, res, id, started)
-    } catch (error) {
-      next(error)
+    } catch {
+      // The usual path meets the same failure (the cache, the rate-limit store) and answers and logs it.
+      if (res.headersSent) res.destroy()
+      else passOn()
     }
   }
 }
 
-export function sendCached(entry: CachedResponse, req: Request, res: Response, cors: AddCorsHeaders): void {
+export function sendCached(entry: CachedResponse, req: IncomingMessage, res: ServerResponse, cors: AddCorsHeaders): void {
   cors(req, res)
   res.setHeader(CACHE_STATUS_HEADER, 'hit')
   res.setHeader('content-type', entry.contentType)
@@ -66,8 +69,10 @@ export function sendCached(entry: CachedResponse, req: Request, res: Response, c
   res.setHeader('etag', entry.etag)
   res.setHeader('cache-control', req.method === 'GET' ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL)
   if (req.method === 'GET' && matchesIfNoneMatch(req.headers['if-none-match'], entry.etag)) {
-    res.status(304).end()
+    res.statusCode = 304
+    res.end()
     return
   }
-  res.status(entry.status).end(entry.body)
+  res.statusCode = entry.status
+  res.end(entry.body)
 }

@@ -1,7 +1,8 @@
-import type { Request, Response } from 'express'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
 import { headersWithCors, type SanitizedConfig } from 'payload'
 
-export type AddCorsHeaders = (req: Request, res: Response) => void
+export type AddCorsHeaders = (req: IncomingMessage, res: ServerResponse) => void
 
 /**
  * Payload's CORS headers (its own `headersWithCors`, so the rules are the same) for answers Payload

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
 import { performance } from 'node:perf_hooks'
 
-import type { Request, RequestHandler, Response } from 'express'
+import type { RequestHandler } from 'express'
 
 import { logger } from '../lib/logger'
+import type { PlainResponse } from './plainHttp'
 
 const SAFE_REQUEST_ID = /^[\w.-]{1,64}$/
 
@@ -24,16 +26,19 @@ export const requestLogger: RequestHandler = (req, res, next) => {
 }
 
 /** The request's id, echoed in X-Request-Id and kept in `res.locals.requestId` for error logs. */
-export function identifyRequest(req: Request, res: Response): string {
+export function identifyRequest(req: IncomingMessage, res: PlainResponse): string {
   const incoming = req.headers['x-request-id']
   const id = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID()
   res.setHeader('x-request-id', id)
-  res.locals.requestId = id
+  ;(res.locals ??= Object.create(null) as Record<string, unknown>).requestId = id
   return id
 }
 
+/** Express's request has `originalUrl`; ahead of Express, `url` is still what the client asked for. */
+type OriginalRequest = IncomingMessage & { originalUrl?: string }
+
 /** Called once the response is finished, or its connection closed. */
-export function logRequest(req: Request, res: Response, id: string, started: number): void {
+export function logRequest(req: OriginalRequest, res: PlainResponse, id: string, started: number): void {
   const status = res.statusCode
   // The connection closed before the response was finished: the client hung up, or the handler failed.
   const aborted = !res.writableEnded
@@ -41,7 +46,7 @@ export function logRequest(req: Request, res: Response, id: string, started: num
   if (!logger.isLevelEnabled(level)) return
   const responseTime = Math.round(performance.now() - started)
   const path = pathOf(req)
-  const client = (res.locals.apiClient as { name: string } | undefined)?.name
+  const client = (res.locals?.apiClient as { name: string } | undefined)?.name
   logger[level](
     { req: { id, method: req.method, path }, res: { status }, responseTime, ...(client ? { apiClient: client } : {}) },
     aborted ? `${req.method} ${path} aborted after ${responseTime}ms` : `${req.method} ${path} ${status} ${responseTime}ms`,
@@ -53,6 +58,6 @@ export function logRequest(req: Request, res: Response, id: string, started: num
  * the query, nor the token of an email verification (`/api/readers/verify/<token>`): both may carry
  * a token that still works.
  */
-function pathOf(req: Request): string {
-  return (req.originalUrl ?? req.url).split('?')[0].replace(/\/verify\/[^/]+/, '/verify/…')
+function pathOf(req: OriginalRequest): string {
+  return (req.originalUrl ?? req.url ?? '').split('?')[0].replace(/\/verify\/[^/]+/, '/verify/…')
 }

@@ -1,7 +1,7 @@
-import type { RequestHandler } from 'express'
 import helmet from 'helmet'
 
 import { contentSecurityPolicy } from '../lib/contentSecurityPolicy'
+import type { PlainHandler } from './plainHttp'
 
 /**
  * helmet's headers on every response: the Content-Security-Policy (src/lib/contentSecurityPolicy.ts),
@@ -10,7 +10,7 @@ import { contentSecurityPolicy } from '../lib/contentSecurityPolicy'
  * The headers depend only on the configuration, so helmet runs once and its answer is replayed:
  * on a cached read, helmet itself would be a twentieth of the cost.
  */
-export function securityHeaders(options: { production: boolean; publicUrl: string }): RequestHandler {
+export function securityHeaders(options: { production: boolean; publicUrl: string }): PlainHandler {
   const https = options.publicUrl.startsWith('https://')
   const headers = headersSetBy(
     helmet({
