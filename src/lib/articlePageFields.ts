@@ -1,6 +1,6 @@
 /**
- * Everything a portal article page shows: the `select` of the one-request page read (the portal's,
- * the benchmark's, the README's) and of previews.
+ * Everything a portal article page shows, as a `select`: what a preview reads of a draft, and what
+ * `/api/articles/page/:slug` answers for a published article (src/collections/Articles/articlePage.ts).
  */
 export const ARTICLE_PAGE_FIELDS = [
   'title',

@@ -1,7 +1,6 @@
 import { connection } from 'next/server'
 import { cache } from 'react'
 
-import { ARTICLE_PAGE_FIELDS } from '../lib/articlePageFields'
 import { OWN_READ_HEADER, OWN_READ_TOKEN_ENV } from '../lib/portal/ownReads'
 import type { ArticlePage, ArticleSummary, Author, Channel, LoggedCorrection, Paged, PublicComment, SearchHit, SiteSettings } from './types'
 
@@ -83,8 +82,14 @@ async function firstBySlug<T>(collection: string, slug: string, extra: Record<st
   return found.docs[0] ?? null
 }
 
-export function getArticle(slug: string): Promise<ArticlePage | null> {
-  return firstBySlug('articles', slug, { depth: 2, ...select(ARTICLE_PAGE_FIELDS) })
+/** The published page (`/api/articles/page/:slug`, one request); null when there is none by that slug. */
+export async function getArticle(slug: string): Promise<ArticlePage | null> {
+  try {
+    return await apiGet<ArticlePage>(`/api/articles/page/${encodeURIComponent(slug)}`)
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null
+    throw error
+  }
 }
 
 export function getChannel(slug: string): Promise<Channel | null> {

@@ -1,6 +1,6 @@
 import sharp from 'sharp'
 
-import { createStaff, type Staff } from '../helpers/api'
+import { createStaff, signUpReader, type Staff } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
 
 /** The article page in one request, as the README documents it. */
@@ -81,4 +81,122 @@ it.each([
   expect(entry.coverImage.url).toEqual(expect.stringContaining('/api/media/file/'))
   expect(entry.coverImage.sizes.card.url).toEqual(expect.any(String))
   expect(entry.category.breadcrumbs.map((crumb: { name: string }) => crumb.name)).toEqual(['财经', '宏观'])
+})
+
+describe('GET /api/articles/page/:slug', () => {
+  let rich: { id: number; slug: string }
+  let linked: { id: number; title: string; slug: string }
+  let unpublished: { id: number; slug: string }
+  let pendingFeatured: number
+
+  /** An internal link as the admin's editor saves it. */
+  const internalLink = (id: number, label: string) => ({
+    type: 'link',
+    version: 3,
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    fields: { linkType: 'internal', newTab: false, doc: { relationTo: 'articles', value: id } },
+    children: [{ type: 'text', version: 1, text: label, format: 0, detail: 0, mode: 'normal', style: '' }],
+  })
+
+  beforeAll(async () => {
+    await staff.admin.post('/api/globals/moderation-settings', { mode: 'all', readerIntervalSeconds: 0 })
+    const [withPortrait] = (await staff.anonymous.get('/api/authors?where[slug][equals]=song-yi-he&depth=0')).body.docs
+    const withoutPortrait = (await staff.editor.post('/api/authors', { name: '欧阳澄', title: '特约撰稿人' })).body.doc
+    const [channel] = (await staff.anonymous.get('/api/categories?where[slug][equals]=hong-guan&depth=0')).body.docs
+    const tags = await Promise.all(['社融', '信贷'].map(async (name) => (await staff.editor.post('/api/tags', { name })).body.doc.id))
+    const [cover] = (await staff.anonymous.get('/api/articles?depth=0&select[coverImage]=true')).body.docs.map((doc: { coverImage: number }) => doc.coverImage)
+    const linkedDoc = (await staff['editor-in-chief'].post('/api/articles', { title: '前文：十月信贷数据', _status: 'published' })).body.doc
+    linked = { id: linkedDoc.id, title: linkedDoc.title, slug: linkedDoc.slug }
+    const draft = (await staff.editor.post('/api/articles', { title: '尚未发布的一篇' })).body.doc
+    unpublished = { id: draft.id, slug: draft.slug }
+    const paragraph = (...children: unknown[]) => ({ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, textStyle: '', children })
+    const words = (text: string) => ({ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' })
+    const body = {
+      root: {
+        type: 'root', version: 1, direction: 'ltr', format: '', indent: 0,
+        children: [
+          paragraph(words('十一月社融增量超出预期，见'), internalLink(linked.id, '前文'), words('，另见'), internalLink(unpublished.id, '待发稿件'), words('。')),
+          { type: 'upload', version: 3, format: '', id: '6b0f8c4e86d9b71458071d01', relationTo: 'media', value: cover, fields: { caption: '正文配图的说明' } },
+          paragraph(words('信贷结构继续改善。')),
+        ],
+      },
+    }
+    const created = await staff['editor-in-chief'].post('/api/articles', {
+      title: '十一月社融数据点评',
+      summary: '社融增量超预期',
+      source: '本网综合',
+      authors: [withoutPortrait.id, withPortrait.id],
+      responsibleEditor: staff.ids.editor,
+      category: channel.id,
+      tags,
+      coverImage: cover,
+      body,
+      corrections: [{ kind: 'clarification', text: '补充说明：数据口径为存量。', date: '2026-11-20T08:00:00.000Z' }],
+      _status: 'published',
+    })
+    expect(created.status).toBe(201)
+    rich = { id: created.body.doc.id, slug: created.body.doc.slug }
+
+    const reader = await signUpReader(server, { email: 'page-reader@readers.test', displayName: '页面读者' })
+    const comment = async (text: string, review: Record<string, unknown>) => {
+      const posted = await reader.post('/api/comments', { article: rich.id, body: text })
+      expect(posted.status).toBe(201)
+      if (Object.keys(review).length > 0) expect((await staff.moderator.patch(`/api/comments/${posted.body.doc.id}`, review)).status).toBe(200)
+      return posted.body.doc.id as number
+    }
+    await comment('社融超预期，说明稳增长政策正在见效。', { status: 'approved', featured: true })
+    await comment('信贷结构改善值得关注，企业中长期贷款回暖。', { status: 'approved', featured: true })
+    await comment('只通过、不精选的一条评论。', { status: 'approved' })
+    pendingFeatured = await comment('精选了却还没通过审核的评论。', { featured: true })
+    // A draft on top of the published article: the page stays the published one.
+    await staff.editor.patch(`/api/articles/${rich.id}?draft=true`, { title: '十一月社融数据点评（改稿中）' })
+  })
+
+  it("answers what Payload's find with the page's select answers, but for linked articles' other fields", async () => {
+    const res = await staff.anonymous.get(`/api/articles/page/${rich.slug}`)
+    expect(res.status).toBe(200)
+    const payloadPage = (await staff.anonymous.get(`/api/articles?where[slug][equals]=${rich.slug}&limit=1&pagination=false&${PAGE_QUERY}`)).body.docs[0]
+    const page = res.body
+    const links = (doc: { body: { root: { children: { children?: { type: string; fields?: { doc: { value: unknown } } }[] }[] } } }) =>
+      doc.body.root.children[0].children!.filter((node) => node.type === 'link').map((node) => node.fields!.doc)
+    // A link to a published article carries what a link needs; one to an unpublished article, its id alone.
+    expect(links(page).map((doc) => doc.value)).toEqual([linked, unpublished.id])
+    expect(links(payloadPage).map((doc) => (typeof doc.value === 'object' ? (doc.value as { id: number }).id : doc.value))).toEqual([linked.id, unpublished.id])
+    for (const doc of links(payloadPage)) if (typeof doc.value === 'object') doc.value = linked
+    expect(page).toEqual(payloadPage)
+
+    expect(page.title).toBe('十一月社融数据点评')
+    expect(page.authors.map((author: { name: string; avatar: unknown }) => [author.name, author.avatar === null])).toEqual([['欧阳澄', true], ['宋一禾', false]])
+    expect(page.body.root.children[1].value).toMatchObject({ id: page.coverImage.id, url: page.coverImage.url })
+    expect(page.corrections).toEqual([expect.objectContaining({ kind: 'clarification', date: '2026-11-20T08:00:00.000Z', text: '补充说明：数据口径为存量。' })])
+    expect(page.correctionsJsonLd).toHaveLength(1)
+    expect(page.featuredComments.docs.map((c: { body: string }) => c.body)).toEqual(['信贷结构改善值得关注，企业中长期贷款回暖。', '社融超预期，说明稳增长政策正在见效。'])
+    expect(page.featuredComments.docs.map((c: { id: number }) => c.id)).not.toContain(pendingFeatured)
+    expect(page.featuredComments.docs[0].commenter).toEqual({ displayName: '页面读者', avatarUrl: null, profession: null, professionLabel: null })
+    expect(page.approvedCommentCount).toBe(3)
+    // No email, and no field kept from the public ("@type" is the JSON-LD's own).
+    expect(JSON.stringify(page)).not.toMatch(/[\w.-]+@[\w-]+\.|"createdBy"|"mimeType"|"filesize"|"focalX"|"_status"|"responsibleEditor"|"reviewHistory"|"reader"|"ip"|"status"/)
+  })
+
+  it('is the same for a logged-in reader or editor as for the public, and is cached once for all', async () => {
+    const path = `/api/articles/page/${rich.slug}`
+    const publicPage = await staff.anonymous.get(path)
+    expect((await staff.anonymous.get(path)).headers.get('x-newsroom-cache')).toBe('hit')
+    const asEditor = await staff.editor.get(path)
+    expect(asEditor.headers.get('cache-control')).toBe('private, no-store')
+    expect(asEditor.body).toEqual(publicPage.body)
+  })
+
+  it.each([
+    ['an unpublished article', () => `/api/articles/page/${unpublished.slug}`],
+    ['no article', () => '/api/articles/page/mei-you-zhe-pian'],
+    ['a malformed slug', () => `/api/articles/page/${encodeURIComponent("x' or '1'='1")}`],
+    ['an over-long slug', () => `/api/articles/page/${'a'.repeat(5000)}`],
+  ])('answers 404 for %s', async (_name, path) => {
+    const res = await staff.anonymous.get(path())
+    expect(res.status).toBe(404)
+    expect(res.body.errors[0].message).toBe('Article not found')
+  })
 })

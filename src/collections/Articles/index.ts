@@ -16,6 +16,7 @@ import { CATEGORIES_SLUG } from '../Categories'
 import { MEDIA_SLUG } from '../Media'
 import { TAGS_SLUG } from '../Tags'
 import { USERS_SLUG } from '../Users'
+import { articlePageEndpoint } from './endpoints/page'
 import { issuePreviewToken, previewEndpoints, previewUrl } from './endpoints/preview'
 import { reviewEndpoints } from './endpoints/review'
 import { scheduleEndpoints } from './endpoints/schedule'
@@ -56,7 +57,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: MAX_VERSIONS_PER_ARTICLE,
   },
-  endpoints: [...previewEndpoints, ...reviewEndpoints, ...scheduleEndpoints],
+  endpoints: [articlePageEndpoint, ...previewEndpoints, ...reviewEndpoints, ...scheduleEndpoints],
   hooks: {
     beforeOperation: [keepNonPublishersToDrafts],
     beforeValidate: [refuseUnsafeLinks],

@@ -1,11 +1,7 @@
-import { ARTICLE_PAGE_FIELDS } from '../../lib/articlePageFields'
-
 // What a front end asks for, as documented in the README: the requests the benchmark makes.
 
 /** The article page in one request (README, tests/api/articlePage.test.ts). */
-const PAGE_QUERY = ['depth=2', ...ARTICLE_PAGE_FIELDS.map((field) => `select[${field}]=true`)].join('&')
-
-export const articlePagePath = (slug: string) => `/api/articles?where[slug][equals]=${slug}&limit=1&pagination=false&${PAGE_QUERY}`
+export const articlePagePath = (slug: string) => `/api/articles/page/${slug}`
 
 /** Payload's REST `find` as it comes: default depth, every field. */
 export const defaultFindPath = (slug: string) => `/api/articles?where[slug][equals]=${slug}`

@@ -1,0 +1,20 @@
+import type { Endpoint } from 'payload'
+
+import { isValidSlug } from '../../../lib/slugify'
+import { readArticlePage } from '../articlePage'
+
+/**
+ * `GET /api/articles/page/:slug`: the published article page, everything it shows, in one request
+ * and one database statement. The same for every reader, so the response cache keeps one copy; a
+ * draft is read through a preview link instead.
+ */
+export const articlePageEndpoint: Endpoint = {
+  path: '/page/:slug',
+  method: 'get',
+  handler: async (req) => {
+    const slug = String(req.routeParams?.slug ?? '')
+    const page = isValidSlug(slug) ? await readArticlePage(req.payload, slug) : null
+    if (!page) return Response.json({ errors: [{ message: 'Article not found' }] }, { status: 404 })
+    return Response.json(page)
+  },
+}

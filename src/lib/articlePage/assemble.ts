@@ -1,0 +1,142 @@
+import { correctionJsonLd, type CorrectionKind } from '../corrections'
+
+/**
+ * The article page as the one query of src/collections/Articles/articlePage.ts returns it: each
+ * part as PostgreSQL built it (JSON), with related images and linked articles by id.
+ */
+export type ArticlePageRow = {
+  article: {
+    id: number
+    title: string
+    slug: string | null
+    summary: string | null
+    source: string | null
+    responsibleEditorName: string | null
+    publishedAt: string | null
+    updatedAt: string
+    allowComments: boolean | null
+    approvedCommentCount: number | null
+    body: LexicalDocument | null
+    categoryId: number | null
+    coverImageId: number | null
+  }
+  authors: { id: number; name: string; slug: string | null; title: string | null; avatarId: number | null }[]
+  category: { id: number; name: string; slug: string | null; breadcrumbs: { id: string; name: string | null; slug: string | null }[] } | null
+  tags: { id: number; name: string; slug: string | null }[]
+  corrections: { id: string; date: string; kind: CorrectionKind; text: string; request: number | null }[]
+  /** Newest first, one more than a page holds: that one only says there are more. */
+  featuredComments: { id: number; body: string; createdAt: string; commenter: Record<string, string | null> }[]
+  media: MediaRow[]
+  /** Published articles the body links to. */
+  links: { id: number; title: string; slug: string | null }[]
+}
+
+export type MediaRow = {
+  id: number
+  alt: string
+  caption: string | null
+  credit: string | null
+  url: string | null
+  filename: string | null
+  width: number | null
+  height: number | null
+  sizes: Record<string, { url: string | null; width: number | null; height: number | null; filename: string | null }>
+}
+
+type LexicalNode = { type?: string; children?: LexicalNode[]; [key: string]: unknown }
+type LexicalDocument = { root: LexicalNode }
+
+/** How many 精彩评论 the page shows, as the articles' `featuredComments` join does by default. */
+export const FEATURED_COMMENTS_SHOWN = 10
+
+/**
+ * Where an upload is read: its stored URL when that is elsewhere (a storage service), else this
+ * server's file route. The same rule as Payload's own (`generateFilePathOrURL`), so the page's image
+ * URLs are the ones every other API answer gives.
+ */
+export function uploadUrl(collection: string, serverUrl: string, stored: string | null, filename: string | null): string | null {
+  if (stored && !stored.startsWith('/') && !stored.startsWith(serverUrl)) return stored
+  return filename ? `${serverUrl}/api/${collection}/file/${encodeURIComponent(filename)}` : null
+}
+
+function image(row: MediaRow, serverUrl: string) {
+  const sizes = Object.fromEntries(
+    Object.entries(row.sizes).map(([name, size]) => [name, { ...size, url: uploadUrl('media', serverUrl, size.url, size.filename) }]),
+  )
+  return { ...row, url: uploadUrl('media', serverUrl, row.url, row.filename), sizes }
+}
+
+const isoTime = (value: string | null) => (value === null ? null : new Date(value).toISOString())
+
+/**
+ * The page document: what Payload's find with the page's `select` at depth 2 answers for an
+ * anonymous reader (tests/api/articlePage.test.ts holds the two side by side), except that a link
+ * to another published article carries that article's id, title and slug rather than all of it.
+ */
+export function assembleArticlePage(row: ArticlePageRow, serverUrl: string) {
+  const media = new Map(row.media.map((item) => [item.id, image(item, serverUrl)]))
+  const links = new Map(row.links.map((link) => [link.id, link]))
+  const imageOf = (id: number | null) => (id === null ? null : (media.get(id) ?? null))
+  const { article } = row
+  const corrections = row.corrections.map((correction) => ({ ...correction, date: isoTime(correction.date)! }))
+  return {
+    id: article.id,
+    title: article.title,
+    slug: article.slug,
+    summary: article.summary,
+    source: article.source,
+    authors: row.authors.map(({ avatarId, ...author }) => ({ ...author, avatar: imageOf(avatarId) })),
+    responsibleEditorName: article.responsibleEditorName,
+    category: row.category,
+    tags: row.tags,
+    coverImage: imageOf(article.coverImageId),
+    body: article.body && populateBody(article.body, imageOf, (id) => links.get(id) ?? id),
+    publishedAt: isoTime(article.publishedAt),
+    allowComments: article.allowComments,
+    corrections,
+    featuredComments: {
+      docs: row.featuredComments.slice(0, FEATURED_COMMENTS_SHOWN).map((comment) => ({ ...comment, createdAt: isoTime(comment.createdAt)! })),
+      hasNextPage: row.featuredComments.length > FEATURED_COMMENTS_SHOWN,
+    },
+    approvedCommentCount: article.approvedCommentCount,
+    updatedAt: isoTime(article.updatedAt)!,
+    correctionsJsonLd: correctionJsonLd(corrections),
+  }
+}
+
+/**
+ * A copy of the body with each image node's `value` the image (null when gone), and each internal
+ * link's `doc.value` the article (left its id when the public cannot read it, as Payload leaves it).
+ */
+function populateBody(body: LexicalDocument, imageOf: (id: number) => unknown, articleOf: (id: number) => unknown): LexicalDocument {
+  const copy = structuredClone(body)
+  walk(copy.root, (node) => {
+    const image = uploadedImageId(node)
+    if (image !== null) node.value = imageOf(image)
+    const article = linkedArticleId(node)
+    if (article !== null) (linkOf(node)!.doc as { value: unknown }).value = articleOf(article)
+  })
+  return copy
+}
+
+function walk(node: LexicalNode | undefined, visit: (node: LexicalNode) => void): void {
+  if (!node || typeof node !== 'object') return
+  visit(node)
+  if (Array.isArray(node.children)) for (const child of node.children) walk(child, visit)
+}
+
+const asId = (value: unknown): number | null => {
+  const id = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null
+}
+
+function uploadedImageId(node: LexicalNode): number | null {
+  return node.type === 'upload' && node.relationTo === 'media' ? asId(node.value) : null
+}
+
+const linkOf = (node: LexicalNode) => (node.type === 'link' ? (node.fields as { linkType?: string; doc?: { relationTo?: string; value?: unknown } } | undefined) : undefined)
+
+function linkedArticleId(node: LexicalNode): number | null {
+  const fields = linkOf(node)
+  return fields?.linkType === 'internal' && fields.doc?.relationTo === 'articles' ? asId(fields.doc.value) : null
+}
