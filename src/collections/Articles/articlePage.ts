@@ -2,8 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import { type ArticlePageRow, assembleArticlePage, FEATURED_COMMENTS_SHOWN } from '../../lib/articlePage/assemble'
-
-type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Record<string, unknown>[] }> }
+import { readRows } from '../../utilities/readRows'
 
 const image = (alias: string) =>
   sql.raw(`json_build_object('id', ${alias}.id, 'alt', ${alias}.alt, 'caption', ${alias}.caption, 'credit', ${alias}.credit,
@@ -28,8 +27,7 @@ const BODY_LINKS = idsInBody('strict $.** ? (@.type == "link" && @.fields.linkTy
  * tests/api/articlePage.test.ts compares the answer with Payload's own, so the two cannot drift.
  */
 export async function readArticlePage(payload: Payload, slug: string) {
-  const db = (payload.db as unknown as { drizzle: Executor }).drizzle
-  const { rows } = await db.execute(sql`
+  const rows = await readRows(payload, sql`
     with a as materialized (
       select * from articles where slug = ${slug} and _status = 'published' limit 1
     ), bylines as materialized (

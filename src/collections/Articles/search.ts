@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { lexicalToPlainText } from '../../lib/corrections'
 import { highlightSnippet, searchWords, toTsQuery } from '../../lib/search'
+import { readRows } from '../../utilities/readRows'
 
 type SqlQuery = ReturnType<typeof sql>
 type Executor = { execute: (query: SqlQuery) => Promise<{ rows: Record<string, unknown>[] }> }
@@ -100,12 +101,11 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
   const conditions = filterConditions(filters)
   const where = (...more: SqlQuery[]) => sql.join([...more, ...conditions], sql` and `)
   const offset = (page - 1) * limit
-  const db = (payload.db as unknown as Adapter).drizzle
   const filtered = (rows: SqlQuery) => (conditions.length > 0 ? sql`${rows} where ${where()}` : rows)
   // Unfiltered, the total is counted without reading a row (every page is all-visible once vacuumed).
   const total = conditions.length > 0 ? sql`(${filtered(sql`select count(*) from article_search_matches(${query}) h`)})` : sql`article_search_count(${query})`
   // The first tier's page and both totals in one query; the second tier only when the page reaches it.
-  const { rows: first } = await db.execute(sql`
+  const first = await readRows(payload, sql`
     with headline as materialized (${filtered(sql`select h.article_id, h.published_at from article_search_headline_matches(${query}) h`)}),
     totals as materialized (select (select count(*) from headline) as headline_total, ${total} as total)
     select t.headline_total, t.total, d.*
@@ -117,7 +117,7 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
   let rows = first.filter((row) => row.article_id !== null)
   if (rows.length < limit && totalDocs > headlineTotal && offset + rows.length < totalDocs) {
     const bodyOffset = Math.max(0, offset - headlineTotal)
-    const { rows: second } = await db.execute(sql`
+    const second = await readRows(payload, sql`
       ${withDetails(sql`
         select h.article_id, h.published_at, 0 as rank from article_search_matches(${query}) h
         where ${where(sql`h.article_id not in (select article_id from article_search_headline_matches(${query}))`)}
