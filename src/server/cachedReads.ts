@@ -6,7 +6,7 @@ import type { Lookup, ResponseCache } from '../lib/responseCache/cache'
 import { tagsForPath } from '../lib/responseCache/dependencies'
 import type { CachedResponse } from '../lib/responseCache/entries'
 import type { AddCorsHeaders } from './cors'
-import type { PlainHandler, PlainResponse } from './plainHttp'
+import type { PlainHandler, PlainRequest, PlainResponse } from './plainHttp'
 import { identifyRequest, logRequest } from './requestLogger'
 
 /** Tells clients and tests whether an answer came from the response cache: hit, miss or bypass. */
@@ -15,7 +15,7 @@ export const CACHE_STATUS_HEADER = 'x-newsroom-cache'
 const API_PREFIX = '/api'
 
 /** A cached GET is keyed by exactly what the client asked for, query included. */
-export const cacheKeyOfGet = (req: IncomingMessage & { originalUrl?: string }) => `GET ${req.originalUrl ?? req.url}`
+export const cacheKeyOfGet = (req: PlainRequest) => `GET ${req.originalUrl ?? req.url}`
 
 /** What `serveCachedReads` found for a request it passed on: the router reuses it instead of asking again. */
 export type EarlyLookup = { key: string; lookup: Lookup }

@@ -5,6 +5,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
  * they take Node's own request and response. `locals` is Express's; set ahead of it, Express keeps it.
  */
 export type PlainResponse = ServerResponse & { locals?: Record<string, unknown> }
+/** Express's request has `originalUrl`; ahead of Express, `url` is still what the client asked for. */
+export type PlainRequest = IncomingMessage & { originalUrl?: string }
 export type PlainHandler = (req: IncomingMessage, res: PlainResponse, next: () => void) => void | Promise<void>
 
 /** A JSON answer written without Express (`res.json`), for steps that may run ahead of it. */

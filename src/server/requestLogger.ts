@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks'
 import type { RequestHandler } from 'express'
 
 import { logger } from '../lib/logger'
-import type { PlainResponse } from './plainHttp'
+import type { PlainRequest, PlainResponse } from './plainHttp'
 
 const SAFE_REQUEST_ID = /^[\w.-]{1,64}$/
 
@@ -34,11 +34,8 @@ export function identifyRequest(req: IncomingMessage, res: PlainResponse): strin
   return id
 }
 
-/** Express's request has `originalUrl`; ahead of Express, `url` is still what the client asked for. */
-type OriginalRequest = IncomingMessage & { originalUrl?: string }
-
 /** Called once the response is finished, or its connection closed. */
-export function logRequest(req: OriginalRequest, res: PlainResponse, id: string, started: number): void {
+export function logRequest(req: PlainRequest, res: PlainResponse, id: string, started: number): void {
   const status = res.statusCode
   // The connection closed before the response was finished: the client hung up, or the handler failed.
   const aborted = !res.writableEnded
@@ -58,6 +55,6 @@ export function logRequest(req: OriginalRequest, res: PlainResponse, id: string,
  * the query, nor the token of an email verification (`/api/readers/verify/<token>`): both may carry
  * a token that still works.
  */
-function pathOf(req: OriginalRequest): string {
+function pathOf(req: PlainRequest): string {
   return (req.originalUrl ?? req.url ?? '').split('?')[0].replace(/\/verify\/[^/]+/, '/verify/…')
 }

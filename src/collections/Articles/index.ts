@@ -9,6 +9,7 @@ import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { articleBodyEditor } from '../../fields/articleBodyEditor'
 import { slugField } from '../../fields/slug'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
+import { FEATURED_COMMENTS_SHOWN } from '../../lib/articlePage/assemble'
 import { CORRECTION_KIND_LABELS, correctionJsonLd } from '../../lib/corrections'
 import { EDITOR_ROLES } from '../../lib/roles'
 import { AUTHORS_SLUG } from '../Authors'
@@ -173,7 +174,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
       on: 'article',
       // Only featured ones; the comments' own read access keeps the public to approved comments.
       where: { featured: { equals: true } },
-      defaultLimit: 10,
+      defaultLimit: FEATURED_COMMENTS_SHOWN,
       defaultSort: '-createdAt',
       maxDepth: 1,
       label: { en: 'Featured comments', zh: '精彩评论' },

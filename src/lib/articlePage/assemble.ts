@@ -31,7 +31,7 @@ export type ArticlePageRow = {
   links: { id: number; title: string; slug: string | null }[]
 }
 
-export type MediaRow = {
+type MediaRow = {
   id: number
   alt: string
   caption: string | null
@@ -46,7 +46,7 @@ export type MediaRow = {
 type LexicalNode = { type?: string; children?: LexicalNode[]; [key: string]: unknown }
 type LexicalDocument = { root: LexicalNode }
 
-/** How many 精彩评论 the page shows, as the articles' `featuredComments` join does by default. */
+/** How many 精彩评论 an article page shows: the articles' `featuredComments` join gives as many by default. */
 export const FEATURED_COMMENTS_SHOWN = 10
 
 /**
@@ -54,7 +54,7 @@ export const FEATURED_COMMENTS_SHOWN = 10
  * server's file route. The same rule as Payload's own (`generateFilePathOrURL`), so the page's image
  * URLs are the ones every other API answer gives.
  */
-export function uploadUrl(collection: string, serverUrl: string, stored: string | null, filename: string | null): string | null {
+function uploadUrl(collection: string, serverUrl: string, stored: string | null, filename: string | null): string | null {
   if (stored && !stored.startsWith('/') && !stored.startsWith(serverUrl)) return stored
   return filename ? `${serverUrl}/api/${collection}/file/${encodeURIComponent(filename)}` : null
 }
