@@ -9,6 +9,7 @@ import * as migration_20261129_155847_audit_retention from './20261129_155847_au
 import * as migration_20261129_180500_search_ranking from './20261129_180500_search_ranking';
 import * as migration_20261129_210222_webhook_slow_lane from './20261129_210222_webhook_slow_lane';
 import * as migration_20261130_010000_search_by_date_within_tiers from './20261130_010000_search_by_date_within_tiers';
+import * as migration_20261202_043000_search_totals_up_to_a_limit from './20261202_043000_search_totals_up_to_a_limit';
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261130_010000_search_by_date_within_tiers.up,
     down: migration_20261130_010000_search_by_date_within_tiers.down,
     name: '20261130_010000_search_by_date_within_tiers',
+  },
+  {
+    up: migration_20261202_043000_search_totals_up_to_a_limit.up,
+    down: migration_20261202_043000_search_totals_up_to_a_limit.down,
+    name: '20261202_043000_search_totals_up_to_a_limit',
   },
 ];

@@ -112,7 +112,7 @@ export function getReplies(articleId: number): Promise<Paged<PublicComment>> {
   return apiGet(`/api/comments?${query({ 'where[article][equals]': articleId, 'where[parent][exists]': 'true', sort: 'createdAt', limit: 500, depth: 0 })}`)
 }
 
-export function search(q: string, page: number): Promise<Paged<SearchHit>> {
+export function search(q: string, page: number): Promise<Paged<SearchHit> & { totalDocsExact: boolean }> {
   return apiGet(`/api/search?${query({ q, page, limit: 20 })}`)
 }
 

@@ -82,7 +82,7 @@ it('lists matches in the title or summary first, then the body, each newest firs
   const all = await qt()
   expect(all.body.docs.map((doc: { id: number }) => doc.id)).toEqual([ids.qtSummary, ids.qtTitle, ids.qtBodyNew, ids.qtBodyOld])
   expect(all.body.docs.map((doc: { rank: number }) => doc.rank)).toEqual([1, 1, 0, 0])
-  expect(all.body.totalDocs).toBe(4)
+  expect(all.body).toMatchObject({ totalDocs: 4, totalDocsExact: true })
   const pages = await Promise.all([1, 2].map((page) => qt(`&limit=3&page=${page}`)))
   expect(pages.map((res) => res.body.docs.map((doc: { id: number }) => doc.id))).toEqual([[ids.qtSummary, ids.qtTitle, ids.qtBodyNew], [ids.qtBodyOld]])
   expect(pages[1].body).toMatchObject({ page: 2, totalDocs: 4, totalPages: 2 })
@@ -90,6 +90,35 @@ it('lists matches in the title or summary first, then the body, each newest firs
   expect(onlyBody.body.docs.map((doc: { id: number }) => doc.id)).toEqual([ids.qtBodyOld])
   const pastTheEnd = await qt('&limit=2&page=3')
   expect(pastTheEnd.body).toMatchObject({ docs: [], totalDocs: 4, totalPages: 2 })
+})
+
+describe('past SEARCH_TOTAL_LIMIT', () => {
+  let capped: TestServer
+  const cappedSearch = async (query: string) => (await fetch(`${capped.url}/api/search?${query}`)).json()
+  const idsOf = (page: { docs: { id: number }[] }) => page.docs.map((doc) => doc.id)
+  // A second instance on the same articles, counting at most 3 matches.
+  beforeAll(async () => {
+    capped = await startServer({ SEARCH_TOTAL_LIMIT: '3' }, { databaseUrl: server.databaseUrl })
+  })
+  afterAll(() => capped?.stop())
+
+  it('gives the limit as a lower bound, and still finds and pages through every match', async () => {
+    const q = `q=${encodeURIComponent('缩表')}`
+    const all = await cappedSearch(q)
+    expect(all).toMatchObject({ totalDocs: 3, totalDocsExact: false, totalPages: 1 })
+    expect(idsOf(all)).toEqual([ids.qtSummary, ids.qtTitle, ids.qtBodyNew, ids.qtBodyOld])
+    expect(idsOf(await cappedSearch(`${q}&limit=1&page=4`))).toEqual([ids.qtBodyOld])
+    expect(await cappedSearch(`${q}&limit=1&page=5`)).toMatchObject({ docs: [], totalDocsExact: false })
+    // Filtered, the count stops at the limit too; under it, the total is exact.
+    expect(await cappedSearch(`${q}&from=2000-01-01`)).toMatchObject({ totalDocs: 3, totalDocsExact: false })
+    expect(await cappedSearch(`q=${encodeURIComponent('降准')}`)).toMatchObject({ totalDocs: 2, totalDocsExact: true })
+    const graphql = await fetch(`${capped.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ Search(q: "缩表") { totalDocs totalDocsExact } }' }),
+    })
+    expect((await graphql.json()).data.Search).toEqual({ totalDocs: 3, totalDocsExact: false })
+  })
 })
 
 it('never finds drafts', async () => {

@@ -1,4 +1,4 @@
-import { highlightSnippet, parseSearchParams, searchWords, toTsQuery } from '../../src/lib/search'
+import { highlightSnippet, parseSearchParams, searchTotalLimitFrom, searchWords, toTsQuery } from '../../src/lib/search'
 
 describe('searchWords', () => {
   it('cuts Chinese into words, with the shorter words inside long ones', () => {
@@ -49,5 +49,14 @@ describe('parseSearchParams', () => {
     [{ to: 'someday' }, 'to'],
   ])('refuses %j naming %s', (input, path) => {
     expect(parseSearchParams(input)).toMatchObject({ ok: false, path })
+  })
+})
+
+describe('searchTotalLimitFrom', () => {
+  it('counts 1,000 matches unless SEARCH_TOTAL_LIMIT says otherwise, and never more than 100,000', () => {
+    expect(searchTotalLimitFrom({})).toBe(1_000)
+    expect(searchTotalLimitFrom({ SEARCH_TOTAL_LIMIT: '250' })).toBe(250)
+    expect(searchTotalLimitFrom({ SEARCH_TOTAL_LIMIT: '5000000' })).toBe(100_000)
+    for (const wrong of ['0', '-3', '1.5', 'all', '']) expect(searchTotalLimitFrom({ SEARCH_TOTAL_LIMIT: wrong })).toBe(1_000)
   })
 })

@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { lexicalToPlainText } from '../../lib/corrections'
-import { highlightSnippet, searchWords, toTsQuery } from '../../lib/search'
+import { highlightSnippet, searchTotalLimitFrom, searchWords, toTsQuery } from '../../lib/search'
 import { readRows } from '../../utilities/readRows'
 
 type SqlQuery = ReturnType<typeof sql>
@@ -57,7 +57,10 @@ export async function indexArticle(payload: Payload, id: number, req?: Partial<P
 export type SearchFilters = { q: string; category?: number; tag?: number; from?: Date; to?: Date; page: number; limit: number }
 /** `rank` 1: every word is in the title or summary; 0: the body was needed. */
 export type SearchHit = { id: number; title: string; slug: string | null; summary: string | null; publishedAt: string | null; snippet: string; rank: number }
-export type SearchPage = { docs: SearchHit[]; page: number; limit: number; totalDocs: number; totalPages: number }
+/** `totalDocsExact` false: there are more than `totalDocs` matches (SEARCH_TOTAL_LIMIT). */
+export type SearchPage = { docs: SearchHit[]; page: number; limit: number; totalDocs: number; totalDocsExact: boolean; totalPages: number }
+
+const TOTAL_LIMIT = searchTotalLimitFrom(process.env)
 
 /** The filters as conditions on a search row `h` (its `article_id` and `published_at`). */
 function filterConditions(filters: SearchFilters): SqlQuery[] {
@@ -96,14 +99,18 @@ const withDetails = (rows: SqlQuery) => sql`
 export async function searchArticles(payload: Payload, filters: SearchFilters): Promise<SearchPage> {
   const { page, limit } = filters
   const tsQuery = toTsQuery(filters.q)
-  if (!tsQuery) return { docs: [], page, limit, totalDocs: 0, totalPages: 0 }
+  if (!tsQuery) return { docs: [], page, limit, totalDocs: 0, totalDocsExact: true, totalPages: 0 }
   const query = sql`to_tsquery('simple', ${tsQuery})`
   const conditions = filterConditions(filters)
   const where = (...more: SqlQuery[]) => sql.join([...more, ...conditions], sql` and `)
   const offset = (page - 1) * limit
   const filtered = (rows: SqlQuery) => (conditions.length > 0 ? sql`${rows} where ${where()}` : rows)
-  // Unfiltered, the total is counted without reading a row (every page is all-visible once vacuumed).
-  const total = conditions.length > 0 ? sql`(${filtered(sql`select count(*) from article_search_matches(${query}) h`)})` : sql`article_search_count(${query})`
+  // One more than the limit, to tell whether there are more.
+  const countUpTo = TOTAL_LIMIT + 1
+  const total =
+    conditions.length > 0
+      ? sql`(select count(*) from (${filtered(sql`select 1 from article_search_matches(${query}) h`)} limit ${countUpTo}) m)`
+      : sql`article_search_count_up_to(${query}, ${countUpTo})`
   // The first tier's page and both totals in one query; the second tier only when the page reaches it.
   const first = await readRows(payload, sql`
     with headline as materialized (${filtered(sql`select h.article_id, h.published_at from article_search_headline_matches(${query}) h`)}),
@@ -113,9 +120,13 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
     left join (${withDetails(sql`select h.article_id, h.published_at, 1 as rank from headline h order by ${newestFirst('h')} limit ${limit} offset ${offset}`)}) d on true
     order by ${newestFirst('d')}`)
   const headlineTotal = Number(first[0].headline_total)
-  const totalDocs = Number(first[0].total)
+  const counted = Number(first[0].total)
+  const totalDocsExact = counted <= TOTAL_LIMIT
+  // Past the limit, the first tier (counted whole) may say there are more still.
+  const totalDocs = totalDocsExact ? counted : Math.max(TOTAL_LIMIT, headlineTotal)
   let rows = first.filter((row) => row.article_id !== null)
-  if (rows.length < limit && totalDocs > headlineTotal && offset + rows.length < totalDocs) {
+  const secondTierMayHaveMore = !totalDocsExact || (totalDocs > headlineTotal && offset + rows.length < totalDocs)
+  if (rows.length < limit && secondTierMayHaveMore) {
     const bodyOffset = Math.max(0, offset - headlineTotal)
     const second = await readRows(payload, sql`
       ${withDetails(sql`
@@ -139,6 +150,7 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
     page,
     limit,
     totalDocs,
+    totalDocsExact,
     totalPages: Math.ceil(totalDocs / limit),
   }
 }

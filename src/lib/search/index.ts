@@ -1,3 +1,3 @@
 export { highlightSnippet } from './highlight'
 export { searchWords, toTsQuery } from './segment'
-export { parseSearchParams, type SearchParams } from './params'
+export { parseSearchParams, searchTotalLimitFrom, type SearchParams } from './params'

@@ -1,3 +1,5 @@
+import { positiveInteger } from '../envNumbers'
+
 /** Search parameters as the API receives them (query string or GraphQL arguments), checked. */
 export type SearchParams = { q: string; category?: number; tag?: number; from?: Date; to?: Date; page: number; limit: number }
 export type ParamCheck = { ok: true; value: SearchParams } | { ok: false; path: string; message: string }
@@ -25,4 +27,14 @@ export function parseSearchParams(input: Record<string, unknown>): ParamCheck {
     value[name] = date
   }
   return { ok: true, value }
+}
+
+export const DEFAULT_SEARCH_TOTAL_LIMIT = 1_000
+
+/**
+ * SEARCH_TOTAL_LIMIT: matches counted exactly, at most 100,000; past it `totalDocs` is a lower bound.
+ * Counting them all was most of a common word's search, and nobody reads the thousandth page.
+ */
+export function searchTotalLimitFrom(env: Record<string, string | undefined>): number {
+  return positiveInteger(env.SEARCH_TOTAL_LIMIT, DEFAULT_SEARCH_TOTAL_LIMIT, 100_000)
 }

@@ -1,3 +1,4 @@
+import { positiveInteger } from '../envNumbers'
 import type { WebhookMessage } from './events'
 
 export type DeliverySettings = {
@@ -9,11 +10,6 @@ export type DeliverySettings = {
 }
 
 export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = { maxAttempts: 5, retryDelayMs: 10_000, timeoutMs: 5_000 }
-
-const positiveInteger = (raw: string | undefined, fallback: number, max: number): number => {
-  const value = Number(raw)
-  return raw && Number.isSafeInteger(value) && value > 0 ? Math.min(value, max) : fallback
-}
 
 /** WEBHOOK_MAX_ATTEMPTS, WEBHOOK_RETRY_DELAY_MS and WEBHOOK_TIMEOUT_MS; anything but a positive integer means the default. */
 export function deliverySettingsFrom(env: Record<string, string | undefined>): DeliverySettings {

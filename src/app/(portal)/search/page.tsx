@@ -39,7 +39,9 @@ export default async function SearchPage({ searchParams }: Props) {
       )}
       {results && results.docs.length > 0 && (
         <>
-          <p className="result-count">找到 {results.totalDocs} 篇相关文章</p>
+          <p className="result-count">
+            找到 {results.totalDocs} {results.totalDocsExact ? '' : '多'}篇相关文章
+          </p>
           <ol className="search-results">
             {results.docs.map((hit) => (
               <li key={hit.id} data-testid="search-result">
