@@ -12,8 +12,10 @@ const dialect = new PgDialect()
  *
  * Sent as a named prepared statement, named after its text: each connection parses and plans it
  * once, not on every request (Payload's own queries are unnamed, planned each time; for these
- * statements the plan cost as much as running them). A connection pooler in front of PostgreSQL must
- * keep prepared statements per client for this (PgBouncer 1.21 and later, max_prepared_statements).
+ * statements the plan cost as much as running them). Each distinct text stays prepared on every
+ * connection, so only for statements of a few texts, with the values as parameters. A connection
+ * pooler in front of PostgreSQL must keep prepared statements per client for this (PgBouncer 1.21
+ * and later, max_prepared_statements).
  */
 export async function readRows(payload: Payload, query: ReturnType<typeof sql>): Promise<Record<string, unknown>[]> {
   const { sql: text, params } = dialect.sqlToQuery(query)
