@@ -64,8 +64,13 @@ it('an editor writes an article in the admin, previews it, submits it; the edito
   await linkDrawer.waitFor({ state: 'hidden' })
   await expectLinkInEditor()
 
-  // Back to the end of the text (the link is still selected: typing now would replace it).
-  await body.locator('p').filter({ hasText: linkText }).click()
+  // Back to the end of the text (the link is still selected: typing now would replace it). A click
+  // before the editor has its focus back from the drawer leaves the link selected, which a busy
+  // machine showed once: clicked until the selection is a caret.
+  await eventually(async () => {
+    await body.locator('p').filter({ hasText: linkText }).click()
+    expect(await page.evaluate(() => window.getSelection()?.isCollapsed)).toBe(true)
+  })
   await page.keyboard.press('Control+End')
   await page.keyboard.press('Enter')
   await page.keyboard.type(closing)
