@@ -1,6 +1,5 @@
+import { forEachLexicalNode } from './lexicalNodes'
 import { isSafeLink } from './safeLinks'
-
-type LexicalNode = { type?: unknown; fields?: { url?: unknown; linkType?: unknown }; children?: unknown }
 
 /**
  * Every link and autolink target in a Lexical document that a reader must not be sent to
@@ -9,9 +8,9 @@ type LexicalNode = { type?: unknown; fields?: { url?: unknown; linkType?: unknow
  */
 export function unsafeLinkTargets(document: unknown): string[] {
   const found: string[] = []
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return
-    const { type, fields, children } = node as LexicalNode
+  forEachLexicalNode(document, (node) => {
+    const { type } = node
+    const fields = node.fields as { url?: unknown; linkType?: unknown } | undefined
     if ((type === 'link' || type === 'autolink') && fields?.linkType !== 'internal') {
       const url = fields?.url
       if (typeof url !== 'string') {
@@ -20,8 +19,6 @@ export function unsafeLinkTargets(document: unknown): string[] {
         found.push(url)
       }
     }
-    if (Array.isArray(children)) children.forEach(visit)
-  }
-  visit((document as { root?: unknown } | null)?.root)
+  })
   return found
 }

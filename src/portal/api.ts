@@ -2,7 +2,7 @@ import { connection } from 'next/server'
 import { cache } from 'react'
 
 import { OWN_READ_HEADER, OWN_READ_TOKEN_ENV } from '../lib/portal/ownReads'
-import type { ArticlePage, ArticleSummary, Author, Channel, LoggedCorrection, Paged, PublicComment, SearchHit, SiteSettings } from './types'
+import type { ArticlePage, ArticleSummary, Author, Channel, LoggedCorrection, Paged, PublicComment, SearchResults, SiteSettings } from './types'
 
 /**
  * The portal's only way to its content: the public REST API over HTTP, as any other front end would
@@ -112,7 +112,7 @@ export function getReplies(articleId: number): Promise<Paged<PublicComment>> {
   return apiGet(`/api/comments?${query({ 'where[article][equals]': articleId, 'where[parent][exists]': 'true', sort: 'createdAt', limit: 500, depth: 0 })}`)
 }
 
-export function search(q: string, page: number): Promise<Paged<SearchHit> & { totalDocsExact: boolean }> {
+export function search(q: string, page: number): Promise<SearchResults> {
   return apiGet(`/api/search?${query({ q, page, limit: 20 })}`)
 }
 

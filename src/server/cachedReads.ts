@@ -40,24 +40,30 @@ export function serveCachedReads(
       return passOn()
     }
     const started = performance.now()
+    const key = cacheKeyOfGet(req)
+    let lookup: Lookup
     try {
-      const key = cacheKeyOfGet(req)
-      const lookup = await cache.lookup(key, tagsForPath(url.slice(API_PREFIX.length), closure))
-      const { hit } = lookup
-      if (!hit) {
-        // Express keeps locals that are already there.
-        if (lookup.versions) (res.locals ??= Object.create(null) as Record<string, unknown>).earlyLookup = { key, lookup } satisfies EarlyLookup
-        return passOn()
-      }
-      const id = identifyRequest(req, res)
-      steps.secure(req, res, noop)
-      await steps.admit(req, res, () => sendCached(hit, req, res, steps.cors))
-      logRequest(req, res, id, started)
+      lookup = await cache.lookup(key, tagsForPath(url.slice(API_PREFIX.length), closure))
     } catch {
-      // The usual path meets the same failure (the cache, the rate-limit store) and answers and logs it.
-      if (res.headersSent) res.destroy()
-      else passOn()
+      // The usual path looks again, and answers and logs the failure as any other.
+      return passOn()
     }
+    const { hit } = lookup
+    if (!hit) {
+      // Express keeps locals that are already there.
+      if (lookup.versions) (res.locals ??= Object.create(null) as Record<string, unknown>).earlyLookup = { key, lookup } satisfies EarlyLookup
+      return passOn()
+    }
+    const id = identifyRequest(req, res)
+    steps.secure(req, res, noop)
+    try {
+      await steps.admit(req, res, () => sendCached(hit, req, res, steps.cors))
+    } catch {
+      // The rate-limit store failed: the usual path meets the same failure, and answers and logs it.
+      if (res.headersSent) res.destroy()
+      else return passOn()
+    }
+    logRequest(req, res, id, started)
   }
 }
 

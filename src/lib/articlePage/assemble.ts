@@ -1,4 +1,5 @@
 import { correctionJsonLd, type CorrectionKind } from '../corrections'
+import { forEachLexicalNode, type LexicalNode } from '../lexicalNodes'
 
 /**
  * The article page as the one query of src/collections/Articles/articlePage.ts returns it: each
@@ -43,7 +44,6 @@ type MediaRow = {
   sizes: Record<string, { url: string | null; width: number | null; height: number | null; filename: string | null }>
 }
 
-type LexicalNode = { type?: string; children?: LexicalNode[]; [key: string]: unknown }
 type LexicalDocument = { root: LexicalNode }
 
 /** How many 精彩评论 an article page shows: the articles' `featuredComments` join gives as many by default. */
@@ -105,29 +105,24 @@ export function assembleArticlePage(row: ArticlePageRow, serverUrl: string) {
 }
 
 /**
- * A copy of the body with each image node's `value` the image (null when gone), and each internal
- * link's `doc.value` the article (left its id when the public cannot read it, as Payload leaves it).
+ * The body with each image node's `value` the image (null when gone), and each internal link's
+ * `doc.value` the article (left its id when the public cannot read it, as Payload leaves it). The
+ * body is this request's own, parsed from the query's answer: it is filled in where it is.
  */
 function populateBody(body: LexicalDocument, imageOf: (id: number) => unknown, articleOf: (id: number) => unknown): LexicalDocument {
-  const copy = structuredClone(body)
-  walk(copy.root, (node) => {
+  forEachLexicalNode(body, (node) => {
     const image = uploadedImageId(node)
     if (image !== null) node.value = imageOf(image)
     const article = linkedArticleId(node)
     if (article !== null) (linkOf(node)!.doc as { value: unknown }).value = articleOf(article)
   })
-  return copy
+  return body
 }
 
-function walk(node: LexicalNode | undefined, visit: (node: LexicalNode) => void): void {
-  if (!node || typeof node !== 'object') return
-  visit(node)
-  if (Array.isArray(node.children)) for (const child of node.children) walk(child, visit)
-}
-
+/** An id as the page query reads them from the body (src/collections/Articles/articlePage.ts): up to 9 digits. */
 const asId = (value: unknown): number | null => {
-  const id = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value
-  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null
+  const id = typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value
+  return typeof id === 'number' && Number.isInteger(id) && id > 0 && id < 1e9 ? id : null
 }
 
 function uploadedImageId(node: LexicalNode): number | null {

@@ -1,3 +1,4 @@
+import { forEachLexicalNode } from '../lexicalNodes'
 import { hitContext, type Screener } from '../screening'
 
 /** A listed word found in an article, where, and the text around it, for the editor to fix. */
@@ -36,16 +37,10 @@ export function describeHits(hits: readonly ArticleHit[]): string {
 /** The upload ids a Lexical body shows (images in the text), whose captions are screened too. */
 export function uploadIdsInLexical(state: unknown): number[] {
   const ids = new Set<number>()
-  const walk = (node: unknown) => {
-    if (!node || typeof node !== 'object') return
-    const { type, value, children, root } = node as { type?: unknown; value?: unknown; children?: unknown; root?: unknown }
-    if (type === 'upload') {
-      const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value
-      if (typeof id === 'number') ids.add(id)
-    }
-    if (root) walk(root)
-    if (Array.isArray(children)) children.forEach(walk)
-  }
-  walk(state)
+  forEachLexicalNode(state, ({ type, value }) => {
+    if (type !== 'upload') return
+    const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value
+    if (typeof id === 'number') ids.add(id)
+  })
   return [...ids]
 }
