@@ -27,21 +27,28 @@ afterEach(async () => {
 /** Each worker repeats its request until `stop()`; every answer (or connection failure) is recorded. */
 function runLoad(workers: { kind: string; send: () => Promise<{ status: number; body: any }> }[]) {
   const answers: Answer[] = []
+  // When each worker's request in flight was sent (null between requests).
+  const inFlightSince: (number | null)[] = workers.map(() => null)
   let running = true
-  const loops = workers.map(async ({ kind, send }) => {
+  const loops = workers.map(async ({ kind, send }, worker) => {
     while (running) {
       const startedAt = Date.now()
+      inFlightSince[worker] = startedAt
       try {
         const { status, body } = await send()
         answers.push({ kind, startedAt, ms: Date.now() - startedAt, status, body })
       } catch (error) {
         answers.push({ kind, startedAt, ms: Date.now() - startedAt, status: null, body: null, failure: String((error as Error).cause ?? error) })
         await sleep(20)
+      } finally {
+        inFlightSince[worker] = null
       }
     }
   })
   const load = {
     answers,
+    /** How long the longest-running request in flight has been waiting for its answer, in ms (0: none). */
+    longestInFlightMs: () => Math.max(0, ...inFlightSince.map((since) => (since === null ? 0 : Date.now() - since))),
     stop: async () => {
       running = false
       runningLoads.delete(load)
@@ -196,6 +203,13 @@ describe('SIGTERM under load', () => {
       const acknowledged = { tags: [] as string[], articles: [] as string[] }
       const load = newsroomLoad(anonymous, admin, acknowledged)
       await sleep(2_000)
+      // Signalled while a request has been in flight for a while: on a fast machine most answers take
+      // less than the 50 ms below, and a signal between them would leave nothing in flight to check.
+      const deadline = Date.now() + 10_000
+      while (load.longestInFlightMs() < 60) {
+        if (Date.now() > deadline) throw new Error('no request of the load took 60 ms within 10 s: nothing to catch in flight')
+        await sleep(2)
+      }
       const signalledAt = Date.now()
       const inFlight = () => load.answers.length
       const stopping = server.stop()
