@@ -16,16 +16,30 @@ const CLIENT_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   '22009': DATE_OUT_OF_RANGE_MESSAGE,
   '22021': NUL_CHARACTER_MESSAGE,
   '22P05': NUL_CHARACTER_MESSAGE,
+  // Payload hands `like` and `contains` on a number, date or relationship to PostgreSQL as they come.
+  '42883': 'This operator does not apply to this field (like and contains compare text)',
 }
 
 export type ClientDatabaseError = { path: string | null; message: string }
 
+/** The error as thrown by Drizzle: the query's text, and PostgreSQL's error as its cause. */
+type FailedQuery = { query?: string; cause?: { code?: string; detail?: string; column?: string; position?: string } }
+
 export function clientDatabaseError(error: unknown): ClientDatabaseError | null {
-  const candidate = (error as { cause?: unknown })?.cause ?? error
-  const { code, detail, column } = (candidate ?? {}) as { code?: string; detail?: string; column?: string }
+  const { query, cause } = (error ?? {}) as FailedQuery
+  const { code, detail, column, position } = cause ?? (error as FailedQuery['cause']) ?? {}
   if (!code || !Object.hasOwn(CLIENT_ERROR_MESSAGES, code)) return null
-  const columnName = column ?? /Key \(([a-z0-9_]+)\)=/.exec(detail ?? '')?.[1] ?? null
+  const columnName = column ?? /Key \(([a-z0-9_]+)\)=/.exec(detail ?? '')?.[1] ?? columnBefore(query, position)
   return { path: columnName ? fieldNameOfColumn(columnName) : null, message: CLIENT_ERROR_MESSAGES[code] }
+}
+
+/**
+ * The column just before where PostgreSQL points in the query (1-based): for an operator that does
+ * not exist, its left operand, `"comments"."article_id"` in `"comments"."article_id" ilike $1`.
+ */
+function columnBefore(query: string | undefined, position: string | undefined): string | null {
+  if (!query || !position) return null
+  return /"([a-z0-9_]+)"\s*$/.exec(query.slice(0, Number(position) - 1))?.[1] ?? null
 }
 
 /**
@@ -42,9 +56,9 @@ export function pathOfNulCharacter(value: unknown, path: string[] = []): string 
   return null
 }
 
-/** `responsible_editor_id` → `responsibleEditor`: how Payload names columns after fields. */
+/** `responsible_editor_id` → `responsibleEditor`: how Payload names columns after fields (`_status` keeps its mark). */
 export function fieldNameOfColumn(column: string): string {
-  return column.replace(/_id$/, '').replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase())
+  return column.replace(/_id$/, '').replace(/(?<!^)_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase())
 }
 
 export const DATABASE_UNAVAILABLE_MESSAGE = '数据库暂时不可用，请稍后重试 (The database is unavailable for the moment: try again shortly)'

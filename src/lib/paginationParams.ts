@@ -10,12 +10,14 @@ const BOUNDS: Readonly<Record<string, { min: number; max: number }>> = {
 
 export type ParamProblem = { path: string; message: string }
 
-export function paginationParamProblems(query: Readonly<Record<string, unknown>>): ParamProblem[] {
+/** The parameters out of bounds: strings as a query string carries them, or numbers (GraphQL's arguments). */
+export function paginationParamProblems(params: Readonly<Record<string, unknown>>): ParamProblem[] {
   const problems: ParamProblem[] = []
   for (const [name, { min, max }] of Object.entries(BOUNDS)) {
-    const value = query[name]
+    const value = params[name]
     if (value === undefined) continue
-    if (typeof value !== 'string' || !/^\d{1,9}$/.test(value) || Number(value) < min || Number(value) > max) {
+    const whole = typeof value === 'number' ? Number.isInteger(value) : typeof value === 'string' && /^\d{1,9}$/.test(value)
+    if (!whole || Number(value) < min || Number(value) > max) {
       problems.push({ path: name, message: `Expected a whole number from ${min} to ${max}` })
     }
   }

@@ -62,6 +62,9 @@ function problemsWith(res: ApiResponse, sent: Sent, allowedKeys: readonly string
   const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body)
   const problems: string[] = []
   if (res.status >= 500) problems.push(`status ${res.status}`)
+  // GraphQL answers 200 with the status of each failed field in its error.
+  const fieldStatuses = (res.body as { errors?: { extensions?: { statusCode?: number } }[] } | null)?.errors
+  if (Array.isArray(fieldStatuses) && fieldStatuses.some((error) => (error?.extensions?.statusCode ?? 0) >= 500)) problems.push('a GraphQL error with a 5xx status')
   if (STACK_TRACE.test(text)) problems.push('a stack trace')
   if (SQL_LEAK.test(text)) problems.push('SQL')
   const own = sent.who === 'reader' ? [READER_EMAIL] : []
@@ -433,6 +436,12 @@ describe('what the inputs that were once a 500 are answered with', () => {
     ['a NUL character in a where query', '/api/articles?where[title][equals]=%00', 'where.title.equals', /NUL/],
     ['a date past the year 9999', '/api/articles?where[publishedAt][less_than]=99999-01-01', 'data', /Date is out of range/],
     ['a geographic operator on a relationship', '/api/articles?where[category][near]=1,2,3', 'where[category][near]', /point/],
+    ['the all operator, which PostgreSQL lacks', '/api/articles?where[tags][all]=1,2', 'where[tags][all]', /not supported/],
+    ['contains on a relationship', '/api/comments/count?where[and][0][article][contains]=&where[and][0][article][equals]=', 'where.and.0.article.contains', /compares text, and article is a relationship/],
+    ['contains on a date, with a value that is no date', '/api/articles?where[publishedAt][contains]=x', 'where.publishedAt.contains', /publishedAt is a date/],
+    ['like on a select', '/api/comments?where[status][like]=app', 'where.status.like', /status is a select/],
+    ['not_like on a related collection\'s date', '/api/articles?where[category.createdAt][not_like]=x', 'where.category.createdAt.not_like', /createdAt is a date/],
+    ['contains in a join\'s where', '/api/articles?joins[featuredComments][where][article][contains]=1', 'joins.featuredComments.where.article.contains', /relationship/],
   ])('%s: a 400 naming the field', async (_label, path, field, message) => {
     const res = await anonymous.get(path)
     expect(res.status).toBe(400)
@@ -458,6 +467,17 @@ describe('what the inputs that were once a 500 are answered with', () => {
     const badForm = await reader.post('/api/comments', form)
     expect(badForm.status).toBe(400)
     expect(invalidPaths(badForm.body)).toEqual(['_payload'])
+  })
+
+  it.each([
+    ['the all operator', '{ Articles(where: { title: { all: ["x"] } }) { totalDocs } }', 'where.title.all'],
+    ['like on a date', '{ Articles(where: { createdAt: { like: "2026-12-01T00:00:00Z" } }) { totalDocs } }', 'where.createdAt.like'],
+    ['a relationship id that is no number', '{ Comments(where: { article: { equals: "abc" } }) { totalDocs } }', 'data'],
+    ['a negative page', '{ Articles(page: -5) { totalDocs } }', 'page'],
+    ['a limit past the largest page', '{ Tags(limit: 10001) { totalDocs } }', 'limit'],
+  ])('in GraphQL, %s: an error with status 400 naming the field', async (_label, query, path) => {
+    const res = await anonymous.graphql(query)
+    expect(res.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ statusCode: 400, data: expect.objectContaining({ errors: [expect.objectContaining({ path })] }) }) })])
   })
 
   it('a multipart body sent to GraphQL: a 415', async () => {

@@ -22,6 +22,18 @@ describe('clientDatabaseError', () => {
     })
   })
 
+  it('names the column an operator that does not exist was applied to, where PostgreSQL points in the query', () => {
+    const query = 'select count(*) from "comments" where (("comments"."article_id" ilike $1 and "comments"."status" = $2))'
+    const failed = Object.assign(new Error(`Failed query: ${query}`), {
+      query,
+      cause: { code: '42883', position: String(query.indexOf('ilike') + 1), message: 'operator does not exist: integer ~~* unknown' },
+    })
+    expect(clientDatabaseError(failed)).toEqual({ path: 'article', message: 'This operator does not apply to this field (like and contains compare text)' })
+    const notLike = 'select 1 from "articles" where "articles"."created_at" not ilike $1'
+    expect(clientDatabaseError({ query: notLike, cause: { code: '42883', position: String(notLike.indexOf('not') + 1) } })?.path).toBe('createdAt')
+    expect(clientDatabaseError({ query: notLike, cause: { code: '42883' } })?.path).toBeNull()
+  })
+
   it('names no path when neither a column nor a key is given', () => {
     expect(clientDatabaseError({ code: '22P02', message: 'invalid input syntax for type integer: "abc"' })).toEqual({
       path: null,
@@ -38,6 +50,7 @@ describe('clientDatabaseError', () => {
     ['22009', 'Date is out of range'],
     ['22021', 'Text may not contain the NUL character (\\u0000)'],
     ['22P05', 'Text may not contain the NUL character (\\u0000)'],
+    ['42883', 'This operator does not apply to this field (like and contains compare text)'],
   ])('treats %s as the client’s error', (code, message) => {
     expect(clientDatabaseError({ code, column: 'published_at' })).toEqual({ path: 'publishedAt', message })
   })
@@ -82,6 +95,7 @@ describe('fieldNameOfColumn', () => {
     ['title', 'title'],
     ['sizes_card_width', 'sizesCardWidth'],
     ['version_2_title', 'version2Title'],
+    ['_status', '_status'],
   ])('%s → %s', (column, field) => {
     expect(fieldNameOfColumn(column)).toBe(field)
   })

@@ -1,0 +1,64 @@
+import type { ParamProblem } from './paginationParams'
+
+/**
+ * Operators Payload accepts in any `where` that the PostgreSQL adapter cannot run: it has no `all`,
+ * and the geographic ones need a point field, which no collection has. Payload hands them on and
+ * the adapter fails (a 500); each is a 400 instead.
+ */
+const UNSUPPORTED_OPERATORS: Readonly<Record<string, string>> = {
+  all: 'The all operator is not supported by this database (PostgreSQL)',
+  near: 'The near operator works only on geographic (point) fields, and there are none',
+  within: 'The within operator works only on geographic (point) fields, and there are none',
+  intersects: 'The intersects operator works only on geographic (point) fields, and there are none',
+}
+
+/**
+ * Operators that match text. On any other column (a number, a date, an enum, JSON, a relationship's
+ * id) PostgreSQL has no such operator, and on a date Payload may even build SQL that does not parse.
+ */
+const TEXT_OPERATORS = new Set(['like', 'not_like', 'contains'])
+const TEXT_FIELD_TYPES = new Set(['text', 'textarea', 'email', 'code'])
+/** Fields whose values are rows of their own, where Payload reads `contains` as "has this value". */
+const ROW_PER_VALUE_TYPES = new Set(['relationship', 'upload', 'select'])
+
+/** What a `where` path leads to: a field's type, and whether it holds several values. */
+export type QueriedField = { type: string; hasMany: boolean }
+
+/** A `where` parameter ending in an operator and maybe an array index: `where[or][0][x][within][]`. */
+const OPERATOR_KEY = /^where\[.*\[([a-z_]+)\](\[\d*\])?$/
+
+/**
+ * The unsupported operators in a query as Express parses it, flat (`where[category][near]` is one
+ * key): checked before Payload sees the query, so every REST route is covered, versions included.
+ */
+export function unsupportedOperatorParams(query: Readonly<Record<string, unknown>>): ParamProblem[] {
+  return Object.keys(query).flatMap((key) => {
+    const operator = OPERATOR_KEY.exec(key)?.[1]
+    return operator && Object.hasOwn(UNSUPPORTED_OPERATORS, operator) ? [{ path: key, message: UNSUPPORTED_OPERATORS[operator] }] : []
+  })
+}
+
+/** Why this operator cannot be used on this field (null: the path is unknown), or null when it can. */
+function operatorProblem(operator: string, path: string, field: QueriedField | null): string | null {
+  if (Object.hasOwn(UNSUPPORTED_OPERATORS, operator)) return UNSUPPORTED_OPERATORS[operator]
+  if (!field || !TEXT_OPERATORS.has(operator) || TEXT_FIELD_TYPES.has(field.type)) return null
+  if (operator === 'contains' && field.hasMany && ROW_PER_VALUE_TYPES.has(field.type)) return null
+  return `The ${operator} operator compares text, and ${path} is a ${field.type} field`
+}
+
+/**
+ * The operators in a `where` object that cannot run on their fields, each named by its dotted path
+ * (`where.or.0.publishedAt.contains`). `fieldAt` resolves a path (`category.slug`) to its field.
+ */
+export function whereOperatorProblems(where: unknown, fieldAt: (path: string) => QueriedField | null, prefix = 'where'): ParamProblem[] {
+  if (Array.isArray(where)) return where.flatMap((inner, index) => whereOperatorProblems(inner, fieldAt, `${prefix}.${index}`))
+  if (!where || typeof where !== 'object') return []
+  return Object.entries(where).flatMap(([path, inner]) => {
+    if (path === 'and' || path === 'or') return whereOperatorProblems(inner, fieldAt, `${prefix}.${path}`)
+    if (!inner || typeof inner !== 'object') return []
+    return Object.keys(inner).flatMap((operator) => {
+      const message = operatorProblem(operator, path, fieldAt(path))
+      return message ? [{ path: `${prefix}.${path}.${operator}`, message }] : []
+    })
+  })
+}
