@@ -56,11 +56,17 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
   const cors = corsHeaders(config.cors)
   const router = express.Router()
   const uploadLimit = (config.upload.limits?.fileSize ?? 0) + MULTIPART_OVERHEAD
+  const keepsNoVersions = unversionedContent(config)
 
   const toPayload =
     (handler: RestHandler | PlainHandler, withSlug: boolean) =>
     async (req: Request, res: Response): Promise<void> => {
       try {
+        const unversioned = keepsNoVersions(req.path)
+        if (unversioned) {
+          res.status(404).json({ errors: [{ message: `No versions are kept of ${unversioned}` }] })
+          return
+        }
         const query = req.query as Record<string, unknown>
         const problems = [...paginationParamProblems(query), ...unsupportedOperatorParams(query)]
         if (problems.length > 0) {
@@ -115,6 +121,22 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
     const body = await readBody(req, contentType.startsWith('multipart/form-data') ? uploadLimit : JSON_BODY_LIMIT)
     if (body.length > 0 && /\bjson\b/i.test(contentType)) assertJson(body)
     return body
+  }
+}
+
+/**
+ * Payload routes `/{collection}/versions…` and `/globals/{global}/versions…` for every collection
+ * and global, and fails with a 500 on those that keep no versions (there is no table to read).
+ * The slug of such a one a path asks for, or null.
+ */
+function unversionedContent(config: SanitizedConfig): (path: string) => string | null {
+  const slugs = new Set([
+    ...config.collections.filter((collection) => !collection.versions).map((collection) => collection.slug),
+    ...config.globals.filter((global) => !global.versions).map((global) => `globals/${global.slug}`),
+  ])
+  return (path) => {
+    const content = /^\/((?:globals\/)?[^/]+)\/versions(?:\/|$)/.exec(path)?.[1]
+    return content && slugs.has(content) ? content : null
   }
 }
 

@@ -480,6 +480,16 @@ describe('what the inputs that were once a 500 are answered with', () => {
     expect(res.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ statusCode: 400, data: expect.objectContaining({ errors: [expect.objectContaining({ path })] }) }) })])
   })
 
+  it('versions of content that keeps none: a 404, for staff too; versioned content still lists its versions', async () => {
+    for (const path of ['/api/tags/versions', '/api/comments/versions/1', '/api/globals/site-settings/versions', '/api/globals/moderation-settings/versions/1']) {
+      const res = await staff.admin.get(path)
+      expect([path, res.status, res.body.errors?.[0]?.message]).toEqual([path, 404, expect.stringMatching(/^No versions are kept of /)])
+    }
+    const versions = await staff.admin.get(`/api/articles/versions?where[parent][equals]=${articleId}&depth=0`)
+    expect(versions.status).toBe(200)
+    expect(versions.body.totalDocs).toBeGreaterThan(0)
+  })
+
   it('a multipart body sent to GraphQL: a 415', async () => {
     const form = new FormData()
     form.append('query', '{ __typename }')
