@@ -20,6 +20,8 @@ export const WebhookDeliveries: CollectionConfig<typeof WEBHOOK_DELIVERIES_SLUG>
   labels: { singular: { en: 'Webhook delivery', zh: 'Webhook 推送记录' }, plural: { en: 'Webhook deliveries', zh: 'Webhook 推送记录' } },
   admin: {
     useAsTitle: 'event',
+    // The list's search box matches text; the title, a select, cannot be matched that way.
+    listSearchableFields: ['deliveryId', 'url', 'error'],
     defaultColumns: ['event', 'webhook', 'status', 'responseCode', 'attempts', 'lastAttemptAt', 'createdAt'],
     group: { en: 'Administration', zh: '系统管理' },
   },
