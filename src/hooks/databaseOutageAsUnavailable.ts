@@ -2,9 +2,15 @@ import type { AfterErrorHook } from 'payload'
 
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable } from '../lib/databaseErrors'
 
-/** A request that failed because PostgreSQL is down or restarting gets a 503 to retry, not a 500. */
-export const databaseOutageAsUnavailable: AfterErrorHook = ({ error, req }) => {
-  if (!databaseUnavailable(error)) return
+/**
+ * A request that failed because PostgreSQL is down or restarting gets a 503 to retry, not a 500; in
+ * GraphQL (whose error wraps the thrown one) each failed field says 503 in its error.
+ */
+export const databaseOutageAsUnavailable: AfterErrorHook = ({ error, graphqlResult, req }) => {
+  if (!databaseUnavailable((error as { originalError?: unknown }).originalError ?? error)) return
   req.responseHeaders = new Headers({ ...Object.fromEntries(req.responseHeaders ?? []), 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) })
+  if (graphqlResult) {
+    return { graphqlResult: { ...graphqlResult, message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { ...graphqlResult.extensions, statusCode: 503 } } }
+  }
   return { status: 503, response: { errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE }] } }
 }

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
+import { DATABASE_UNAVAILABLE_MESSAGE } from '../../src/lib/databaseErrors'
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/server/embeddedPostgres'
 import { Api } from '../helpers/api'
 import { ADMIN, createDatabase, dropDatabase, freshDatabaseUrl, startServer, withDatabase } from '../helpers/server'
@@ -156,6 +157,9 @@ describe('PostgreSQL stopped and started again under load', () => {
     expect(await readiness.json()).toEqual({ status: 'unavailable', reason: 'database unreachable' })
     const refused = await fetch(`${server!.url}/api/tags?limit=1`)
     expect([refused.status, refused.headers.get('retry-after'), refused.headers.get('content-type')]).toEqual([503, '5', expect.stringContaining('application/json')])
+    // GraphQL answers 200 and gives each field its status: the same 503 and message.
+    const refusedQuery = await anonymous.graphql('{ Tags(limit: 1) { totalDocs } }')
+    expect(refusedQuery.body.errors).toEqual([expect.objectContaining({ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: expect.objectContaining({ statusCode: 503 }) })])
     await sleep(3_000)
     const downUntil = Date.now()
     expect((await fetch(`${server!.url}/readyz`)).status).toBe(503)
