@@ -38,7 +38,7 @@ export function unsupportedOperatorParams(query: Readonly<Record<string, unknown
   })
 }
 
-/** Why this operator cannot be used on this field (null: the path is unknown), or null when it can. */
+/** Why `operator` cannot run on `field`, or null when it can (or when the path is not a field: Payload answers that). */
 function operatorProblem(operator: string, path: string, field: QueriedField | null): string | null {
   if (Object.hasOwn(UNSUPPORTED_OPERATORS, operator)) return UNSUPPORTED_OPERATORS[operator]
   if (!field || !TEXT_OPERATORS.has(operator) || TEXT_FIELD_TYPES.has(field.type)) return null
