@@ -8,11 +8,13 @@ type QueryArgs = { where?: Where; joins?: false | Record<string, { where?: Where
 
 /** Every collection's id is PostgreSQL's serial. */
 const ID: QueriedField = { type: 'number', hasMany: false }
-/** The columns of a versions table besides `version.…`, the document's own fields. */
+/**
+ * A versions table's own columns; its `version.…` paths are the document's fields. Payload gives
+ * this hook `read` for a find of versions as for one of documents, so a path that is not a field
+ * of the document is tried as one of its versions.
+ */
 const VERSION_COLUMNS: Readonly<Record<string, QueriedField>> = {
   parent: { type: 'relationship', hasMany: false },
-  createdAt: { type: 'date', hasMany: false },
-  updatedAt: { type: 'date', hasMany: false },
   latest: { type: 'checkbox', hasMany: false },
   autosave: { type: 'checkbox', hasMany: false },
   snapshot: { type: 'checkbox', hasMany: false },
@@ -35,23 +37,21 @@ function fieldAt(payload: Payload, fields: readonly FlattenedField[], segments: 
   return null
 }
 
-const VERSION_OPERATIONS = new Set(['findVersions', 'countVersions'])
-
 /**
  * Queries the database cannot run, refused with a 400 naming the `where` path or argument before
  * Payload passes them on and fails (a 500), for REST, GraphQL and the Local API alike:
  * - operators it cannot run on the field they name: `all` and the geographic ones anywhere, `like`,
- *   `not_like` and `contains` on anything but text, in a query's `where` and in a join's;
+ *   `not_like` and `contains` on anything but text, in a query's `where` (of documents or of their
+ *   versions) and in a join's;
  * - from clients, a `page` or `limit` out of bounds (GraphQL's arguments; REST's are checked as
  *   they arrive, in `src/server/payloadApi.ts`).
  */
-const refuseUnservableQueries: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+const refuseUnservableQueries: CollectionBeforeOperationHook = ({ args, collection, req }) => {
   const { where, joins, page, limit } = args as QueryArgs
   const fields = collection.flattenedFields
   const documentFieldAt = (path: string) => fieldAt(req.payload, fields, path.split('.'))
-  const queriedFieldAt = VERSION_OPERATIONS.has(operation)
-    ? (path: string) => (path.startsWith('version.') ? documentFieldAt(path.slice('version.'.length)) : VERSION_COLUMNS[path] ?? null)
-    : documentFieldAt
+  const queriedFieldAt = (path: string) =>
+    documentFieldAt(path) ?? (path.startsWith('version.') ? documentFieldAt(path.slice('version.'.length)) : (VERSION_COLUMNS[path] ?? null))
   const errors = [
     ...(req.payloadAPI === 'local' ? [] : paginationParamProblems({ page, limit })),
     ...whereOperatorProblems(where, queriedFieldAt),

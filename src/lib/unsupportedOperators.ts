@@ -24,20 +24,6 @@ const ROW_PER_VALUE_TYPES = new Set(['relationship', 'upload', 'select'])
 /** What a `where` path leads to: a field's type, and whether it holds several values. */
 export type QueriedField = { type: string; hasMany: boolean }
 
-/** A `where` parameter ending in an operator and maybe an array index: `where[or][0][x][within][]`. */
-const OPERATOR_KEY = /^where\[.*\[([a-z_]+)\](\[\d*\])?$/
-
-/**
- * The unsupported operators in a query as Express parses it, flat (`where[category][near]` is one
- * key): checked before Payload sees the query, so every REST route is covered, versions included.
- */
-export function unsupportedOperatorParams(query: Readonly<Record<string, unknown>>): ParamProblem[] {
-  return Object.keys(query).flatMap((key) => {
-    const operator = OPERATOR_KEY.exec(key)?.[1]
-    return operator && Object.hasOwn(UNSUPPORTED_OPERATORS, operator) ? [{ path: key, message: UNSUPPORTED_OPERATORS[operator] }] : []
-  })
-}
-
 /** Why `operator` cannot run on `field`, or null when it can (or when the path is not a field: Payload answers that). */
 function operatorProblem(operator: string, path: string, field: QueriedField | null): string | null {
   if (Object.hasOwn(UNSUPPORTED_OPERATORS, operator)) return UNSUPPORTED_OPERATORS[operator]

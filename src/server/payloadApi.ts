@@ -34,7 +34,6 @@ import { logger } from '../lib/logger'
 import { paginationParamProblems } from '../lib/paginationParams'
 import type { CachedResponse } from '../lib/responseCache/entries'
 import { allTags, tagsForPath } from '../lib/responseCache/dependencies'
-import { unsupportedOperatorParams } from '../lib/unsupportedOperators'
 import { HttpError, readBody } from './body'
 import { CACHE_STATUS_HEADER, cacheKeyOfGet, type EarlyLookup, sendCached } from './cachedReads'
 import { corsHeaders } from './cors'
@@ -68,7 +67,7 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
           return
         }
         const query = req.query as Record<string, unknown>
-        const problems = [...paginationParamProblems(query), ...unsupportedOperatorParams(query)]
+        const problems = paginationParamProblems(query)
         if (problems.length > 0) {
           res.status(400).json({
             errors: [{ name: 'QueryError', message: `Invalid query parameter: ${problems.map((p) => p.path).join(', ')}`, data: problems }],

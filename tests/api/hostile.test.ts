@@ -435,8 +435,8 @@ describe('what the inputs that were once a 500 are answered with', () => {
   it.each([
     ['a NUL character in a where query', '/api/articles?where[title][equals]=%00', 'where.title.equals', /NUL/],
     ['a date past the year 9999', '/api/articles?where[publishedAt][less_than]=99999-01-01', 'data', /Date is out of range/],
-    ['a geographic operator on a relationship', '/api/articles?where[category][near]=1,2,3', 'where[category][near]', /point/],
-    ['the all operator, which PostgreSQL lacks', '/api/articles?where[tags][all]=1,2', 'where[tags][all]', /not supported/],
+    ['a geographic operator on a relationship', '/api/articles?where[category][near]=1,2,3', 'where.category.near', /point/],
+    ['the all operator, which PostgreSQL lacks', '/api/articles?where[or][0][tags][all]=1,2', 'where.or.0.tags.all', /not supported/],
     ['contains on a relationship', '/api/comments/count?where[and][0][article][contains]=&where[and][0][article][equals]=', 'where.and.0.article.contains', /compares text, and article is a relationship/],
     ['contains on a date, with a value that is no date', '/api/articles?where[publishedAt][contains]=x', 'where.publishedAt.contains', /publishedAt is a date/],
     ['like on a select', '/api/comments?where[status][like]=app', 'where.status.like', /status is a select/],
@@ -488,6 +488,15 @@ describe('what the inputs that were once a 500 are answered with', () => {
     const versions = await staff.admin.get(`/api/articles/versions?where[parent][equals]=${articleId}&depth=0`)
     expect(versions.status).toBe(200)
     expect(versions.body.totalDocs).toBeGreaterThan(0)
+  })
+
+  it.each([
+    ['where[version.publishedAt][contains]=x', 'where.version.publishedAt.contains', /publishedAt is a date/],
+    ['where[parent][like]=1', 'where.parent.like', /parent is a relationship/],
+    ['where[latest][contains]=true', 'where.latest.contains', /latest is a checkbox/],
+  ])('a text operator on a version\'s non-text column (%s): a 400 naming the where path', async (query, path, message) => {
+    const res = await staff.admin.get(`/api/articles/versions?${query}`)
+    expect([res.status, res.body.errors?.[0]?.data?.errors]).toEqual([400, [expect.objectContaining({ path, message: expect.stringMatching(message) })]])
   })
 
   it('a multipart body sent to GraphQL: a 415', async () => {
