@@ -25,6 +25,10 @@ export function ReviewPanel() {
   const [note, setNote] = useState('')
   const [message, setMessage] = useState<string | null>(null)
   const [screening, setScreening] = useState<Screening | null>(null)
+  // The buttons arrive server-rendered and do nothing until React has hydrated them, and a second
+  // click while a transition is under way would send it twice: disabled in both cases.
+  const [hydrated, setHydrated] = useState(false)
+  const [acting, setActing] = useState(false)
   const api = `${config.serverURL}${config.routes.api}/articles/${id}`
 
   const loadScreening = useCallback(async () => {
@@ -32,6 +36,7 @@ export function ReviewPanel() {
     if (res.ok) setScreening((await res.json()) as Screening)
   }, [api])
 
+  useEffect(() => setHydrated(true), [])
   useEffect(() => {
     if (id) void loadScreening()
   }, [id, loadScreening])
@@ -40,20 +45,27 @@ export function ReviewPanel() {
 
   const act = async (action: Action) => {
     setMessage(null)
-    const res = await fetch(`${api}/review`, {
-      method: 'POST',
-      credentials: 'include',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(action === 'override' ? { action, reason: note } : { action, note: note || undefined }),
-    })
-    const body = (await res.json().catch(() => ({}))) as { errors?: { message?: string }[] }
-    if (!res.ok) {
-      setMessage(body.errors?.[0]?.message ?? res.statusText)
-      return
+    setActing(true)
+    try {
+      const res = await fetch(`${api}/review`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(action === 'override' ? { action, reason: note } : { action, note: note || undefined }),
+      })
+      const body = (await res.json().catch(() => ({}))) as { errors?: { message?: string }[] }
+      if (!res.ok) {
+        setMessage(body.errors?.[0]?.message ?? res.statusText)
+        return
+      }
+      setNote('')
+      await loadScreening()
+      router.refresh()
+    } catch {
+      setMessage(zh ? '网络错误，请重试' : 'Network error, please try again')
+    } finally {
+      setActing(false)
     }
-    setNote('')
-    await loadScreening()
-    router.refresh()
   }
 
   const label = (text: { en: string; zh: string }) => (zh ? text.zh : text.en)
@@ -72,7 +84,13 @@ export function ReviewPanel() {
       />
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 'calc(var(--base) / 4)', marginTop: 'calc(var(--base) / 4)' }}>
         {[...REVIEW_ACTIONS, 'override' as const].map((action) => (
-          <button key={action} type="button" className="btn btn--style-secondary btn--size-small" onClick={() => void act(action)}>
+          <button
+            key={action}
+            type="button"
+            className="btn btn--style-secondary btn--size-small"
+            disabled={!hydrated || acting}
+            onClick={() => void act(action)}
+          >
             {label(action === 'override' ? OVERRIDE_LABEL : REVIEW_ACTION_LABELS[action])}
           </button>
         ))}
