@@ -16,19 +16,22 @@ const CLIENT_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   '22009': DATE_OUT_OF_RANGE_MESSAGE,
   '22021': NUL_CHARACTER_MESSAGE,
   '22P05': NUL_CHARACTER_MESSAGE,
-  // Payload hands `like` and `contains` on a number, date or relationship to PostgreSQL as they come.
+  // Payload hands `like` and `contains` on a number, date or relationship to PostgreSQL as they come
+  // (only an operator in a query Payload built: a missing function is the server's own fault).
   '42883': 'This operator does not apply to this field (like and contains compare text)',
 }
+const OPERATOR_MISSING = /^operator does not exist/
 
 export type ClientDatabaseError = { path: string | null; message: string }
 
 /** The error as thrown by Drizzle: the query's text, and PostgreSQL's error as its cause. */
-type FailedQuery = { query?: string; cause?: { code?: string; detail?: string; column?: string; position?: string } }
+type FailedQuery = { query?: string; cause?: { code?: string; message?: string; detail?: string; column?: string; position?: string } }
 
 export function clientDatabaseError(error: unknown): ClientDatabaseError | null {
   const { query, cause } = (error ?? {}) as FailedQuery
-  const { code, detail, column, position } = cause ?? (error as FailedQuery['cause']) ?? {}
+  const { code, message, detail, column, position } = cause ?? (error as FailedQuery['cause']) ?? {}
   if (!code || !Object.hasOwn(CLIENT_ERROR_MESSAGES, code)) return null
+  if (code === '42883' && !(query && OPERATOR_MISSING.test(message ?? ''))) return null
   const columnName = column ?? /Key \(([a-z0-9_]+)\)=/.exec(detail ?? '')?.[1] ?? columnBefore(query, position)
   return { path: columnName ? fieldNameOfColumn(columnName) : null, message: CLIENT_ERROR_MESSAGES[code] }
 }

@@ -30,8 +30,15 @@ describe('clientDatabaseError', () => {
     })
     expect(clientDatabaseError(failed)).toEqual({ path: 'article', message: 'This operator does not apply to this field (like and contains compare text)' })
     const notLike = 'select 1 from "articles" where "articles"."created_at" not ilike $1'
-    expect(clientDatabaseError({ query: notLike, cause: { code: '42883', position: String(notLike.indexOf('not') + 1) } })?.path).toBe('createdAt')
-    expect(clientDatabaseError({ query: notLike, cause: { code: '42883' } })?.path).toBeNull()
+    const operatorMissing = { code: '42883', message: 'operator does not exist: timestamp with time zone !~~* unknown' }
+    expect(clientDatabaseError({ query: notLike, cause: { ...operatorMissing, position: String(notLike.indexOf('not') + 1) } })?.path).toBe('createdAt')
+    expect(clientDatabaseError({ query: notLike, cause: operatorMissing })?.path).toBeNull()
+  })
+
+  it('leaves a missing function, or an operator in a statement of the server\'s own, to the server\'s error handling', () => {
+    const query = 'select article_search_count_up_to($1, $2)'
+    expect(clientDatabaseError({ query, cause: { code: '42883', message: 'function article_search_count_up_to(tsquery, integer) does not exist' } })).toBeNull()
+    expect(clientDatabaseError({ code: '42883', message: 'operator does not exist: integer ~~* unknown' })).toBeNull()
   })
 
   it('names no path when neither a column nor a key is given', () => {
@@ -50,7 +57,6 @@ describe('clientDatabaseError', () => {
     ['22009', 'Date is out of range'],
     ['22021', 'Text may not contain the NUL character (\\u0000)'],
     ['22P05', 'Text may not contain the NUL character (\\u0000)'],
-    ['42883', 'This operator does not apply to this field (like and contains compare text)'],
   ])('treats %s as the client’s error', (code, message) => {
     expect(clientDatabaseError({ code, column: 'published_at' })).toEqual({ path: 'publishedAt', message })
   })
