@@ -75,7 +75,7 @@ export type SiteSettings = {
 
 export type SearchHit = { id: number; title: string; slug: string; summary?: string | null; publishedAt?: string | null; snippet: string }
 
-/** `totalDocsExact` false: more matches than `totalDocs` (the API counts up to SEARCH_TOTAL_LIMIT). */
-export type SearchResults = Paged<SearchHit> & { totalDocsExact: boolean }
+/** `totalDocsExact` false: more matches than `totalDocs` (the API counts up to SEARCH_TOTAL_LIMIT), and pages past `totalPages`. */
+export type SearchResults = Paged<SearchHit> & { totalDocsExact: boolean; hasNextPage: boolean }
 
 export type LoggedCorrection = CorrectionNotice & { article: { id: number; title: string; slug: string } | null }

@@ -240,6 +240,39 @@ it('searches, with the words marked and everything else as text', async () => {
   expect(none.testId('search-result')).toBeNull()
 })
 
+describe('a search with more matches than the API counts', () => {
+  const word = '国债期货'
+  let capped: TestServer
+  const cappedPage = async (path: string) => new JSDOM(await (await fetch(`${capped.url}${path}`)).text()).window.document
+  beforeAll(async () => {
+    // More than a page of 20, and the word in the body only: the count stops at 5, the pages do not.
+    for (let i = 1; i <= 21; i++) {
+      const res = await staff['editor-in-chief'].post('/api/articles', {
+        title: `债市周报第${i}期`,
+        source: '本网',
+        body: { root: { type: 'root', version: 1, format: '', indent: 0, direction: 'ltr', children: [paragraph(text(`本周${word}成交活跃。`))] } },
+        _status: 'published',
+      })
+      expect(res.status).toBe(201)
+    }
+    capped = await startServer({ SERVE_ADMIN: 'true', SEARCH_TOTAL_LIMIT: '5' }, { databaseUrl: server.databaseUrl, readyWithinMs: 540_000 })
+  }, 600_000)
+  afterAll(() => capped?.stop())
+
+  it('says "more than" and links on to the pages past the count', async () => {
+    const first = await cappedPage(`/search?q=${encodeURIComponent(word)}`)
+    expect(first.querySelectorAll('[data-testid="search-result"]')).toHaveLength(20)
+    expect(first.querySelector('.result-count')!.textContent).toBe('找到 5 多篇相关文章')
+    const pager = first.querySelector('nav[aria-label="搜索结果分页"]')!
+    expect(pager.textContent).toContain('第 1 页')
+    expect(pager.querySelector('a[rel="next"]')!.getAttribute('href')).toBe(`?${new URLSearchParams({ q: word, page: '2' })}`)
+    const second = await cappedPage(`/search?q=${encodeURIComponent(word)}&page=2`)
+    expect(second.querySelectorAll('[data-testid="search-result"]')).toHaveLength(1)
+    expect(second.querySelector('nav[aria-label="搜索结果分页"] a[rel="prev"]')).not.toBeNull()
+    expect(second.querySelector('nav[aria-label="搜索结果分页"] a[rel="next"]')).toBeNull()
+  })
+})
+
 it('keeps the public corrections log', async () => {
   const log = await page('/corrections')
   expect(log.testId('correction-entry')!.textContent).toContain('原文将准备金率误写为1个百分点')

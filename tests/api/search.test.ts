@@ -105,19 +105,24 @@ describe('past SEARCH_TOTAL_LIMIT', () => {
   it('gives the limit as a lower bound, and still finds and pages through every match', async () => {
     const q = `q=${encodeURIComponent('缩表')}`
     const all = await cappedSearch(q)
-    expect(all).toMatchObject({ totalDocs: 3, totalDocsExact: false, totalPages: 1 })
+    expect(all).toMatchObject({ totalDocs: 3, totalDocsExact: false, totalPages: 1, hasNextPage: false })
     expect(idsOf(all)).toEqual([ids.qtSummary, ids.qtTitle, ids.qtBodyNew, ids.qtBodyOld])
-    expect(idsOf(await cappedSearch(`${q}&limit=1&page=4`))).toEqual([ids.qtBodyOld])
-    expect(await cappedSearch(`${q}&limit=1&page=5`)).toMatchObject({ docs: [], totalDocsExact: false })
+    // Past the counted pages, a full page says there may be another.
+    expect(await cappedSearch(`${q}&limit=1&page=3`)).toMatchObject({ totalPages: 3, hasNextPage: true })
+    const fourth = await cappedSearch(`${q}&limit=1&page=4`)
+    expect([idsOf(fourth), fourth.hasNextPage]).toEqual([[ids.qtBodyOld], true])
+    expect(await cappedSearch(`${q}&limit=1&page=5`)).toMatchObject({ docs: [], totalDocsExact: false, hasNextPage: false })
     // Filtered, the count stops at the limit too; under it, the total is exact.
     expect(await cappedSearch(`${q}&from=2000-01-01`)).toMatchObject({ totalDocs: 3, totalDocsExact: false })
     expect(await cappedSearch(`q=${encodeURIComponent('降准')}`)).toMatchObject({ totalDocs: 2, totalDocsExact: true })
+    expect(await cappedSearch(`q=${encodeURIComponent('降准')}&limit=1`)).toMatchObject({ totalPages: 2, hasNextPage: true })
+    expect(await cappedSearch(`q=${encodeURIComponent('降准')}&limit=1&page=2`)).toMatchObject({ totalPages: 2, hasNextPage: false })
     const graphql = await fetch(`${capped.url}/api/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ Search(q: "缩表") { totalDocs totalDocsExact } }' }),
+      body: JSON.stringify({ query: '{ Search(q: "缩表", limit: 3) { totalDocs totalDocsExact hasNextPage } }' }),
     })
-    expect((await graphql.json()).data.Search).toEqual({ totalDocs: 3, totalDocsExact: false })
+    expect((await graphql.json()).data.Search).toEqual({ totalDocs: 3, totalDocsExact: false, hasNextPage: true })
   })
 })
 

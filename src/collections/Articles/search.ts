@@ -58,7 +58,7 @@ export type SearchFilters = { q: string; category?: number; tag?: number; from?:
 /** `rank` 1: every word is in the title or summary; 0: the body was needed. */
 export type SearchHit = { id: number; title: string; slug: string | null; summary: string | null; publishedAt: string | null; snippet: string; rank: number }
 /** `totalDocsExact` false: there are more than `totalDocs` matches (SEARCH_TOTAL_LIMIT). */
-export type SearchPage = { docs: SearchHit[]; page: number; limit: number; totalDocs: number; totalDocsExact: boolean; totalPages: number }
+export type SearchPage = { docs: SearchHit[]; page: number; limit: number; totalDocs: number; totalDocsExact: boolean; totalPages: number; hasNextPage: boolean }
 
 const TOTAL_LIMIT = searchTotalLimitFrom(process.env)
 
@@ -99,7 +99,7 @@ const withDetails = (rows: SqlQuery) => sql`
 export async function searchArticles(payload: Payload, filters: SearchFilters): Promise<SearchPage> {
   const { page, limit } = filters
   const tsQuery = toTsQuery(filters.q)
-  if (!tsQuery) return { docs: [], page, limit, totalDocs: 0, totalDocsExact: true, totalPages: 0 }
+  if (!tsQuery) return { docs: [], page, limit, totalDocs: 0, totalDocsExact: true, totalPages: 0, hasNextPage: false }
   const query = sql`to_tsquery('simple', ${tsQuery})`
   const conditions = filterConditions(filters)
   const where = (...more: SqlQuery[]) => sql.join([...more, ...conditions], sql` and `)
@@ -152,6 +152,8 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
     totalDocs,
     totalDocsExact,
     totalPages: Math.ceil(totalDocs / limit),
+    // Past the count's limit the pages go on while they come back full.
+    hasNextPage: totalDocsExact ? offset + rows.length < totalDocs : rows.length === limit,
   }
 }
 

@@ -33,7 +33,7 @@ export const searchQuery: GraphQLExtension = (GraphQL) => {
       rank: { type: GraphQL.GraphQLFloat },
     },
   })
-  const Page = paginatedType(GraphQL, 'SearchResults', Hit, { totalDocsExact: { type: GraphQL.GraphQLBoolean } })
+  const Page = paginatedType(GraphQL, 'SearchResults', Hit, { totalDocsExact: { type: GraphQL.GraphQLBoolean }, hasNextPage: { type: GraphQL.GraphQLBoolean } })
   return {
     Search: {
       type: Page,

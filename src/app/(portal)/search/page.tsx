@@ -55,7 +55,13 @@ export default async function SearchPage({ searchParams }: Props) {
               </li>
             ))}
           </ol>
-          <Pager label="搜索结果分页" page={results.page} totalPages={results.totalPages} params={{ q }} />
+          <Pager
+            label="搜索结果分页"
+            page={results.page}
+            totalPages={results.totalDocsExact ? results.totalPages : null}
+            hasNextPage={results.hasNextPage}
+            params={{ q }}
+          />
         </>
       )}
     </div>
