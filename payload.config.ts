@@ -32,7 +32,7 @@ import { databaseErrorsAsBadRequests } from './src/hooks/databaseErrorsAsBadRequ
 import { databaseOutageAsUnavailable } from './src/hooks/databaseOutageAsUnavailable'
 import { malformedFormAsBadRequest } from './src/hooks/malformedFormAsBadRequest'
 import { auditingCollection, recordFailedLogins } from './src/hooks/recordAuditTrail'
-import { checkingCollectionQueries } from './src/hooks/refuseUnservableQueries'
+import { checkingEveryCollectionsQueries } from './src/hooks/refuseUnservableQueries'
 import { checkingCollectionWrites, checkingGlobalWrites } from './src/hooks/rejectMalformedWrites'
 import { isPublisher } from './src/access/isPublisher'
 import { isPublisherUser } from './src/access/roleChecks'
@@ -77,7 +77,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries, ApiClients, AuditLog].map(checkingCollectionWrites).map(checkingCollectionQueries).map(notingSaveKinds).map(announcingCollectionChanges).map(auditingCollection),
+  collections: [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries, ApiClients, AuditLog].map(checkingCollectionWrites).map(notingSaveKinds).map(announcingCollectionChanges).map(auditingCollection),
   globals: [SiteSettings, ModerationSettings].map(checkingGlobalWrites).map(announcingGlobalChanges),
   editor: articleBodyEditor,
   email: emailAdapter({
@@ -129,4 +129,4 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(PROJECT_ROOT, 'src/payload-types.ts'), autoGenerate: false },
   logger,
   telemetry: false,
-})
+}).then(checkingEveryCollectionsQueries)

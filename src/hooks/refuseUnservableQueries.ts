@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook, CollectionConfig, CollectionSlug, FlattenedField, Payload, Where } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionSlug, FlattenedField, Payload, SanitizedConfig, Where } from 'payload'
 import { ValidationError } from 'payload'
 
 import { paginationParamProblems } from '../lib/paginationParams'
@@ -24,15 +24,20 @@ const VERSION_COLUMNS: Readonly<Record<string, QueriedField>> = {
  * The field a dotted `where` path leads to, through groups, arrays and tabs, and on through a
  * relationship into the related collection (`category.slug`); null when Payload must judge the path.
  */
-function fieldAt(payload: Payload, fields: readonly FlattenedField[], segments: readonly string[]): QueriedField | null {
-  const [name, ...rest] = segments
-  const field = fields.find((candidate) => candidate.name === name)
-  if (!field) return name === 'id' && rest.length === 0 ? ID : null
-  if (rest.length === 0) return { type: field.type, hasMany: 'hasMany' in field && Boolean(field.hasMany) }
-  if ('flattenedFields' in field) return fieldAt(payload, field.flattenedFields, rest)
-  if ((field.type === 'relationship' || field.type === 'upload') && typeof field.relationTo === 'string') {
-    const related = payload.collections[field.relationTo as CollectionSlug]?.config.flattenedFields
-    return related ? fieldAt(payload, related, rest) : null
+function fieldAt(payload: Payload, fields: readonly FlattenedField[], path: string): QueriedField | null {
+  const segments = path.split('.')
+  let within = fields
+  for (const [index, name] of segments.entries()) {
+    const field = within.find((candidate) => candidate.name === name)
+    const last = index === segments.length - 1
+    if (!field) return name === 'id' && last ? ID : null
+    if (last) return { type: field.type, hasMany: 'hasMany' in field && Boolean(field.hasMany) }
+    if ('flattenedFields' in field) within = field.flattenedFields
+    else if ((field.type === 'relationship' || field.type === 'upload') && typeof field.relationTo === 'string') {
+      const related = payload.collections[field.relationTo as CollectionSlug]?.config.flattenedFields
+      if (!related) return null
+      within = related
+    } else return null
   }
   return null
 }
@@ -40,33 +45,42 @@ function fieldAt(payload: Payload, fields: readonly FlattenedField[], segments: 
 /**
  * Queries the database cannot run, refused with a 400 naming the `where` path or argument before
  * Payload passes them on and fails (a 500), for REST, GraphQL and the Local API alike:
+ * - a path too deep to be a field's (`MAX_WHERE_PATH_SEGMENTS`);
  * - operators it cannot run on the field they name: `all` and the geographic ones anywhere, `like`,
- *   `not_like` and `contains` on anything but text, in a query's `where` (of documents or of their
- *   versions) and in a join's;
+ *   `not_like` and `contains` on anything but text (but `like` on an id, which Payload reads as
+ *   `equals`, and `contains` with a `where` of related documents), in a query's `where` (of
+ *   documents or of their versions) and in a join's;
  * - from clients, a `page` or `limit` out of bounds (GraphQL's arguments; REST's are checked as
  *   they arrive, in `src/server/payloadApi.ts`).
  */
 const refuseUnservableQueries: CollectionBeforeOperationHook = ({ args, collection, req }) => {
   const { where, joins, page, limit } = args as QueryArgs
   const fields = collection.flattenedFields
-  const documentFieldAt = (path: string) => fieldAt(req.payload, fields, path.split('.'))
+  const documentFieldAt = (path: string) => fieldAt(req.payload, fields, path)
   const queriedFieldAt = (path: string) =>
     documentFieldAt(path) ?? (path.startsWith('version.') ? documentFieldAt(path.slice('version.'.length)) : (VERSION_COLUMNS[path] ?? null))
   const errors = [
-    ...(req.payloadAPI === 'local' ? [] : paginationParamProblems({ page, limit })),
+    ...(req.payloadAPI === 'GraphQL' ? paginationParamProblems({ page, limit }) : []),
     ...whereOperatorProblems(where, queriedFieldAt),
     ...Object.entries(joins || {}).flatMap(([name, join]) => {
       const joined = fields.find((field) => field.name === name)
       if (!join || joined?.type !== 'join' || typeof joined.collection !== 'string') return []
       const joinedFields = req.payload.collections[joined.collection as CollectionSlug]?.config.flattenedFields ?? []
-      return whereOperatorProblems(join.where, (path) => fieldAt(req.payload, joinedFields, path.split('.')), `joins.${name}.where`)
+      return whereOperatorProblems(join.where, (path) => fieldAt(req.payload, joinedFields, path), `joins.${name}.where`)
     }),
   ]
   if (errors.length > 0) throw new ValidationError({ collection: collection.slug, errors, req })
   return args
 }
 
-export const checkingCollectionQueries = (collection: CollectionConfig): CollectionConfig => ({
-  ...collection,
-  hooks: { ...collection.hooks, beforeOperation: [refuseUnservableQueries, ...(collection.hooks?.beforeOperation ?? [])] },
-})
+/**
+ * The check on every collection's queries, Payload's own included (preferences and locked documents,
+ * which any signed-in reader may query; jobs): Payload adds those while it builds the config, so
+ * the hook goes onto the built one.
+ */
+export function checkingEveryCollectionsQueries(config: SanitizedConfig): SanitizedConfig {
+  for (const collection of config.collections) {
+    collection.hooks.beforeOperation = [refuseUnservableQueries, ...(collection.hooks.beforeOperation ?? [])]
+  }
+  return config
+}

@@ -20,15 +20,29 @@ const TEXT_OPERATORS = new Set(['like', 'not_like', 'contains'])
 const TEXT_FIELD_TYPES = new Set(['text', 'textarea', 'email', 'code'])
 /** Fields whose values are rows of their own, where Payload reads `contains` as "has this value". */
 const ROW_PER_VALUE_TYPES = new Set(['relationship', 'upload', 'select'])
+/** Fields on which Payload reads `like` as `equals`: an id is not text to search in. */
+const LIKE_AS_EQUALS_TYPES = new Set(['number', 'relationship', 'upload'])
+/** Fields whose `contains` may hold a `where` of the documents they point to (`tags: { contains: { slug: … } }`). */
+const RELATED_WHERE_TYPES = new Set(['relationship', 'upload', 'join'])
+
+/**
+ * Deeper than any path through this schema's groups, arrays and relationships. Payload follows a
+ * path one recursive call per segment: a few thousand (`parent.parent.…`, which fits in a URL)
+ * overflow its stack, a 500.
+ */
+export const MAX_WHERE_PATH_SEGMENTS = 16
 
 /** What a `where` path leads to: a field's type, and whether it holds several values. */
 export type QueriedField = { type: string; hasMany: boolean }
+
+const isWhere = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Why `operator` cannot run on `field`, or null when it can (or when the path is not a field: Payload answers that). */
 function operatorProblem(operator: string, path: string, field: QueriedField | null): string | null {
   if (Object.hasOwn(UNSUPPORTED_OPERATORS, operator)) return UNSUPPORTED_OPERATORS[operator]
   if (!field || !TEXT_OPERATORS.has(operator) || TEXT_FIELD_TYPES.has(field.type)) return null
   if (operator === 'contains' && field.hasMany && ROW_PER_VALUE_TYPES.has(field.type)) return null
+  if (operator === 'like' && LIKE_AS_EQUALS_TYPES.has(field.type)) return null
   return `The ${operator} operator compares text, and ${path} is a ${field.type} field`
 }
 
@@ -42,8 +56,16 @@ export function whereOperatorProblems(where: unknown, fieldAt: (path: string) =>
   return Object.entries(where).flatMap(([path, inner]) => {
     if (path === 'and' || path === 'or') return whereOperatorProblems(inner, fieldAt, `${prefix}.${path}`)
     if (!inner || typeof inner !== 'object') return []
-    return Object.keys(inner).flatMap((operator) => {
-      const message = operatorProblem(operator, path, fieldAt(path))
+    const segments = path.split('.', MAX_WHERE_PATH_SEGMENTS + 1)
+    if (segments.length > MAX_WHERE_PATH_SEGMENTS) {
+      return [{ path: `${prefix}.${segments.join('.')}…`, message: `A where path may have at most ${MAX_WHERE_PATH_SEGMENTS} parts` }]
+    }
+    const field = fieldAt(path)
+    return Object.entries(inner).flatMap(([operator, value]) => {
+      if (operator === 'contains' && isWhere(value) && field && RELATED_WHERE_TYPES.has(field.type)) {
+        return whereOperatorProblems(value, (related) => fieldAt(`${path}.${related}`), `${prefix}.${path}.contains`)
+      }
+      const message = operatorProblem(operator, path, field)
       return message ? [{ path: `${prefix}.${path}.${operator}`, message }] : []
     })
   })

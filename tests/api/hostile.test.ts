@@ -449,6 +449,37 @@ describe('what the inputs that were once a 500 are answered with', () => {
     expect(errors).toEqual([expect.objectContaining({ path: field, message: expect.stringMatching(message) })])
   })
 
+  it('Payload\'s own collections, which a signed-in reader may query: the same 400 naming the where path', async () => {
+    for (const [path, field] of [
+      ['/api/payload-preferences?where[key][near]=1,2,3', 'where.key.near'],
+      ['/api/payload-locked-documents?where[updatedAt][like]=2026', 'where.updatedAt.like'],
+    ]) {
+      const res = await reader.get(path)
+      expect([path, res.status, res.body.errors?.[0]?.data?.errors]).toEqual([path, 400, [expect.objectContaining({ path: field })]])
+    }
+  })
+
+  it('like on an id or a relationship, which Payload reads as equals: answered as equals', async () => {
+    const [author] = (await anonymous.get(`/api/articles/${articleId}?depth=0`)).body.authors
+    for (const where of [`where[id][like]=${articleId}`, `where[authors][like]=${author}`]) {
+      const res = await anonymous.get(`/api/articles?${where}&depth=0`)
+      expect([where, res.status, res.body.docs?.map((doc: { id: number }) => doc.id)]).toEqual([where, 200, expect.arrayContaining([articleId])])
+    }
+  })
+
+  it('a where path deeper than any field\'s (Payload\'s own walk overflowed its stack): a 400 naming it', async () => {
+    const deep = (segments: number) => Array.from({ length: segments }, () => 'parent').join('.')
+    const inUrl = await anonymous.get(`/api/categories?where[${deep(1_500)}][equals]=1`)
+    // As long as a form body can carry, a GET sent as a POST.
+    const inBody = await anonymous.request('POST', '/api/categories', `where[or][0][${deep(100_000)}][like]=x`, {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-payload-http-method-override': 'GET',
+    })
+    for (const [res, prefix] of [[inUrl, 'where.'], [inBody, 'where.or.0.']] as const) {
+      expect([res.status, res.body.errors?.[0]?.data?.errors]).toEqual([400, [{ path: `${prefix}${deep(17)}…`, message: 'A where path may have at most 16 parts' }]])
+    }
+  })
+
   it('a NUL character in a correction request: a 400 naming the field, nothing stored', async () => {
     const stored = async () => (await staff.editor.get('/api/correction-requests?limit=0')).body.totalDocs
     const before = await stored()
@@ -492,7 +523,7 @@ describe('what the inputs that were once a 500 are answered with', () => {
 
   it.each([
     ['where[version.publishedAt][contains]=x', 'where.version.publishedAt.contains', /publishedAt is a date/],
-    ['where[parent][like]=1', 'where.parent.like', /parent is a relationship/],
+    ['where[parent][not_like]=1', 'where.parent.not_like', /parent is a relationship/],
     ['where[latest][contains]=true', 'where.latest.contains', /latest is a checkbox/],
   ])('a text operator on a version\'s non-text column (%s): a 400 naming the where path', async (query, path, message) => {
     const res = await staff.admin.get(`/api/articles/versions?${query}`)

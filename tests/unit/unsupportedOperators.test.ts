@@ -1,4 +1,4 @@
-import { type QueriedField, whereOperatorProblems } from '../../src/lib/unsupportedOperators'
+import { MAX_WHERE_PATH_SEGMENTS, type QueriedField, whereOperatorProblems } from '../../src/lib/unsupportedOperators'
 
 const GEOGRAPHIC = 'works only on geographic (point) fields, and there are none'
 
@@ -27,7 +27,7 @@ describe('whereOperatorProblems (a where object, as GraphQL and the Local API gi
   })
 
   it.each([
-    ['like', 'category', 'relationship'],
+    ['not_like', 'category', 'relationship'],
     ['not_like', 'tags', 'relationship'],
     ['contains', 'category', 'relationship'],
     ['like', 'status', 'select'],
@@ -41,6 +41,32 @@ describe('whereOperatorProblems (a where object, as GraphQL and the Local API gi
 
   it('lets text operators through on text, and contains on a field of several values (Payload reads it as "has this one")', () => {
     expect(whereOperatorProblems({ title: { like: '降准', not_like: 'x', contains: 'y' }, 'category.slug': { like: 'macro' }, tags: { contains: 3 } }, fieldAt)).toEqual([])
+  })
+
+  it('lets like through on an id (a relationship, a number), which Payload reads as equals', () => {
+    expect(whereOperatorProblems({ category: { like: '3' }, tags: { like: 5 }, id: { like: '7' } }, (path) => (path === 'id' ? { type: 'number', hasMany: false } : fieldAt(path)))).toEqual([])
+  })
+
+  it('judges a contains that holds a where of the related documents by those documents\' fields', () => {
+    const related = (path: string) => (path === 'category.createdAt' ? { type: 'date', hasMany: false } : fieldAt(path))
+    expect(whereOperatorProblems({ category: { contains: { slug: { like: 'macro' } } } }, related)).toEqual([])
+    expect(whereOperatorProblems({ category: { contains: { createdAt: { like: '2026' } } } }, related)).toEqual([
+      { path: 'where.category.contains.createdAt.like', message: 'The like operator compares text, and createdAt is a date field' },
+    ])
+    expect(whereOperatorProblems({ tags: { contains: { or: [{ slug: { near: [1, 2] } }] } } }, related)).toEqual([
+      { path: 'where.tags.contains.or.0.slug.near', message: `The near operator ${GEOGRAPHIC}` },
+    ])
+    expect(whereOperatorProblems({ publishedAt: { contains: { slug: { equals: 'x' } } } }, related)).toEqual([
+      { path: 'where.publishedAt.contains', message: 'The contains operator compares text, and publishedAt is a date field' },
+    ])
+  })
+
+  it(`refuses a path of more than ${MAX_WHERE_PATH_SEGMENTS} parts without resolving it, named by its first ones`, () => {
+    const resolved: string[] = []
+    const path = (parts: number) => Array.from({ length: parts }, () => 'parent').join('.')
+    const problems = whereOperatorProblems({ [path(MAX_WHERE_PATH_SEGMENTS)]: { equals: 1 }, [path(50_000)]: { equals: 1 } }, (p) => (resolved.push(p), null))
+    expect(problems).toEqual([{ path: `where.${path(MAX_WHERE_PATH_SEGMENTS + 1)}…`, message: `A where path may have at most ${MAX_WHERE_PATH_SEGMENTS} parts` }])
+    expect(resolved).toEqual([path(MAX_WHERE_PATH_SEGMENTS)])
   })
 
   it('leaves supported operators, unknown paths and malformed trees to Payload', () => {
