@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, ImageSize } from 'payload'
 
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/isEditor'
@@ -11,6 +11,12 @@ export const MEDIA_SLUG = 'media'
 
 /** Uploads larger than this are refused with a 413 before any processing. */
 export const MEDIA_MAX_BYTES = 10 * 1024 * 1024
+/** The sizes every image is also stored in; the article page's statement reads each of them. */
+export const MEDIA_IMAGE_SIZES: ImageSize[] = [
+  { name: 'thumbnail', width: 300, height: 300, position: 'centre' },
+  { name: 'card', width: 768, height: 432, position: 'centre' },
+  { name: 'hero', width: 1600, withoutEnlargement: true },
+]
 
 export const Media: CollectionConfig<typeof MEDIA_SLUG> = {
   slug: MEDIA_SLUG,
@@ -44,11 +50,7 @@ export const Media: CollectionConfig<typeof MEDIA_SLUG> = {
     mimeTypes: IMAGE_MIME_TYPES,
     adminThumbnail: 'thumbnail',
     focalPoint: true,
-    imageSizes: [
-      { name: 'thumbnail', width: 300, height: 300, position: 'centre' },
-      { name: 'card', width: 768, height: 432, position: 'centre' },
-      { name: 'hero', width: 1600, withoutEnlargement: true },
-    ],
+    imageSizes: MEDIA_IMAGE_SIZES,
   },
   fields: [
     {

@@ -6,7 +6,7 @@ import type { Lookup, ResponseCache } from '../lib/responseCache/cache'
 import { tagsForPath } from '../lib/responseCache/dependencies'
 import type { CachedResponse } from '../lib/responseCache/entries'
 import type { AddCorsHeaders } from './cors'
-import type { PlainHandler, PlainRequest, PlainResponse } from './plainHttp'
+import { localsOf, type PlainHandler, type PlainRequest, type PlainResponse } from './plainHttp'
 import { identifyRequest, logRequest } from './requestLogger'
 
 /** Tells clients and tests whether an answer came from the response cache: hit, miss or bypass. */
@@ -51,7 +51,7 @@ export function serveCachedReads(
     const { hit } = lookup
     if (!hit) {
       // Express keeps locals that are already there.
-      if (lookup.versions) (res.locals ??= Object.create(null) as Record<string, unknown>).earlyLookup = { key, lookup } satisfies EarlyLookup
+      if (lookup.versions) localsOf(res).earlyLookup = { key, lookup } satisfies EarlyLookup
       return passOn()
     }
     const id = identifyRequest(req, res)

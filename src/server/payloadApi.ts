@@ -40,7 +40,7 @@ import { corsHeaders } from './cors'
 import type { ApiCaching } from './responseCache'
 
 type RestHandler = (request: globalThis.Request, context: { params: Promise<{ slug: string[] }> }) => Promise<globalThis.Response>
-type PlainHandler = (request: globalThis.Request) => Promise<globalThis.Response>
+type WebHandler = (request: globalThis.Request) => Promise<globalThis.Response>
 
 /** JSON and form bodies; uploads may be as large as the media limit plus the form's other fields. */
 export const JSON_BODY_LIMIT = 1024 * 1024
@@ -58,7 +58,7 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
   const keepsNoVersions = unversionedContent(config)
 
   const toPayload =
-    (handler: RestHandler | PlainHandler, withSlug: boolean) =>
+    (handler: RestHandler | WebHandler, withSlug: boolean) =>
     async (req: Request, res: Response): Promise<void> => {
       try {
         const unversioned = keepsNoVersions(req.path)
@@ -86,7 +86,7 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
         const slug = withSlug ? (req.params as { slug?: string[] }).slug ?? [] : []
         const response = withSlug
           ? await (handler as RestHandler)(request, { params: Promise.resolve({ slug }) })
-          : await (handler as PlainHandler)(request)
+          : await (handler as WebHandler)(request)
         await sendWebResponse(response, res, req, cached?.keep)
       } catch (error) {
         sendError(res, error, req)

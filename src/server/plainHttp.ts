@@ -15,3 +15,6 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.setHeader('content-type', 'application/json; charset=utf-8')
   res.end(JSON.stringify(body))
 }
+
+/** The response's `locals`, made when a step ahead of Express is the first to need it. */
+export const localsOf = (res: PlainResponse): Record<string, unknown> => (res.locals ??= Object.create(null) as Record<string, unknown>)

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks'
 import type { RequestHandler } from 'express'
 
 import { logger } from '../lib/logger'
-import type { PlainRequest, PlainResponse } from './plainHttp'
+import { localsOf, type PlainRequest, type PlainResponse } from './plainHttp'
 
 const SAFE_REQUEST_ID = /^[\w.-]{1,64}$/
 
@@ -30,7 +30,7 @@ export function identifyRequest(req: IncomingMessage, res: PlainResponse): strin
   const incoming = req.headers['x-request-id']
   const id = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID()
   res.setHeader('x-request-id', id)
-  ;(res.locals ??= Object.create(null) as Record<string, unknown>).requestId = id
+  localsOf(res).requestId = id
   return id
 }
 

@@ -3,13 +3,12 @@ import type { Payload } from 'payload'
 
 import { type ArticlePageRow, assembleArticlePage, FEATURED_COMMENTS_SHOWN } from '../../lib/articlePage/assemble'
 import { readRows } from '../../utilities/readRows'
+import { MEDIA_IMAGE_SIZES } from '../Media'
 
 const image = (alias: string) =>
   sql.raw(`json_build_object('id', ${alias}.id, 'alt', ${alias}.alt, 'caption', ${alias}.caption, 'credit', ${alias}.credit,
     'url', ${alias}.url, 'filename', ${alias}.filename, 'width', ${alias}.width, 'height', ${alias}.height,
-    'sizes', json_build_object(${['thumbnail', 'card', 'hero']
-      .map((size) => `'${size}', json_build_object('url', ${alias}.sizes_${size}_url, 'width', ${alias}.sizes_${size}_width, 'height', ${alias}.sizes_${size}_height, 'filename', ${alias}.sizes_${size}_filename)`)
-      .join(', ')}))`)
+    'sizes', json_build_object(${MEDIA_IMAGE_SIZES.map(({ name: size }) => `'${size}', json_build_object('url', ${alias}.sizes_${size}_url, 'width', ${alias}.sizes_${size}_width, 'height', ${alias}.sizes_${size}_height, 'filename', ${alias}.sizes_${size}_filename)`).join(', ')}))`)
 
 /** Ids in a Lexical body (jsonb) found by a JSON path, as integers. */
 const idsInBody = (path: string) => sql.raw(`(select (v #>> '{}')::int from jsonb_path_query(a.body, '${path}') v where v #>> '{}' ~ '^[0-9]{1,9}$')`)
@@ -40,7 +39,7 @@ export async function readArticlePage(payload: Payload, slug: string) {
         'id', a.id, 'title', a.title, 'slug', a.slug, 'summary', a.summary, 'source', a.source,
         'responsibleEditorName', a.responsible_editor_name, 'publishedAt', a.published_at, 'updatedAt', a.updated_at,
         'allowComments', a.allow_comments, 'approvedCommentCount', a.approved_comment_count, 'body', a.body,
-        'categoryId', a.category_id, 'coverImageId', a.cover_image_id
+        'coverImageId', a.cover_image_id
       ) as article,
       (select coalesce(json_agg(json_build_object('id', b.id, 'name', b.name, 'slug', b.slug, 'title', b.title, 'avatarId', b.avatar_id) order by b."order"), '[]')
         from bylines b) as authors,

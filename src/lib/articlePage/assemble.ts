@@ -18,7 +18,6 @@ export type ArticlePageRow = {
     allowComments: boolean | null
     approvedCommentCount: number | null
     body: LexicalDocument | null
-    categoryId: number | null
     coverImageId: number | null
   }
   authors: { id: number; name: string; slug: string | null; title: string | null; avatarId: number | null }[]

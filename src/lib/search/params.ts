@@ -29,7 +29,7 @@ export function parseSearchParams(input: Record<string, unknown>): ParamCheck {
   return { ok: true, value }
 }
 
-export const DEFAULT_SEARCH_TOTAL_LIMIT = 1_000
+const DEFAULT_SEARCH_TOTAL_LIMIT = 1_000
 
 /**
  * SEARCH_TOTAL_LIMIT: matches counted exactly, at most 100,000; past it `totalDocs` is a lower bound.
