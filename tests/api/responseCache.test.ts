@@ -1,7 +1,6 @@
 import { createStaff, signUpReader, type Api, type Staff } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
 
-
 let server: TestServer
 let staff: Staff
 let reader: Api
@@ -73,11 +72,15 @@ describe('no stale page after a change', () => {
   })
 
   it('unpublishing, then publishing again', async () => {
+    // A 404 is never kept, so the list without the article is what could go stale on publishing.
+    const list = `/api/articles?where[id][equals]=${articleId}&select[title]=true`
     await primedPage()
     await staff['editor-in-chief'].patch(`/api/articles/${articleId}`, { _status: 'draft' })
     await expectNoPage()
+    expect((await primedPage(list)).docs).toEqual([])
     await staff['editor-in-chief'].patch(`/api/articles/${articleId}`, { _status: 'published' })
     expect((await firstDoc()).id).toBe(articleId)
+    expect((await page(list)).body.docs.map((doc: { id: number }) => doc.id)).toEqual([articleId])
   })
 
   it('unpublishing an article that has a newer draft', async () => {
