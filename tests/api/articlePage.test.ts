@@ -180,6 +180,24 @@ describe('GET /api/articles/page/:slug', () => {
     expect(JSON.stringify(page)).not.toMatch(/[\w.-]+@[\w-]+\.|"createdBy"|"mimeType"|"filesize"|"focalX"|"_status"|"responsibleEditor"|"reviewHistory"|"reader"|"ip"|"status"/)
   })
 
+  it("answers what Payload's find answers for an article with nothing but a title, and for one with more 精彩评论 than a page shows", async () => {
+    const payloadPage = async (slug: string) => (await staff.anonymous.get(`/api/articles?where[slug][equals]=${slug}&limit=1&pagination=false&${PAGE_QUERY}`)).body.docs[0]
+    const bare = (await staff['editor-in-chief'].post('/api/articles', { title: '只有标题的快讯', _status: 'published' })).body.doc
+    const busy = (await staff['editor-in-chief'].post('/api/articles', { title: '评论很多的一篇', _status: 'published' })).body.doc
+    const reader = await signUpReader(server, { email: 'page-busy@readers.test', displayName: '常评读者' })
+    expect((await staff.admin.post('/api/globals/moderation-settings', { ipLimit: 10_000 })).status).toBe(200)
+    for (let i = 1; i <= 11; i++) {
+      const posted = await reader.post('/api/comments', { article: busy.id, body: `第${i}条精彩评论：观点鲜明。` })
+      expect((await staff.moderator.patch(`/api/comments/${posted.body.doc.id}`, { status: 'approved', featured: true })).status).toBe(200)
+    }
+    for (const { slug } of [bare, busy]) {
+      const res = await staff.anonymous.get(`/api/articles/page/${slug}`)
+      expect([slug, res.status, res.body]).toEqual([slug, 200, await payloadPage(slug)])
+    }
+    const { featuredComments } = (await staff.anonymous.get(`/api/articles/page/${busy.slug}`)).body
+    expect([featuredComments.docs.length, featuredComments.hasNextPage, featuredComments.docs[0].body]).toEqual([10, true, '第11条精彩评论：观点鲜明。'])
+  })
+
   it('is the same for a logged-in reader or editor as for the public, and is cached once for all', async () => {
     const path = `/api/articles/page/${rich.slug}`
     const publicPage = await staff.anonymous.get(path)
