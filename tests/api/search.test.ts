@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 
+import { highlightSnippet, searchWords } from '../../src/lib/search'
 import { createStaff, invalidPaths, type Staff } from '../helpers/api'
 import { ROOT_DIR, startServer, type TestServer } from '../helpers/server'
 
@@ -75,6 +76,18 @@ it('finds Chinese words inside text without spaces, title matches first, with hi
   expect(res.body.docs[0].snippet).toContain('<mark>降准</mark>')
   expect(res.body.docs[1].snippet).toContain('<mark>降准</mark>之后')
   expect(res.body.totalDocs).toBe(2)
+})
+
+it('gives a title or summary match the snippet its whole text gives, though only the start of the text is read', async () => {
+  const title = '险企偿付能力报告出炉'
+  const summary = '多数公司偿付能力充足率保持稳定'
+  const text = '分析人士认为，监管将继续引导保险公司稳健经营。'.repeat(20)
+  await publish('longBody', { title, summary, body: body(text) })
+  const [hit] = (await search(`q=${encodeURIComponent('偿付能力')}`)).body.docs
+  expect(hit).toMatchObject({ id: ids.longBody, rank: 1 })
+  expect(hit.snippet).toBe(highlightSnippet([title, summary, text].join('\n'), searchWords('偿付能力')))
+  expect(hit.snippet).toMatch(/^险企<mark>偿付能力<\/mark>.+…$/)
+  expect((await staff['editor-in-chief'].delete(`/api/articles/${ids.longBody}`)).status).toBe(200)
 })
 
 it('lists matches in the title or summary first, then the body, each newest first, and pages across both', async () => {

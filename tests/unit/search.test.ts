@@ -34,6 +34,10 @@ describe('highlightSnippet', () => {
   it('starts at the beginning when no word occurs', () => {
     expect(highlightSnippet('没有匹配的文字', ['降准'], 3)).toBe('没有匹配的文…')
   })
+  it('ends with … when told the text was cut, though the excerpt reaches its end', () => {
+    expect(highlightSnippet('央行宣布降准', ['降准'], 3, true)).toBe('…行宣布<mark>降准</mark>…')
+    expect(highlightSnippet('央行宣布降准', ['降准'], 3)).toBe('…行宣布<mark>降准</mark>')
+  })
 })
 
 describe('parseSearchParams', () => {

@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { lexicalToPlainText } from '../../lib/corrections'
-import { highlightSnippet, searchTotalLimitFrom, searchWords, toTsQuery } from '../../lib/search'
+import { highlightSnippet, SNIPPET_RADIUS, searchTotalLimitFrom, searchWords, toTsQuery } from '../../lib/search'
 import { readRows } from '../../utilities/readRows'
 
 type SqlQuery = ReturnType<typeof sql>
@@ -83,10 +83,18 @@ function filterConditions(filters: SearchFilters): SqlQuery[] {
 /** The order within a tier. */
 const newestFirst = (alias: string) => sql.raw(`${alias}.published_at desc nulls last, ${alias}.article_id desc`)
 
-/** A page of search rows (`article_id`, `published_at`, `rank`) with what a hit shows of each. */
+/**
+ * A page of search rows (`article_id`, `published_at`, `rank`) with what a hit shows of each. The
+ * snippet of a first-tier hit starts in its title or summary, which open its text: only as much of
+ * the text is read as the snippet can reach (PostgreSQL decompresses just that much), and
+ * `text_continues` says whether there is more.
+ */
 const withDetails = (rows: SqlQuery) => sql`
-  select r.article_id, r.published_at, r.rank, a.title, a.slug, a.summary, s.plain_text
-  from (${rows}) r join articles a on a.id = r.article_id join article_search s on s.article_id = r.article_id`
+  select r.article_id, r.published_at, r.rank, a.title, a.slug, a.summary, t.text, octet_length(s.plain_text) > octet_length(t.text) as text_continues
+  from (${rows}) r join articles a on a.id = r.article_id join article_search s on s.article_id = r.article_id
+  cross join lateral (select case when r.rank = 1
+    then left(s.plain_text, char_length(a.title) + coalesce(char_length(a.summary), 0) + ${2 + 2 * SNIPPET_RADIUS})
+    else s.plain_text end as text) t`
 
 /**
  * Published articles matching every word of the query (as prefixes, so a single character finds
@@ -144,7 +152,7 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
       slug: (row.slug as string | null) ?? null,
       summary: (row.summary as string | null) ?? null,
       publishedAt: row.published_at ? new Date(row.published_at as string).toISOString() : null,
-      snippet: highlightSnippet(String(row.plain_text), queryWords),
+      snippet: highlightSnippet(String(row.text), queryWords, SNIPPET_RADIUS, row.text_continues === true),
       rank: Number(row.rank),
     })),
     page,
