@@ -10,20 +10,24 @@ describe('searchWords', () => {
 })
 
 describe('toTsQuery', () => {
+  const tsQueryOf = (query: string) => toTsQuery(searchWords(query))
   it('asks for every word as a prefix', () => {
-    expect(toTsQuery('降准 PMI')).toBe("'降准':* & 'pmi':*")
+    expect(tsQueryOf('降准 PMI')).toBe("'降准':* & 'pmi':*")
   })
   it('leaves out a word that begins another of the query\'s words, which the longer one implies', () => {
-    expect(toTsQuery('存款准备金率')).toBe("'存款':* & '准备金率':*")
+    expect(tsQueryOf('存款准备金率')).toBe("'存款':* & '准备金率':*")
   })
   it('gives nothing to search for when there are no words', () => {
-    expect(toTsQuery('')).toBeNull()
-    expect(toTsQuery('，。！ ')).toBeNull()
+    expect(tsQueryOf('')).toBeNull()
+    expect(tsQueryOf('，。！ ')).toBeNull()
   })
   it('cannot be broken out of with quotes or operators', () => {
-    const query = toTsQuery("a' | b:* & !c")!
+    const query = tsQueryOf("a' | b:* & !c")!
     expect(query).not.toMatch(/[|!]/)
     expect(query.split(' & ').every((part) => /^'[^']*(?:''[^']*)*':\*$/.test(part))).toBe(true)
+  })
+  it('quotes whatever words it is given', () => {
+    expect(toTsQuery(["it's", 'a\\b'])).toBe("'it''s':* & 'ab':*")
   })
 })
 

@@ -106,7 +106,8 @@ const withDetails = (rows: SqlQuery) => sql`
  */
 export async function searchArticles(payload: Payload, filters: SearchFilters): Promise<SearchPage> {
   const { page, limit } = filters
-  const tsQuery = toTsQuery(filters.q)
+  const queryWords = searchWords(filters.q)
+  const tsQuery = toTsQuery(queryWords)
   if (!tsQuery) return { docs: [], page, limit, totalDocs: 0, totalDocsExact: true, totalPages: 0, hasNextPage: false }
   const query = sql`to_tsquery('simple', ${tsQuery})`
   const conditions = filterConditions(filters)
@@ -144,7 +145,6 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
       order by ${newestFirst('r')}`)
     rows = [...rows, ...second]
   }
-  const queryWords = searchWords(filters.q)
   return {
     docs: rows.map((row) => ({
       id: Number(row.article_id),

@@ -20,12 +20,13 @@ export function searchWords(text: string): string[] {
 }
 
 /**
- * A PostgreSQL tsquery (to_tsquery('simple', …)) for a user's query: every word, as a prefix. A word
- * that begins another of the query's words is left out (准备 beside 准备金率): whatever starts with the
- * longer word starts with it too, and each prefix costs the index a scan.
+ * A PostgreSQL tsquery (to_tsquery('simple', …)) for a user's query, given its `searchWords`: every
+ * word, as a prefix. A word that begins another of the query's words is left out (准备 beside
+ * 准备金率): whatever starts with the longer word starts with it too, and each prefix costs the index
+ * a scan.
  */
-export function toTsQuery(query: string): string | null {
-  const all = [...new Set(searchWords(query))]
+export function toTsQuery(queryWords: string[]): string | null {
+  const all = [...new Set(queryWords)]
   const words = all.filter((word) => !all.some((other) => other !== word && other.startsWith(word))).slice(0, 20)
   if (words.length === 0) return null
   return words.map((word) => `'${word.replace(/'/g, "''").replace(/\\/g, '')}':*`).join(' & ')
