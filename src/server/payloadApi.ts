@@ -302,14 +302,25 @@ async function retryAfterOf(response: globalThis.Response): Promise<number | nul
 
 /** Errors before Payload answers: a clear JSON error in Payload's own shape, never a stack trace. */
 export function sendError(res: Response, error: unknown, req: Request): void {
-  const unavailable = !(error instanceof HttpError) && databaseUnavailable(error)
-  const status = error instanceof HttpError ? error.status : unavailable ? 503 : 500
+  const clientError = error instanceof HttpError ? error : expressClientError(error)
+  const unavailable = !clientError && databaseUnavailable(error)
+  const status = clientError ? clientError.status : unavailable ? 503 : 500
   if (status >= 500) logger.error({ err: error, req: { id: res.locals.requestId, method: req.method, path: req.path } }, 'request failed')
   if (res.headersSent) {
     res.destroy()
     return
   }
   if (unavailable) res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
-  const message = error instanceof HttpError ? error.message : unavailable ? DATABASE_UNAVAILABLE_MESSAGE : 'Internal server error'
+  const message = clientError ? clientError.message : unavailable ? DATABASE_UNAVAILABLE_MESSAGE : 'Internal server error'
   res.status(status).json({ errors: [{ message }] })
+}
+
+/**
+ * Express's router fails a request it cannot route with a 4xx error of its own: a path segment
+ * with malformed percent-encoding (`%E0%A4%A`) cannot be decoded into a route parameter.
+ */
+function expressClientError(error: unknown): HttpError | null {
+  const { status, message } = (error ?? {}) as { status?: unknown; message?: unknown }
+  if (typeof status !== 'number' || status < 400 || status > 499) return null
+  return new HttpError(status, error instanceof URIError ? 'Malformed percent-encoding in the path' : String(message))
 }

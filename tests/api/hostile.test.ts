@@ -380,6 +380,13 @@ describe('the fixed corpus', () => {
     }
   }, 180_000)
 
+  it('a path with malformed percent-encoding, on Payload\'s routes and on those served without it', async () => {
+    for (const path of ['/api/articles/%E0%A4%A', '/api/articles/page/%E0%A4%A', '/api/%ZZ', '/api/articles/versions/%']) {
+      const res = await send({ who: 'anonymous', method: 'GET', path })
+      expect([path, res.status]).toEqual([path, 400])
+    }
+  })
+
   it('every classic query string on the list endpoints', async () => {
     for (const query of HOSTILE_QUERIES) {
       for (const path of ['/api/articles', '/api/comments', '/api/categories', '/api/users', '/api/readers', '/api/search', '/api/corrections', '/api/globals/site-settings']) {
