@@ -132,7 +132,7 @@ async function main(): Promise<void> {
   app.use('/api', rateLimitApi)
   app.use('/api', authRateLimit(caching.rateLimits, authRateLimitsFrom(process.env)))
   app.use('/api', apiClients.verify)
-  app.use('/api', payloadApiRouter(config, { graphQLPlayground: !production, caching }))
+  app.use('/api', payloadApiRouter(payload, { graphQLPlayground: !production, caching }))
   // Errors in the middleware before Payload (an API key looked up while PostgreSQL is down): JSON, no stack.
   app.use('/api', ((error, req, res, _next) => sendError(res, error, req)) satisfies express.ErrorRequestHandler)
 

@@ -16,7 +16,8 @@ import {
 } from '@payloadcms/next/routes'
 import { parse } from 'graphql'
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express'
-import type { SanitizedConfig } from 'payload'
+import { createLocalReq, type Endpoint, type Payload, type SanitizedConfig } from 'payload'
+import * as qs from 'qs-esm'
 
 import { CLIENT_IP_HEADER } from '../lib/clientIp'
 import { graphQLRefusal } from '../lib/graphqlRefusals'
@@ -28,6 +29,7 @@ import {
   PRIVATE_CACHE_CONTROL,
   PUBLIC_CACHE_CONTROL,
   PUBLIC_FILE_CACHE_CONTROL,
+  SAME_FOR_EVERY_CALLER,
   VARY,
 } from '../lib/httpCaching'
 import { logger } from '../lib/logger'
@@ -50,15 +52,16 @@ const MULTIPART_OVERHEAD = 1024 * 1024
  * Serves Payload's REST and GraphQL handlers straight from Express: the web-standard handlers take a
  * `Request`, so Next's router (and its cost) is not in the way of API traffic.
  */
-export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlayground: boolean; caching?: ApiCaching }): Router {
+export function payloadApiRouter(payload: Payload, options: { graphQLPlayground: boolean; caching?: ApiCaching }): Router {
+  const { config } = payload
   const { caching } = options
   const cors = corsHeaders(config.cors)
   const router = express.Router()
   const uploadLimit = (config.upload.limits?.fileSize ?? 0) + MULTIPART_OVERHEAD
   const keepsNoVersions = unversionedContent(config)
 
-  const toPayload =
-    (handler: RestHandler | WebHandler, withSlug: boolean) =>
+  const answering =
+    (answer: (req: Request, res: Response, body: Buffer | null) => Promise<globalThis.Response>) =>
     async (req: Request, res: Response): Promise<void> => {
       try {
         const unversioned = keepsNoVersions(req.path)
@@ -82,18 +85,51 @@ export function payloadApiRouter(config: SanitizedConfig, options: { graphQLPlay
           sendCached(cached.hit, req, res, cors)
           return
         }
-        const request = toWebRequest(req, body)
-        const slug = withSlug ? (req.params as { slug?: string[] }).slug ?? [] : []
-        const response = withSlug
-          ? await (handler as RestHandler)(request, { params: Promise.resolve({ slug }) })
-          : await (handler as WebHandler)(request)
-        await sendWebResponse(response, res, req, cached?.keep)
+        await sendWebResponse(await answer(req, res, body), res, req, cached?.keep)
       } catch (error) {
         sendError(res, error, req)
       }
     }
 
+  const toPayload = (handler: RestHandler | WebHandler, withSlug: boolean) =>
+    answering(async (req, _res, body) => {
+      const request = toWebRequest(req, body)
+      if (!withSlug) return (handler as WebHandler)(request)
+      const slug = (req.params as { slug?: string[] }).slug ?? []
+      return (handler as RestHandler)(request, { params: Promise.resolve({ slug }) })
+    })
+
+  /**
+   * Payload's REST handler authenticates every request and builds a full request object before it
+   * finds the endpoint; without that, this server answered 15–20% more searches a second. An
+   * endpoint that answers every caller alike needs neither, so it gets a request with no user and
+   * no headers: only its path and query.
+   */
+  const servedDirectly = (endpoint: Endpoint, collection?: string) =>
+    answering(async (req, res) => {
+      const request = await createLocalReq(
+        {
+          req: {
+            payloadAPI: 'REST',
+            url: new URL(req.originalUrl, config.serverURL || 'http://localhost').href,
+            query: parseQuery(req.originalUrl),
+            routeParams: { ...req.params, ...(collection && { collection }) },
+          },
+        },
+        payload,
+      )
+      cors(req, res)
+      return endpoint.handler(request)
+    })
+
   router.get('/:collection/file/:filename', missingUploadsAsNotFound(config))
+  const rootEndpoints = (config.endpoints || []).map((endpoint) => ({ endpoint, path: endpoint.path, collection: undefined }))
+  const collectionEndpoints = config.collections.flatMap(({ slug, endpoints }) =>
+    (endpoints || []).map((endpoint) => ({ endpoint, path: `/${slug}${endpoint.path}`, collection: slug })),
+  )
+  for (const { endpoint, path, collection } of [...rootEndpoints, ...collectionEndpoints]) {
+    if (endpoint.method === 'get' && endpoint.custom?.[SAME_FOR_EVERY_CALLER] === true) router.get(path, servedDirectly(endpoint, collection))
+  }
   router.post('/graphql', toPayload(GRAPHQL_POST(config), false))
   if (options.graphQLPlayground) router.get('/graphql-playground', toPayload(GRAPHQL_PLAYGROUND_GET(Promise.resolve(config)), false))
 
@@ -147,6 +183,12 @@ function refuseUnservableGraphQL(req: Request, body: Buffer | null): void {
   if (req.is('multipart/*')) throw new HttpError(415, 'GraphQL requests are JSON (application/json)')
   const refusal = body ? graphQLRefusal(body.toString('utf8')) : null
   if (refusal) throw new HttpError(400, refusal)
+}
+
+/** The query as Payload's REST handler parses it, so a directly served endpoint reads the same values. */
+function parseQuery(url: string): Record<string, unknown> {
+  const start = url.indexOf('?')
+  return start < 0 ? {} : qs.parse(url.slice(start + 1), { allowEmptyArrays: true, arrayLimit: 1000, depth: 10 })
 }
 
 function toWebRequest(req: Request, body: Buffer | null): globalThis.Request {
@@ -238,7 +280,7 @@ async function sendWebResponse(response: globalThis.Response, res: Response, req
   }
   const contentType = response.headers.get('content-type') ?? ''
   const isJson = contentType.includes('application/json')
-  if (response.status === 200 && isJson && (req.method === 'GET' || keep)) {
+  if (response.status === 200 && isJson && (isRead(req) || keep)) {
     await sendCacheableJson(response, res, req, keep)
     return
   }
@@ -262,14 +304,17 @@ async function sendCacheableJson(response: globalThis.Response, res: Response, r
   }
   const etag = etagOf(body)
   res.setHeader('etag', etag)
-  res.setHeader('cache-control', req.method === 'GET' ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL)
+  res.setHeader('cache-control', isRead(req) ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL)
   await keep?.({ body, etag, contentType: response.headers.get('content-type') ?? 'application/json' })
-  if (req.method === 'GET' && matchesIfNoneMatch(req.get('if-none-match'), etag)) {
+  if (isRead(req) && matchesIfNoneMatch(req.get('if-none-match'), etag)) {
     res.status(304).end()
     return
   }
   res.end(body)
 }
+
+/** A HEAD is answered with the headers its GET would have (Node leaves out the body). */
+const isRead = (req: Request) => req.method === 'GET' || req.method === 'HEAD'
 
 function isQueryOnly(body: Buffer): boolean {
   try {

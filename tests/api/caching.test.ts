@@ -51,12 +51,17 @@ it('never lets a shared cache keep a response made for a logged-in user', async 
   expect(write.headers.get('cache-control')).toBe('private, no-store')
 })
 
-it('lets an allowed front end read public answers across origins, whether from Payload or the cache', async () => {
-  const path = `/api/articles/${articleId}?cors=1`
+// Search is served without Payload's REST handler, so it must add the same headers itself.
+it.each([
+  ['Payload', () => `/api/articles/${articleId}?cors=1`],
+  ['search', () => `/api/search?q=${encodeURIComponent('缓存测试')}&cors=1`],
+])('lets an allowed front end read public answers across origins, whether from %s or the cache', async (_, pathOf) => {
+  const path = pathOf()
   const first = await get(path, { origin: FRONT_END })
   const second = await get(path, { origin: FRONT_END })
   expect([first.headers.get('x-newsroom-cache'), second.headers.get('x-newsroom-cache')]).toEqual(['miss', 'hit'])
   for (const res of [first, second]) {
+    expect(res.status).toBe(200)
     expect(res.headers.get('access-control-allow-origin')).toBe(FRONT_END)
     expect(res.headers.get('access-control-allow-credentials')).toBe('true')
     // A shared cache keeps one copy per origin, so no front end gets another's CORS answer.
@@ -66,4 +71,23 @@ it('lets an allowed front end read public answers across origins, whether from P
   expect(foreign.headers.get('x-newsroom-cache')).toBe('hit')
   expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
   expect((await get(path)).headers.get('access-control-allow-origin')).toBeNull()
+})
+
+it('gives search the same ETag, 304 and cache headers, HEAD included, and keeps a signed-in search private', async () => {
+  const path = `/api/search?q=${encodeURIComponent('缓存测试')}`
+  const first = await get(path)
+  expect(first.status).toBe(200)
+  expect((await first.json()).docs.map((doc: { id: number }) => doc.id)).toEqual([articleId])
+  expect(first.headers.get('cache-control')).toBe('public, max-age=0, stale-while-revalidate=30')
+  const etag = first.headers.get('etag')!
+  expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/)
+  expect((await get(path, { 'if-none-match': etag })).status).toBe(304)
+  const head = await fetch(`${server.url}${path}`, { method: 'HEAD' })
+  expect([head.status, head.headers.get('etag'), head.headers.get('cache-control')]).toEqual([200, etag, first.headers.get('cache-control')])
+  expect(await head.text()).toBe('')
+  const signedIn = await get(path, { authorization: `JWT ${staff.editor.token}` })
+  expect(signedIn.status).toBe(200)
+  expect(signedIn.headers.get('cache-control')).toBe('private, no-store')
+  expect(signedIn.headers.get('etag')).toBeNull()
+  expect(signedIn.headers.get('x-newsroom-cache')).toBeNull()
 })

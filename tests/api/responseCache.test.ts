@@ -93,11 +93,14 @@ describe('no stale page after a change', () => {
     expect((await firstDoc()).title).toBe('缓存矩阵：新标题')
   })
 
-  it('publishing a new article into the latest list and its channel', async () => {
+  it('publishing a new article into the latest list and search', async () => {
     const latest = '/api/articles?sort=-publishedAt&limit=5&select[title]=true'
+    const search = `/api/search?q=${encodeURIComponent('最新一篇')}`
     await primedPage(latest)
+    expect((await primedPage(search)).docs).toEqual([])
     const fresh = await staff['editor-in-chief'].post('/api/articles', { title: '缓存矩阵：最新一篇', _status: 'published' })
     expect((await page(latest)).body.docs[0].id).toBe(fresh.body.doc.id)
+    expect((await page(search)).body.docs.map((doc: { id: number }) => doc.id)).toEqual([fresh.body.doc.id])
   })
 
   it('a comment approved, then featured', async () => {

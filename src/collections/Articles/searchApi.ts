@@ -1,6 +1,7 @@
 import type { Endpoint, GraphQLExtension } from 'payload'
 import { APIError } from 'payload'
 
+import { SAME_FOR_EVERY_CALLER } from '../../lib/httpCaching'
 import { parseSearchParams } from '../../lib/search'
 import { validationErrorBody } from '../../lib/validationErrorBody'
 import { searchArticles } from './search'
@@ -10,6 +11,7 @@ import { paginatedType } from './graphQLPage'
 export const searchEndpoint: Endpoint = {
   path: '/search',
   method: 'get',
+  custom: { [SAME_FOR_EVERY_CALLER]: true },
   handler: async (req) => {
     const parsed = parseSearchParams((req.query ?? {}) as Record<string, unknown>)
     if (!parsed.ok) {

@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import { SAME_FOR_EVERY_CALLER } from '../../../lib/httpCaching'
 import { isValidSlug } from '../../../lib/slugify'
 import { readArticlePage } from '../articlePage'
 
@@ -11,6 +12,7 @@ import { readArticlePage } from '../articlePage'
 export const articlePageEndpoint: Endpoint = {
   path: '/page/:slug',
   method: 'get',
+  custom: { [SAME_FOR_EVERY_CALLER]: true },
   handler: async (req) => {
     const slug = String(req.routeParams?.slug ?? '')
     const page = isValidSlug(slug) ? await readArticlePage(req.payload, slug) : null
