@@ -4,13 +4,16 @@ import { startServer, type TestServer } from '../helpers/server'
 let server: TestServer
 let staff: Staff
 let articleId: number
+let slug: string
 /** A front end allowed by CORS_ORIGINS. */
 const FRONT_END = 'https://front.example'
 
 beforeAll(async () => {
   server = await startServer({ CORS_ORIGINS: FRONT_END })
   staff = await createStaff(server)
-  articleId = (await staff['editor-in-chief'].post('/api/articles', { title: '缓存测试', _status: 'published' })).body.doc.id
+  const article = await staff['editor-in-chief'].post('/api/articles', { title: '缓存测试', _status: 'published' })
+  articleId = article.body.doc.id
+  slug = article.body.doc.slug
 })
 afterAll(() => server.stop())
 
@@ -73,7 +76,7 @@ it.each([
   expect((await get(path)).headers.get('access-control-allow-origin')).toBeNull()
 })
 
-it('gives search the same ETag, 304 and cache headers, HEAD included, and keeps a signed-in search private', async () => {
+it('gives search the same ETag, 304 and cache headers, and keeps a signed-in search private', async () => {
   const path = `/api/search?q=${encodeURIComponent('缓存测试')}`
   const first = await get(path)
   expect(first.status).toBe(200)
@@ -82,12 +85,22 @@ it('gives search the same ETag, 304 and cache headers, HEAD included, and keeps 
   const etag = first.headers.get('etag')!
   expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/)
   expect((await get(path, { 'if-none-match': etag })).status).toBe(304)
-  const head = await fetch(`${server.url}${path}`, { method: 'HEAD' })
-  expect([head.status, head.headers.get('etag'), head.headers.get('cache-control')]).toEqual([200, etag, first.headers.get('cache-control')])
-  expect(await head.text()).toBe('')
   const signedIn = await get(path, { authorization: `JWT ${staff.editor.token}` })
   expect(signedIn.status).toBe(200)
   expect(signedIn.headers.get('cache-control')).toBe('private, no-store')
   expect(signedIn.headers.get('etag')).toBeNull()
   expect(signedIn.headers.get('x-newsroom-cache')).toBeNull()
+})
+
+it.each([
+  ['search', () => `/api/search?q=${encodeURIComponent('缓存测试')}&head=1`],
+  ['the article page', () => `/api/articles/page/${slug}?head=1`],
+  ['the corrections log', () => '/api/corrections?head=1'],
+])('answers HEAD on %s as its GET: the same status, ETag and Cache-Control, and no body', async (_, pathOf) => {
+  const path = pathOf()
+  const head = await fetch(`${server.url}${path}`, { method: 'HEAD' })
+  const got = await get(path)
+  expect(got.status).toBe(200)
+  expect([head.status, head.headers.get('etag'), head.headers.get('cache-control')]).toEqual([200, got.headers.get('etag'), got.headers.get('cache-control')])
+  expect(await head.text()).toBe('')
 })

@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Endpoint, Payload } from 'payload'
 
+import { SAME_FOR_EVERY_CALLER } from '../../lib/httpCaching'
 import { paginationParamProblems } from '../../lib/paginationParams'
 import { validationErrorBody } from '../../lib/validationErrorBody'
 
@@ -53,6 +54,7 @@ export async function publishedCorrections(payload: Payload, page: number, limit
 export const correctionsLogEndpoint: Endpoint = {
   path: '/corrections',
   method: 'get',
+  custom: { [SAME_FOR_EVERY_CALLER]: true },
   handler: async (req) => {
     const query = (req.query ?? {}) as Record<string, unknown>
     const problems = paginationParamProblems(query)
