@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 
 import { highlightSnippet, searchWords } from '../../src/lib/search'
-import { createStaff, invalidPaths, type Staff } from '../helpers/api'
-import { ROOT_DIR, startServer, type TestServer } from '../helpers/server'
+import { Api, createStaff, invalidPaths, type Staff } from '../helpers/api'
+import { ROOT_DIR, startServer, type TestServer, withDatabase } from '../helpers/server'
 
 let server: TestServer
 let staff: Staff
@@ -211,4 +211,32 @@ it('rebuilds the whole index from the command line', async () => {
   expect(output.text).toMatch(/re-indexed 6 published articles/)
   expect(output.text).toContain('[##############################] 6/6')
   expect((await search(`q=${encodeURIComponent('降准')}`)).body.totalDocs).toBe(2)
+})
+
+// After the rebuild above, which counts the articles published so far.
+describe('finance words jieba would cut wrongly', () => {
+  const idsOf = async (api: Api, query: string) => (await api.get(`/api/search?q=${encodeURIComponent(query)}`)).body.docs.map((doc: { id: number }) => doc.id)
+
+  it('finds 降准 in 降准将… and 城投 in 城投后…, where jieba alone cuts 降 / 准将 and 城 / 投后', async () => {
+    await publish('rrrCut', { title: '央行降准将释放长期资金', summary: '市场流动性预期改善', publishedAt: '2026-12-01T02:00:00.000Z' })
+    await publish('lgfv', { title: '城投债发行提速', summary: '此次城投后续融资受到关注', publishedAt: '2026-12-02T02:00:00.000Z' })
+    expect(await idsOf(staff.anonymous, '降准')).toContain(ids.rrrCut)
+    expect(await idsOf(staff.anonymous, '城投债')).toEqual([ids.lgfv])
+    expect(await idsOf(staff.anonymous, '城投')).toEqual([ids.lgfv])
+  })
+
+  it('re-indexes the articles an earlier release stored, when the migration that added the words runs', async () => {
+    // As the release before stored it: 城投债 cut as 城 / 投债.
+    await withDatabase(server.databaseUrl, async (client) => {
+      await client.query(`update article_search set vector = setweight(to_tsvector('simple', '城 投债 发行 提速'), 'A') where article_id = $1`, [ids.lgfv])
+      await client.query(`delete from payload_migrations where name = '20261206_050000_search_finance_words'`)
+    })
+    expect(await idsOf(staff.anonymous, '城投债 提速')).toEqual([])
+    const upgraded = await startServer({}, { databaseUrl: server.databaseUrl })
+    try {
+      expect(await idsOf(new Api(upgraded.url), '城投债 提速')).toEqual([ids.lgfv])
+    } finally {
+      await upgraded.stop()
+    }
+  })
 })

@@ -26,6 +26,14 @@ describe('toTsQuery', () => {
     expect(query).not.toMatch(/[|!]/)
     expect(query.split(' & ').every((part) => /^'[^']*(?:''[^']*)*':\*$/.test(part))).toBe(true)
   })
+  it('keeps the finance words jieba lacks whole, so their own search matches them in any sentence', () => {
+    expect(searchWords('央行降准将释放长期资金')).toEqual(expect.arrayContaining(['降准', '将']))
+    expect(searchWords('央行降准将释放长期资金')).not.toContain('准将')
+    expect(tsQueryOf('城投债')).toBe("'城投债':*")
+    expect(searchWords('此次城投后续')).toContain('城投')
+    // A general word beside one of them stays a word.
+    expect(searchWords('长城投资者')).toEqual(expect.arrayContaining(['长城', '投资者']))
+  })
   it('quotes whatever words it is given', () => {
     expect(toTsQuery(["it's", 'a\\b'])).toBe("'it''s':* & 'ab':*")
   })

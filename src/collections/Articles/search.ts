@@ -165,14 +165,17 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
   }
 }
 
-/** Every published article's row, rebuilt; `onProgress` hears how far it got. */
-export async function rebuildSearchIndex(payload: Payload, onProgress: (done: number, total: number) => void): Promise<number> {
-  const { docs } = await payload.find({ collection: 'articles', where: { _status: { equals: 'published' } }, select: {}, limit: 0, pagination: false, depth: 0, overrideAccess: true })
-  const db = (payload.db as unknown as Adapter).drizzle
+/**
+ * Every published article's row, rebuilt (within `req`'s transaction when given); `onProgress`
+ * hears how far it got.
+ */
+export async function rebuildSearchIndex(payload: Payload, onProgress: (done: number, total: number) => void, req?: Partial<PayloadRequest>): Promise<number> {
+  const { docs } = await payload.find({ collection: 'articles', where: { _status: { equals: 'published' } }, select: {}, limit: 0, pagination: false, depth: 0, overrideAccess: true, req })
+  const db = await executorFor(payload, req)
   await db.execute(sql`delete from article_search where article_id not in (select id from articles where _status = 'published')`)
   let done = 0
   for (const { id } of docs) {
-    await indexArticle(payload, id)
+    await indexArticle(payload, id, req)
     onProgress(++done, docs.length)
   }
   return done

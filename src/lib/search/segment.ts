@@ -1,12 +1,19 @@
 import { Jieba } from '@node-rs/jieba'
 import { dict } from '@node-rs/jieba/dict.js'
 
+import { FINANCE_WORD_FREQUENCY, FINANCE_WORDS } from './financeWords'
+
 /**
  * Chinese has no spaces between words: jieba cuts text into words (in search mode, also the
  * shorter words inside long ones: 百分点 → 百分 分点 百分点), which PostgreSQL can then index.
  */
 let jieba: Jieba | null = null
-const segmenter = () => (jieba ??= Jieba.withDict(dict))
+const segmenter = () => (jieba ??= withFinanceWords(Jieba.withDict(dict)))
+
+function withFinanceWords(segmenter: Jieba): Jieba {
+  segmenter.loadDict(Buffer.from(FINANCE_WORDS.map((word) => `${word} ${FINANCE_WORD_FREQUENCY}`).join('\n')))
+  return segmenter
+}
 
 const WORD = /[\p{L}\p{N}]/u
 
