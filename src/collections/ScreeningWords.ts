@@ -2,7 +2,6 @@ import type { CollectionConfig } from 'payload'
 
 import { isModerator } from '../access/isModerator'
 import { isStaff } from '../access/isStaff'
-import { forgetScreener } from '../hooks/screener'
 
 export const SCREENING_WORDS_SLUG = 'screening-words'
 
@@ -24,7 +23,6 @@ export const ScreeningWords: CollectionConfig<typeof SCREENING_WORDS_SLUG> = {
   labels: { singular: { en: 'Screening word', zh: '敏感词' }, plural: { en: 'Screening words', zh: '敏感词库' } },
   admin: { useAsTitle: 'phrase', defaultColumns: ['phrase', 'action', 'note', 'updatedAt'], group: { en: 'Readers', zh: '读者' } },
   access: { read: isStaff, create: isModerator, update: isModerator, delete: isModerator },
-  hooks: { afterChange: [forgetScreener], afterDelete: [forgetScreener] },
   fields: [
     { name: 'phrase', type: 'text', label: { en: 'Word or phrase', zh: '词语' }, required: true, unique: true, minLength: 1, maxLength: 50 },
     {

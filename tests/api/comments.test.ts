@@ -3,6 +3,8 @@ import { startServer, type TestServer } from '../helpers/server'
 
 let server: TestServer
 let staff: Staff
+/** Shared with a second instance on the same database, so a reader's token works on both. */
+const SECRET = 'comments-test-secret-0123456789abcdef'
 let articleId: number
 let closedArticleId: number
 let draftArticleId: number
@@ -40,7 +42,7 @@ async function asModerator(id: number) {
 }
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await startServer({ PAYLOAD_SECRET: SECRET })
   staff = await createStaff(server)
   articleId = await article({ _status: 'published' })
   closedArticleId = await article({ _status: 'published', allowComments: false })
@@ -390,6 +392,24 @@ describe('word lists and moderation settings', () => {
     expect((await staff.moderator.post('/api/screening-words', { phrase: '违规词', action: 'reject' })).status).toBe(201)
     const res = await comment(reader, unique('这又是一个新出现的违规词'))
     expect((await asModerator(res.body.doc.id)).status).toBe('rejected')
+  })
+
+  it('a word added or removed through one server instance applies at once on another', async () => {
+    const other = await startServer({ PAYLOAD_SECRET: SECRET }, { databaseUrl: server.databaseUrl })
+    try {
+      const reader = await trustedReader('other-instance', '另一台')
+      const there = reader.at(other.url)
+      const statusThere = async (body: string) => (await asModerator((await comment(there, unique(body))).body.doc.id)).status
+      // The other instance has screened with the lists as they were before the word.
+      expect(await statusThere('另一台实例上的跨实例词')).toBe('approved')
+      const word = await staff.moderator.post('/api/screening-words', { phrase: '跨实例词', action: 'reject' })
+      expect(word.status).toBe(201)
+      expect(await statusThere('又一条跨实例词')).toBe('rejected')
+      expect((await staff.moderator.delete(`/api/screening-words/${word.body.doc.id}`)).status).toBe(200)
+      expect(await statusThere('删掉以后的跨实例词')).toBe('approved')
+    } finally {
+      await other.stop()
+    }
   })
 
   it('only moderators read, and only admins change, the moderation settings', async () => {
