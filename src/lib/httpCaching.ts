@@ -16,8 +16,9 @@ export const PUBLIC_FILE_CACHE_CONTROL = 'public, max-age=300, stale-while-reval
 export const VARY = 'Authorization, Cookie, Origin'
 
 /**
- * Marks a root endpoint (`custom: { [SAME_FOR_EVERY_CALLER]: true }`) whose answer depends only on
- * its path and query: the API serves it without first working out who is asking.
+ * Marks a GET endpoint (`custom: { [SAME_FOR_EVERY_CALLER]: true }`), of the config or of a
+ * collection, whose answer depends only on its path and query: the API serves it without first
+ * working out who is asking.
  */
 export const SAME_FOR_EVERY_CALLER = 'sameForEveryCaller'
 

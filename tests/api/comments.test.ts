@@ -412,6 +412,19 @@ describe('word lists and moderation settings', () => {
     }
   })
 
+  it('screens many comments at once on a server with a three-connection pool', async () => {
+    const small = await startServer({ PAYLOAD_SECRET: SECRET, DATABASE_POOL_SIZE: '3' }, { databaseUrl: server.databaseUrl })
+    try {
+      const readers = await Promise.all(Array.from({ length: 3 }, (_, i) => trustedReader(`small-pool-${i}`, `小连接池${i}`)))
+      const posted = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => comment(readers[i % readers.length].at(small.url), unique(`连接池很小时同时发出的评论，第${i}条`))),
+      )
+      expect(posted.map((res) => res.status)).toEqual(posted.map(() => 201))
+    } finally {
+      await small.stop()
+    }
+  }, 60_000)
+
   it('only moderators read, and only admins change, the moderation settings', async () => {
     expect((await staff.anonymous.get('/api/globals/moderation-settings')).status).toBe(403)
     expect((await staff.moderator.get('/api/globals/moderation-settings')).body.mode).toBe('pre')

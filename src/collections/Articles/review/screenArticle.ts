@@ -41,6 +41,6 @@ export async function screenArticleText(req: PayloadRequest, article: Partial<Ar
       { field: 'images', text: imageIdsOf(article).map((id) => texts.get(id) ?? '').join('\n') },
       { field: 'source', text: article.source ?? '' },
     ],
-    await currentScreener(req.payload),
+    await currentScreener(req),
   )
 }

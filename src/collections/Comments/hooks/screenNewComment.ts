@@ -35,7 +35,7 @@ export const screenNewComment: CollectionBeforeChangeHook<Comment> = async ({ da
   const [history, ipCount, screener] = await Promise.all([
     readerHistory(readerId, settings, now, req),
     ip ? countSince(req, { ip: { equals: ip } }, now, settings.ipWindowSeconds) : Promise.resolve(0),
-    currentScreener(req.payload),
+    currentScreener(req),
   ])
   const decision = moderateComment({
     body: typeof data.body === 'string' ? data.body : '',

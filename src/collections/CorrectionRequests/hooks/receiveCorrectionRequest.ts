@@ -42,7 +42,7 @@ export const receiveCorrectionRequest: CollectionBeforeChangeHook<CorrectionRequ
     : null
   if (!article || article._status !== 'published') throw invalid(req, 'article', '只能对已发布的文章纠错 (only published articles can be corrected)')
 
-  const screener = await currentScreener(req.payload)
+  const screener = await currentScreener(req)
   const flags: { rule: string; detail: string; field?: string }[] = []
   for (const field of SCREENED_FIELDS) {
     const text = data[field]
