@@ -7,6 +7,7 @@ import proxyAddress from 'proxy-addr'
 
 import { migrations } from '../migrations'
 import { authRateLimitsFrom } from './lib/authRateLimit'
+import { databasePoolSizeProblem } from './lib/envNumbers'
 import { logger } from './lib/logger'
 import { isOwnReadToken, newOwnReadToken, OWN_READ_HEADER, OWN_READ_TOKEN_ENV } from './lib/portal/ownReads'
 import { PROJECT_ROOT } from './lib/projectRoot'
@@ -60,6 +61,8 @@ process.once('SIGTERM', () => void shutdown('SIGTERM'))
 process.once('SIGINT', () => void shutdown('SIGINT'))
 
 async function main(): Promise<void> {
+  const poolSizeProblem = databasePoolSizeProblem(process.env.DATABASE_POOL_SIZE)
+  if (poolSizeProblem) throw new ConfigurationError(poolSizeProblem)
   if (demo) {
     const embedded = await startEmbeddedPostgres(path.join(dataDir, 'postgres'), (message) => logger.warn(message))
     stopSteps.push({ name: 'stopping the embedded PostgreSQL', run: () => embedded.stop() })

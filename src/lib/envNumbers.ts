@@ -3,3 +3,17 @@ export function positiveInteger(raw: string | undefined, fallback: number, max: 
   const value = Number(raw)
   return raw && Number.isSafeInteger(value) && value > 0 ? Math.min(value, max) : fallback
 }
+
+/**
+ * The fewest PostgreSQL connections a server starts on: Payload keeps one open to notice a lost
+ * database, the start-up lock holds another, and migrations run on a third.
+ */
+export const MIN_DATABASE_POOL_SIZE = 3
+
+/** What is wrong with a DATABASE_POOL_SIZE setting, or null when it is fine (or unset: the default). */
+export function databasePoolSizeProblem(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null
+  const value = Number(raw)
+  if (Number.isSafeInteger(value) && value >= MIN_DATABASE_POOL_SIZE) return null
+  return `DATABASE_POOL_SIZE=${raw} will not do: set a whole number of at least ${MIN_DATABASE_POOL_SIZE} (Payload keeps one connection open, the start-up lock holds another, and migrations need a third).`
+}

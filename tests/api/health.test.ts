@@ -68,6 +68,12 @@ describe('start-up configuration', () => {
     expect(repetitive.output).toContain('too easy to guess')
   })
 
+  it.each(['2', '0', 'ten'])('refuses DATABASE_POOL_SIZE=%s, naming the setting, instead of hanging at start-up', async (size) => {
+    const { code, output } = await exitOf({ PAYLOAD_SECRET: randomBytes(32).toString('hex'), DATABASE_POOL_SIZE: size })
+    expect(code).toBe(1)
+    expect(output).toContain(`DATABASE_POOL_SIZE=${size} will not do: set a whole number of at least 3`)
+  })
+
   it('starts with a strong secret', async () => {
     const server = await startServer({ PAYLOAD_SECRET: randomBytes(32).toString('hex') })
     await server.stop()
