@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { lexicalToPlainText } from '../../lib/corrections'
 import { highlightSnippet, SNIPPET_RADIUS, searchTotalLimitFrom, searchWords, toTsQuery } from '../../lib/search'
+import type { Article } from '../../payload-types'
 import { readRows } from '../../utilities/readRows'
 
 type SqlQuery = ReturnType<typeof sql>
@@ -18,32 +19,31 @@ async function executorFor(payload: Payload, req?: Partial<PayloadRequest>): Pro
 
 const words = (text: string | null | undefined) => searchWords(text ?? '').join(' ')
 
+/** What the search row is made of, read from the published version. */
+const INDEXED_FIELDS = { title: true, summary: true, body: true, publishedAt: true, _status: true } as const
+type IndexedArticle = Pick<Article, 'id' | 'title' | 'summary' | 'body' | 'publishedAt'>
+
 /**
  * Brings one article's search row in line with its published version: indexed while published,
  * removed when not (or when gone).
  */
 export async function indexArticle(payload: Payload, id: number, req?: Partial<PayloadRequest>): Promise<void> {
-  const article = await payload.findByID({
-    collection: 'articles',
-    id,
-    depth: 0,
-    draft: false,
-    disableErrors: true,
-    overrideAccess: true,
-    select: { title: true, summary: true, body: true, publishedAt: true, _status: true },
-    req,
-  })
+  const article = await payload.findByID({ collection: 'articles', id, depth: 0, draft: false, disableErrors: true, overrideAccess: true, select: INDEXED_FIELDS, req })
   const db = await executorFor(payload, req)
   if (!article || article._status !== 'published') {
     await db.execute(sql`delete from article_search where article_id = ${id}`)
     return
   }
+  await writeSearchRow(db, article)
+}
+
+async function writeSearchRow(db: Executor, article: IndexedArticle): Promise<void> {
   const body = lexicalToPlainText(article.body)
   const plain = [article.title, article.summary, body].filter(Boolean).join('\n')
   await db.execute(sql`
     insert into article_search (article_id, plain_text, published_at, vector, updated_at)
     values (
-      ${id},
+      ${article.id},
       ${plain},
       ${article.publishedAt ?? null},
       setweight(to_tsvector('simple', ${words(article.title)}), 'A')
@@ -165,18 +165,34 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
   }
 }
 
+/** Published articles read per query while the whole index is rebuilt. */
+const REBUILD_BATCH = 500
+
 /**
- * Every published article's row, rebuilt (within `req`'s transaction when given); `onProgress`
- * hears how far it got.
+ * Every published article's row, rebuilt (within `req`'s transaction when given), reading the
+ * articles a batch at a time; `onProgress` hears how far it got.
  */
 export async function rebuildSearchIndex(payload: Payload, onProgress: (done: number, total: number) => void, req?: Partial<PayloadRequest>): Promise<number> {
-  const { docs } = await payload.find({ collection: 'articles', where: { _status: { equals: 'published' } }, select: {}, limit: 0, pagination: false, depth: 0, overrideAccess: true, req })
   const db = await executorFor(payload, req)
   await db.execute(sql`delete from article_search where article_id not in (select id from articles where _status = 'published')`)
   let done = 0
-  for (const { id } of docs) {
-    await indexArticle(payload, id, req)
-    onProgress(++done, docs.length)
+  for (let page = 1; ; page++) {
+    const { docs, totalDocs, hasNextPage } = await payload.find({
+      collection: 'articles',
+      where: { _status: { equals: 'published' } },
+      select: INDEXED_FIELDS,
+      sort: 'id',
+      limit: REBUILD_BATCH,
+      page,
+      depth: 0,
+      draft: false,
+      overrideAccess: true,
+      req,
+    })
+    for (const article of docs) {
+      await writeSearchRow(db, article)
+      onProgress(++done, totalDocs)
+    }
+    if (!hasNextPage) return done
   }
-  return done
 }
