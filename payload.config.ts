@@ -41,6 +41,7 @@ import { articleBodyEditor } from './src/fields/articleBodyEditor'
 import { deliverWebhookTask } from './src/jobs/deliverWebhook'
 import { purgeAuditLogTask } from './src/jobs/purgeAuditLog'
 import { auditRetentionDaysFrom } from './src/lib/audit'
+import { databasePoolSize } from './src/lib/envNumbers'
 import { maxDepthRule } from './src/lib/graphqlDepth'
 import { maxFieldsRule } from './src/lib/graphqlFieldCount'
 import { logger } from './src/lib/logger'
@@ -90,7 +91,7 @@ export default buildConfig({
   db: postgresAdapter({
     pool: {
       connectionString: process.env.DATABASE_URL,
-      max: Number(process.env.DATABASE_POOL_SIZE || 10),
+      max: databasePoolSize(process.env.DATABASE_POOL_SIZE),
       connectionTimeoutMillis: 5_000,
     },
     push: false,

@@ -7,7 +7,7 @@ import proxyAddress from 'proxy-addr'
 
 import { migrations } from '../migrations'
 import { authRateLimitsFrom } from './lib/authRateLimit'
-import { databasePoolSizeProblem } from './lib/envNumbers'
+import { ConfigurationError } from './lib/configurationError'
 import { logger } from './lib/logger'
 import { isOwnReadToken, newOwnReadToken, OWN_READ_HEADER, OWN_READ_TOKEN_ENV } from './lib/portal/ownReads'
 import { PROJECT_ROOT } from './lib/projectRoot'
@@ -25,7 +25,7 @@ import { closePayload, exclusivelyAtStartup, failWritesWhoseCommitFails, tolerat
 import { requestLogger } from './server/requestLogger'
 import { securityHeaders } from './server/securityHeaders'
 import { startApiCaching } from './server/responseCache'
-import { ConfigurationError, resolvePayloadSecret } from './server/secret'
+import { resolvePayloadSecret } from './server/secret'
 import { seedDemoContent } from './seed'
 
 const rootDir = PROJECT_ROOT
@@ -61,8 +61,6 @@ process.once('SIGTERM', () => void shutdown('SIGTERM'))
 process.once('SIGINT', () => void shutdown('SIGINT'))
 
 async function main(): Promise<void> {
-  const poolSizeProblem = databasePoolSizeProblem(process.env.DATABASE_POOL_SIZE)
-  if (poolSizeProblem) throw new ConfigurationError(poolSizeProblem)
   if (demo) {
     const embedded = await startEmbeddedPostgres(path.join(dataDir, 'postgres'), (message) => logger.warn(message))
     stopSteps.push({ name: 'stopping the embedded PostgreSQL', run: () => embedded.stop() })

@@ -1,3 +1,5 @@
+import { ConfigurationError } from './configurationError'
+
 /** A positive whole number from a setting, at most `max`; anything else (unset, 0, text) means the default. */
 export function positiveInteger(raw: string | undefined, fallback: number, max: number): number {
   const value = Number(raw)
@@ -10,10 +12,14 @@ export function positiveInteger(raw: string | undefined, fallback: number, max: 
  */
 export const MIN_DATABASE_POOL_SIZE = 3
 
-/** What is wrong with a DATABASE_POOL_SIZE setting, or null when it is fine (or unset: the default). */
-export function databasePoolSizeProblem(raw: string | undefined): string | null {
-  if (raw === undefined || raw === '') return null
+const DEFAULT_DATABASE_POOL_SIZE = 10
+
+/** DATABASE_POOL_SIZE as a number of connections (10 when unset); anything fewer than the minimum is refused. */
+export function databasePoolSize(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return DEFAULT_DATABASE_POOL_SIZE
   const value = Number(raw)
-  if (Number.isSafeInteger(value) && value >= MIN_DATABASE_POOL_SIZE) return null
-  return `DATABASE_POOL_SIZE=${raw} will not do: set a whole number of at least ${MIN_DATABASE_POOL_SIZE} (Payload keeps one connection open, the start-up lock holds another, and migrations need a third).`
+  if (Number.isSafeInteger(value) && value >= MIN_DATABASE_POOL_SIZE) return value
+  throw new ConfigurationError(
+    `DATABASE_POOL_SIZE=${raw} will not do: set a whole number of at least ${MIN_DATABASE_POOL_SIZE} (Payload keeps one connection open, the start-up lock holds another, and migrations need a third).`,
+  )
 }

@@ -3,10 +3,10 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
+import { ConfigurationError } from '../lib/configurationError'
+
 const MIN_SECRET_LENGTH = 32
 const WEAK_SECRETS = new Set(['secret', 'changeme', 'change-me', 'password', 'payload', 'newsroom', 'test', 'your-secret-here'])
-
-export class ConfigurationError extends Error {}
 
 /**
  * The secret signs every login token. A production server must bring a strong one; a demo on the

@@ -125,5 +125,21 @@ describe('demo mode on the embedded PostgreSQL', () => {
       expect(tags.body.totalDocs).toBe(1)
     })
     expect(secondRun).toContain('nothing seeded')
+
+    // A setting refused after the embedded database started (the config reads it): the server says
+    // why, and the embedded database does not outlive it.
+    const { child, output } = spawnServer({
+      NODE_ENV: 'production',
+      SERVE_ADMIN: 'false',
+      DATABASE_URL: undefined,
+      PAYLOAD_SECRET: undefined,
+      DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      DATABASE_POOL_SIZE: '2',
+    })
+    expect(await waitForExit(child)).toBe(1)
+    expect(output()).toContain('using the embedded PostgreSQL')
+    expect(output()).toContain('DATABASE_POOL_SIZE=2 will not do')
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false)
   }, 240_000)
 })
