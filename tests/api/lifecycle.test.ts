@@ -61,20 +61,23 @@ describe('demo mode on the embedded PostgreSQL', () => {
   })
   afterAll(() => rm(dataDir, { recursive: true, force: true }))
 
+  /** `npm start` without DATABASE_URL or PAYLOAD_SECRET, on this test's data folder. */
+  const demoEnv = (port: number) => ({
+    NODE_ENV: 'production',
+    SERVE_ADMIN: 'false',
+    DATABASE_URL: undefined,
+    PAYLOAD_SECRET: undefined,
+    DATA_DIR: dataDir,
+    MEDIA_DIR: path.join(dataDir, 'media'),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+  })
+
   async function runDemo(work: (api: Api) => Promise<void>) {
     const port = await freePort()
     const url = `http://127.0.0.1:${port}`
-    const { child, output } = spawnServer({
-      NODE_ENV: 'production',
-      SERVE_ADMIN: 'false',
-      DATABASE_URL: undefined,
-      PAYLOAD_SECRET: undefined,
-      DATA_DIR: dataDir,
-      MEDIA_DIR: path.join(dataDir, 'media'),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-    })
+    const { child, output } = spawnServer(demoEnv(port))
     let failure: unknown = null
     try {
       await waitUntilReady(url)
@@ -128,15 +131,7 @@ describe('demo mode on the embedded PostgreSQL', () => {
 
     // A setting refused after the embedded database started (the config reads it): the server says
     // why, and the embedded database does not outlive it.
-    const { child, output } = spawnServer({
-      NODE_ENV: 'production',
-      SERVE_ADMIN: 'false',
-      DATABASE_URL: undefined,
-      PAYLOAD_SECRET: undefined,
-      DATA_DIR: dataDir,
-      PORT: String(await freePort()),
-      DATABASE_POOL_SIZE: '2',
-    })
+    const { child, output } = spawnServer({ ...demoEnv(await freePort()), DATABASE_POOL_SIZE: '2' })
     expect(await waitForExit(child)).toBe(1)
     expect(output()).toContain('using the embedded PostgreSQL')
     expect(output()).toContain('DATABASE_POOL_SIZE=2 will not do')
