@@ -10,7 +10,7 @@ import * as migration_20261129_180500_search_ranking from './20261129_180500_sea
 import * as migration_20261129_210222_webhook_slow_lane from './20261129_210222_webhook_slow_lane';
 import * as migration_20261130_010000_search_by_date_within_tiers from './20261130_010000_search_by_date_within_tiers';
 import * as migration_20261202_043000_search_totals_up_to_a_limit from './20261202_043000_search_totals_up_to_a_limit';
-import * as migration_20261206_050000_search_finance_words from './20261206_050000_search_finance_words';
+import * as migration_20261206_050000_search_segmentation from './20261206_050000_search_segmentation';
 
 export const migrations = [
   {
@@ -74,8 +74,8 @@ export const migrations = [
     name: '20261202_043000_search_totals_up_to_a_limit',
   },
   {
-    up: migration_20261206_050000_search_finance_words.up,
-    down: migration_20261206_050000_search_finance_words.down,
-    name: '20261206_050000_search_finance_words',
+    up: migration_20261206_050000_search_segmentation.up,
+    down: migration_20261206_050000_search_segmentation.down,
+    name: '20261206_050000_search_segmentation',
   },
 ];

@@ -20,6 +20,7 @@ import { livenessCheck, readinessCheck } from './server/health'
 import { type ApiClient, apiKeyClients } from './server/apiClients'
 import { apiRateLimit } from './server/apiRateLimit'
 import { authRateLimit } from './server/authRateLimit'
+import { reindexOutdatedSearchRowsInBackground } from './server/outdatedSearchRows'
 import { payloadApiRouter, sendError } from './server/payloadApi'
 import { closePayload, exclusivelyAtStartup, failWritesWhoseCommitFails, tolerateDroppedConnections } from './server/pool'
 import { requestLogger } from './server/requestLogger'
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
     log: { info: (message) => logger.info(message), warn: (message) => logger.warn(message) },
   })
   stopSteps.push({ name: 'disconnecting the cache', run: () => caching.close() })
+  stopSteps.push({ name: 'stopping the search re-index', run: reindexOutdatedSearchRowsInBackground(payload, logger) })
   // Crons (scheduled publishing) start after migrations, so their first tick finds the jobs table.
   await getPayload({ config, cron: true })
 

@@ -225,16 +225,31 @@ describe('finance words jieba would cut wrongly', () => {
     expect(await idsOf(staff.anonymous, '城投')).toEqual([ids.lgfv])
   })
 
-  it('re-indexes the articles an earlier release stored, when the migration that added the words runs', async () => {
-    // As the release before stored it: 城投债 cut as 城 / 投债.
+  it('re-indexes what an earlier release stored, in the background once an upgraded server has started', async () => {
     await withDatabase(server.databaseUrl, async (client) => {
-      await client.query(`update article_search set vector = setweight(to_tsvector('simple', '城 投债 发行 提速'), 'A') where article_id = $1`, [ids.lgfv])
-      await client.query(`delete from payload_migrations where name = '20261206_050000_search_finance_words'`)
+      // As the release before stored it: 城投债 cut as 城 / 投债.
+      await client.query(
+        `update article_search set vector = setweight(to_tsvector('simple', '城 投债 发行 提速'), 'A'), segmentation = 1 where article_id = $1`,
+        [ids.lgfv],
+      )
+      // A row left for an article that is not published (now only a draft): re-indexing removes it.
+      await client.query(
+        `insert into article_search (article_id, plain_text, vector, segmentation) values ($1, '降准草稿', to_tsvector('simple', '降准 草稿'), 1)`,
+        [ids.draft],
+      )
     })
     expect(await idsOf(staff.anonymous, '城投债 提速')).toEqual([])
+    expect(await idsOf(staff.anonymous, '降准草稿')).toEqual([ids.draft])
     const upgraded = await startServer({}, { databaseUrl: server.databaseUrl })
+    const outdatedRows = () =>
+      withDatabase(server.databaseUrl, async (client) => (await client.query(`select article_id from article_search where segmentation < 2`)).rows)
     try {
-      expect(await idsOf(new Api(upgraded.url), '城投债 提速')).toEqual([ids.lgfv])
+      const deadline = Date.now() + 20_000
+      while ((await outdatedRows()).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200))
+      expect(await outdatedRows()).toEqual([])
+      const api = new Api(upgraded.url)
+      expect(await idsOf(api, '城投债 提速')).toEqual([ids.lgfv])
+      expect(await idsOf(api, '降准草稿')).toEqual([])
     } finally {
       await upgraded.stop()
     }

@@ -1,4 +1,5 @@
-import { highlightSnippet, parseSearchParams, searchTotalLimitFrom, searchWords, toTsQuery } from '../../src/lib/search'
+import { highlightSnippet, parseSearchParams, searchTotalLimitFrom, SEGMENTATION, searchWords, toTsQuery } from '../../src/lib/search'
+import { FINANCE_WORD_FREQUENCY, FINANCE_WORDS } from '../../src/lib/search/financeWords'
 
 describe('searchWords', () => {
   it('cuts Chinese into words, with the shorter words inside long ones', () => {
@@ -74,5 +75,17 @@ describe('searchTotalLimitFrom', () => {
     expect(searchTotalLimitFrom({ SEARCH_TOTAL_LIMIT: '250' })).toBe(250)
     expect(searchTotalLimitFrom({ SEARCH_TOTAL_LIMIT: '5000000' })).toBe(100_000)
     for (const wrong of ['0', '-3', '1.5', 'all', '']) expect(searchTotalLimitFrom({ SEARCH_TOTAL_LIMIT: wrong })).toBe(1_000)
+  })
+})
+
+describe('SEGMENTATION', () => {
+  it('names the dictionary the stored rows were cut with, so changing the words means raising it', () => {
+    // A change to the added words fails here: raise SEGMENTATION (src/lib/search/segment.ts), so the
+    // server re-indexes the rows cut the earlier way, and record the new pair below.
+    expect({ SEGMENTATION, FINANCE_WORDS, FINANCE_WORD_FREQUENCY }).toEqual({
+      SEGMENTATION: 2,
+      FINANCE_WORDS: ['降准', '城投', '城投债', '定增', '资管新规', '农商行', '险资', '保交楼', '化债', '两融'],
+      FINANCE_WORD_FREQUENCY: 5000,
+    })
   })
 })

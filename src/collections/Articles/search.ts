@@ -1,9 +1,10 @@
 import { sql } from '@payloadcms/db-postgres'
-import type { Payload, PayloadRequest } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import { lexicalToPlainText } from '../../lib/corrections'
-import { highlightSnippet, SNIPPET_RADIUS, searchTotalLimitFrom, searchWords, toTsQuery } from '../../lib/search'
+import { highlightSnippet, SEGMENTATION, SNIPPET_RADIUS, searchTotalLimitFrom, searchWords, toTsQuery } from '../../lib/search'
 import type { Article } from '../../payload-types'
+import { inTransaction } from '../../utilities/inTransaction'
 import { readRows } from '../../utilities/readRows'
 
 type SqlQuery = ReturnType<typeof sql>
@@ -41,7 +42,7 @@ async function writeSearchRow(db: Executor, article: IndexedArticle): Promise<vo
   const body = lexicalToPlainText(article.body)
   const plain = [article.title, article.summary, body].filter(Boolean).join('\n')
   await db.execute(sql`
-    insert into article_search (article_id, plain_text, published_at, vector, updated_at)
+    insert into article_search (article_id, plain_text, published_at, vector, segmentation, updated_at)
     values (
       ${article.id},
       ${plain},
@@ -49,9 +50,11 @@ async function writeSearchRow(db: Executor, article: IndexedArticle): Promise<vo
       setweight(to_tsvector('simple', ${words(article.title)}), 'A')
         || setweight(to_tsvector('simple', ${words(article.summary)}), 'B')
         || setweight(to_tsvector('simple', ${words(body)}), 'C'),
+      ${SEGMENTATION},
       now()
     )
-    on conflict (article_id) do update set plain_text = excluded.plain_text, published_at = excluded.published_at, vector = excluded.vector, updated_at = now()`)
+    on conflict (article_id) do update set plain_text = excluded.plain_text, published_at = excluded.published_at, vector = excluded.vector,
+      segmentation = excluded.segmentation, updated_at = now()`)
 }
 
 export type SearchFilters = { q: string; category?: number; tag?: number; from?: Date; to?: Date; page: number; limit: number }
@@ -195,4 +198,49 @@ export async function rebuildSearchIndex(payload: Payload, onProgress: (done: nu
     }
     if (!hasNextPage) return done
   }
+}
+
+/** Rows re-indexed per transaction when they were cut an earlier way. */
+const OUTDATED_BATCH = 200
+
+/** How many search rows were cut an earlier way than `SEGMENTATION`. */
+export async function countOutdatedSearchRows(payload: Payload): Promise<number> {
+  const { rows } = await (payload.db as unknown as Adapter).drizzle.execute(
+    sql`select count(*) as outdated from article_search where segmentation < ${SEGMENTATION}`,
+  )
+  return Number(rows[0].outdated)
+}
+
+/**
+ * Re-indexes, in one transaction, a batch of the search rows that were cut an earlier way than
+ * `SEGMENTATION`, from their articles' published versions; returns how many (0: none is left to
+ * take). Each row stays locked until the batch commits, so a save of its article waits and then
+ * writes its own version last. Rows that another instance's batch or a save holds are skipped: both
+ * write them the current way.
+ */
+export async function reindexOutdatedSearchRows(payload: Payload): Promise<number> {
+  const req = await createLocalReq({}, payload)
+  return inTransaction(req, async () => {
+    const db = await executorFor(payload, req)
+    const { rows } = await db.execute(sql`
+      select article_id from article_search where segmentation < ${SEGMENTATION}
+      order by article_id limit ${OUTDATED_BATCH} for update skip locked`)
+    const ids = rows.map((row) => Number(row.article_id))
+    if (ids.length === 0) return 0
+    const { docs } = await payload.find({
+      collection: 'articles',
+      where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] },
+      select: INDEXED_FIELDS,
+      pagination: false,
+      depth: 0,
+      draft: false,
+      overrideAccess: true,
+      req,
+    })
+    for (const article of docs) await writeSearchRow(db, article)
+    const published = new Set(docs.map((article) => article.id))
+    const gone = ids.filter((id) => !published.has(id))
+    if (gone.length > 0) await db.execute(sql`delete from article_search where article_id in ${gone}`)
+    return ids.length
+  })
 }

@@ -1,3 +1,3 @@
 export { highlightSnippet, SNIPPET_RADIUS } from './highlight'
-export { searchWords, toTsQuery } from './segment'
+export { SEGMENTATION, searchWords, toTsQuery } from './segment'
 export { parseSearchParams, searchTotalLimitFrom, type SearchParams } from './params'
