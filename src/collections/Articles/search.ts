@@ -116,6 +116,8 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
   const conditions = filterConditions(filters)
   const where = (...more: SqlQuery[]) => sql.join([...more, ...conditions], sql` and `)
   const offset = (page - 1) * limit
+  // A row more than the page: past the count's limit, it tells whether another page follows.
+  const wanted = limit + 1
   const filtered = (rows: SqlQuery) => (conditions.length > 0 ? sql`${rows} where ${where()}` : rows)
   // One more than the limit, to tell whether there are more.
   const countUpTo = TOTAL_LIMIT + 1
@@ -129,7 +131,7 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
     totals as materialized (select (select count(*) from headline) as headline_total, ${total} as total)
     select t.headline_total, t.total, d.*
     from totals t
-    left join (${withDetails(sql`select h.article_id, h.published_at, 1 as rank from headline h order by ${newestFirst('h')} limit ${limit} offset ${offset}`)}) d on true
+    left join (${withDetails(sql`select h.article_id, h.published_at, 1 as rank from headline h order by ${newestFirst('h')} limit ${wanted} offset ${offset}`)}) d on true
     order by ${newestFirst('d')}`)
   const headlineTotal = Number(first[0].headline_total)
   const counted = Number(first[0].total)
@@ -138,16 +140,19 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
   const totalDocs = totalDocsExact ? counted : Math.max(TOTAL_LIMIT, headlineTotal)
   let rows = first.filter((row) => row.article_id !== null)
   const secondTierMayHaveMore = !totalDocsExact || (totalDocs > headlineTotal && offset + rows.length < totalDocs)
-  if (rows.length < limit && secondTierMayHaveMore) {
+  const enough = totalDocsExact ? limit : wanted
+  if (rows.length < enough && secondTierMayHaveMore) {
     const bodyOffset = Math.max(0, offset - headlineTotal)
     const second = await readRows(payload, sql`
       ${withDetails(sql`
         select h.article_id, h.published_at, 0 as rank from article_search_matches(${query}) h
         where ${where(sql`h.article_id not in (select article_id from article_search_headline_matches(${query}))`)}
-        order by ${newestFirst('h')} limit ${limit - rows.length} offset ${bodyOffset}`)}
+        order by ${newestFirst('h')} limit ${enough - rows.length} offset ${bodyOffset}`)}
       order by ${newestFirst('r')}`)
     rows = [...rows, ...second]
   }
+  const anotherPage = rows.length > limit
+  rows = rows.slice(0, limit)
   return {
     docs: rows.map((row) => ({
       id: Number(row.article_id),
@@ -163,8 +168,7 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
     totalDocs,
     totalDocsExact,
     totalPages: Math.ceil(totalDocs / limit),
-    // Past the count's limit the pages go on while they come back full.
-    hasNextPage: totalDocsExact ? offset + rows.length < totalDocs : rows.length === limit,
+    hasNextPage: totalDocsExact ? offset + rows.length < totalDocs : anotherPage,
   }
 }
 
