@@ -176,31 +176,33 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
 const REBUILD_BATCH = 500
 
 /**
- * Every published article's row, rebuilt (within `req`'s transaction when given), reading the
- * articles a batch at a time; `onProgress` hears how far it got.
+ * Every published article's row, rebuilt, reading the articles a batch at a time in id order (from
+ * the last id done, so an article published or unpublished meanwhile shifts no batch); `onProgress`
+ * hears how far it got.
  */
-export async function rebuildSearchIndex(payload: Payload, onProgress: (done: number, total: number) => void, req?: Partial<PayloadRequest>): Promise<number> {
-  const db = await executorFor(payload, req)
+export async function rebuildSearchIndex(payload: Payload, onProgress: (done: number, total: number) => void): Promise<number> {
+  const db = await executorFor(payload)
   await db.execute(sql`delete from article_search where article_id not in (select id from articles where _status = 'published')`)
   let done = 0
-  for (let page = 1; ; page++) {
+  for (let lastId = 0; ; ) {
     const { docs, totalDocs, hasNextPage } = await payload.find({
       collection: 'articles',
-      where: { _status: { equals: 'published' } },
+      where: { and: [{ _status: { equals: 'published' } }, { id: { greater_than: lastId } }] },
       select: INDEXED_FIELDS,
       sort: 'id',
       limit: REBUILD_BATCH,
-      page,
       depth: 0,
       draft: false,
       overrideAccess: true,
-      req,
     })
+    // This batch's query counts the articles from it on.
+    const total = done + totalDocs
     for (const article of docs) {
       await writeSearchRow(db, article)
-      onProgress(++done, totalDocs)
+      onProgress(++done, total)
     }
-    if (!hasNextPage) return done
+    if (!hasNextPage || docs.length === 0) return done
+    lastId = docs[docs.length - 1].id
   }
 }
 
@@ -209,9 +211,8 @@ const OUTDATED_BATCH = 200
 
 /** How many search rows were cut an earlier way than `SEGMENTATION`. */
 export async function countOutdatedSearchRows(payload: Payload): Promise<number> {
-  const { rows } = await (payload.db as unknown as Adapter).drizzle.execute(
-    sql`select count(*) as outdated from article_search where segmentation < ${SEGMENTATION}`,
-  )
+  const db = await executorFor(payload)
+  const { rows } = await db.execute(sql`select count(*) as outdated from article_search where segmentation < ${SEGMENTATION}`)
   return Number(rows[0].outdated)
 }
 

@@ -4,10 +4,12 @@
  */
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
+import { setTimeout } from 'node:timers/promises'
 
 import pg from 'pg'
 
 import { PROJECT_ROOT } from '../../lib/projectRoot'
+import { SEGMENTATION } from '../../lib/search'
 import { startEmbeddedPostgres } from '../../server/embeddedPostgres'
 
 /** The database `--reuse` keeps between runs. */
@@ -85,9 +87,17 @@ async function dropDatabase(server: PostgresServer, name: string): Promise<void>
 
 /**
  * Planner statistics and a vacuumed heap, as autovacuum keeps a live database: straight after a bulk
- * seed PostgreSQL still believes the tables nearly empty and plans accordingly.
+ * seed PostgreSQL still believes the tables nearly empty and plans accordingly. A corpus kept from an
+ * earlier release may be cut for search an earlier way, which the server re-indexes in the background
+ * once started: the measurements wait for that, or they would measure it too.
  */
 export async function settleDatabase(url: string): Promise<void> {
+  for (;;) {
+    const [{ outdated }] = await query(url, 'select count(*)::int as outdated from article_search where segmentation < $1', [SEGMENTATION])
+    if (outdated === 0) break
+    console.error(`waiting for the server to re-index ${outdated} articles for search…`)
+    await setTimeout(2_000)
+  }
   await query(url, 'vacuum analyze')
 }
 
