@@ -126,9 +126,11 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
       ? sql`(select count(*) from (${filtered(sql`select 1 from article_search_matches(${query}) h`)} limit ${countUpTo}) m)`
       : sql`article_search_count_up_to(${query}, ${countUpTo})`
   // The first tier's page and both totals in one query; the second tier only when the page reaches it.
+  // When the first tier alone passes the limit, the matches are not counted.
   const first = await readRows(payload, sql`
     with headline as materialized (${filtered(sql`select h.article_id, h.published_at from article_search_headline_matches(${query}) h`)}),
-    totals as materialized (select (select count(*) from headline) as headline_total, ${total} as total)
+    headline_count as materialized (select count(*) as headline_total from headline),
+    totals as materialized (select h.headline_total, case when h.headline_total >= ${countUpTo} then ${countUpTo} else ${total} end as total from headline_count h)
     select t.headline_total, t.total, d.*
     from totals t
     left join (${withDetails(sql`select h.article_id, h.published_at, 1 as rank from headline h order by ${newestFirst('h')} limit ${wanted} offset ${offset}`)}) d on true
