@@ -137,6 +137,18 @@ describe('past SEARCH_TOTAL_LIMIT', () => {
     })
     expect((await graphql.json()).data.Search).toEqual({ totalDocs: 3, totalDocsExact: false, hasNextPage: true })
   })
+
+  it('does not count when the title and summary matches alone pass the limit, and gives their number', async () => {
+    const countingOne = await startServer({ SEARCH_TOTAL_LIMIT: '1' }, { databaseUrl: server.databaseUrl })
+    try {
+      // 缩表: two title or summary matches, two more in bodies.
+      const first = await (await fetch(`${countingOne.url}/api/search?q=${encodeURIComponent('缩表')}&limit=3`)).json()
+      expect(first).toMatchObject({ totalDocs: 2, totalDocsExact: false, hasNextPage: true })
+      expect(idsOf(first)).toEqual([ids.qtSummary, ids.qtTitle, ids.qtBodyNew])
+    } finally {
+      await countingOne.stop()
+    }
+  })
 })
 
 it('never finds drafts', async () => {
