@@ -4,17 +4,17 @@ import { dict } from '@node-rs/jieba/dict.js'
 import { FINANCE_WORD_FREQUENCY, FINANCE_WORDS } from './financeWords'
 
 /**
- * Chinese has no spaces between words: jieba cuts text into words (in search mode, also the
- * shorter words inside long ones: 百分点 → 百分 分点 百分点), which PostgreSQL can then index.
- */
-let jieba: Jieba | null = null
-
-/**
  * Which way `searchWords` cuts text: raise it whenever the cutting changes (a word added to the
  * dictionary, say), and the server re-indexes the rows stored the earlier way in the background.
  * 1: jieba's own dictionary; 2: with the finance words.
  */
 export const SEGMENTATION = 2
+
+/**
+ * Chinese has no spaces between words: jieba cuts text into words (in search mode, also the
+ * shorter words inside long ones: 百分点 → 百分 分点 百分点), which PostgreSQL can then index.
+ */
+let jieba: Jieba | null = null
 const segmenter = () => (jieba ??= withFinanceWords(Jieba.withDict(dict)))
 
 function withFinanceWords(segmenter: Jieba): Jieba {
