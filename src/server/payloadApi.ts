@@ -201,7 +201,9 @@ function toWebRequest(req: Request, body: Buffer | null): globalThis.Request {
   // The client's address as Express determined it (TRUST_PROXY decides whether X-Forwarded-For
   // counts); a client-sent header of this name is dropped above, so it cannot be forged.
   if (req.ip) headers.set(CLIENT_IP_HEADER, req.ip)
-  if (body === null) return new Request(url, { method: req.method, headers })
+  // Payload finds an endpoint by its method and has none for HEAD: a HEAD is asked as its GET, whose
+  // body Node leaves out of the answer.
+  if (body === null) return new Request(url, { method: req.method === 'HEAD' ? 'GET' : req.method, headers })
   headers.delete('content-length')
   headers.delete('transfer-encoding')
   return new Request(url, { method: req.method, headers, body: body.length > 0 ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) : undefined })

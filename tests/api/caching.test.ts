@@ -96,6 +96,7 @@ it.each([
   ['search', () => `/api/search?q=${encodeURIComponent('缓存测试')}&head=1`],
   ['the article page', () => `/api/articles/page/${slug}?head=1`],
   ['the corrections log', () => '/api/corrections?head=1'],
+  ["an article by id, through Payload's REST handler", () => `/api/articles/${articleId}?head=1`],
 ])('answers HEAD on %s as its GET: the same status, ETag and Cache-Control, and no body', async (_, pathOf) => {
   const path = pathOf()
   const head = await fetch(`${server.url}${path}`, { method: 'HEAD' })
