@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 
-import { highlightSnippet, searchWords } from '../../src/lib/search'
+import { highlightSnippet, SEGMENTATION, searchWords } from '../../src/lib/search'
 import { Api, createStaff, invalidPaths, type Staff } from '../helpers/api'
 import { ROOT_DIR, startServer, type TestServer, withDatabase } from '../helpers/server'
+import { eventually } from '../helpers/wait'
 
 let server: TestServer
 let staff: Staff
@@ -254,11 +255,9 @@ describe('finance words jieba would cut wrongly', () => {
     expect(await idsOf(staff.anonymous, '降准草稿')).toEqual([ids.draft])
     const upgraded = await startServer({}, { databaseUrl: server.databaseUrl })
     const outdatedRows = () =>
-      withDatabase(server.databaseUrl, async (client) => (await client.query(`select article_id from article_search where segmentation < 2`)).rows)
+      withDatabase(server.databaseUrl, async (client) => (await client.query('select article_id from article_search where segmentation < $1', [SEGMENTATION])).rows)
     try {
-      const deadline = Date.now() + 20_000
-      while ((await outdatedRows()).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200))
-      expect(await outdatedRows()).toEqual([])
+      await eventually(async () => (await outdatedRows()).length === 0, 'the background re-index', 20_000)
       const api = new Api(upgraded.url)
       expect(await idsOf(api, '城投债 提速')).toEqual([ids.lgfv])
       expect(await idsOf(api, '降准草稿')).toEqual([])

@@ -1,5 +1,5 @@
 import { sql } from '@payloadcms/db-postgres'
-import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
 
 import { lexicalToPlainText } from '../../lib/corrections'
 import { highlightSnippet, SEGMENTATION, SNIPPET_RADIUS, searchTotalLimitFrom, searchWords, toTsQuery } from '../../lib/search'
@@ -174,6 +174,19 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
   }
 }
 
+/** Published articles matching `where`, in id order, with what their search rows are made of. */
+const publishedToIndex = (payload: Payload, where: Where, options: { limit?: number; pagination?: boolean; req?: PayloadRequest }) =>
+  payload.find({
+    collection: 'articles',
+    where: { and: [{ _status: { equals: 'published' } }, where] },
+    select: INDEXED_FIELDS,
+    sort: 'id',
+    depth: 0,
+    draft: false,
+    overrideAccess: true,
+    ...options,
+  })
+
 /** Published articles read per query while the whole index is rebuilt. */
 const REBUILD_BATCH = 500
 
@@ -187,16 +200,7 @@ export async function rebuildSearchIndex(payload: Payload, onProgress: (done: nu
   await db.execute(sql`delete from article_search where article_id not in (select id from articles where _status = 'published')`)
   let done = 0
   for (let lastId = 0; ; ) {
-    const { docs, totalDocs, hasNextPage } = await payload.find({
-      collection: 'articles',
-      where: { and: [{ _status: { equals: 'published' } }, { id: { greater_than: lastId } }] },
-      select: INDEXED_FIELDS,
-      sort: 'id',
-      limit: REBUILD_BATCH,
-      depth: 0,
-      draft: false,
-      overrideAccess: true,
-    })
+    const { docs, totalDocs, hasNextPage } = await publishedToIndex(payload, { id: { greater_than: lastId } }, { limit: REBUILD_BATCH })
     // This batch's query counts the articles from it on.
     const total = done + totalDocs
     for (const article of docs) {
@@ -234,16 +238,7 @@ export async function reindexOutdatedSearchRows(payload: Payload): Promise<numbe
       order by article_id limit ${OUTDATED_BATCH} for update skip locked`)
     const ids = rows.map((row) => Number(row.article_id))
     if (ids.length === 0) return 0
-    const { docs } = await payload.find({
-      collection: 'articles',
-      where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] },
-      select: INDEXED_FIELDS,
-      pagination: false,
-      depth: 0,
-      draft: false,
-      overrideAccess: true,
-      req,
-    })
+    const { docs } = await publishedToIndex(payload, { id: { in: ids } }, { pagination: false, req })
     for (const article of docs) await writeSearchRow(db, article)
     const published = new Set(docs.map((article) => article.id))
     const gone = ids.filter((id) => !published.has(id))
