@@ -93,11 +93,14 @@ const newestFirst = (alias: string) => sql.raw(`${alias}.published_at desc nulls
  * `text_continues` says whether there is more.
  */
 const withDetails = (rows: SqlQuery) => sql`
-  select r.article_id, r.published_at, r.rank, a.title, a.slug, a.summary, t.text, octet_length(s.plain_text) > octet_length(t.text) as text_continues
-  from (${rows}) r join articles a on a.id = r.article_id join article_search s on s.article_id = r.article_id
-  cross join lateral (select case when r.rank = 1
-    then left(s.plain_text, char_length(a.title) + coalesce(char_length(a.summary), 0) + ${2 + 2 * SNIPPET_RADIUS})
-    else s.plain_text end as text) t`
+  select r.article_id, r.published_at, r.rank, d.title, d.slug, d.summary, d.text, d.text_continues
+  from (${rows}) r cross join lateral (
+    select a.title, a.slug, a.summary, t.text, octet_length(s.plain_text) > octet_length(t.text) as text_continues
+    from articles a join article_search s on s.article_id = a.id
+    cross join lateral (select case when r.rank = 1
+      then left(s.plain_text, char_length(a.title) + coalesce(char_length(a.summary), 0) + ${2 + 2 * SNIPPET_RADIUS})
+      else s.plain_text end as text) t
+    where a.id = r.article_id limit 1) d`
 
 /**
  * Published articles matching every word of the query (as prefixes, so a single character finds

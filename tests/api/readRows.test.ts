@@ -1,0 +1,36 @@
+import { sql } from '@payloadcms/db-postgres'
+import pg from 'pg'
+import type { Payload } from 'payload'
+
+import { readRows } from '../../src/utilities/readRows'
+import { createDatabase, dropDatabase, freshDatabaseUrl } from '../helpers/server'
+
+// The public reads' statements on a real PostgreSQL: prepared once per connection, and planned once.
+const databaseUrl = freshDatabaseUrl()
+let pool: pg.Pool
+let payload: Payload
+
+beforeAll(async () => {
+  await createDatabase(databaseUrl)
+  // One connection, so every statement below runs on the one whose prepared statements are read.
+  pool = new pg.Pool({ connectionString: databaseUrl, max: 1 })
+  payload = { db: { pool } } as unknown as Payload
+})
+
+afterAll(async () => {
+  await pool.end()
+  await dropDatabase(databaseUrl)
+})
+
+test('a statement is prepared once and planned once for every value it is given', async () => {
+  for (let value = 1; value <= 8; value++) {
+    expect(await readRows(payload, sql`select ${value}::int * 2 as doubled`)).toEqual([{ doubled: value * 2 }])
+  }
+  const { rows } = await pool.query(`select generic_plans, custom_plans from pg_prepared_statements where name like 'newsroom\\_%'`)
+  expect(rows).toEqual([{ generic_plans: '8', custom_plans: '0' }])
+})
+
+test('a statement that fails gives the connection back in working order', async () => {
+  await expect(readRows(payload, sql`select 1 / ${0}::int as nothing`)).rejects.toThrow(/division by zero/)
+  expect(await readRows(payload, sql`select ${'准备'}::text as word`)).toEqual([{ word: '准备' }])
+})
