@@ -1,5 +1,6 @@
 import { createStaff, invalidPaths, type Staff } from '../helpers/api'
 import { startServer, type TestServer, withDatabase } from '../helpers/server'
+import { eventually } from '../helpers/wait'
 
 let server: TestServer
 let staff: Staff
@@ -166,15 +167,6 @@ describe('versions', () => {
 })
 
 describe('scheduled publishing', () => {
-  const waitFor = async (check: () => Promise<boolean>, ms: number) => {
-    const deadline = Date.now() + ms
-    while (Date.now() < deadline) {
-      if (await check()) return true
-      await new Promise((resolve) => setTimeout(resolve, 500))
-    }
-    return false
-  }
-
   it('publishes and later unpublishes at the set times while the server runs', async () => {
     const article = await draftArticle('定时发布的稿件')
     const at = new Date(Date.now() + 3_000).toISOString()
@@ -184,17 +176,17 @@ describe('scheduled publishing', () => {
     expect(pending.body.docs).toEqual([expect.objectContaining({ action: 'publish', at })])
     expect(await publicTitle(article.id)).toBeNull()
 
-    expect(await waitFor(async () => (await publicTitle(article.id)) === '定时发布的稿件', 20_000)).toBe(true)
+    await eventually(async () => (await publicTitle(article.id)) === '定时发布的稿件', 'the scheduled publish', 20_000)
     // The runner marks the job complete after the publish has committed, so a reader can see the
     // article a moment before the job leaves the pending list.
     const nothingPending = async () => (await staff.editor.get(`/api/articles/${article.id}/schedule`)).body.docs.length === 0
-    expect(await waitFor(nothingPending, 10_000)).toBe(true)
+    await eventually(nothingPending, 'the publish job to leave the pending list', 10_000)
 
     await staff['editor-in-chief'].post(`/api/articles/${article.id}/schedule`, {
       action: 'unpublish',
       at: new Date(Date.now() + 2_000).toISOString(),
     })
-    expect(await waitFor(async () => (await publicTitle(article.id)) === null, 20_000)).toBe(true)
+    await eventually(async () => (await publicTitle(article.id)) === null, 'the scheduled unpublish', 20_000)
   })
 
   it('lets only publishers schedule, and refuses a bad time naming the field', async () => {

@@ -1,5 +1,6 @@
 import { Api, createStaff, signUpReader, type Staff, STAFF_PASSWORD } from '../helpers/api'
 import { startServer, type TestServer, withDatabase } from '../helpers/server'
+import { eventually } from '../helpers/wait'
 import type { AuditLog } from '../../src/payload-types'
 
 let server: TestServer
@@ -206,10 +207,10 @@ it('lets nobody create, change or delete an entry, over REST or GraphQL', async 
 
 it('purges entries past the retention period on schedule, and keeps the rest', async () => {
   // The daily purge is queued by the scheduler within a tick of the start.
-  const scheduled = await waitFor(async () => {
+  const scheduled = await eventually(async () => {
     const res = await staff.admin.get('/api/payload-jobs?where[taskSlug][equals]=purgeAuditLog&where[completedAt][exists]=false')
     return res.body.docs?.[0] as { id: number; waitUntil: string } | undefined
-  })
+  }, 'the scheduled purge', 20_000)
   expect(new Date(scheduled.waitUntil).getTime()).toBeGreaterThan(Date.now())
 
   await withDatabase(server.databaseUrl, (client) =>
@@ -221,17 +222,7 @@ it('purges entries past the retention period on schedule, and keeps the rest', a
   )
   // Its time comes: moved to now, the queue's runner does it.
   await withDatabase(server.databaseUrl, (client) => client.query(`update payload_jobs set wait_until = now() where id = $1`, [scheduled.id]))
-  await waitFor(async () => ((await auditEntries('where[summary][equals]=过期的记录')).length === 0 ? true : undefined))
+  await eventually(async () => (await auditEntries('where[summary][equals]=过期的记录')).length === 0, 'the purge of the expired entry', 20_000)
   expect(await auditEntries('where[summary][equals]=保留期内的记录')).toHaveLength(1)
   expect((await auditEntries('where[action][equals]=create')).length).toBeGreaterThan(0)
 })
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, withinMs = 20_000): Promise<T> {
-  const deadline = Date.now() + withinMs
-  while (Date.now() < deadline) {
-    const value = await probe()
-    if (value !== undefined) return value
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error(`nothing within ${withinMs} ms`)
-}
