@@ -29,11 +29,11 @@ export async function readRows(payload: Payload, query: ReturnType<typeof sql>):
   const name = `newsroom_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`
   const client = await (payload.db as unknown as PostgresAdapter).pool.connect()
   try {
-    if (!planningOnce.has(client)) {
-      await client.query('set plan_cache_mode = force_generic_plan')
-      planningOnce.add(client)
-    }
-    const { rows } = await client.query({ name, text, values: params })
+    // Both are queued at once, so the connection is never out of the pool with no query running on
+    // it: an error there would be the connection's (and unhandled), not the read's.
+    const settingUp = planningOnce.has(client) ? undefined : client.query('set plan_cache_mode = force_generic_plan')
+    const [, { rows }] = await Promise.all([settingUp, client.query({ name, text, values: params })])
+    planningOnce.add(client)
     client.release()
     return rows
   } catch (error) {

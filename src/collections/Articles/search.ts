@@ -90,7 +90,8 @@ const newestFirst = (alias: string) => sql.raw(`${alias}.published_at desc nulls
  * A page of search rows (`article_id`, `published_at`, `rank`) with what a hit shows of each. The
  * snippet of a first-tier hit starts in its title or summary, which open its text: only as much of
  * the text is read as the snippet can reach (PostgreSQL decompresses just that much), and
- * `text_continues` says whether there is more.
+ * `text_continues` says whether there is more. Each hit is looked up on its own (`limit 1`), so the
+ * statement's one plan (readRows) suits every page size.
  */
 const withDetails = (rows: SqlQuery) => sql`
   select r.article_id, r.published_at, r.rank, d.title, d.slug, d.summary, d.text, d.text_continues
