@@ -42,19 +42,25 @@ type PayloadMigrations = NonNullable<Parameters<Payload['db']['migrate']>[0]>['m
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS || 10_000)
 
 /**
- * What has been started so far, stopped in reverse order on SIGTERM/SIGINT, including a signal that
- * arrives while the server is still starting (so an embedded PostgreSQL is never left behind).
+ * What has been started so far, stopped in reverse order on SIGTERM/SIGINT (including a signal that
+ * arrives while the server is still starting) and when the start fails, so an embedded PostgreSQL is
+ * never left behind.
  */
 const stopSteps: { name: string; run: () => Promise<unknown> }[] = []
-let stopping = false
+let stopped: Promise<void> | null = null
+
+/** The same stopping for everyone who asks: a signal, and a start that then fails because of it. */
+const stopWhatStarted = () =>
+  (stopped ??= (async () => {
+    for (const step of stopSteps.reverse()) {
+      await step.run().catch((error: unknown) => logger.warn({ err: error }, `${step.name} failed while stopping`))
+    }
+  })())
 
 async function shutdown(signal: string): Promise<void> {
-  if (stopping) return
-  stopping = true
+  if (stopped) return
   logger.info({ signal }, 'shutting down: finishing in-flight requests')
-  for (const step of stopSteps.reverse()) {
-    await step.run().catch((error: unknown) => logger.warn({ err: error }, `${step.name} failed while stopping`))
-  }
+  await stopWhatStarted()
   logger.info('stopped')
   process.exit(0)
 }
@@ -187,11 +193,13 @@ function redactPassword(url: string): string {
   }
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   if (error instanceof ConfigurationError) {
     logger.fatal(error.message)
   } else {
     logger.fatal({ err: error }, 'the server could not start')
   }
+  // Awaited: exiting at once left the embedded PostgreSQL only signalled, still shutting down.
+  await stopWhatStarted()
   process.exit(1)
 })
