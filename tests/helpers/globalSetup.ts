@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { bundle } from '../../src/scripts/bundle.mjs'
-import { startEmbeddedPostgres } from '../../src/server/embeddedPostgres'
+import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../src/server/embeddedPostgres'
 
 /**
  * Every test file gets a fresh database on one PostgreSQL server: the one at DATABASE_URL when
@@ -19,5 +19,8 @@ export default async function globalSetup(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-test-pg-'))
   const database = await startEmbeddedPostgres(dataDir, (message) => console.warn(message))
   process.env.TEST_POSTGRES_URL = database.url
-  ;(globalThis as { __embeddedPostgres__?: typeof database }).__embeddedPostgres__ = database
+  ;(globalThis as { __embeddedPostgres__?: TestCluster }).__embeddedPostgres__ = { ...database, dataDir }
 }
+
+/** The run's embedded PostgreSQL and where its files are, for globalTeardown. */
+export type TestCluster = EmbeddedDatabase & { dataDir: string }

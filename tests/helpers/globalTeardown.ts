@@ -1,5 +1,11 @@
-import type { EmbeddedDatabase } from '../../src/server/embeddedPostgres'
+import { rm } from 'node:fs/promises'
 
+import type { TestCluster } from './globalSetup'
+
+/** Stops the run's embedded PostgreSQL and removes its files: each run made a new cluster in the temp directory. */
 export default async function globalTeardown(): Promise<void> {
-  await (globalThis as { __embeddedPostgres__?: EmbeddedDatabase }).__embeddedPostgres__?.stop()
+  const cluster = (globalThis as { __embeddedPostgres__?: TestCluster }).__embeddedPostgres__
+  if (!cluster) return
+  await cluster.stop()
+  await rm(cluster.dataDir, { recursive: true, force: true })
 }
