@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import path from 'node:path'
 
 import express from 'express'
@@ -11,7 +11,9 @@ import { ConfigurationError } from './lib/configurationError'
 import { logger } from './lib/logger'
 import { isOwnReadToken, newOwnReadToken, OWN_READ_HEADER, OWN_READ_TOKEN_ENV } from './lib/portal/ownReads'
 import { PROJECT_ROOT } from './lib/projectRoot'
+import { carriesCredentials } from './lib/http/credentials'
 import { buildAdminIfStale } from './server/adminBuild'
+import { canonicalisingApiPaths } from './server/canonicalPaths'
 import { serveCachedReads } from './server/cachedReads'
 import { corsHeaders } from './server/cors'
 import { startEmbeddedPostgres } from './server/embeddedPostgres'
@@ -130,7 +132,15 @@ async function main(): Promise<void> {
     },
   })
   const secure = securityHeaders({ production, publicUrl: config.serverURL })
-  const answerFromCache = caching.cache && serveCachedReads(caching.cache, caching.closure, { secure, admit: rateLimitApi, cors: corsHeaders(config.cors) })
+  const tokenCookie = `${config.cookiePrefix}-token`
+  const answerFromCache =
+    caching.cache &&
+    serveCachedReads(caching.cache, caching.closure, {
+      secure,
+      admit: rateLimitApi,
+      cors: corsHeaders(config.cors),
+      personal: (headers) => carriesCredentials(headers, tokenCookie),
+    })
   app.use(requestLogger)
   app.use(secure)
   app.get('/healthz', livenessCheck)
@@ -155,7 +165,11 @@ async function main(): Promise<void> {
     app.all('/{*path}', (req, res) => handle(req, res))
   }
 
-  const server: Server = createServer(answerFromCache ? (req, res) => void answerFromCache(req, res, () => app(req, res)) : app)
+  const canonicalise = canonicalisingApiPaths(config, { secure })
+  const answer = answerFromCache ? (req: IncomingMessage, res: ServerResponse) => void answerFromCache(req, res, () => app(req, res)) : app
+  const server: Server = createServer((req, res) => {
+    if (!canonicalise(req, res)) answer(req, res)
+  })
   server.listen(port, host, () => {
     logger.info({ url: config.serverURL, host, port, production, admin: serveAdmin }, 'newsroom is listening')
   })

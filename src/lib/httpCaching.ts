@@ -22,10 +22,6 @@ export const VARY = 'Authorization, Cookie, Origin'
  */
 export const SAME_FOR_EVERY_CALLER = 'sameForEveryCaller'
 
-export function isPersonalised(headers: { authorization?: string; cookie?: string }): boolean {
-  return Boolean(headers.authorization) || /(?:^|;\s*)payload-token=/.test(headers.cookie ?? '')
-}
-
 /** A strong ETag of the exact bytes: equal bodies, equal tags, whichever instance served them. */
 export function etagOf(body: Uint8Array): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`

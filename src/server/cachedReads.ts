@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { performance } from 'node:perf_hooks'
 
-import { isPersonalised, matchesIfNoneMatch, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, VARY } from '../lib/httpCaching'
+import type { CredentialHeaders } from '../lib/http/credentials'
+import { matchesIfNoneMatch, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, VARY } from '../lib/httpCaching'
 import type { Lookup, ResponseCache } from '../lib/responseCache/cache'
 import { tagsForPath } from '../lib/responseCache/dependencies'
 import type { CachedResponse } from '../lib/responseCache/entries'
@@ -31,12 +32,12 @@ export type EarlyLookup = { key: string; lookup: Lookup }
 export function serveCachedReads(
   cache: ResponseCache,
   closure: Record<string, string[]>,
-  steps: { secure: PlainHandler; admit: PlainHandler; cors: AddCorsHeaders },
+  steps: { secure: PlainHandler; admit: PlainHandler; cors: AddCorsHeaders; personal: (headers: CredentialHeaders) => boolean },
 ): (req: IncomingMessage, res: PlainResponse, passOn: () => void) => Promise<void> {
   const noop = () => undefined
   return async (req, res, passOn) => {
     const url = req.url ?? ''
-    if (req.method !== 'GET' || !url.startsWith(`${API_PREFIX}/`) || isPersonalised({ authorization: req.headers.authorization, cookie: req.headers.cookie })) {
+    if (req.method !== 'GET' || !url.startsWith(`${API_PREFIX}/`) || steps.personal(req.headers)) {
       return passOn()
     }
     const started = performance.now()

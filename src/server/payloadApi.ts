@@ -20,11 +20,11 @@ import { createLocalReq, type Endpoint, type Payload, type SanitizedConfig } fro
 import * as qs from 'qs-esm'
 
 import { CLIENT_IP_HEADER } from '../lib/clientIp'
+import { carriesCredentials } from '../lib/http/credentials'
 import { graphQLRefusal } from '../lib/graphqlRefusals'
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable } from '../lib/databaseErrors'
 import {
   etagOf,
-  isPersonalised,
   matchesIfNoneMatch,
   PRIVATE_CACHE_CONTROL,
   PUBLIC_CACHE_CONTROL,
@@ -59,6 +59,7 @@ export function payloadApiRouter(payload: Payload, options: { graphQLPlayground:
   const router = express.Router()
   const uploadLimit = (config.upload.limits?.fileSize ?? 0) + MULTIPART_OVERHEAD
   const keepsNoVersions = unversionedContent(config)
+  const tokenCookie = `${config.cookiePrefix}-token`
 
   const answering =
     (answer: (req: Request, res: Response, body: Buffer | null) => Promise<globalThis.Response>) =>
@@ -80,12 +81,13 @@ export function payloadApiRouter(payload: Payload, options: { graphQLPlayground:
         const body = await bodyOf(req)
         if (req.path === '/graphql') refuseUnservableGraphQL(req, body)
         // Looked up before anything else is built: a hit is the common case under load.
-        const cached = caching?.cache ? await cachedRead(caching, req, body) : null
+        const personal = carriesCredentials({ authorization: req.get('authorization'), cookie: req.get('cookie') }, tokenCookie)
+        const cached = caching?.cache && !personal ? await cachedRead(caching, req, body) : null
         if (cached?.hit) {
           sendCached(cached.hit, req, res, cors)
           return
         }
-        await sendWebResponse(await answer(req, res, body), res, req, cached?.keep)
+        await sendWebResponse(await answer(req, res, body), res, req, { personal, keep: cached?.keep })
       } catch (error) {
         sendError(res, error, req)
       }
@@ -237,11 +239,10 @@ function assertJson(body: Buffer): void {
 type KeepResponse = (response: { body: Uint8Array; etag: string; contentType: string }) => Promise<void>
 
 /**
- * A public read (no credentials; a GET, or a GraphQL query) is looked up in the response cache;
- * `keep` stores the answer if it turns out cacheable. Null when the request is not a public read.
+ * A read sent without credentials (a GET, or a GraphQL query) is looked up in the response cache;
+ * `keep` stores the answer if it turns out cacheable. Null when the request is not such a read.
  */
 async function cachedRead(caching: ApiCaching, req: Request, body: Buffer | null): Promise<{ hit: CachedResponse | null; keep?: KeepResponse } | null> {
-  if (isPersonalised({ authorization: req.get('authorization'), cookie: req.get('cookie') })) return null
   const graphQL = req.method === 'POST' && req.path === '/graphql' && body !== null
   if (req.method !== 'GET' && !graphQL) return null
   const key = graphQL ? `GRAPHQL ${createHash('sha1').update(body).digest('base64url')}` : cacheKeyOfGet(req)
@@ -265,7 +266,10 @@ async function cachedRead(caching: ApiCaching, req: Request, body: Buffer | null
   }
 }
 
-async function sendWebResponse(response: globalThis.Response, res: Response, req: Request, keep?: KeepResponse): Promise<void> {
+/** `personal`: the request carried credentials (see carriesCredentials), so its answer is nobody else's. */
+type Audience = { personal: boolean; keep?: KeepResponse }
+
+async function sendWebResponse(response: globalThis.Response, res: Response, req: Request, audience: Audience): Promise<void> {
   if (response.status === 429) {
     const retryAfter = await retryAfterOf(response.clone())
     if (retryAfter) res.setHeader('retry-after', String(retryAfter))
@@ -282,24 +286,24 @@ async function sendWebResponse(response: globalThis.Response, res: Response, req
   }
   const contentType = response.headers.get('content-type') ?? ''
   const isJson = contentType.includes('application/json')
-  if (response.status === 200 && isJson && (isRead(req) || keep)) {
-    await sendCacheableJson(response, res, req, keep)
+  if (response.status === 200 && isJson && (isRead(req) || audience.keep)) {
+    await sendCacheableJson(response, res, req, audience)
     return
   }
   if (!res.hasHeader('cache-control')) {
-    const publicFile = req.method === 'GET' && response.status === 200 && !isPersonalised({ authorization: req.get('authorization'), cookie: req.get('cookie') })
+    const publicFile = req.method === 'GET' && response.status === 200 && !audience.personal
     res.setHeader('cache-control', publicFile ? PUBLIC_FILE_CACHE_CONTROL : PRIVATE_CACHE_CONTROL)
   }
   await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res)
 }
 
 /** Public reads get an ETag and may be revalidated (304); personal ones are never stored. */
-async function sendCacheableJson(response: globalThis.Response, res: Response, req: Request, keep?: KeepResponse): Promise<void> {
+async function sendCacheableJson(response: globalThis.Response, res: Response, req: Request, { personal, keep }: Audience): Promise<void> {
   // A Buffer, not a bare Uint8Array: Node writes a Buffer to the socket without converting it, on every cache hit.
   const body = Buffer.from(await response.arrayBuffer())
   res.setHeader('vary', VARY)
   // An endpoint that sets its own Cache-Control (a token lookup, a preview) has said how to keep it.
-  if (isPersonalised({ authorization: req.get('authorization'), cookie: req.get('cookie') }) || response.headers.has('cache-control')) {
+  if (personal || response.headers.has('cache-control')) {
     if (!response.headers.has('cache-control')) res.setHeader('cache-control', PRIVATE_CACHE_CONTROL)
     res.end(body)
     return

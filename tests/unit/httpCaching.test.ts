@@ -1,4 +1,4 @@
-import { etagOf, isPersonalised, matchesIfNoneMatch } from '../../src/lib/httpCaching'
+import { etagOf, matchesIfNoneMatch } from '../../src/lib/httpCaching'
 
 describe('etagOf', () => {
   it('is the same for the same bytes and differs for different ones', () => {
@@ -23,15 +23,4 @@ describe('matchesIfNoneMatch', () => {
     expect(matchesIfNoneMatch(header, etag)).toBe(expected)
   })
   it('no header never matches', () => expect(matchesIfNoneMatch(undefined, etag)).toBe(false))
-})
-
-describe('isPersonalised', () => {
-  it.each([
-    [{}, false],
-    [{ cookie: 'theme=dark' }, false],
-    [{ cookie: 'theme=dark; payload-token=abc' }, true],
-    [{ cookie: 'payload-token=abc' }, true],
-    [{ cookie: 'my-payload-token=abc' }, false],
-    [{ authorization: 'JWT abc' }, true],
-  ])('%j → %s', (headers, expected) => expect(isPersonalised(headers)).toBe(expected))
 })
