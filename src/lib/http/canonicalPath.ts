@@ -47,7 +47,7 @@ export function canonicalApiTarget(target: string, words: ReadonlySet<string>): 
   const query = queryAt < 0 ? '' : target.slice(queryAt)
   // The common case costs one test.
   if (PLAIN_PATH.test(path)) return { kind: 'api', target }
-  if (!meansTheApi(path)) return { kind: 'other' }
+  if (!path.startsWith('/api/') && !meansTheApi(path)) return { kind: 'other' }
   if (FORBIDDEN.test(path)) return refused('PATH_FORBIDDEN_CHARACTER')
   const segments: string[] = []
   for (const raw of path.split('/')) {
