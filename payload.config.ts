@@ -31,6 +31,7 @@ import { notingSaveKinds } from './src/hooks/noteSaveKind'
 import { databaseErrorsAsBadRequests } from './src/hooks/databaseErrorsAsBadRequests'
 import { databaseOutageAsUnavailable } from './src/hooks/databaseOutageAsUnavailable'
 import { malformedFormAsBadRequest } from './src/hooks/malformedFormAsBadRequest'
+import { authAttemptLimits } from './src/hooks/limitAuthAttempts'
 import { auditingCollection, recordFailedLogins } from './src/hooks/recordAuditTrail'
 import { checkingEveryCollectionsQueries } from './src/hooks/refuseUnservableQueries'
 import { checkingCollectionWrites, checkingGlobalWrites } from './src/hooks/rejectMalformedWrites'
@@ -41,6 +42,7 @@ import { articleBodyEditor } from './src/fields/articleBodyEditor'
 import { deliverWebhookTask } from './src/jobs/deliverWebhook'
 import { purgeAuditLogTask } from './src/jobs/purgeAuditLog'
 import { auditRetentionDaysFrom } from './src/lib/audit'
+import { authRateLimitsFrom } from './src/lib/authRateLimit'
 import { databasePoolSize } from './src/lib/envNumbers'
 import { maxDepthRule } from './src/lib/graphqlDepth'
 import { maxFieldsRule } from './src/lib/graphqlFieldCount'
@@ -60,6 +62,12 @@ const allowedOrigins = [
   ...(process.env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
 ]
 
+/**
+ * Logins, sign-ups and password resets, limited at the operation whatever carries them
+ * (AUTH_RATE_LIMIT_*); `src/server.ts` hands over the rate-limit store every instance shares.
+ */
+export const authAttempts = authAttemptLimits(authRateLimitsFrom(process.env))
+
 const readReplicaUrls = (process.env.DATABASE_READ_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean)
 
 export default buildConfig({
@@ -78,7 +86,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries, ApiClients, AuditLog].map(checkingCollectionWrites).map(notingSaveKinds).map(announcingCollectionChanges).map(auditingCollection),
+  collections: [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries, ApiClients, AuditLog].map(checkingCollectionWrites).map(notingSaveKinds).map(announcingCollectionChanges).map(auditingCollection).map(authAttempts.limitingCollection),
   globals: [SiteSettings, ModerationSettings].map(checkingGlobalWrites).map(announcingGlobalChanges),
   editor: articleBodyEditor,
   email: emailAdapter({

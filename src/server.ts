@@ -6,7 +6,6 @@ import { getPayload, type Payload } from 'payload'
 import proxyAddress from 'proxy-addr'
 
 import { migrations } from '../migrations'
-import { authRateLimitsFrom } from './lib/authRateLimit'
 import { ConfigurationError } from './lib/configurationError'
 import { logger } from './lib/logger'
 import { isOwnReadToken, newOwnReadToken, OWN_READ_HEADER, OWN_READ_TOKEN_ENV } from './lib/portal/ownReads'
@@ -15,13 +14,13 @@ import { carriesCredentials } from './lib/http/credentials'
 import { buildAdminIfStale } from './server/adminBuild'
 import { canonicalisingApiPaths } from './server/canonicalPaths'
 import { serveCachedReads } from './server/cachedReads'
+import { stampClientAddress } from './server/clientAddressHeader'
 import { corsHeaders } from './server/cors'
 import { startEmbeddedPostgres } from './server/embeddedPostgres'
 import { ensureFirstAdmin } from './server/firstAdmin'
 import { livenessCheck, readinessCheck } from './server/health'
 import { type ApiClient, apiKeyClients } from './server/apiClients'
 import { apiRateLimit } from './server/apiRateLimit'
-import { authRateLimit } from './server/authRateLimit'
 import { reindexOutdatedSearchRowsInBackground } from './server/outdatedSearchRows'
 import { payloadApiRouter, sendError } from './server/payloadApi'
 import { closePayload, exclusivelyAtStartup, failWritesWhoseCommitFails, tolerateDroppedConnections } from './server/pool'
@@ -86,7 +85,7 @@ async function main(): Promise<void> {
   })
 
   // Imported only now: the config reads DATABASE_URL and PAYLOAD_SECRET when it loads.
-  const { default: configPromise } = await import('../payload.config')
+  const { default: configPromise, authAttempts } = await import('../payload.config')
   const config = await configPromise
   const payload = await getPayload({ config })
   stopSteps.push({ name: 'closing Payload', run: () => closePayload(payload) })
@@ -109,6 +108,7 @@ async function main(): Promise<void> {
     log: { info: (message) => logger.info(message), warn: (message) => logger.warn(message) },
   })
   stopSteps.push({ name: 'disconnecting the cache', run: () => caching.close() })
+  authAttempts.countIn(caching.rateLimits)
   stopSteps.push({ name: 'stopping the search re-index', run: reindexOutdatedSearchRowsInBackground(payload, logger) })
   // Crons (scheduled publishing) start after migrations, so their first tick finds the jobs table.
   await getPayload({ config, cron: true })
@@ -141,6 +141,7 @@ async function main(): Promise<void> {
       cors: corsHeaders(config.cors),
       personal: (headers) => carriesCredentials(headers, tokenCookie),
     })
+  app.use(stampClientAddress)
   app.use(requestLogger)
   app.use(secure)
   app.get('/healthz', livenessCheck)
@@ -149,7 +150,6 @@ async function main(): Promise<void> {
   const apiClients = apiKeyClients(payload, caching.versions)
   app.use('/api', apiClients.recognise)
   app.use('/api', rateLimitApi)
-  app.use('/api', authRateLimit(caching.rateLimits, authRateLimitsFrom(process.env)))
   app.use('/api', apiClients.verify)
   app.use('/api', payloadApiRouter(payload, { graphQLPlayground: !production, caching }))
   // Errors in the middleware before Payload (an API key looked up while PostgreSQL is down): JSON, no stack.

@@ -27,17 +27,20 @@ export function authRateLimitsFrom(env: Record<string, string | undefined>): Aut
   }
 }
 
-const AUTH_COLLECTIONS = ['users', 'readers']
+/** The `code` of a refused attempt's error, for clients to tell it from other 429s. */
+export const AUTH_RATE_LIMITED = 'AUTH_RATE_LIMITED'
+export const AUTH_RATE_LIMITED_MESSAGE = '尝试次数过多，请稍后再试 (too many attempts: try again later)'
 
-/** Which kind of attempt a REST request under /api is (`path` without the /api prefix), or null for any other. */
-export function authAttemptKind(method: string, path: string): AuthAttemptKind | null {
-  if (method !== 'POST') return null
-  const [collection, action, ...rest] = path.replace(/^\/+|\/+$/g, '').split('/')
-  if (!AUTH_COLLECTIONS.includes(collection) || rest.length > 0) return null
-  if (action === 'login') return 'login'
-  if (action === 'forgot-password' || action === 'reset-password') return 'password-reset'
-  // Staff accounts are created by admins; readers sign themselves up.
-  if (action === undefined && collection === 'readers') return 'sign-up'
+/**
+ * Which kind of attempt a Payload operation on an account collection is, or null for any other.
+ * The names are Payload's beforeOperation names, the same whether REST, GraphQL or the Local API
+ * runs the operation.
+ */
+export function authAttemptKind(operation: string, byStaff: boolean): AuthAttemptKind | null {
+  if (operation === 'login') return 'login'
+  if (operation === 'forgotPassword' || operation === 'resetPassword') return 'password-reset'
+  // Staff create accounts as part of their work; anyone else creating one signs up.
+  if (operation === 'create' && !byStaff) return 'sign-up'
   return null
 }
 

@@ -19,9 +19,9 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import { createLocalReq, type Endpoint, type Payload, type SanitizedConfig } from 'payload'
 import * as qs from 'qs-esm'
 
-import { CLIENT_IP_HEADER } from '../lib/clientIp'
 import { carriesCredentials } from '../lib/http/credentials'
 import { graphQLRefusal } from '../lib/graphqlRefusals'
+import { everyFieldFailedWith } from '../lib/graphqlStatus'
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable } from '../lib/databaseErrors'
 import {
   etagOf,
@@ -132,7 +132,7 @@ export function payloadApiRouter(payload: Payload, options: { graphQLPlayground:
   for (const { endpoint, path, collection } of [...rootEndpoints, ...collectionEndpoints]) {
     if (endpoint.method === 'get' && endpoint.custom?.[SAME_FOR_EVERY_CALLER] === true) router.get(path, servedDirectly(endpoint, collection))
   }
-  router.post('/graphql', toPayload(GRAPHQL_POST(config), false))
+  router.post('/graphql', toPayload(tooManyAttemptsAsAWhole(GRAPHQL_POST(config)), false))
   if (options.graphQLPlayground) router.get('/graphql-playground', toPayload(GRAPHQL_PLAYGROUND_GET(Promise.resolve(config)), false))
 
   const rest = {
@@ -195,20 +195,43 @@ function parseQuery(url: string): Record<string, unknown> {
 
 function toWebRequest(req: Request, body: Buffer | null): globalThis.Request {
   const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`)
+  // The client's address is among them, stamped at the server's door (see clientAddressHeader.ts).
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || name === CLIENT_IP_HEADER) continue
+    if (value === undefined) continue
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
   }
-  // The client's address as Express determined it (TRUST_PROXY decides whether X-Forwarded-For
-  // counts); a client-sent header of this name is dropped above, so it cannot be forged.
-  if (req.ip) headers.set(CLIENT_IP_HEADER, req.ip)
   // Payload finds an endpoint by its method and has none for HEAD: a HEAD is asked as its GET, whose
   // body Node leaves out of the answer.
   if (body === null) return new Request(url, { method: req.method === 'HEAD' ? 'GET' : req.method, headers })
   headers.delete('content-length')
   headers.delete('transfer-encoding')
   return new Request(url, { method: req.method, headers, body: body.length > 0 ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) : undefined })
+}
+
+/**
+ * Payload answers GraphQL with 200 whatever its fields' errors. A rate limit that refuses a field
+ * adds Retry-After to the answer (see limitAuthAttempts.ts): when it refused every field, the
+ * answer is a 429 as a whole; otherwise the header, which means nothing on a 200, is dropped.
+ */
+function tooManyAttemptsAsAWhole(handler: WebHandler): WebHandler {
+  return async (request) => {
+    const response = await handler(request)
+    if (!response.headers.has('retry-after')) return response
+    const body = await response.text()
+    const refused = everyFieldFailedWith(429, parsedOrNull(body))
+    const headers = new Headers(response.headers)
+    if (!refused) headers.delete('retry-after')
+    return new Response(body, { status: refused ? 429 : response.status, headers })
+  }
+}
+
+function parsedOrNull(json: string): unknown {
+  try {
+    return JSON.parse(json)
+  } catch {
+    return null
+  }
 }
 
 /**

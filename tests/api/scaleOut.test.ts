@@ -64,6 +64,20 @@ describeWithRedis('two instances sharing PostgreSQL and Redis', () => {
     expect((await readerOfSecond.get(path)).headers.get('x-newsroom-cache')).toBe('hit')
   })
 
+  it('counts login attempts naming one email across both instances, over REST and GraphQL alike', async () => {
+    // The default AUTH_RATE_LIMIT_PER_EMAIL; an address per instance, apart from the API rate limit's.
+    const perEmail = 10
+    const email = `target-${randomBytes(3).toString('hex')}@x.test`
+    for (let i = 0; i < perEmail / 2; i++) {
+      const res = await staff.anonymous.post('/api/readers/login', { email, password: 'wrong-password-1' }, { 'x-forwarded-for': '198.51.100.21' })
+      expect(res.status).toBe(401)
+    }
+    const logins = Array.from({ length: perEmail }, (_, i) => `a${i}: loginReader(email: "${email}", password: "wrong-password-1") { token }`)
+    const answer = await readerOfSecond.post('/api/graphql', { query: `mutation { ${logins.join(' ')} }` }, { 'x-forwarded-for': '198.51.100.22' })
+    const refused = (answer.body.errors as { path: string[]; extensions: { statusCode: number } }[]).filter((error) => error.extensions.statusCode === 429)
+    expect(refused.map((error) => error.path[0])).toEqual(Array.from({ length: perEmail / 2 }, (_, i) => `a${perEmail / 2 + i}`))
+  })
+
   it('counts one rate limit across both instances', async () => {
     const instances = [staff.anonymous, readerOfSecond]
     let allowed = 0

@@ -1,5 +1,6 @@
 import { authAttemptKind, authRateLimitsFrom, checkAuthAttempt, DEFAULT_AUTH_RATE_LIMITS } from '../../src/lib/authRateLimit'
 import { contentSecurityPolicy } from '../../src/lib/contentSecurityPolicy'
+import { everyFieldFailedWith } from '../../src/lib/graphqlStatus'
 import { imageTypeOf, safeUploadName } from '../../src/lib/imageFiles'
 import { isPrivateAddress, notPublicReason } from '../../src/lib/net/publicAddresses'
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from '../../src/lib/passwordRules'
@@ -119,16 +120,15 @@ describe('passwords', () => {
 })
 
 describe('login, sign-up and reset rate limits', () => {
-  it('knows which requests are attempts', () => {
-    expect(authAttemptKind('POST', '/users/login')).toBe('login')
-    expect(authAttemptKind('POST', '/readers/login/')).toBe('login')
-    expect(authAttemptKind('POST', '/readers')).toBe('sign-up')
-    expect(authAttemptKind('POST', '/readers/forgot-password')).toBe('password-reset')
-    expect(authAttemptKind('POST', '/users/reset-password')).toBe('password-reset')
-    expect(authAttemptKind('POST', '/users')).toBeNull()
-    expect(authAttemptKind('GET', '/users/login')).toBeNull()
-    expect(authAttemptKind('POST', '/readers/login/extra')).toBeNull()
-    expect(authAttemptKind('POST', '/articles')).toBeNull()
+  it('knows which operations are attempts', () => {
+    expect(authAttemptKind('login', false)).toBe('login')
+    expect(authAttemptKind('login', true)).toBe('login')
+    expect(authAttemptKind('forgotPassword', false)).toBe('password-reset')
+    expect(authAttemptKind('resetPassword', true)).toBe('password-reset')
+    expect(authAttemptKind('create', false)).toBe('sign-up')
+    // Staff creating an account is work, not a sign-up.
+    expect(authAttemptKind('create', true)).toBeNull()
+    for (const operation of ['read', 'update', 'delete', 'refresh', 'unlock', 'count']) expect(authAttemptKind(operation, false)).toBeNull()
   })
 
   it('reads its settings from the environment', () => {
@@ -160,6 +160,24 @@ describe('login, sign-up and reset rate limits', () => {
     expect((await checkAuthAttempt(store, limits, { kind: 'login', address: 'a', email: 'x@x.cn' })).allowed).toBe(true)
     expect((await checkAuthAttempt(store, limits, { kind: 'sign-up', address: 'b', email: 'x@x.cn' })).allowed).toBe(true)
     expect((await checkAuthAttempt(store, limits, { kind: 'sign-up', address: 'a', email: 'y@x.cn' })).allowed).toBe(false)
+  })
+})
+
+describe('GraphQL answers refused as a whole', () => {
+  const refusal = (alias: string) => ({ message: 'too many attempts', path: [alias], extensions: { statusCode: 429 } })
+
+  it('is one whose every field failed with the status', () => {
+    expect(everyFieldFailedWith(429, { data: { a: null, b: null }, errors: [refusal('a'), refusal('b')] })).toBe(true)
+    // A non-null field's failure leaves no data at all.
+    expect(everyFieldFailedWith(429, { data: null, errors: [refusal('a')] })).toBe(true)
+  })
+
+  it('is not one with a field answered, or failed otherwise', () => {
+    expect(everyFieldFailedWith(429, { data: { a: { token: null }, b: null }, errors: [refusal('b')] })).toBe(false)
+    expect(everyFieldFailedWith(429, { data: { a: null, b: null }, errors: [refusal('a'), { ...refusal('b'), extensions: { statusCode: 401 } }] })).toBe(false)
+    expect(everyFieldFailedWith(429, { data: { a: true } })).toBe(false)
+    expect(everyFieldFailedWith(429, { data: null, errors: [] })).toBe(false)
+    expect(everyFieldFailedWith(429, null)).toBe(false)
   })
 })
 
