@@ -23,16 +23,20 @@ async function mayPublish(req: PayloadRequest, { doc, global }: Pick<SchedulePub
   return Boolean(globalConfig && (await docAccessOperationGlobal({ data, globalConfig, req })).update)
 }
 
+const SCHEDULE_REFUSAL = '只有总编或管理员可以安排或取消定时发布 (only the editor-in-chief or an admin may schedule or cancel a publication)'
+
 /**
  * Payload's schedule-publish server function deletes the job it is given and queues new ones through
  * the Local API without access checks: here removing a scheduled publish needs the jobs collection's
- * delete access, and scheduling one its create access and the right to publish the document.
+ * delete access, and scheduling one its create access and the right to publish the document. A
+ * refusal is answered as the function answers its own failures, `{ error }`, which the drawer shows.
  */
 const schedulePublishWithAccess: ServerFunction<SchedulePublishHandlerArgs> = async (args) => {
   const { req, deleteID, doc, global } = args
-  if (deleteID !== undefined && !(await jobsAllow(req, 'delete'))) throw new Forbidden(req.t)
-  if ((doc || global) && !((await jobsAllow(req, 'create')) && (await mayPublish(req, { doc, global })))) throw new Forbidden(req.t)
-  return schedulePublishHandler(args)
+  const refused =
+    (deleteID !== undefined && !(await jobsAllow(req, 'delete'))) ||
+    (Boolean(doc || global) && !((await jobsAllow(req, 'create')) && (await mayPublish(req, { doc, global }))))
+  return refused ? { error: SCHEDULE_REFUSAL } : schedulePublishHandler(args)
 }
 
 /** Server functions that replace Payload's own of the same name. */
