@@ -71,8 +71,9 @@ describe('schedule-publish', () => {
   it("refuses a reporter the deletion of the editor-in-chief's scheduled publish; the editor-in-chief may", async () => {
     const job = await scheduledJob()
     for (const role of ['reporter', 'editor'] as const) {
-      expect((await serverFunction(await staffCookie(role), 'schedule-publish', { deleteID: job })).text).toContain(REFUSAL)
+      const answer = await serverFunction(await staffCookie(role), 'schedule-publish', { deleteID: job })
       expect([role, await jobExists(job)]).toEqual([role, true])
+      expect(answer.text).toContain(REFUSAL)
     }
     await serverFunction(await staffCookie('editor-in-chief'), 'schedule-publish', { deleteID: job })
     expect(await jobExists(job)).toBe(false)
@@ -82,8 +83,9 @@ describe('schedule-publish', () => {
     const before = await scheduledJobs()
     // `$D` marks a Date in React's encoding of server-action arguments, as the drawer sends it.
     const args = { type: 'publish', date: `$D${new Date(Date.now() + 3600_000).toISOString()}`, doc: { relationTo: 'articles', value: String(articleId) } }
-    expect((await serverFunction(await staffCookie('reporter'), 'schedule-publish', args)).text).toContain(REFUSAL)
+    const answer = await serverFunction(await staffCookie('reporter'), 'schedule-publish', args)
     expect(await scheduledJobs()).toBe(before)
+    expect(answer.text).toContain(REFUSAL)
     expect((await serverFunction(await staffCookie('editor-in-chief'), 'schedule-publish', args)).text).not.toContain('"error"')
     expect(await scheduledJobs()).toBe(before + 1)
   })
