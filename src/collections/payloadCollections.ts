@@ -16,7 +16,7 @@ const NO_ACCESS: Operations = { create: nobody, read: nobody, update: nobody, de
  * clients: nobody). The server itself works on them through the Local API or the database adapter,
  * which this does not limit.
  */
-export const PAYLOAD_COLLECTION_ACCESS: Readonly<Record<string, Operations>> = {
+const PAYLOAD_COLLECTION_ACCESS: Readonly<Record<string, Operations>> = {
   // Who is editing what: the admin reads, takes over and releases these through REST.
   'payload-locked-documents': { create: isStaff, read: isStaff, update: isStaff, delete: isStaff },
   'payload-preferences': { create: isStaff, read: ownPreferences, update: ownPreferences, delete: ownPreferences },
