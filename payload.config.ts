@@ -18,6 +18,7 @@ import { CorrectionRequests } from './src/collections/CorrectionRequests'
 import { Authors } from './src/collections/Authors'
 import { Categories } from './src/collections/Categories'
 import { Media, MEDIA_MAX_BYTES } from './src/collections/Media'
+import { governingPayloadsOwnCollections } from './src/collections/payloadCollections'
 import { Readers } from './src/collections/Readers'
 import { ScreeningWords } from './src/collections/ScreeningWords'
 import { Tags } from './src/collections/Tags'
@@ -35,7 +36,6 @@ import { authAttemptLimits } from './src/hooks/limitAuthAttempts'
 import { auditingCollection, recordFailedLogins } from './src/hooks/recordAuditTrail'
 import { checkingEveryCollectionsQueries } from './src/hooks/refuseUnservableQueries'
 import { checkingCollectionWrites, checkingGlobalWrites } from './src/hooks/rejectMalformedWrites'
-import { isPublisher } from './src/access/isPublisher'
 import { isPublisherUser } from './src/access/roleChecks'
 import { emailAdapter } from './src/email/adapter'
 import { articleBodyEditor } from './src/fields/articleBodyEditor'
@@ -68,6 +68,9 @@ const allowedOrigins = [
  */
 export const authAttempts = authAttemptLimits(authRateLimitsFrom(process.env))
 
+/** The collections this project defines; Payload adds its own to them as it builds the config. */
+export const projectCollections = [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries, ApiClients, AuditLog]
+
 const readReplicaUrls = (process.env.DATABASE_READ_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean)
 
 export default buildConfig({
@@ -86,7 +89,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries, ApiClients, AuditLog].map(checkingCollectionWrites).map(notingSaveKinds).map(announcingCollectionChanges).map(auditingCollection).map(authAttempts.limitingCollection),
+  collections: projectCollections.map(checkingCollectionWrites).map(notingSaveKinds).map(announcingCollectionChanges).map(auditingCollection).map(authAttempts.limitingCollection),
   globals: [SiteSettings, ModerationSettings].map(checkingGlobalWrites).map(announcingGlobalChanges),
   editor: articleBodyEditor,
   email: emailAdapter({
@@ -129,13 +132,11 @@ export default buildConfig({
       // and holds up only this runner (each runner waits for its batch before the next).
       { cron: '*/2 * * * * *', queue: SLOW_WEBHOOKS_QUEUE, limit: 20 },
     ],
-    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
-      ...defaultJobsCollection,
-      access: { read: isPublisher, create: isPublisher, update: isPublisher, delete: isPublisher },
-    }),
   },
   // Types are generated on purpose (`npm run generate:types`) and committed, never rewritten by a dev server.
   typescript: { outputFile: path.resolve(PROJECT_ROOT, 'src/payload-types.ts'), autoGenerate: false },
   logger,
   telemetry: false,
-}).then(checkingEveryCollectionsQueries)
+})
+  .then(governingPayloadsOwnCollections(projectCollections.map(({ slug }) => slug)))
+  .then(checkingEveryCollectionsQueries)

@@ -672,7 +672,7 @@ export interface Webhook {
   secret?: string | null;
   active?: boolean | null;
   /**
-   * When an attempt last got no answer within the time-out. While set, deliveries to this webhook go through the slow lane, where they hold up no other webhook; the next answer in time clears it.
+   * When an attempt last got no answer within the time-out. While set, deliveries to this webhook go through the slow lane, where they hold up no other webhook; the next answer in time, or a new URL, clears it.
    */
   timedOutAt?: string | null;
   updatedAt: string;
@@ -766,6 +766,7 @@ export interface AuditLog {
     | boolean
     | null;
   ip?: string | null;
+  attemptedEmail?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1433,6 +1434,7 @@ export interface AuditLogSelect<T extends boolean = true> {
   summary?: T;
   changes?: T;
   ip?: T;
+  attemptedEmail?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isPublisher } from '../access/isPublisher'
 import { nobody } from '../access/nobody'
+import { attemptedEmailField, clientAddressField } from '../fields/adminOnlyPersonalData'
 import { jsonViewAdmin } from '../fields/jsonView'
 import { AUDIT_LOG_SLUG } from '../lib/audit'
 
@@ -20,8 +21,9 @@ export const AUDIT_ACTIONS = [
 ] as const
 
 /**
- * Who did what to what, when: written by the server only, read by admins and the editor-in-chief,
- * never editable or deletable through any API (old entries are purged after the retention period).
+ * Who did what to what, when: written by the server only, read by admins and the editor-in-chief
+ * (the client's address and a failed login's email by admins only), never editable or deletable
+ * through any API (old entries are purged after the retention period).
  */
 export const AuditLog: CollectionConfig<typeof AUDIT_LOG_SLUG> = {
   slug: AUDIT_LOG_SLUG,
@@ -51,6 +53,7 @@ export const AuditLog: CollectionConfig<typeof AUDIT_LOG_SLUG> = {
     { name: 'targetId', type: 'text', label: { en: 'Target id', zh: '对象编号' }, index: true },
     { name: 'summary', type: 'text', label: { en: 'Summary', zh: '摘要' } },
     { name: 'changes', type: 'json', label: { en: 'Changes', zh: '字段变化' }, admin: jsonViewAdmin },
-    { name: 'ip', type: 'text', label: { en: 'IP address', zh: 'IP 地址' } },
+    clientAddressField(),
+    attemptedEmailField(),
   ],
 }

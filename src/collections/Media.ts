@@ -4,6 +4,7 @@ import { anyone } from '../access/anyone'
 import { isEditor } from '../access/isEditor'
 import { isWriter } from '../access/isWriter'
 import { checkUploadedImage } from '../hooks/checkUploadedImage'
+import { keepLiveImagesToPublishers } from '../hooks/keepLiveImagesToPublishers'
 import { IMAGE_MIME_TYPES } from '../lib/imageFiles'
 import { mediaDirectory } from '../lib/mediaDirectory'
 
@@ -28,7 +29,7 @@ export const Media: CollectionConfig<typeof MEDIA_SLUG> = {
     update: isWriter,
     delete: isEditor,
   },
-  hooks: { beforeOperation: [checkUploadedImage] },
+  hooks: { beforeOperation: [keepLiveImagesToPublishers, checkUploadedImage] },
   // What an article, byline or list shows of an image: never the upload bookkeeping (mime type, focal point…).
   defaultPopulate: {
     alt: true,

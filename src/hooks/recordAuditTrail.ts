@@ -12,6 +12,7 @@ import type {
 } from 'payload'
 
 import { USERS_SLUG } from '../access/roleChecks'
+import { adminOnlyPersonalDataFields } from '../fields/adminOnlyPersonalData'
 import {
   AUDIT_LOG_SLUG,
   attemptedEmail,
@@ -43,8 +44,10 @@ export type AuditEntry = {
   detail?: string
   /** An update of a draft, not of what readers see. */
   draft?: boolean
-  /** Who acted, when not the request's user (a failed login names the email tried). */
+  /** Who acted, when not the request's user. */
   actor?: AuditActor
+  /** The email a failed login tried: kept apart from the summary, for admins only. */
+  attemptedEmail?: string
 }
 
 /**
@@ -68,6 +71,7 @@ export async function recordAudit(req: PayloadRequest, entry: AuditEntry): Promi
       summary: summarise(entry),
       changes: entry.changes && entry.changes.length > 0 ? entry.changes : null,
       ip: req.headers?.get(CLIENT_IP_HEADER) ?? null,
+      attemptedEmail: entry.attemptedEmail ?? null,
     },
     depth: 0,
     overrideAccess: true,
@@ -104,7 +108,13 @@ export function auditingCollection(collection: CollectionConfig): CollectionConf
   if (UNAUDITED_COLLECTIONS.has(collection.slug)) return collection
   const slug = collection.slug as CollectionSlug
   const hasDrafts = Boolean(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts)
-  const ignore = [...derivedFieldNames(collection.fields), ...(collection.upload ? ['url', 'thumbnailURL', 'sizes'] : []), ...(slug === USERS_SLUG ? ['roles'] : [])]
+  // A client's address is the entry's own `ip`, which only admins read; the log's other readers must not see it in `changes`.
+  const ignore = [
+    ...derivedFieldNames(collection.fields),
+    ...adminOnlyPersonalDataFields(collection.fields),
+    ...(collection.upload ? ['url', 'thumbnailURL', 'sizes'] : []),
+    ...(slug === USERS_SLUG ? ['roles'] : []),
+  ]
   // The log's readers include the editor-in-chief, who is not shown staff or readers' emails elsewhere.
   const conceal = collection.auth ? ['email'] : []
   const titleField = collection.admin?.useAsTitle
@@ -205,13 +215,13 @@ export const recordFailedLogins: AfterErrorHook = async ({ error, req }) => {
   if (status !== 401 && status !== 403) return
   // Once per attempt, however many errors a GraphQL document reports.
   delete req.context[LOGIN_ATTEMPT_KEY]
-  const email = attemptedEmail(attempt.email)
   try {
     await recordAudit(req, {
       action: 'login-failed',
-      actor: { collection: attempt.collection, id: null, name: email },
+      actor: describeActor(null, true),
       target: { collection: attempt.collection },
-      detail: `${email} (${(cause as Error).message})`,
+      detail: (cause as Error).message,
+      attemptedEmail: attemptedEmail(attempt.email),
     })
   } catch (recordError) {
     // The client still gets its 401: an audit write failing must not turn it into a 500.

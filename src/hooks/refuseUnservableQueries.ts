@@ -74,9 +74,9 @@ const refuseUnservableQueries: CollectionBeforeOperationHook = ({ args, collecti
 }
 
 /**
- * The check on every collection's queries, Payload's own included (preferences and locked documents,
- * which any signed-in reader may query; jobs): Payload adds those while it builds the config, so
- * the hook goes onto the built one.
+ * The check on every collection's queries, Payload's own included (locked documents, preferences,
+ * jobs, which staff query): Payload adds those while it builds the config, so the hook goes onto the
+ * built one.
  */
 export function checkingEveryCollectionsQueries(config: SanitizedConfig): SanitizedConfig {
   for (const collection of config.collections) {

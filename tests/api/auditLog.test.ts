@@ -152,19 +152,83 @@ it('records failed logins with the email tried and the address, never the passwo
   expect(gql.body.errors?.length).toBeGreaterThan(0)
 
   const failures = await auditEntries('where[action][equals]=login-failed')
-  expect(failures.map((entry) => [entry.actorCollection, entry.actorName])).toEqual([
-    ['users', 'ghost@test.newsroom'],
-    ['readers', 'nobody@example.com'],
-    ['users', 'reporter@test.newsroom'],
+  expect(failures.map((entry) => [entry.actorCollection, entry.actorName, entry.attemptedEmail])).toEqual([
+    [null, 'anonymous', 'ghost@test.newsroom'],
+    [null, 'anonymous', 'nobody@example.com'],
+    [null, 'anonymous', 'reporter@test.newsroom'],
   ])
   const staffFailure = failures[2]
-  expect(staffFailure).toMatchObject({ actorId: null, targetCollection: 'users', targetId: null, summary: expect.stringMatching(/^登录失败 users: reporter@test\.newsroom \(/) })
+  // The summary, which the editor-in-chief reads, says why and not who was tried.
+  expect(staffFailure).toMatchObject({ actorId: null, targetCollection: 'users', targetId: null, summary: expect.stringMatching(/^登录失败 users: [^@]+$/) })
   // The client's own header is dropped on the way in: the address is the connection's.
   expect(staffFailure.ip).toMatch(LOCAL_IP)
   expect(JSON.stringify(failures)).not.toContain(wrong)
   // A missing password is bad input, not a login attempt.
   expect((await anonymous.post('/api/users/login', { email: 'reporter@test.newsroom' })).status).toBe(400)
   expect(await auditEntries('where[action][equals]=login-failed')).toHaveLength(3)
+})
+
+describe('client addresses and tried emails: admins only', () => {
+  const chief = () => staff['editor-in-chief']
+  let correctionId: number
+
+  beforeAll(async () => {
+    expect((await new Api(server.url).post('/api/users/login', { email: 'chief-typo@test.newsroom', password: 'wrong-password-123' })).status).toBe(401)
+    const article = await chief().post('/api/articles', { title: '地址测试文章', summary: '摘要', _status: 'published' })
+    expect(article.status).toBe(201)
+    const request = await new Api(server.url).post('/api/correction-requests', { article: article.body.doc.id, errorType: 'typo', quote: '地址测试', reporterName: '热心读者' })
+    expect(request.status).toBe(201)
+    correctionId = request.body.doc.id
+  })
+
+  it('leaves them out of what the editor-in-chief reads, the changes of a created document included', async () => {
+    const [asAdmin] = await auditEntries('where[action][equals]=login-failed&where[attemptedEmail][equals]=chief-typo@test.newsroom')
+    expect(asAdmin).toMatchObject({ ip: expect.stringMatching(LOCAL_IP), attemptedEmail: 'chief-typo@test.newsroom' })
+    const rest = await chief().get('/api/audit-log?limit=1000&depth=0')
+    expect(rest.status).toBe(200)
+    const text = JSON.stringify(rest.body)
+    expect(text).not.toContain('chief-typo@test.newsroom')
+    expect(text).not.toMatch(/"ip"|"attemptedEmail"|127\.0\.0\.1/)
+    const selected = await chief().get(`/api/audit-log/${asAdmin.id}?select[ip]=true&select[attemptedEmail]=true&select[summary]=true`)
+    expect(selected.body).not.toHaveProperty('ip')
+    expect(selected.body).not.toHaveProperty('attemptedEmail')
+    const created = (await chief().get(`/api/audit-log?where[targetCollection][equals]=correction-requests&where[targetId][equals]=${correctionId}&depth=0`)).body.docs
+    expect(created).toHaveLength(1)
+    expect(JSON.stringify(created[0].changes)).not.toMatch(/"ip"|127\.0\.0\.1/)
+    const gql = await chief().graphql(`{ AuditLog(id: ${asAdmin.id}) { summary ip attemptedEmail } }`)
+    expect(gql.body.data?.AuditLog).toMatchObject({ ip: null, attemptedEmail: null })
+    expect(gql.body.data?.AuditLog.summary).not.toContain('@')
+  })
+
+  it('lets no one else query or sort by them (REST and GraphQL), in the audit log, comments and correction requests', async () => {
+    const probes = [
+      ['audit-log', 'where[ip][equals]=127.0.0.1'],
+      ['audit-log', 'where[ip][like]=127'],
+      ['audit-log', 'where[attemptedEmail][exists]=true'],
+      ['audit-log', 'sort=ip'],
+      ['audit-log', 'sort=-attemptedEmail'],
+      ['correction-requests', 'where[ip][exists]=true'],
+      ['correction-requests', 'sort=ip'],
+      ['comments', 'where[ip][equals]=127.0.0.1'],
+      ['comments', 'sort=-ip'],
+    ] as const
+    for (const [slug, query] of probes) {
+      const res = await chief().get(`/api/${slug}?${query}&depth=0`)
+      expect([slug, query, res.status]).toEqual([slug, query, expect.any(Number)])
+      expect([slug, query, res.status >= 400 && res.status < 500]).toEqual([slug, query, true])
+      // An admin may.
+      expect([slug, query, (await staff.admin.get(`/api/${slug}?${query}&depth=0`)).status]).toEqual([slug, query, 200])
+    }
+    for (const query of [
+      '{ AuditLogs(where: { ip: { equals: "127.0.0.1" } }) { totalDocs } }',
+      '{ AuditLogs(where: { attemptedEmail: { exists: true } }) { totalDocs } }',
+      '{ AuditLogs(sort: "ip") { totalDocs } }',
+    ]) {
+      const res = await chief().graphql(query)
+      expect([query, res.body.data?.AuditLogs ?? null, (res.body.errors?.length ?? 0) > 0]).toEqual([query, null, true])
+      expect([query, (await staff.admin.graphql(query)).body.errors]).toEqual([query, undefined])
+    }
+  })
 })
 
 it('lets admins and the editor-in-chief read the log, and nobody else', async () => {

@@ -226,4 +226,84 @@ describe('media uploads', () => {
     const res = await upload(staff.reporter, { bytes: await png(320, 240), name: uniqueName('after', 'png'), type: 'image/png' }, { alt: '之后' })
     expect(res.status).toBe(201)
   })
+
+  describe('images a published article shows', () => {
+    const chief = () => staff['editor-in-chief']
+    const image = async (alt: string) => {
+      const res = await chief().post('/api/media', uploadForm({ bytes: await png(64, 48), name: uniqueName('live', 'png'), type: 'image/png' }, { alt }))
+      expect(res.status).toBe(201)
+      return res.body.doc as { id: number; filename: string; alt: string }
+    }
+    const paragraph = (text: string) => ({ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] })
+    const bodyWith = (mediaId: number) => ({
+      root: {
+        type: 'root', version: 1, direction: 'ltr', format: '', indent: 0,
+        children: [paragraph('正文'), { type: 'upload', version: 3, format: '', id: '0123456789abcdef01234567', relationTo: 'media', value: mediaId, fields: null }],
+      },
+    })
+    const publish = async (title: string, data: Record<string, unknown>) => {
+      const res = await chief().post('/api/articles', { title, summary: '摘要', ...data, _status: 'published' })
+      expect(res.status).toBe(201)
+      return res.body.doc as { id: number; title: string }
+    }
+    const expectRefusedNaming = (res: { status: number; body: any }, article: { id: number; title: string }) => {
+      expect(res.status).toBe(403)
+      expect(res.body.errors[0].data).toMatchObject({ code: 'MEDIA_SHOWN_BY_LIVE_ARTICLE', articles: [{ id: article.id, title: article.title }] })
+      expect(res.body.errors[0].message).toContain(`「${article.title}」`)
+      expect(res.body.errors[0].message).toMatch(/只有总编或管理员.*only the editor-in-chief or an admin/)
+    }
+
+    it('refuses anyone but a publisher a change of a live cover (file, alt text, caption) or its deletion, naming the article', async () => {
+      const cover = await image('封面原图')
+      const article = await publish('封面保护测试', { coverImage: cover.id })
+      for (const who of ['reporter', 'editor', 'moderator'] as const) {
+        expectRefusedNaming(await staff[who].patch(`/api/media/${cover.id}`, { alt: `${who} 改的替代文字` }), article)
+        expectRefusedNaming(await staff[who].patch(`/api/media/${cover.id}`, { caption: '改过的说明' }), article)
+      }
+      const replaced = await staff.reporter.request('PATCH', `/api/media/${cover.id}`, uploadForm({ bytes: await png(80, 60), name: uniqueName('swap', 'png'), type: 'image/png' }, { alt: '换图' }))
+      expectRefusedNaming(replaced, article)
+      expectRefusedNaming(await staff.editor.delete(`/api/media/${cover.id}`), article)
+      // Many at once (where) and GraphQL ask the same.
+      expectRefusedNaming(await staff.editor.request('PATCH', `/api/media?where[id][equals]=${cover.id}`, { alt: '批量' }), article)
+      const gql = await staff.editor.graphql(`mutation { updateMedia(id: ${cover.id}, data: { alt: "图" }) { id } }`)
+      expect(gql.body.errors?.[0]?.extensions).toMatchObject({ statusCode: 403 })
+      expect(gql.body.errors?.[0]?.message).toContain(`「${article.title}」`)
+
+      const unchanged = (await staff.anonymous.get(`/api/media/${cover.id}`)).body
+      expect(unchanged).toMatchObject({ alt: '封面原图', filename: cover.filename })
+      expect(unchanged.caption ?? null).toBeNull()
+      expect((await fetch(unchanged.url)).status).toBe(200)
+
+      expect((await chief().patch(`/api/media/${cover.id}`, { alt: '总编改的替代文字' })).status).toBe(200)
+      expect((await staff.admin.patch(`/api/media/${cover.id}`, { caption: '管理员改的说明' })).status).toBe(200)
+    })
+
+    it('covers images in the body and bylines\' avatars too, and leaves drafts\' images to writers', async () => {
+      const inBody = await image('正文配图')
+      const avatar = await image('作者头像')
+      const inDraft = await image('草稿配图')
+      const bodyArticle = await publish('正文配图保护测试', { body: bodyWith(inBody.id) })
+      const author = (await staff.editor.post('/api/authors', { name: '头像作者', avatar: avatar.id })).body.doc
+      const bylineArticle = await publish('头像保护测试', { authors: [author.id] })
+      expect((await staff.reporter.post('/api/articles', { title: '草稿', coverImage: inDraft.id, body: bodyWith(inDraft.id) })).status).toBe(201)
+
+      expectRefusedNaming(await staff.reporter.patch(`/api/media/${inBody.id}`, { alt: '改' }), bodyArticle)
+      expectRefusedNaming(await staff.editor.patch(`/api/media/${avatar.id}`, { alt: '改' }), bylineArticle)
+      expect((await staff.reporter.patch(`/api/media/${inDraft.id}`, { alt: '草稿里的图可以改' })).status).toBe(200)
+
+      // Once the article is taken down, its images are ordinary media again.
+      expect((await chief().patch(`/api/articles/${bodyArticle.id}`, { _status: 'draft' })).status).toBe(200)
+      expect((await staff.reporter.patch(`/api/media/${inBody.id}`, { alt: '下线后可以改' })).status).toBe(200)
+    })
+
+    it('lets a publisher delete a live cover: the article stays readable, without its cover', async () => {
+      const cover = await image('将被删除的封面')
+      const article = await publish('封面删除测试', { coverImage: cover.id })
+      expect((await chief().delete(`/api/media/${cover.id}`)).status).toBe(200)
+      const read = await staff.anonymous.get(`/api/articles/${article.id}`)
+      expect(read.status).toBe(200)
+      expect(read.body.coverImage ?? null).toBeNull()
+      expect((await staff.anonymous.get(`/api/articles/page/${read.body.slug}`)).status).toBe(200)
+    })
+  })
 })

@@ -7,6 +7,7 @@ import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import React from 'react'
 
 import { importMap } from './admin/importMap.js'
+import { guardedServerFunctions, refuseReaders } from './guardedServerFunctions'
 import './custom.scss'
 
 type Args = {
@@ -15,10 +16,12 @@ type Args = {
 
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'
+  await refuseReaders(config, importMap)
   return handleServerFunctions({
     ...args,
     config,
     importMap,
+    serverFunctions: guardedServerFunctions,
   })
 }
 

@@ -1,11 +1,12 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
 import { approvedOrOwnOrStaff } from '../../access/approvedOrOwnOrStaff'
-import { isAdmin, isAdminField } from '../../access/isAdmin'
+import { isAdmin } from '../../access/isAdmin'
 import { isModerator, isModeratorField } from '../../access/isModerator'
 import { isReader } from '../../access/isReader'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
 import { isModeratorUser, isReaderUser, READERS_SLUG, USERS_SLUG } from '../../access/roleChecks'
+import { clientAddressField } from '../../fields/adminOnlyPersonalData'
 import { jsonViewAdmin } from '../../fields/jsonView'
 import { ARTICLES_SLUG } from '../Articles'
 import { reportComment } from './endpoints/report'
@@ -144,7 +145,7 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
     },
     { name: 'screening', type: 'json', label: { en: 'Screening', zh: '筛查结果' }, access: moderatorsRead, admin: jsonViewAdmin },
     { name: 'maskedOriginal', type: 'textarea', label: { en: 'Original before masking', zh: '屏蔽前原文' }, access: moderatorsRead, admin: { readOnly: true } },
-    { name: 'ip', type: 'text', label: { en: 'IP address', zh: 'IP 地址' }, access: { read: isAdminField, ...systemOnly }, admin: { readOnly: true } },
+    clientAddressField(),
     { name: 'reportCount', type: 'number', label: { en: 'Reports', zh: '被举报次数' }, defaultValue: 0, index: true, access: moderatorsRead, admin: { readOnly: true } },
     {
       name: 'reports',

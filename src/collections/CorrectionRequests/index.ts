@@ -1,10 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../access/anyone'
-import { isAdmin, isAdminField } from '../../access/isAdmin'
+import { isAdmin } from '../../access/isAdmin'
 import { isEditorOrModerator, isEditorOrModeratorField } from '../../access/isEditorOrModerator'
 import { ownRequestOrTriager } from '../../access/ownRequestOrTriager'
 import { READERS_SLUG, USERS_SLUG } from '../../access/roleChecks'
+import { clientAddressField } from '../../fields/adminOnlyPersonalData'
 import { jsonViewAdmin } from '../../fields/jsonView'
 import { CORRECTION_STATUS_LABELS, ERROR_TYPE_LABELS } from '../../lib/corrections'
 import { ARTICLES_SLUG } from '../Articles'
@@ -109,7 +110,7 @@ export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLU
     },
     { name: 'screening', type: 'json', label: { en: 'Screening', zh: '筛查结果' }, access: { read: isEditorOrModeratorField, ...systemOnly }, admin: jsonViewAdmin },
     { name: 'lookupTokenHash', type: 'text', index: true, access: { read: () => false, ...systemOnly }, admin: { hidden: true } },
-    { name: 'ip', type: 'text', label: { en: 'IP address', zh: 'IP 地址' }, access: { read: isAdminField, ...systemOnly }, admin: { readOnly: true } },
+    clientAddressField(),
     {
       name: 'history',
       type: 'array',
