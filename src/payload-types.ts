@@ -387,6 +387,16 @@ export interface Media {
 export interface User {
   id: number;
   name: string;
+  /**
+   * Needed to change your password.
+   */
+  currentPassword?: string | null;
+  /**
+   * Takes effect once the link sent to it is opened.
+   */
+  pendingEmail?: string | null;
+  pendingEmailTokenHash?: string | null;
+  pendingEmailExpiresAt?: string | null;
   roles: ('admin' | 'editor-in-chief' | 'editor' | 'reporter' | 'moderator')[];
   avatar?: (number | null) | Media;
   updatedAt: string;
@@ -507,6 +517,16 @@ export interface CorrectionRequest {
  */
 export interface Reader {
   id: number;
+  /**
+   * Needed to change your password.
+   */
+  currentPassword?: string | null;
+  /**
+   * Takes effect once the link sent to it is opened.
+   */
+  pendingEmail?: string | null;
+  pendingEmailTokenHash?: string | null;
+  pendingEmailExpiresAt?: string | null;
   displayName: string;
   avatar?: (number | null) | Avatar;
   profession?:
@@ -672,7 +692,7 @@ export interface Webhook {
   secret?: string | null;
   active?: boolean | null;
   /**
-   * When an attempt last got no answer within the time-out. While set, deliveries to this webhook go through the slow lane, where they hold up no other webhook; the next answer in time clears it.
+   * When an attempt last got no answer within the time-out. While set, deliveries to this webhook go through the slow lane, where they hold up no other webhook; the next answer in time, or a new URL, clears it.
    */
   timedOutAt?: string | null;
   updatedAt: string;
@@ -1264,6 +1284,10 @@ export interface CorrectionRequestsSelect<T extends boolean = true> {
  * via the `definition` "readers_select".
  */
 export interface ReadersSelect<T extends boolean = true> {
+  currentPassword?: T;
+  pendingEmail?: T;
+  pendingEmailTokenHash?: T;
+  pendingEmailExpiresAt?: T;
   displayName?: T;
   avatar?: T;
   profession?: T;
@@ -1350,6 +1374,10 @@ export interface ScreeningWordsSelect<T extends boolean = true> {
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  currentPassword?: T;
+  pendingEmail?: T;
+  pendingEmailTokenHash?: T;
+  pendingEmailExpiresAt?: T;
   roles?: T;
   avatar?: T;
   updatedAt?: T;
