@@ -106,7 +106,7 @@ export function auditingCollection(collection: CollectionConfig): CollectionConf
   const hasDrafts = Boolean(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts)
   const ignore = [...derivedFieldNames(collection.fields), ...(collection.upload ? ['url', 'thumbnailURL', 'sizes'] : []), ...(slug === USERS_SLUG ? ['roles'] : [])]
   // The log's readers include the editor-in-chief, who is not shown staff or readers' emails elsewhere.
-  const conceal = collection.auth ? ['email'] : []
+  const conceal = collection.auth ? ['email', 'pendingEmail'] : []
   const titleField = collection.admin?.useAsTitle
   const passwordChangedKey = `newsroom.audit.passwordChanged.${slug}`
 

@@ -312,6 +312,10 @@ describe('email', () => {
     expectRefusal(await new Api(server.url).post('/api/users/confirm-email', { token: confirmToken((await mailTo(mine)).at(-1)!.html) }), 400, 'email-change-link-invalid', 'token')
     expect((await new Api(server.url).post('/api/users/confirm-email', { token: confirmToken(link) })).status).toBe(200)
     expect(await canLogIn('users', byAdmin, STAFF_PASSWORD)).toBe(true)
+    // The audit log, which the editor-in-chief reads, says the addresses changed, not what they are.
+    const audit = await staff['editor-in-chief'].get(`/api/audit-log?where[targetCollection][equals]=users&where[targetId][equals]=${id}&limit=50`)
+    expect(audit.body.docs.length).toBeGreaterThan(1)
+    for (const address of [email, mine, byAdmin]) expect(JSON.stringify(audit.body)).not.toContain(address)
   })
 
   it('pendingEmail itself is the server\'s to set', async () => {
