@@ -136,7 +136,8 @@ export const applyAccountWritePlan: CollectionBeforeChangeHook = ({ collection, 
     data.pendingEmailTokenHash = hashToken(plan.heldEmail.token)
     data.pendingEmailExpiresAt = new Date(Date.now() + EMAIL_CHANGE_TTL_MS).toISOString()
   }
-  if (collection.slug === READERS_SLUG && !plan.professionVerificationSet && (data.profession ?? null) !== (originalDoc.profession ?? null)) {
+  const professionChanged = data.profession !== undefined && (data.profession ?? null) !== (originalDoc.profession ?? null)
+  if (collection.slug === READERS_SLUG && professionChanged && !plan.professionVerificationSet) {
     data.professionVerified = false
   }
   return data
