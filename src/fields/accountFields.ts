@@ -3,16 +3,15 @@ import type { Field, FieldAccess } from 'payload'
 const never: FieldAccess = () => false
 
 /**
- * The owner's current password, which a change of their own password must carry. Never stored
- * (virtual) nor read back; the admin shows it on the account holder's own page, beside Payload's
- * "change password" fields.
+ * The owner's current password, which a change of their own password must carry. Virtual: never
+ * stored, so it reads back empty (read access must stay open, or the admin leaves the field out of
+ * its form). The admin shows it on the account holder's own page, beside Payload's "change password".
  */
 export const currentPasswordField = (collectionSlug: string): Field => ({
   name: 'currentPassword',
   type: 'text',
   virtual: true,
   label: { en: 'Current password', zh: '当前密码' },
-  access: { read: never },
   admin: {
     description: { en: 'Needed to change your password.', zh: '修改密码时须填写当前密码。' },
     condition: (data, _siblingData, { operation, user }) =>

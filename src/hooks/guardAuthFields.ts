@@ -102,8 +102,9 @@ export const guardAuthFields: CollectionBeforeOperationHook = async ({ args, col
   const plan: WritePlan = { professionVerificationSet: (writer.system || writer.moderator) && rest.professionVerified !== undefined }
   if (write !== 'create') plansOf(req)[planKey(slug, id)] = plan
   if (writer.system) return { ...args, data: rest }
-  // Someone this account's update access refuses meets that refusal, not one that compares stored values.
-  if (write !== 'create' && !mayUpdateAccount(slug, writer)) return args
+  // Someone this account's update access refuses meets that refusal, not one that compares stored
+  // values. A write by `where` compares none, so it is judged whoever sends it.
+  if (write === 'update' && !mayUpdateAccount(slug, writer)) return args
 
   const hidden = hiddenFieldNames(collection)
   const stored = write === 'update' ? await req.payload.db.findOne<Record<string, unknown> & { id: number }>({ collection: slug, where: { id: { equals: id } }, req }) : null

@@ -318,6 +318,19 @@ describe('email', () => {
     for (const address of [email, mine, byAdmin]) expect(JSON.stringify(audit.body)).not.toContain(address)
   })
 
+  it('an account holder writing their own account by `where` changes no email, password or verification', async () => {
+    const reader = await newReader()
+    const before = await storedRow('readers', reader.id)
+    const own = `/api/readers?where[id][equals]=${reader.id}`
+    expectRefusal(await reader.patch(own, { password: 'bulk-password-123' }), 403, 'auth-field-forbidden', 'password')
+    expectRefusal(await reader.patch(own, { email: `${unique('bulk')}@readers.test` }), 403, 'auth-field-forbidden', 'email')
+    expectRefusal(await reader.patch(own, { _verified: false }), 403, 'auth-field-forbidden', '_verified')
+    expectRefusal(await staff.reporter.patch(`/api/users?where[id][equals]=${staff.ids.reporter}`, { password: 'bulk-password-123' }), 403, 'auth-field-forbidden', 'password')
+    expect(await storedRow('readers', reader.id)).toEqual(before)
+    expect(await canLogIn('users', 'reporter@test.newsroom', STAFF_PASSWORD)).toBe(true)
+    expect((await reader.patch(own, { displayName: '批量改名' })).status).toBe(200)
+  })
+
   it('pendingEmail itself is the server\'s to set', async () => {
     const reader = await newReader()
     expectRefusal(await reader.patch(`/api/readers/${reader.id}`, { pendingEmail: 'direct@readers.test' }), 403, 'auth-field-forbidden', 'pendingEmail')
