@@ -11,6 +11,7 @@ import * as migration_20261129_210222_webhook_slow_lane from './20261129_210222_
 import * as migration_20261130_010000_search_by_date_within_tiers from './20261130_010000_search_by_date_within_tiers';
 import * as migration_20261202_043000_search_totals_up_to_a_limit from './20261202_043000_search_totals_up_to_a_limit';
 import * as migration_20261206_050000_search_segmentation from './20261206_050000_search_segmentation';
+import * as migration_20261206_202226_account_email_change from './20261206_202226_account_email_change';
 import * as migration_20261206_202300_audit_attempted_email from './20261206_202300_audit_attempted_email';
 
 export const migrations = [
@@ -80,8 +81,13 @@ export const migrations = [
     name: '20261206_050000_search_segmentation',
   },
   {
+    up: migration_20261206_202226_account_email_change.up,
+    down: migration_20261206_202226_account_email_change.down,
+    name: '20261206_202226_account_email_change',
+  },
+  {
     up: migration_20261206_202300_audit_attempted_email.up,
     down: migration_20261206_202300_audit_attempted_email.down,
-    name: '20261206_202300_audit_attempted_email'
+    name: '20261206_202300_audit_attempted_email',
   },
 ];

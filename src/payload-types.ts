@@ -387,6 +387,16 @@ export interface Media {
 export interface User {
   id: number;
   name: string;
+  /**
+   * Needed to change your password.
+   */
+  currentPassword?: string | null;
+  /**
+   * Takes effect once the link sent to it is opened.
+   */
+  pendingEmail?: string | null;
+  pendingEmailTokenHash?: string | null;
+  pendingEmailExpiresAt?: string | null;
   roles: ('admin' | 'editor-in-chief' | 'editor' | 'reporter' | 'moderator')[];
   avatar?: (number | null) | Media;
   updatedAt: string;
@@ -507,6 +517,16 @@ export interface CorrectionRequest {
  */
 export interface Reader {
   id: number;
+  /**
+   * Needed to change your password.
+   */
+  currentPassword?: string | null;
+  /**
+   * Takes effect once the link sent to it is opened.
+   */
+  pendingEmail?: string | null;
+  pendingEmailTokenHash?: string | null;
+  pendingEmailExpiresAt?: string | null;
   displayName: string;
   avatar?: (number | null) | Avatar;
   profession?:
@@ -1265,6 +1285,10 @@ export interface CorrectionRequestsSelect<T extends boolean = true> {
  * via the `definition` "readers_select".
  */
 export interface ReadersSelect<T extends boolean = true> {
+  currentPassword?: T;
+  pendingEmail?: T;
+  pendingEmailTokenHash?: T;
+  pendingEmailExpiresAt?: T;
   displayName?: T;
   avatar?: T;
   profession?: T;
@@ -1351,6 +1375,10 @@ export interface ScreeningWordsSelect<T extends boolean = true> {
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  currentPassword?: T;
+  pendingEmail?: T;
+  pendingEmailTokenHash?: T;
+  pendingEmailExpiresAt?: T;
   roles?: T;
   avatar?: T;
   updatedAt?: T;

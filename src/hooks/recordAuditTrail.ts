@@ -116,7 +116,7 @@ export function auditingCollection(collection: CollectionConfig): CollectionConf
     ...(slug === USERS_SLUG ? ['roles'] : []),
   ]
   // The log's readers include the editor-in-chief, who is not shown staff or readers' emails elsewhere.
-  const conceal = collection.auth ? ['email'] : []
+  const conceal = collection.auth ? ['email', 'pendingEmail'] : []
   const titleField = collection.admin?.useAsTitle
   const passwordChangedKey = `newsroom.audit.passwordChanged.${slug}`
 

@@ -798,7 +798,7 @@ describe('users', () => {
     }
   })
 
-  it.each(matrix(['admin']))("$who $verdict change someone else's email or password", async ({ who, allowed }) => {
+  const newTarget = async () => {
     const target = await s.admin.post('/api/users', {
       name: '目标',
       email: `${unique('target').replace(/\W+/g, '-')}@test.newsroom`,
@@ -806,11 +806,21 @@ describe('users', () => {
       roles: ['reporter'],
     })
     expectStatus(target, 201)
-    const { id, email } = target.body.doc
-    const res = await api(who).patch(`/api/users/${id}`, { email: `taken-over-${who}@test.newsroom`, password: 'taken-over-123' })
+    return target.body.doc as { id: number; email: string }
+  }
+
+  it.each(matrix(['admin']))("$who $verdict ask to change someone else's email, which waits for the new address", async ({ who, allowed }) => {
+    const { id, email } = await newTarget()
+    const res = await api(who).patch(`/api/users/${id}`, { email: `taken-over-${who}@test.newsroom` })
     expectStatus(res, allowed ? 200 : [403, 404])
-    expect((await storedUser(id)).email).toBe(allowed ? `taken-over-${who}@test.newsroom` : email)
-    if (!allowed) expect(await s.anonymous.login(email, STAFF_PASSWORD)).toBeInstanceOf(Api)
+    expect(await storedUser(id)).toMatchObject({ email, pendingEmail: allowed ? `taken-over-${who}@test.newsroom` : null })
+    expect(await s.anonymous.login(email, STAFF_PASSWORD)).toBeInstanceOf(Api)
+  })
+
+  it.each(matrix([]))("$who $verdict set someone else's password (admins use the reset flow)", async ({ who }) => {
+    const { id, email } = await newTarget()
+    expectStatus(await api(who).patch(`/api/users/${id}`, { password: 'taken-over-123' }), [403, 404])
+    expect(await s.anonymous.login(email, STAFF_PASSWORD)).toBeInstanceOf(Api)
   })
 
   it.each(matrix(['admin']))('$who $verdict delete a user', async ({ who, allowed }) => {

@@ -73,6 +73,20 @@ it('shows the review workflow as buttons, with the word-list hits, in an article
   for (const label of ['审核操作', '提交审核', '退回修改', '审核通过', '放行待审词语', '审核状态']) expect(res.html).toContain(label)
 })
 
+it('shows the current-password field on a staff member\'s own account page, not on someone else\'s', async () => {
+  const admin = await new Api(server.url).login(ADMIN.email, ADMIN.password)
+  const other = await admin.post('/api/users', { name: '同事', email: 'colleague@test.newsroom', password: 'colleague-password-1', roles: ['editor'] })
+  const login = await new Api(server.url).post('/api/users/login', { email: ADMIN.email, password: ADMIN.password })
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]
+  const own = await page('/admin/account', { cookie, 'sec-fetch-site': 'same-origin' })
+  expect(own.status).toBe(200)
+  // The label is in every page's field schema; only a shown field has its input.
+  expect(own.html).toContain('id="field-currentPassword"')
+  const theirs = await page(`/admin/collections/users/${other.body.doc.id}`, { cookie, 'sec-fetch-site': 'same-origin' })
+  expect(theirs.status).toBe(200)
+  expect(theirs.html).not.toContain('id="field-currentPassword"')
+})
+
 it('keeps the API out of Next: /api is answered by Payload with JSON', async () => {
   const res = await fetch(`${server.url}/api/articles`)
   expect(res.headers.get('content-type')).toMatch(/application\/json/)

@@ -62,7 +62,8 @@ it('never records a password or any other secret', async () => {
   const created = await staff.admin.post('/api/users', { name: '保密测试', email: 'secret@test.newsroom', password, roles: ['reporter'] })
   expect(created.status).toBe(201)
   const newPassword = 'another-secret-password-2'
-  expect((await staff.admin.patch(`/api/users/${created.body.doc.id}`, { password: newPassword })).status).toBe(200)
+  const self = await staff.anonymous.login('secret@test.newsroom', password)
+  expect((await self.patch(`/api/users/${created.body.doc.id}`, { password: newPassword, currentPassword: password })).status).toBe(200)
   const webhook = await staff.admin.post('/api/webhooks', { name: '审计', url: 'https://hooks.example.com/a', events: ['article.published'], secret: 'whsec-audit-test-secret' })
   expect(webhook.status).toBe(201)
 

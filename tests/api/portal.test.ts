@@ -310,7 +310,9 @@ it('serves the account pages at the paths the readers\' emails link to', async (
     expect(account.status).toBe(200)
     expect([...account.document.querySelectorAll('button[type="submit"]')].map((b) => b.textContent)).toContain(button)
   }
-  expect((await page('/verify-email?token=abc')).testId('account-status')).not.toBeNull()
+  for (const path of ['/verify-email?token=abc', '/confirm-email?token=abc', '/confirm-email?token=abc&account=staff']) {
+    expect((await page(path)).testId('account-status')).not.toBeNull()
+  }
 })
 
 describe('a portal under a low API rate limit', () => {

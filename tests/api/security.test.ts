@@ -13,7 +13,7 @@ import path from 'node:path'
 
 import sharp from 'sharp'
 
-import { Api, createStaff, invalidPaths, sentMail, signUpReader, type Staff } from '../helpers/api'
+import { Api, createStaff, invalidPaths, READER_PASSWORD, sentMail, signUpReader, type Staff } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
 import { eventually } from '../helpers/wait'
 
@@ -174,7 +174,7 @@ describe('passwords', () => {
     const change = await reader.patch(`/api/readers/${reader.id}`, { password: '1234567' })
     expect(change.status).toBe(400)
     expect(invalidPaths(change.body)).toEqual(['password'])
-    expect((await reader.patch(`/api/readers/${reader.id}`, { password: 'a-long-enough-new-password' })).status).toBe(200)
+    expect((await reader.patch(`/api/readers/${reader.id}`, { password: 'a-long-enough-new-password', currentPassword: READER_PASSWORD })).status).toBe(200)
   })
 
   it('refuses a weak password on a reset, and the token still works for a good one', async () => {

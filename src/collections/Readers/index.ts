@@ -1,15 +1,19 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../access/anyone'
-import { isAdmin } from '../../access/isAdmin'
+import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isModerator, isModeratorField } from '../../access/isModerator'
 import { moderatorsOrSelf, moderatorsOrSelfField } from '../../access/moderatorsOrSelf'
+import { readerSelfOrAdminField } from '../../access/readerSelfOrAdmin'
 import { isModeratorUser, READERS_SLUG } from '../../access/roleChecks'
+import { currentPasswordField, pendingEmailFields, sessionsNeverRead } from '../../fields/accountFields'
 import { enforcePasswordRules } from '../../hooks/enforcePasswordRules'
+import { announceHeldEmail, applyAccountWritePlan, guardAuthFields } from '../../hooks/guardAuthFields'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
 import { LOGIN_LOCKOUT, loginCookies } from '../../lib/loginPolicy'
 import { PROFESSIONS, READER_STATUSES } from '../../lib/readers'
 import { AVATARS_SLUG } from '../Avatars'
+import { confirmEmailEndpoint } from '../Users/confirmEmail'
 import { passwordResetEmail, verificationEmail } from './emails'
 import { logReaderModeration } from './hooks/logReaderModeration'
 import { refreshCommenterOnComments } from './hooks/refreshCommenterOnComments'
@@ -43,13 +47,26 @@ export const Readers: CollectionConfig<typeof READERS_SLUG> = {
     unlock: isModerator,
   },
   hooks: {
-    beforeOperation: [enforcePasswordRules],
-    beforeChange: [logReaderModeration],
-    afterChange: [refreshCommenterOnComments],
+    beforeOperation: [enforcePasswordRules, guardAuthFields],
+    beforeChange: [applyAccountWritePlan, logReaderModeration],
+    afterChange: [refreshCommenterOnComments, announceHeldEmail],
     afterRead: [hideDeniedRecords(['moderationLog'], isModeratorUser)],
   },
+  endpoints: [confirmEmailEndpoint(READERS_SLUG)],
   fields: [
-    { name: 'email', type: 'email', label: { en: 'Email', zh: '邮箱' }, required: true, unique: true, access: { read: moderatorsOrSelfField } },
+    {
+      name: 'email',
+      type: 'email',
+      label: { en: 'Email', zh: '邮箱' },
+      required: true,
+      unique: true,
+      access: { read: moderatorsOrSelfField, update: readerSelfOrAdminField },
+    },
+    currentPasswordField(READERS_SLUG),
+    ...pendingEmailFields(moderatorsOrSelfField),
+    // Payload's own lets any logged-in account set it, a reader signing someone else up included.
+    { name: '_verified', type: 'checkbox', access: { create: isAdminField, update: isAdminField } },
+    sessionsNeverRead,
     { name: 'displayName', type: 'text', label: { en: 'Display name', zh: '昵称' }, required: true, minLength: 1, maxLength: 30 },
     { name: 'avatar', type: 'upload', relationTo: AVATARS_SLUG, label: { en: 'Avatar', zh: '头像' } },
     {

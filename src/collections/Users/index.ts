@@ -3,10 +3,13 @@ import type { CollectionConfig } from 'payload'
 import { adminOrSelf, adminOrSelfField } from '../../access/adminOrSelf'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isStaff } from '../../access/isStaff'
+import { currentPasswordField, pendingEmailFields, sessionsNeverRead } from '../../fields/accountFields'
 import { enforcePasswordRules } from '../../hooks/enforcePasswordRules'
+import { announceHeldEmail, applyAccountWritePlan, guardAuthFields } from '../../hooks/guardAuthFields'
 import { LOGIN_LOCKOUT, loginCookies } from '../../lib/loginPolicy'
 import { STAFF_ROLE_LABELS, STAFF_ROLES } from '../../lib/roles'
 import { MEDIA_SLUG } from '../Media'
+import { confirmEmailEndpoint } from './confirmEmail'
 import { renameResponsibleEditor } from './hooks/renameResponsibleEditor'
 
 export const USERS_SLUG = 'users'
@@ -34,9 +37,11 @@ export const Users: CollectionConfig<typeof USERS_SLUG> = {
   },
   defaultPopulate: { name: true, avatar: true },
   hooks: {
-    beforeOperation: [enforcePasswordRules],
-    afterChange: [renameResponsibleEditor],
+    beforeOperation: [enforcePasswordRules, guardAuthFields],
+    beforeChange: [applyAccountWritePlan],
+    afterChange: [renameResponsibleEditor, announceHeldEmail],
   },
+  endpoints: [confirmEmailEndpoint(USERS_SLUG)],
   fields: [
     {
       name: 'name',
@@ -51,8 +56,11 @@ export const Users: CollectionConfig<typeof USERS_SLUG> = {
       label: { en: 'Email', zh: '邮箱' },
       required: true,
       unique: true,
-      access: { read: adminOrSelfField },
+      access: { read: adminOrSelfField, update: adminOrSelfField },
     },
+    currentPasswordField(USERS_SLUG),
+    ...pendingEmailFields(adminOrSelfField),
+    sessionsNeverRead,
     {
       name: 'roles',
       type: 'select',

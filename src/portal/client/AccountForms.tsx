@@ -142,30 +142,65 @@ export function ResetPasswordForm({ token }: { token: string }) {
 }
 
 /** Verifies on opening the emailed link; done in the browser, so a mail scanner's fetch spends nothing. */
-export function VerifyEmail({ token }: { token: string }) {
+/** A page opened from an emailed link: it passes the link's token to the API once and says how that went. */
+function FollowEmailLink({
+  token,
+  send,
+  succeeded,
+  failed,
+  next,
+}: {
+  token: string
+  send: (token: string) => ReturnType<typeof callApi>
+  succeeded: string
+  failed: string
+  next: ReactNode
+}) {
   const [status, setStatus] = useState<Status>(token ? null : { tone: 'error', text: '链接不完整：请从邮件中的链接打开本页。' })
   const started = useRef(false)
   useEffect(() => {
     if (!token || started.current) return
     started.current = true
-    void callApi(`/api/readers/verify/${encodeURIComponent(token)}`, 'POST').then((answer) =>
-      setStatus(
-        answer.ok
-          ? { tone: 'ok', text: '邮箱已验证，现在可以登录了。' }
-          : { tone: 'error', text: `验证未成功：链接无效或已使用过 (${answer.message})` },
-      ),
+    void send(token).then((answer) =>
+      setStatus(answer.ok ? { tone: 'ok', text: succeeded } : { tone: 'error', text: `${failed} (${answer.message})` }),
     )
-  }, [token])
+  }, [token, send, succeeded, failed])
   return (
     <>
       <p role="status" data-testid="account-status" className={status ? `status-${status.tone}` : undefined}>
         {status ? status.text : '正在验证……'}
       </p>
-      {status?.tone === 'ok' && (
-        <p>
-          <Link href="/account/login">去登录</Link>
-        </p>
-      )}
+      {status?.tone === 'ok' && <p>{next}</p>}
     </>
+  )
+}
+
+const verify = (token: string) => callApi(`/api/readers/verify/${encodeURIComponent(token)}`, 'POST')
+
+export function VerifyEmail({ token }: { token: string }) {
+  return (
+    <FollowEmailLink
+      token={token}
+      send={verify}
+      succeeded="邮箱已验证，现在可以登录了。"
+      failed="验证未成功：链接无效或已使用过"
+      next={<Link href="/account/login">去登录</Link>}
+    />
+  )
+}
+
+const confirmReaderEmail = (token: string) => callApi('/api/readers/confirm-email', 'POST', { token })
+const confirmStaffEmail = (token: string) => callApi('/api/users/confirm-email', 'POST', { token })
+
+/** Where the link sent to a new address leads; a staff account's link says so (`account=staff`). */
+export function ConfirmEmail({ token, staff }: { token: string; staff: boolean }) {
+  return (
+    <FollowEmailLink
+      token={token}
+      send={staff ? confirmStaffEmail : confirmReaderEmail}
+      succeeded="新邮箱已确认，今后请用新邮箱登录。"
+      failed="确认未成功：链接无效、已使用过或已过期"
+      next={staff ? <a href="/admin">去后台登录</a> : <Link href="/account/login">去登录</Link>}
+    />
   )
 }

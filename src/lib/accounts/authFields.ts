@@ -1,0 +1,155 @@
+/**
+ * Who may set which field of an account (staff `users` and `readers`). Payload's own rule for these
+ * fields is field access, which silently drops what a caller may not write; for the fields that let
+ * someone act as an account holder a silent drop hides an attempt, so `accountWriteRefusal` names
+ * the first field the writer may not set and the caller answers it with a 403.
+ */
+
+export type AccountCollection = 'users' | 'readers'
+
+/** A single account created, a single account updated, or every account a `where` matches. */
+export type AccountWrite = 'create' | 'update' | 'updateMany'
+
+/**
+ * The writer, as they stand to the account written. `system` is the server's own code (the Local API
+ * with access overridden: the seed, the first admin, the importer, Payload's verification and reset).
+ */
+export type Writer = { system: boolean; owner: boolean; admin: boolean; moderator: boolean }
+
+type Capacity = 'creator' | 'owner' | 'admin' | 'moderator'
+
+type FieldRule = { collections?: readonly AccountCollection[]; create: readonly Capacity[]; update: readonly Capacity[] }
+
+/**
+ * The account fields with an owner. `creator` is whoever may create the account at all (the
+ * collection's create access decides that). An email set on update is held until the new address
+ * confirms it; a password set on update needs the current one.
+ */
+export const ACCOUNT_FIELD_RULES: Readonly<Record<string, FieldRule>> = {
+  email: { create: ['creator'], update: ['owner', 'admin'] },
+  password: { create: ['creator'], update: ['owner'] },
+  _verified: { create: ['admin'], update: ['admin'] },
+  status: { collections: ['readers'], create: ['moderator', 'admin'], update: ['moderator', 'admin'] },
+  suspendedUntil: { collections: ['readers'], create: ['moderator', 'admin'], update: ['moderator', 'admin'] },
+  professionVerified: { collections: ['readers'], create: ['moderator', 'admin'], update: ['moderator', 'admin'] },
+  // Set from `email` by the server and shown to the account holder; only confirming it changes it.
+  pendingEmail: { create: [], update: [] },
+}
+
+/** Fields only one account at a time may take: an address is unique, a password needs the current one. */
+const SINGLE_ACCOUNT_FIELDS: ReadonlySet<string> = new Set(['email', 'password'])
+
+/**
+ * Bookkeeping the server keeps on an account: Payload's (credentials, tokens, lockout, sessions, API
+ * keys) and the token of a pending email change. Nobody writes them through the API. Any other hidden
+ * field of an auth collection counts too (`isInternalAuthField`), so one Payload adds later is covered.
+ */
+export const INTERNAL_AUTH_FIELDS: readonly string[] = [
+  'hash',
+  'salt',
+  'resetPasswordToken',
+  'resetPasswordExpiration',
+  'resetPasswordRequestedAt',
+  '_verificationToken',
+  'loginAttempts',
+  'lockUntil',
+  'sessions',
+  'enableAPIKey',
+  'apiKey',
+  'apiKeyIndex',
+  'pendingEmailTokenHash',
+  'pendingEmailExpiresAt',
+]
+
+export function isInternalAuthField(name: string, hiddenFieldNames: ReadonlySet<string>): boolean {
+  return INTERNAL_AUTH_FIELDS.includes(name) || hiddenFieldNames.has(name)
+}
+
+export type RefusalCode = 'internal-auth-field' | 'auth-field-forbidden'
+
+export type Refusal = { field: string; code: RefusalCode; message: string }
+
+const HINTS: Record<string, string> = {
+  email: '账号本人或管理员可以申请更换邮箱 / only the account holder or an admin may change it',
+  password: '本人修改需同时提供当前密码，其他人请使用找回密码 / only the account holder may, with the current password; others use forgot-password',
+  _verified: '由验证邮件中的链接或管理员设置 / set by the verification link or an admin',
+  status: '由审核员或管理员设置 / set by moderators and admins',
+  suspendedUntil: '由审核员或管理员设置 / set by moderators and admins',
+  professionVerified: '由审核员或管理员设置 / set by moderators and admins',
+  pendingEmail: '通过修改 email 申请，由新邮箱中的确认链接生效 / request it by changing email; the link sent to the new address confirms it',
+}
+
+const may = (writer: Writer, capacities: readonly Capacity[], write: AccountWrite): boolean =>
+  capacities.some(
+    (capacity) =>
+      (capacity === 'creator' && write === 'create') ||
+      (capacity === 'owner' && writer.owner) ||
+      (capacity === 'admin' && writer.admin) ||
+      (capacity === 'moderator' && writer.moderator),
+  )
+
+/**
+ * The first of `fields` (those the write sets) that `writer` may not set, or null. Fields without an
+ * owner here (a display name, a profession) are left to the collection's other rules.
+ */
+export function accountWriteRefusal(args: {
+  collection: AccountCollection
+  write: AccountWrite
+  writer: Writer
+  fields: Iterable<string>
+  hiddenFieldNames: ReadonlySet<string>
+}): Refusal | null {
+  const { collection, write, writer, hiddenFieldNames } = args
+  if (writer.system) return null
+  for (const field of args.fields) {
+    if (isInternalAuthField(field, hiddenFieldNames)) {
+      return {
+        field,
+        code: 'internal-auth-field',
+        message: `字段 ${field} 由系统维护，任何人都不能通过接口写入 / ${field} is kept by the system and nobody may write it through the API`,
+      }
+    }
+    const rule = ACCOUNT_FIELD_RULES[field]
+    if (!rule || (rule.collections && !rule.collections.includes(collection))) continue
+    const allowed = write === 'updateMany' && SINGLE_ACCOUNT_FIELDS.has(field) ? false : may(writer, write === 'create' ? rule.create : rule.update, write)
+    if (!allowed) {
+      return { field, code: 'auth-field-forbidden', message: `您不能设置字段 ${field}：${HINTS[field]} / You may not set ${field}` }
+    }
+  }
+  return null
+}
+
+/** How long the link that confirms a new email address works. */
+export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000
+
+/** An address as Payload stores it (its email field lowercases and trims). */
+export const normalizeEmail = (value: unknown): string => (typeof value === 'string' ? value.trim().toLowerCase() : '')
+
+/**
+ * Whether an update's value for a field differs from the stored one, as far as the field's owner is
+ * concerned: the admin's form sends every field it shows, changed or not, and an unchanged value is
+ * no write. Empty values (undefined, null, '', false) are alike; dates compare by instant.
+ */
+export function changesStoredValue(field: string, sent: unknown, stored: unknown): boolean {
+  if (field === 'email' || field === 'pendingEmail') return normalizeEmail(sent) !== normalizeEmail(stored)
+  if (field === 'password') return typeof sent === 'string' ? sent.length > 0 : sent !== undefined && sent !== null
+  const empty = (value: unknown) => value === undefined || value === null || value === '' || value === false
+  if (empty(sent) && empty(stored)) return false
+  const instant = (value: unknown) => (typeof value === 'string' || value instanceof Date ? new Date(value).getTime() : NaN)
+  if (field === 'suspendedUntil' && !Number.isNaN(instant(sent))) return instant(sent) !== instant(stored)
+  return sent !== stored
+}
+
+/**
+ * The fields an update sets, given what was sent and what is stored: an internal field counts
+ * whenever it is sent at all (comparing would tell the sender its stored value), an owned field when
+ * it changes the stored value, any other field as sent.
+ */
+export function fieldsSet(sent: Record<string, unknown>, stored: Record<string, unknown> | null, hiddenFieldNames: ReadonlySet<string>): string[] {
+  return Object.keys(sent).filter((field) => {
+    if (sent[field] === undefined) return false
+    if (!stored || isInternalAuthField(field, hiddenFieldNames)) return true
+    if (!(field in ACCOUNT_FIELD_RULES)) return true
+    return changesStoredValue(field, sent[field], stored[field])
+  })
+}
