@@ -66,14 +66,14 @@ const mayUpdateAccount = (slug: AccountCollection, writer: Writer) => writer.own
  */
 async function checkCurrentPassword(req: PayloadRequest, collection: SanitizedCollectionConfig, stored: Record<string, unknown>, current: unknown) {
   if (typeof current !== 'string' || current === '') {
-    throw refuse(400, 'current-password-required', 'currentPassword', '修改密码须同时提供当前密码 currentPassword / Changing the password needs the current one in currentPassword')
+    throw refuse(400, 'CURRENT_PASSWORD_REQUIRED', 'currentPassword', '修改密码须同时提供当前密码 currentPassword / Changing the password needs the current one in currentPassword')
   }
   if (typeof stored.lockUntil === 'string' && new Date(stored.lockUntil).getTime() > Date.now()) {
-    throw refuse(403, 'account-locked', 'currentPassword', '多次密码错误，账号已暂时锁定，currentPassword 暂不能核对 / The account is locked after too many wrong passwords; currentPassword cannot be checked until it unlocks')
+    throw refuse(403, 'ACCOUNT_LOCKED', 'currentPassword', '多次密码错误，账号已暂时锁定，currentPassword 暂不能核对 / The account is locked after too many wrong passwords; currentPassword cannot be checked until it unlocks')
   }
   if (await passwordMatches(current, stored)) return
   await incrementLoginAttempts({ collection, payload: req.payload, user: stored as never })
-  throw refuse(403, 'current-password-incorrect', 'currentPassword', '当前密码 currentPassword 不正确 / currentPassword is not the current password')
+  throw refuse(403, 'CURRENT_PASSWORD_INCORRECT', 'currentPassword', '当前密码 currentPassword 不正确 / currentPassword is not the current password')
 }
 
 async function holdEmail(req: PayloadRequest, slug: AccountCollection, id: number | string, sent: unknown): Promise<WritePlan['heldEmail']> {
@@ -81,7 +81,7 @@ async function holdEmail(req: PayloadRequest, slug: AccountCollection, id: numbe
   const valid = await emailValidation(address, { req, required: true } as Parameters<typeof emailValidation>[1])
   if (valid !== true) throw new ValidationError({ collection: slug, errors: [{ path: 'email', message: valid }], req })
   const { totalDocs } = await req.payload.count({ collection: slug, where: { email: { equals: address }, id: { not_equals: id } }, overrideAccess: true, req })
-  if (totalDocs > 0) throw refuse(409, 'email-in-use', 'email', 'email：该邮箱已被其他账号使用 / email: another account uses this address')
+  if (totalDocs > 0) throw refuse(409, 'EMAIL_IN_USE', 'email', 'email：该邮箱已被其他账号使用 / email: another account uses this address')
   return { address, token: newToken().token }
 }
 

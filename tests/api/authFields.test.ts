@@ -80,11 +80,11 @@ describe('_verified', () => {
   ])('%s signing a reader up with _verified is refused, and no account is made (REST and GraphQL)', async (_who, caller) => {
     const api = await caller()
     const email = `${unique('minted')}@readers.test`
-    expectRefusal(await api.post('/api/readers', { email, password: READER_PASSWORD, displayName: '冒名', _verified: true }), 403, 'auth-field-forbidden', '_verified')
+    expectRefusal(await api.post('/api/readers', { email, password: READER_PASSWORD, displayName: '冒名', _verified: true }), 403, 'AUTH_FIELD_FORBIDDEN', '_verified')
     const gql = await api.graphql(`mutation ($data: mutationReaderInput!) { createReader(data: $data) { id } }`, {
       data: { email, password: READER_PASSWORD, displayName: '冒名', _verified: true },
     })
-    expectGraphQLRefusal(gql, 403, 'auth-field-forbidden', '_verified')
+    expectGraphQLRefusal(gql, 403, 'AUTH_FIELD_FORBIDDEN', '_verified')
     expect((await db.query('select count(*)::int as n from readers where email = $1', [email])).rows[0].n).toBe(0)
     expect(await canLogIn('readers', email, READER_PASSWORD)).toBe(false)
   })
@@ -98,14 +98,14 @@ describe('_verified', () => {
     const pending = await new Api(server.url).post('/api/readers', { email: `${unique('unverified')}@readers.test`, password: READER_PASSWORD, displayName: '待验证' })
     expect(pending.status).toBe(201)
     const id = pending.body.doc.id
-    expectRefusal(await staff.moderator.patch(`/api/readers/${id}`, { _verified: true }), 403, 'auth-field-forbidden', '_verified')
-    expectGraphQLRefusal(await gqlUpdate(staff.moderator, 'readers', id, { _verified: true }), 403, 'auth-field-forbidden', '_verified')
+    expectRefusal(await staff.moderator.patch(`/api/readers/${id}`, { _verified: true }), 403, 'AUTH_FIELD_FORBIDDEN', '_verified')
+    expectGraphQLRefusal(await gqlUpdate(staff.moderator, 'readers', id, { _verified: true }), 403, 'AUTH_FIELD_FORBIDDEN', '_verified')
     expect((await storedRow('readers', id))._verified).toBe(false)
     expect((await staff.admin.patch(`/api/readers/${id}`, { _verified: true })).status).toBe(200)
     expect((await storedRow('readers', id))._verified).toBe(true)
 
     const reader = await newReader()
-    expectRefusal(await reader.patch(`/api/readers/${reader.id}`, { _verified: false }), 403, 'auth-field-forbidden', '_verified')
+    expectRefusal(await reader.patch(`/api/readers/${reader.id}`, { _verified: false }), 403, 'AUTH_FIELD_FORBIDDEN', '_verified')
   })
 })
 
@@ -117,8 +117,8 @@ describe('internal auth fields', () => {
     const reader = await newReader()
     const api = who === 'the reader' ? reader : staff[who]
     const before = await storedRow('readers', reader.id)
-    expectRefusal(await api.patch(`/api/readers/${reader.id}`, { displayName: '改名', [field]: READER_INTERNAL[field] }), 403, 'internal-auth-field', field)
-    expectGraphQLRefusal(await gqlUpdate(api, 'readers', reader.id, { displayName: '改名', [field]: READER_INTERNAL[field] }), 403, 'internal-auth-field', field)
+    expectRefusal(await api.patch(`/api/readers/${reader.id}`, { displayName: '改名', [field]: READER_INTERNAL[field] }), 403, 'INTERNAL_AUTH_FIELD', field)
+    expectGraphQLRefusal(await gqlUpdate(api, 'readers', reader.id, { displayName: '改名', [field]: READER_INTERNAL[field] }), 403, 'INTERNAL_AUTH_FIELD', field)
     expect(await storedRow('readers', reader.id)).toEqual(before)
   })
 
@@ -134,21 +134,21 @@ describe('internal auth fields', () => {
       ? staff.ids[who]
       : (await staff.admin.post('/api/users', { name: '目标', email: `${unique('target')}@test.newsroom`, password: STAFF_PASSWORD, roles: ['reporter'] })).body.doc.id
     const before = await storedRow('users', target)
-    expectRefusal(await staff[who].patch(`/api/users/${target}`, { name: before.name, [field]: INTERNAL_VALUES[field] }), 403, 'internal-auth-field', field)
-    expectGraphQLRefusal(await gqlUpdate(staff[who], 'users', target, { name: before.name, [field]: INTERNAL_VALUES[field] }), 403, 'internal-auth-field', field)
+    expectRefusal(await staff[who].patch(`/api/users/${target}`, { name: before.name, [field]: INTERNAL_VALUES[field] }), 403, 'INTERNAL_AUTH_FIELD', field)
+    expectGraphQLRefusal(await gqlUpdate(staff[who], 'users', target, { name: before.name, [field]: INTERNAL_VALUES[field] }), 403, 'INTERNAL_AUTH_FIELD', field)
     expect(await storedRow('users', target)).toEqual(before)
   })
 
   it.each(Object.keys(READER_INTERNAL))('a sign-up carrying %s is refused and makes no account', async (field) => {
     const email = `${unique('signup')}@readers.test`
-    expectRefusal(await new Api(server.url).post('/api/readers', { email, password: READER_PASSWORD, displayName: '注册', [field]: READER_INTERNAL[field] }), 403, 'internal-auth-field', field)
+    expectRefusal(await new Api(server.url).post('/api/readers', { email, password: READER_PASSWORD, displayName: '注册', [field]: READER_INTERNAL[field] }), 403, 'INTERNAL_AUTH_FIELD', field)
     expect((await db.query('select count(*)::int as n from readers where email = $1', [email])).rows[0].n).toBe(0)
   })
 
   it('a moderator cannot plant a reset token and then reset the reader\'s password', async () => {
     const reader = await newReader()
     const email = (await storedRow('readers', reader.id)).email
-    expectRefusal(await staff.moderator.patch(`/api/readers/${reader.id}`, { resetPasswordToken: 'planted-token', resetPasswordExpiration: FUTURE }), 403, 'internal-auth-field', 'resetPasswordToken')
+    expectRefusal(await staff.moderator.patch(`/api/readers/${reader.id}`, { resetPasswordToken: 'planted-token', resetPasswordExpiration: FUTURE }), 403, 'INTERNAL_AUTH_FIELD', 'resetPasswordToken')
     const reset = await new Api(server.url).post('/api/readers/reset-password', { token: 'planted-token', password: 'taken-over-password-1' })
     expect(reset.status).toBeGreaterThanOrEqual(400)
     expect(reset.status).toBeLessThan(500)
@@ -182,10 +182,10 @@ describe('password', () => {
   it('a moderator may not set a reader\'s password or email, and cannot log in as them', async () => {
     const reader = await newReader()
     const before = await storedRow('readers', reader.id)
-    expectRefusal(await staff.moderator.patch(`/api/readers/${reader.id}`, { password: 'moderator-chosen-1' }), 403, 'auth-field-forbidden', 'password')
-    expectRefusal(await staff.moderator.patch(`/api/readers/${reader.id}`, { email: `${unique('moderator-owned')}@test.newsroom` }), 403, 'auth-field-forbidden', 'email')
-    expectGraphQLRefusal(await gqlUpdate(staff.moderator, 'readers', reader.id, { password: 'moderator-chosen-1' }), 403, 'auth-field-forbidden', 'password')
-    expectGraphQLRefusal(await gqlUpdate(staff.moderator, 'readers', reader.id, { email: 'moderator-owned@test.newsroom' }), 403, 'auth-field-forbidden', 'email')
+    expectRefusal(await staff.moderator.patch(`/api/readers/${reader.id}`, { password: 'moderator-chosen-1' }), 403, 'AUTH_FIELD_FORBIDDEN', 'password')
+    expectRefusal(await staff.moderator.patch(`/api/readers/${reader.id}`, { email: `${unique('moderator-owned')}@test.newsroom` }), 403, 'AUTH_FIELD_FORBIDDEN', 'email')
+    expectGraphQLRefusal(await gqlUpdate(staff.moderator, 'readers', reader.id, { password: 'moderator-chosen-1' }), 403, 'AUTH_FIELD_FORBIDDEN', 'password')
+    expectGraphQLRefusal(await gqlUpdate(staff.moderator, 'readers', reader.id, { email: 'moderator-owned@test.newsroom' }), 403, 'AUTH_FIELD_FORBIDDEN', 'email')
     expect(await storedRow('readers', reader.id)).toEqual(before)
     expect(await canLogIn('readers', before.email, READER_PASSWORD)).toBe(true)
     expect(await canLogIn('readers', before.email, 'moderator-chosen-1')).toBe(false)
@@ -193,10 +193,10 @@ describe('password', () => {
 
   it('an admin may not set someone else\'s password (staff or reader): they use the reset flow', async () => {
     const target = await staff.admin.post('/api/users', { name: '目标', email: `${unique('pw-target')}@test.newsroom`, password: STAFF_PASSWORD, roles: ['reporter'] })
-    expectRefusal(await staff.admin.patch(`/api/users/${target.body.doc.id}`, { password: 'admin-chosen-123' }), 403, 'auth-field-forbidden', 'password')
+    expectRefusal(await staff.admin.patch(`/api/users/${target.body.doc.id}`, { password: 'admin-chosen-123' }), 403, 'AUTH_FIELD_FORBIDDEN', 'password')
     expect(await canLogIn('users', target.body.doc.email, STAFF_PASSWORD)).toBe(true)
     const reader = await newReader()
-    expectRefusal(await staff.admin.patch(`/api/readers/${reader.id}`, { password: 'admin-chosen-123' }), 403, 'auth-field-forbidden', 'password')
+    expectRefusal(await staff.admin.patch(`/api/readers/${reader.id}`, { password: 'admin-chosen-123' }), 403, 'AUTH_FIELD_FORBIDDEN', 'password')
   })
 
   it.each(['readers', 'users'] as const)('the %s account holder changes their password only with the current one', async (collection) => {
@@ -214,9 +214,9 @@ describe('password', () => {
       api = await new Api(server.url).login(email, STAFF_PASSWORD)
       oldPassword = STAFF_PASSWORD
     }
-    expectRefusal(await api.patch(`/api/${collection}/${id}`, { password: 'brand-new-password-1' }), 400, 'current-password-required', 'currentPassword')
-    expectRefusal(await api.patch(`/api/${collection}/${id}`, { password: 'brand-new-password-1', currentPassword: 'not-the-password' }), 403, 'current-password-incorrect', 'currentPassword')
-    expectGraphQLRefusal(await gqlUpdate(api, collection, id, { password: 'brand-new-password-1' }), 400, 'current-password-required', 'currentPassword')
+    expectRefusal(await api.patch(`/api/${collection}/${id}`, { password: 'brand-new-password-1' }), 400, 'CURRENT_PASSWORD_REQUIRED', 'currentPassword')
+    expectRefusal(await api.patch(`/api/${collection}/${id}`, { password: 'brand-new-password-1', currentPassword: 'not-the-password' }), 403, 'CURRENT_PASSWORD_INCORRECT', 'currentPassword')
+    expectGraphQLRefusal(await gqlUpdate(api, collection, id, { password: 'brand-new-password-1' }), 400, 'CURRENT_PASSWORD_REQUIRED', 'currentPassword')
     expect(await canLogIn(collection, email, oldPassword)).toBe(true)
 
     const changed = await api.patch(`/api/${collection}/${id}`, { password: 'brand-new-password-1', currentPassword: oldPassword })
@@ -233,7 +233,7 @@ describe('password', () => {
   it('wrong current passwords count towards the lockout', async () => {
     const reader = await newReader()
     for (let i = 0; i < 5; i++) await reader.patch(`/api/readers/${reader.id}`, { password: 'brand-new-password-1', currentPassword: `wrong-${i}` })
-    expectRefusal(await reader.patch(`/api/readers/${reader.id}`, { password: 'brand-new-password-1', currentPassword: READER_PASSWORD }), 403, 'account-locked', 'currentPassword')
+    expectRefusal(await reader.patch(`/api/readers/${reader.id}`, { password: 'brand-new-password-1', currentPassword: READER_PASSWORD }), 403, 'ACCOUNT_LOCKED', 'currentPassword')
     expect(await canLogIn('readers', (await storedRow('readers', reader.id)).email, READER_PASSWORD)).toBe(false)
   })
 
@@ -267,7 +267,7 @@ describe('email', () => {
     expect(await canLogIn('readers', newEmail, READER_PASSWORD)).toBe(true)
     expect(await canLogIn('readers', oldEmail, READER_PASSWORD)).toBe(false)
     expect((await reader.get(`/api/readers/${reader.id}`)).body).toMatchObject({ email: newEmail, pendingEmail: null })
-    expectRefusal(await new Api(server.url).post('/api/readers/confirm-email', { token }), 400, 'email-change-link-invalid', 'token')
+    expectRefusal(await new Api(server.url).post('/api/readers/confirm-email', { token }), 400, 'EMAIL_CHANGE_LINK_INVALID', 'token')
   })
 
   it('over GraphQL too; an expired link changes nothing', async () => {
@@ -279,7 +279,7 @@ describe('email', () => {
     expect((await storedRow('readers', reader.id)).email).toBe(oldEmail)
     const token = confirmToken((await mailTo(newEmail)).at(-1)!.html)!
     await db.query(`update readers set pending_email_expires_at = now() - interval '1 minute' where id = $1`, [reader.id])
-    expectRefusal(await new Api(server.url).post('/api/readers/confirm-email', { token }), 400, 'email-change-link-expired', 'token')
+    expectRefusal(await new Api(server.url).post('/api/readers/confirm-email', { token }), 400, 'EMAIL_CHANGE_LINK_EXPIRED', 'token')
     expect((await storedRow('readers', reader.id))).toMatchObject({ email: oldEmail, pending_email: null })
   })
 
@@ -290,10 +290,10 @@ describe('email', () => {
     expect((await reader.patch(`/api/readers/${reader.id}`, { email: newEmail })).status).toBe(200)
     const token = confirmToken((await mailTo(newEmail)).at(-1)!.html)!
     await signUpReader(server, { email: newEmail, displayName: '抢注' })
-    expectRefusal(await new Api(server.url).post('/api/readers/confirm-email', { token }), 409, 'email-in-use', 'email')
+    expectRefusal(await new Api(server.url).post('/api/readers/confirm-email', { token }), 409, 'EMAIL_IN_USE', 'email')
     expect((await storedRow('readers', reader.id)).email).toBe(oldEmail)
     // Asking for an address in use is refused at once.
-    expectRefusal(await reader.patch(`/api/readers/${reader.id}`, { email: newEmail }), 409, 'email-in-use', 'email')
+    expectRefusal(await reader.patch(`/api/readers/${reader.id}`, { email: newEmail }), 409, 'EMAIL_IN_USE', 'email')
   })
 
   it('a staff member\'s own change, and an admin\'s change of theirs, wait for the link too', async () => {
@@ -309,7 +309,7 @@ describe('email', () => {
     const link = (await mailTo(byAdmin)).at(-1)!.html
     expect(link).toContain('account=staff')
     // The first link was replaced by the second.
-    expectRefusal(await new Api(server.url).post('/api/users/confirm-email', { token: confirmToken((await mailTo(mine)).at(-1)!.html) }), 400, 'email-change-link-invalid', 'token')
+    expectRefusal(await new Api(server.url).post('/api/users/confirm-email', { token: confirmToken((await mailTo(mine)).at(-1)!.html) }), 400, 'EMAIL_CHANGE_LINK_INVALID', 'token')
     expect((await new Api(server.url).post('/api/users/confirm-email', { token: confirmToken(link) })).status).toBe(200)
     expect(await canLogIn('users', byAdmin, STAFF_PASSWORD)).toBe(true)
     // The audit log, which the editor-in-chief reads, says the addresses changed, not what they are.
@@ -322,10 +322,10 @@ describe('email', () => {
     const reader = await newReader()
     const before = await storedRow('readers', reader.id)
     const own = `/api/readers?where[id][equals]=${reader.id}`
-    expectRefusal(await reader.patch(own, { password: 'bulk-password-123' }), 403, 'auth-field-forbidden', 'password')
-    expectRefusal(await reader.patch(own, { email: `${unique('bulk')}@readers.test` }), 403, 'auth-field-forbidden', 'email')
-    expectRefusal(await reader.patch(own, { _verified: false }), 403, 'auth-field-forbidden', '_verified')
-    expectRefusal(await staff.reporter.patch(`/api/users?where[id][equals]=${staff.ids.reporter}`, { password: 'bulk-password-123' }), 403, 'auth-field-forbidden', 'password')
+    expectRefusal(await reader.patch(own, { password: 'bulk-password-123' }), 403, 'AUTH_FIELD_FORBIDDEN', 'password')
+    expectRefusal(await reader.patch(own, { email: `${unique('bulk')}@readers.test` }), 403, 'AUTH_FIELD_FORBIDDEN', 'email')
+    expectRefusal(await reader.patch(own, { _verified: false }), 403, 'AUTH_FIELD_FORBIDDEN', '_verified')
+    expectRefusal(await staff.reporter.patch(`/api/users?where[id][equals]=${staff.ids.reporter}`, { password: 'bulk-password-123' }), 403, 'AUTH_FIELD_FORBIDDEN', 'password')
     expect(await storedRow('readers', reader.id)).toEqual(before)
     expect(await canLogIn('users', 'reporter@test.newsroom', STAFF_PASSWORD)).toBe(true)
     expect((await reader.patch(own, { displayName: '批量改名' })).status).toBe(200)
@@ -333,8 +333,8 @@ describe('email', () => {
 
   it('pendingEmail itself is the server\'s to set', async () => {
     const reader = await newReader()
-    expectRefusal(await reader.patch(`/api/readers/${reader.id}`, { pendingEmail: 'direct@readers.test' }), 403, 'auth-field-forbidden', 'pendingEmail')
-    expectRefusal(await staff.moderator.patch(`/api/readers?where[id][equals]=${reader.id}`, { email: 'bulk@readers.test' }), 403, 'auth-field-forbidden', 'email')
+    expectRefusal(await reader.patch(`/api/readers/${reader.id}`, { pendingEmail: 'direct@readers.test' }), 403, 'AUTH_FIELD_FORBIDDEN', 'pendingEmail')
+    expectRefusal(await staff.moderator.patch(`/api/readers?where[id][equals]=${reader.id}`, { email: 'bulk@readers.test' }), 403, 'AUTH_FIELD_FORBIDDEN', 'email')
   })
 
   it('a new email must be an email address', async () => {
@@ -350,8 +350,8 @@ describe('moderation fields and profession', () => {
     const reader = await newReader('lawyer')
     const value = { status: 'banned', suspendedUntil: FUTURE, professionVerified: true }[field]
     const before = await storedRow('readers', reader.id)
-    expectRefusal(await reader.patch(`/api/readers/${reader.id}`, { [field]: value }), 403, 'auth-field-forbidden', field)
-    expectGraphQLRefusal(await gqlUpdate(reader, 'readers', reader.id, { [field]: value }), 403, 'auth-field-forbidden', field)
+    expectRefusal(await reader.patch(`/api/readers/${reader.id}`, { [field]: value }), 403, 'AUTH_FIELD_FORBIDDEN', field)
+    expectGraphQLRefusal(await gqlUpdate(reader, 'readers', reader.id, { [field]: value }), 403, 'AUTH_FIELD_FORBIDDEN', field)
     expect(await storedRow('readers', reader.id)).toEqual(before)
     expect((await staff.moderator.patch(`/api/readers/${reader.id}`, { [field]: value })).status).toBe(200)
   })

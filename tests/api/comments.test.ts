@@ -89,7 +89,7 @@ describe('reader accounts', () => {
     expect([403, 404]).toContain((await a.patch(`/api/readers/${b.id}`, { displayName: '改名' })).status)
     expect((await a.patch(`/api/readers/${a.id}`, { displayName: '甲甲' })).status).toBe(200)
     const promoted = await a.patch(`/api/readers/${a.id}`, { professionVerified: true, status: 'active', profession: 'cpa' })
-    expect([promoted.status, promoted.body.errors?.[0]?.data]).toEqual([403, { code: 'auth-field-forbidden', field: 'professionVerified' }])
+    expect([promoted.status, promoted.body.errors?.[0]?.data]).toEqual([403, { code: 'AUTH_FIELD_FORBIDDEN', field: 'professionVerified' }])
     expect((await a.get(`/api/readers/${a.id}`)).body).toMatchObject({ professionVerified: false, profession: null })
     expect((await staff.anonymous.get('/api/readers')).status).toBe(403)
     expect((await staff.editor.get('/api/readers')).status).toBe(403)

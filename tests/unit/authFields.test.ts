@@ -48,7 +48,7 @@ describe('who may set which account field', () => {
   ]
   it.each(table)('%s %s of %s: only %j', (collection, write, field, allowed) => {
     for (const who of Object.keys(WRITERS)) {
-      expect([who, verdict(collection, write, who, field)]).toEqual([who, allowed.includes(who) ? 'allowed' : 'auth-field-forbidden'])
+      expect([who, verdict(collection, write, who, field)]).toEqual([who, allowed.includes(who) ? 'allowed' : 'AUTH_FIELD_FORBIDDEN'])
     }
   })
 
@@ -56,7 +56,7 @@ describe('who may set which account field', () => {
     for (const collection of ['users', 'readers'] as const) {
       for (const write of ['create', 'update', 'updateMany'] as const) {
         for (const who of Object.keys(WRITERS)) {
-          expect(verdict(collection, write, who, field)).toBe(who === 'system' ? 'allowed' : 'internal-auth-field')
+          expect(verdict(collection, write, who, field)).toBe(who === 'system' ? 'allowed' : 'INTERNAL_AUTH_FIELD')
         }
       }
     }
@@ -64,13 +64,13 @@ describe('who may set which account field', () => {
 
   it('counts any hidden field of the collection as internal (one Payload adds later)', () => {
     const refusal = accountWriteRefusal({ collection: 'users', write: 'update', writer: WRITERS.admin, fields: ['name', 'otpSecret'], hiddenFieldNames: new Set(['otpSecret']) })
-    expect(refusal).toMatchObject({ field: 'otpSecret', code: 'internal-auth-field' })
+    expect(refusal).toMatchObject({ field: 'otpSecret', code: 'INTERNAL_AUTH_FIELD' })
     expect(refusal!.message).toMatch(/otpSecret.*\/.*otpSecret/)
   })
 
   it('names the field in both languages', () => {
     const refusal = accountWriteRefusal({ collection: 'readers', write: 'update', writer: WRITERS.moderator, fields: ['displayName', 'password'], hiddenFieldNames: NO_HIDDEN })
-    expect(refusal).toMatchObject({ field: 'password', code: 'auth-field-forbidden' })
+    expect(refusal).toMatchObject({ field: 'password', code: 'AUTH_FIELD_FORBIDDEN' })
     expect(refusal!.message).toMatch(/[\u4e00-\u9fff].*password.* \/ .*You may not set password/)
   })
 })

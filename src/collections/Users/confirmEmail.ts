@@ -31,12 +31,12 @@ export const confirmEmailEndpoint = (slug: 'users' | 'readers'): Endpoint => ({
         })).docs[0] as { id: number; pendingEmail?: string | null; pendingEmailExpiresAt?: string | null } | undefined
       : undefined
     if (!found?.pendingEmail) {
-      return refusal(400, 'email-change-link-invalid', '确认链接的 token 无效或已使用过 / The confirmation link\'s token is invalid or was used already')
+      return refusal(400, 'EMAIL_CHANGE_LINK_INVALID', '确认链接的 token 无效或已使用过 / The confirmation link\'s token is invalid or was used already')
     }
     const clear = () => req.payload.update({ collection: slug as CollectionSlug, id: found.id, data: CLEARED, overrideAccess: true, req })
     if (!found.pendingEmailExpiresAt || new Date(found.pendingEmailExpiresAt).getTime() <= Date.now()) {
       await clear()
-      return refusal(400, 'email-change-link-expired', '确认链接的 token 已过期，请重新申请更换邮箱 / The confirmation link\'s token has expired; ask for the change again')
+      return refusal(400, 'EMAIL_CHANGE_LINK_EXPIRED', '确认链接的 token 已过期，请重新申请更换邮箱 / The confirmation link\'s token has expired; ask for the change again')
     }
     const { totalDocs } = await req.payload.count({
       collection: slug as CollectionSlug,
@@ -47,7 +47,7 @@ export const confirmEmailEndpoint = (slug: 'users' | 'readers'): Endpoint => ({
     if (totalDocs > 0) {
       await clear()
       return json(409, {
-        errors: [{ message: 'email：该邮箱已被其他账号使用，邮箱未更改 / email: another account uses this address now; the email was not changed', data: { code: 'email-in-use', field: 'email' } }],
+        errors: [{ message: 'email：该邮箱已被其他账号使用，邮箱未更改 / email: another account uses this address now; the email was not changed', data: { code: 'EMAIL_IN_USE', field: 'email' } }],
       })
     }
     await req.payload.update({ collection: slug as CollectionSlug, id: found.id, data: { email: found.pendingEmail, ...CLEARED } as Record<string, unknown>, overrideAccess: true, req })

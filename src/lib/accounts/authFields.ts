@@ -65,7 +65,7 @@ export function isInternalAuthField(name: string, hiddenFieldNames: ReadonlySet<
   return INTERNAL_AUTH_FIELDS.includes(name) || hiddenFieldNames.has(name)
 }
 
-export type RefusalCode = 'internal-auth-field' | 'auth-field-forbidden'
+export type RefusalCode = 'INTERNAL_AUTH_FIELD' | 'AUTH_FIELD_FORBIDDEN'
 
 export type Refusal = { field: string; code: RefusalCode; message: string }
 
@@ -105,7 +105,7 @@ export function accountWriteRefusal(args: {
     if (isInternalAuthField(field, hiddenFieldNames)) {
       return {
         field,
-        code: 'internal-auth-field',
+        code: 'INTERNAL_AUTH_FIELD',
         message: `字段 ${field} 由系统维护，任何人都不能通过接口写入 / ${field} is kept by the system and nobody may write it through the API`,
       }
     }
@@ -113,7 +113,7 @@ export function accountWriteRefusal(args: {
     if (!rule || (rule.collections && !rule.collections.includes(collection))) continue
     const allowed = write === 'updateMany' && SINGLE_ACCOUNT_FIELDS.has(field) ? false : may(writer, write === 'create' ? rule.create : rule.update, write)
     if (!allowed) {
-      return { field, code: 'auth-field-forbidden', message: `您不能设置字段 ${field}：${HINTS[field]} / You may not set ${field}` }
+      return { field, code: 'AUTH_FIELD_FORBIDDEN', message: `您不能设置字段 ${field}：${HINTS[field]} / You may not set ${field}` }
     }
   }
   return null
