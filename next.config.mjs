@@ -1,22 +1,9 @@
-import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { withPayload } from '@payloadcms/next/withPayload'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
-
-/**
- * Turbopack resolves packages only under its root. A checkout whose node_modules links to an install
- * elsewhere (git worktrees sharing one) needs a root that holds both: their common ancestor.
- */
-function turbopackRoot() {
-  const installedIn = path.dirname(realpathSync(path.join(dirname, 'node_modules')))
-  const [ours, theirs] = [dirname, installedIn].map((dir) => dir.split(path.sep))
-  let shared = 0
-  while (shared < ours.length && ours[shared] === theirs[shared]) shared++
-  return ours.slice(0, shared).join(path.sep) || path.sep
-}
 
 /** Next.js serves the admin panel and the reader portal; the API is served by Express (src/server.ts). */
 const nextConfig = {
@@ -27,7 +14,7 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Native addons cannot go into Next's bundles; the admin loads them from node_modules at run time.
   serverExternalPackages: ['@node-rs/jieba'],
-  turbopack: { root: turbopackRoot() },
+  turbopack: { root: dirname },
   webpack: (webpackConfig) => {
     webpackConfig.resolve.extensionAlias = {
       '.cjs': ['.cts', '.cjs'],
