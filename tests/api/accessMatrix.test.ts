@@ -14,6 +14,8 @@ import { Api, type ApiResponse, createStaff, READER_PASSWORD, sentMail, signUpRe
 import { startServer, type TestServer } from '../helpers/server'
 
 type Id = number | string
+const TRANSPORTS = ['rest', 'graphql'] as const
+type Transport = (typeof TRANSPORTS)[number]
 type StaffCaller = 'admin' | 'editor-in-chief' | 'editor' | 'reporter' | 'moderator'
 
 /** An API client's requests carry its key instead of a login. */
@@ -221,7 +223,7 @@ async function freshReader(): Promise<{ id: number; api: Api }> {
 
 /** One document per row for every caller expected to be refused: a refused write leaves it as it was. */
 const refusalDocs = new Map<string, Promise<Id>>()
-function sharedDoc(rule: Rule, over: string, make = () => freshDoc(rule.target)): Promise<Id> {
+function sharedDoc(rule: Rule, over: Transport, make = () => freshDoc(rule.target)): Promise<Id> {
   const key = `${over} ${rule.target} ${rule.op} ${rule.on ?? ''}`
   if (!refusalDocs.has(key)) refusalDocs.set(key, make())
   return refusalDocs.get(key)!
@@ -239,7 +241,7 @@ function sharedAccount(key: string, make: () => Promise<{ id: number; api: Api }
  * preference, their article), otherwise one that is someone else's. Changes to an account's
  * credentials, roles or sessions act on an account made for the cell, so no other cell loses its login.
  */
-async function subject(rule: Rule, caller: Caller, own: boolean, allowed: boolean, over: string): Promise<{ id: Id; actor: Api; shared?: boolean }> {
+async function subject(rule: Rule, caller: Caller, own: boolean, allowed: boolean, over: Transport): Promise<{ id: Id; actor: Api; shared?: boolean }> {
   const target = rule.target
   const throwaway = rule.needs === 'auth-fields' || rule.op.startsWith('roles ')
   if (target === 'users' && isStaff(caller) && own) {
@@ -406,7 +408,7 @@ function expectVisible(answer: Answer, visible: Id[], fixtures: { open?: Id; clo
 }
 
 const readCell =
-  (rule: Rule, over: 'rest' | 'graphql'): Cell =>
+  (rule: Rule, over: Transport): Cell =>
   async (caller, answer) => {
     const target = rule.target
     if (GLOBAL_TARGETS.includes(target)) {
@@ -432,7 +434,7 @@ const readCell =
 
 /** Creates with the caller's credentials; the new document exists exactly when the answer allows it. */
 const createCell =
-  (rule: Rule, over: 'rest' | 'graphql'): Cell =>
+  (rule: Rule, over: Transport): Cell =>
   async (caller, answer) => {
     const target = rule.target
     const spec = SUBJECTS[target]
@@ -468,12 +470,12 @@ const GRAPHQL_CREATE_EXTRAS: Record<string, Record<string, unknown>> = {
 }
 
 /** Whether the caller's write went through: over REST its status, over GraphQL its errors. */
-const wentThrough = (res: ApiResponse, over: 'rest' | 'graphql', mutation: string) =>
+const wentThrough = (res: ApiResponse, over: Transport, mutation: string) =>
   over === 'rest' ? ok(res) : !res.body.errors?.length && Boolean(res.body.data?.[mutation])
-const refusedProperly = (res: ApiResponse, over: 'rest' | 'graphql', mutation: string, refusal?: number) =>
+const refusedProperly = (res: ApiResponse, over: Transport, mutation: string, refusal?: number) =>
   over === 'rest' ? (refusal ? res.status === refusal : clientError(res)) : !wentThrough(res, over, mutation) && res.status < 500
 
-async function patchAs(actor: Api, target: string, id: Id, data: Record<string, unknown>, over: 'rest' | 'graphql'): Promise<{ res: ApiResponse; mutation: string }> {
+async function patchAs(actor: Api, target: string, id: Id, data: Record<string, unknown>, over: Transport): Promise<{ res: ApiResponse; mutation: string }> {
   if (GLOBAL_TARGETS.includes(target)) {
     const names = GRAPHQL[target] as { one: string }
     if (over === 'rest') return { res: await actor.post(restBase(target), data), mutation: '' }
@@ -491,21 +493,7 @@ async function patchAs(actor: Api, target: string, id: Id, data: Record<string, 
   }
 }
 
-/** One write of `field` to a fresh document: allowed means stored, refused means 4xx or ignored and unchanged. */
-async function writeOnce(
-  rule: Rule,
-  caller: Caller,
-  allowed: boolean,
-  own: boolean,
-  over: 'rest' | 'graphql',
-  [field, value]: [string, (marker: string, before: unknown) => unknown],
-  extra: Record<string, unknown> = {},
-) {
-  const { id, actor, shared } = await subject(rule, caller, own, allowed, over)
-  // Payload saves the whole document: two rows writing one account at once would undo each other.
-  if (shared) return oneAtATime(`${rule.target} ${id}`, () => writeAndCompare(rule, caller, allowed, own, over, id, actor, [field, value], extra))
-  return writeAndCompare(rule, caller, allowed, own, over, id, actor, [field, value], extra)
-}
+const parsed = (value: string): unknown => (value === 'missing' || value === 'unknown' ? null : JSON.parse(value))
 
 const queues = new Map<string, Promise<unknown>>()
 async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
@@ -514,25 +502,20 @@ async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
   return result
 }
 
-async function writeAndCompare(
-  rule: Rule,
-  caller: Caller,
-  allowed: boolean,
-  own: boolean,
-  over: 'rest' | 'graphql',
-  id: Id,
-  actor: Api,
-  [field, value]: [string, (marker: string, before: unknown) => unknown],
-  extra: Record<string, unknown>,
-) {
-  const before = await stored(rule.target, id, field)
-  const data = { [field]: value(mark('v'), JSON.parse(before === 'missing' || before.startsWith('rows:') || before === 'unknown' ? 'null' : before)), ...extra }
-  const { res, mutation } = await patchAs(actor, rule.target, id, data, over)
-  const after = await stored(rule.target, id, field)
-  const where = `${own ? 'own' : "someone else's"} #${id}`
-  if (allowed) check(wentThrough(res, over, mutation) && after !== before, `${where}: answered ${brief(res)}; stored ${before} → ${after}`)
-  else check(refusedProperly(res, over, mutation, rule.refusal) || (!rule.refusal && wentThrough(res, over, mutation)), `${where}: answered ${brief(res)}`)
-  if (!allowed) check(after === before, `${where}: stored ${before} → ${after} (answered ${res.status})`)
+/** One write of `field`: allowed means stored; refused means 4xx (or ignored, unless the row names a status) and unchanged. */
+async function writeOnce(rule: Rule, caller: Caller, allowed: boolean, own: boolean, over: Transport, [field, value]: [string, (marker: string, before: any) => unknown]) {
+  const { id, actor, shared } = await subject(rule, caller, own, allowed, over)
+  const write = async () => {
+    const before = await stored(rule.target, id, field)
+    const { res, mutation } = await patchAs(actor, rule.target, id, { [field]: value(mark('v'), parsed(before)) }, over)
+    const after = await stored(rule.target, id, field)
+    const where = `${own ? 'own' : "someone else's"} #${id}`
+    if (allowed) check(wentThrough(res, over, mutation) && after !== before, `${where}: answered ${brief(res)}; stored ${before} → ${after}`)
+    else check(refusedProperly(res, over, mutation, rule.refusal) || (!rule.refusal && wentThrough(res, over, mutation)), `${where}: answered ${brief(res)}`)
+    if (!allowed) check(after === before, `${where}: stored ${before} → ${after} (answered ${res.status})`)
+  }
+  // Payload saves the whole document: two rows writing one account at once would undo each other.
+  return shared ? oneAtATime(`${rule.target} ${id}`, write) : write()
 }
 
 /** Which of own/someone else's a cell tries, and whether each should go through. */
@@ -544,7 +527,7 @@ function attempts(target: string, caller: Caller, answer: Answer): { own: boolea
 }
 
 const updateCell =
-  (rule: Rule, over: 'rest' | 'graphql'): Cell =>
+  (rule: Rule, over: Transport): Cell =>
   async (caller, answer) => {
     if (over === 'graphql' && !GRAPHQL[rule.target]) return
     const [field, value] = SUBJECTS[rule.target]?.update ?? GLOBAL_UPDATES[rule.target]
@@ -562,7 +545,7 @@ const GLOBAL_UPDATES: Record<string, [string, (m: string) => unknown]> = {
 }
 
 /** Globals are one document each: their writes run one caller at a time. */
-async function globalWrite(rule: Rule, caller: Caller, allowed: boolean, over: 'rest' | 'graphql', field: string, value: (m: string) => unknown) {
+async function globalWrite(rule: Rule, caller: Caller, allowed: boolean, over: Transport, field: string, value: (m: string) => unknown) {
   await oneAtATime(`global ${rule.target}`, async () => {
     const read = async () => JSON.stringify((await db.query(`select "${column(field)}" as v from "${table(rule.target)}" limit 1`)).rows[0]?.v ?? null)
     const before = await read()
@@ -574,7 +557,7 @@ async function globalWrite(rule: Rule, caller: Caller, allowed: boolean, over: '
 }
 
 const deleteCell =
-  (rule: Rule, over: 'rest' | 'graphql'): Cell =>
+  (rule: Rule, over: Transport): Cell =>
   async (caller, answer) => {
     const names = GRAPHQL[rule.target]
     if (over === 'graphql' && !names) return
@@ -595,13 +578,13 @@ const deleteCell =
   }
 
 const publishCell =
-  (rule: Rule, over: 'rest' | 'graphql'): Cell =>
+  (rule: Rule, over: Transport): Cell =>
   async (caller, answer) => {
     await writeOnce(rule, caller, answer === '✓', true, over, ['_status', () => 'published'])
   }
 
 const readVersionsCell =
-  (rule: Rule, over: 'rest' | 'graphql'): Cell =>
+  (rule: Rule, over: Transport): Cell =>
   async (caller, answer) => {
     const res =
       over === 'rest'
@@ -613,7 +596,7 @@ const readVersionsCell =
 
 /** An image a published article shows: a fresh one, made the live article's cover. */
 const updateLiveCell =
-  (rule: Rule, over: 'rest' | 'graphql'): Cell =>
+  (rule: Rule, over: Transport): Cell =>
   async (caller, answer) => {
     const media = await created(await as.admin.post('/api/media', upload(mark('live'))), 'media')
     const article = await created(await as['editor-in-chief'].post('/api/articles', { title: mark('live'), coverImage: media.id, _status: 'published' }), 'live article')
@@ -627,7 +610,7 @@ const updateLiveCell =
 
 // ------------------------------------------------------------------------------------------- fields
 
-/** The document a field row reads, and the value it must never show a caller refused it. */
+/** The documents a field row reads: the failed login for the audit log, else the read fixtures. */
 function fieldFixture(rule: Rule): Id[] {
   if (rule.target === 'audit-log') return [fx.failedLogin]
   const fixtures = fx.read[rule.target]
@@ -635,7 +618,7 @@ function fieldFixture(rule: Rule): Id[] {
 }
 
 const fieldReadCell =
-  (rule: Rule, over: 'rest' | 'graphql'): Cell =>
+  (rule: Rule, over: Transport): Cell =>
   async (caller, answer) => {
     const { field } = fieldOf(rule.op)!
     const tries: { id: Id; shown: boolean }[] =
@@ -662,7 +645,7 @@ const fieldReadCell =
         if (value.readable === false) continue
         readable++
         // GraphQL answers null both for a field refused and for one empty: an empty one counts when it is empty for admins too.
-        const empty = !revealing(JSON.parse((await stored(rule.target, id, field)).replace(/^(missing|unknown|rows:.*)$/, 'null')))
+        const empty = !revealing(parsed(await stored(rule.target, id, field)))
         // A relation to documents the caller may not read is null in GraphQL even when the field is theirs to read.
         const overRest = shown && !value.present && !empty ? field in (await as[caller].get(`${restBase(rule.target)}/${id}?depth=0`)).body : false
         check(shown ? value.present || empty || overRest : !value.revealing, `#${id}: ${field} ${shown ? 'missing' : 'shown'}: ${value.detail}`)
@@ -758,7 +741,7 @@ const VIRTUAL_COMPANIONS: Record<string, (before: string) => Record<string, unkn
 }
 
 const fieldUpdateCell =
-  (rule: Rule, over: 'rest' | 'graphql'): Cell =>
+  (rule: Rule, over: Transport): Cell =>
   async (caller, answer) => {
     const { field } = fieldOf(rule.op)!
     if (over === 'graphql' && !GRAPHQL[rule.target]) return
@@ -770,7 +753,7 @@ const fieldUpdateCell =
     }
   }
 
-async function virtualFieldCell(rule: Rule, caller: Caller, answer: Answer, over: 'rest' | 'graphql', field: string) {
+async function virtualFieldCell(rule: Rule, caller: Caller, answer: Answer, over: Transport, field: string) {
   const { id, actor } = await subject(rule, caller, true, answer === '✓', over)
   const note = mark('note')
   const { res, mutation } = await patchAs(actor, rule.target, id, { [field]: note, ...VIRTUAL_COMPANIONS[field]('') }, over)
@@ -779,7 +762,7 @@ async function virtualFieldCell(rule: Rule, caller: Caller, answer: Answer, over
 }
 
 /** An email change: `held` keeps the address and mails the new one a confirmation link. */
-async function emailCell(rule: Rule, caller: Caller, answer: Answer, over: 'rest' | 'graphql') {
+async function emailCell(rule: Rule, caller: Caller, answer: Answer, over: Transport) {
   const own = rule.target === 'users' ? isStaff(caller) && caller !== 'admin' : caller === 'owner'
   const { id, actor } = await subject(rule, caller, own, answer !== '✗', over)
   const before = await stored(rule.target, id, 'email')
@@ -795,7 +778,7 @@ async function emailCell(rule: Rule, caller: Caller, answer: Answer, over: 'rest
 }
 
 /** A password change, with the current password sent or not: only the owner, and only with it. */
-async function passwordCell(rule: Rule, caller: Caller, answer: Answer, over: 'rest' | 'graphql') {
+async function passwordCell(rule: Rule, caller: Caller, answer: Answer, over: Transport) {
   const withCurrent = rule.on === 'with the current password'
   for (const attempt of attempts(rule.target, caller, answer)) {
     const own = answer === 'own' ? attempt.own : rule.target === 'users' ? isStaff(caller) : caller === 'owner'
@@ -891,7 +874,7 @@ async function unlockCell(target: 'users' | 'readers', caller: Caller, answer: A
 
 // --------------------------------------------------------------------------------------------- rows
 
-function cellFor(rule: Rule, over: 'rest' | 'graphql'): Cell | null {
+function cellFor(rule: Rule, over: Transport): Cell | null {
   const endpoint = endpointOf(rule.op)
   if (endpoint) {
     if (over === 'graphql') return null
@@ -923,8 +906,6 @@ async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Prom
   return results
 }
 
-const TRANSPORTS = ['rest', 'graphql'] as const
-type Transport = (typeof TRANSPORTS)[number]
 
 /**
  * The rows of each collection or global, per transport, with those waiting for another part of
