@@ -862,6 +862,18 @@ const ENDPOINTS: Record<string, (caller: Caller, answer: Answer, rule: Rule) => 
   'api GET /search': async (c, a) => status2xx(a, await as[c].get(`/api/search?q=${encodeURIComponent('已发布')}`)),
 }
 
+/** The endpoints GraphQL has a twin of: the query, and the field it answers in. */
+const GRAPHQL_ENDPOINTS: Record<string, [string, string]> = {
+  'api GET /corrections': ['{ CorrectionsLog(limit: 5) { totalDocs } }', 'CorrectionsLog'],
+  'api GET /search': ['{ Search(q: "已发布", limit: 5) { totalDocs } }', 'Search'],
+}
+
+async function graphqlQueryCell(caller: Caller, answer: Answer, [query, field]: [string, string]) {
+  const res = await as[caller].graphql(query)
+  const answered = !res.body.errors?.length && Boolean(res.body.data?.[field])
+  check(answer === '✓' ? answered : !answered, `answered ${brief(res)}`)
+}
+
 /** Unlocking a locked account: who may, and whether the lock is gone. */
 async function unlockCell(target: 'users' | 'readers', caller: Caller, answer: Answer) {
   const id = target === 'users' ? (await freshStaff('reporter')).id : (await freshReader()).id
@@ -877,7 +889,10 @@ async function unlockCell(target: 'users' | 'readers', caller: Caller, answer: A
 function cellFor(rule: Rule, over: Transport): Cell | null {
   const endpoint = endpointOf(rule.op)
   if (endpoint) {
-    if (over === 'graphql') return null
+    if (over === 'graphql') {
+      const query = GRAPHQL_ENDPOINTS[`${rule.target} ${rule.op}`]
+      return query ? async (caller, answer) => graphqlQueryCell(caller, answer, query) : null
+    }
     const handler = ENDPOINTS[`${rule.target} ${rule.op}`]
     return handler ? (caller, answer) => handler(caller, answer, rule) : null
   }
