@@ -21,8 +21,10 @@
  *
  * `op` is an operation (`create`, `read`, `update`, `delete`, `readVersions`, `publish`, `update live`),
  * a custom endpoint (`POST /:id/review`, relative to the collection, or to `/api` for the `api` target),
- * or a field (`email · read`, `email · update`). `needs` marks rows that encode a target rule of issue 18
- * implemented on another branch: they may fail until that branch is merged.
+ * or a field (`email · read`, `email · update`, or `email · create`: sent with a new document).
+ * `needs` marks rows that encode a target rule of issue 18 implemented on another branch: they may
+ * fail until that branch is merged. `on` says which document or request a row is about, when that
+ * is not the obvious one; `refusal` is the exact status a refusal must have, where the rules name it.
  */
 
 export const CALLERS = ['anonymous', 'api-client', 'reader', 'owner', 'admin', 'editor-in-chief', 'editor', 'reporter', 'moderator'] as const
@@ -92,6 +94,8 @@ export const MATRIX: Rule[] = [
     rule('articles', `${field} · read`,               '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✓ ✓'),
     rule('articles', `${field} · update`,             '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
   ]),
+  ...['createdBy', 'reviewState', 'approvedBy', 'approvedCommentCount', 'responsibleEditorName'].map((field) =>
+    rule('articles', `${field} · create`,             '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗')),
 
   // ------------------------------------------------------------------------------ channels, tags, authors
   rule('categories', 'create',                        '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✗ ✗'),
@@ -138,6 +142,8 @@ export const MATRIX: Rule[] = [
   ]),
   rule('comments', 'ip · read',                       '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗'),
   rule('comments', 'ip · update',                     '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
+  ...['status', 'featured', 'reader', 'ip', 'reportCount'].map((field) =>
+    rule('comments', `${field} · create`,             '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗')),
 
   // -------------------------------------------------------------------------------- correction requests
   rule('correction-requests', 'create',               '✓ ✓ ✓ ✓ | ✓ ✓ ✓ ✓ ✓'),
@@ -168,6 +174,9 @@ export const MATRIX: Rule[] = [
   rule('correction-requests', 'lookupTokenHash · update', '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
   rule('correction-requests', 'ip · read',            '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗'),
   rule('correction-requests', 'ip · update',          '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
+  ...['status', 'reader', 'ip', 'lookupTokenHash', 'quoteFound', 'duplicateOf'].map((field) =>
+    rule('correction-requests', `${field} · create`,  '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗')),
+  rule('correction-requests', 'assignee · create',    '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✗ ✓'),
 
   // -------------------------------------------------------------------------------------------- readers
   rule('readers', 'create',                           '✓ ✓ ✓ ✓ | ✓ ✓ ✓ ✓ ✓', { on: 'a sign-up' }),
@@ -180,10 +189,14 @@ export const MATRIX: Rule[] = [
   rule('readers', 'password · update',                '✗ ✗ ✗ ✓ | ✗ ✗ ✗ ✗ ✗', { ...AUTH, on: 'with the current password' }),
   rule('readers', 'password · update',                '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', { ...AUTH, on: 'without the current password' }),
   rule('readers', '_verified · update',               '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗', AUTH),
+  rule('readers', '_verified · create',               '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗', { ...AUTH, on: 'a sign-up sending it' }),
+  ...['hash', 'salt', 'resetPasswordToken', 'resetPasswordExpiration', 'loginAttempts', 'lockUntil', '_verificationToken'].map((field) =>
+    rule('readers', `${field} · create`,              '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', AUTH)),
   ...internalAuthFields('readers', [...INTERNAL_AUTH_FIELDS, '_verificationToken']),
   ...['professionVerified', 'status', 'suspendedUntil'].flatMap((field) => [
     rule('readers', `${field} · read`,                '✗ ✗ ✗ ✓ | ✓ ✗ ✗ ✗ ✓'),
     rule('readers', `${field} · update`,              '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓', AUTH),
+    rule('readers', `${field} · create`,              '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓', AUTH),
   ]),
   rule('readers', 'moderationLog · read',             '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓'),
   rule('readers', 'moderationLog · update',           '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
@@ -197,6 +210,7 @@ export const MATRIX: Rule[] = [
   rule('avatars', 'GET /paste-url/:id?',              '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', { on: 'pasting from a URL is off' }),
   rule('avatars', 'owner · read',                     '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓'),
   rule('avatars', 'owner · update',                   '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
+  rule('avatars', 'owner · create',                   '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', { on: 'the uploader is the owner' }),
 
   // ----------------------------------------------------------------------------------- screening words
   rule('screening-words', 'create',                   '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓'),
@@ -216,6 +230,8 @@ export const MATRIX: Rule[] = [
   rule('users', 'password · update',                  '✗ ✗ ✗ ✗ | own own own own own', { ...AUTH, on: 'with the current password' }),
   rule('users', 'password · update',                  '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', { ...AUTH, on: 'without the current password' }),
   ...internalAuthFields('users', INTERNAL_AUTH_FIELDS),
+  ...['hash', 'salt', 'resetPasswordToken', 'loginAttempts', 'lockUntil'].map((field) =>
+    rule('users', `${field} · create`,                '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', AUTH)),
 
   // -------------------------------------------------------------------------------- webhooks, clients
   rule('webhooks', 'create',                          '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗'),
@@ -224,6 +240,7 @@ export const MATRIX: Rule[] = [
   rule('webhooks', 'delete',                          '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗'),
   rule('webhooks', 'secret · read',                   '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗'),
   rule('webhooks', 'timedOutAt · update',             '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
+  rule('webhooks', 'timedOutAt · create',             '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
   rule('webhook-deliveries', 'create',                '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
   rule('webhook-deliveries', 'read',                  '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗'),
   rule('webhook-deliveries', 'update',                '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
@@ -342,9 +359,9 @@ export function endpointOf(op: string): { method: string; path: string } | null 
 }
 
 /** `email · read` → the field and what is done to it; null for operations and endpoints. */
-export function fieldOf(op: string): { field: string; action: 'read' | 'update' } | null {
-  const match = /^(\S+) · (read|update)$/.exec(op)
-  return match ? { field: match[1], action: match[2] as 'read' | 'update' } : null
+export function fieldOf(op: string): { field: string; action: 'read' | 'update' | 'create' } | null {
+  const match = /^(\S+) · (read|update|create)$/.exec(op)
+  return match ? { field: match[1], action: match[2] as 'read' | 'update' | 'create' } : null
 }
 
 export const COLLECTION_OPERATIONS = ['create', 'read', 'update', 'delete', 'readVersions', 'publish', 'update live'] as const
