@@ -70,6 +70,7 @@ export const authAttempts = authAttemptLimits(authRateLimitsFrom(process.env))
 
 /** The collections this project defines; Payload adds its own to them as it builds the config. */
 export const projectCollections = [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries, ApiClients, AuditLog]
+const projectGlobals = [SiteSettings, ModerationSettings]
 
 const readReplicaUrls = (process.env.DATABASE_READ_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean)
 
@@ -90,7 +91,7 @@ export default buildConfig({
     fallbackLanguage: 'zh',
   },
   collections: projectCollections.map(checkingCollectionWrites).map(notingSaveKinds).map(announcingCollectionChanges).map(auditingCollection).map(authAttempts.limitingCollection),
-  globals: [SiteSettings, ModerationSettings].map(checkingGlobalWrites).map(announcingGlobalChanges),
+  globals: projectGlobals.map(checkingGlobalWrites).map(announcingGlobalChanges),
   editor: articleBodyEditor,
   email: emailAdapter({
     smtpUrl: process.env.SMTP_URL,
@@ -138,5 +139,8 @@ export default buildConfig({
   logger,
   telemetry: false,
 })
-  .then(governingPayloadsOwnCollections(projectCollections.map(({ slug }) => slug)))
+  .then(governingPayloadsOwnCollections(
+    projectCollections.map(({ slug }) => slug),
+    projectGlobals.map(({ slug }) => slug),
+  ))
   .then(checkingEveryCollectionsQueries)

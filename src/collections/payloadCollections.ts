@@ -1,4 +1,4 @@
-import type { CollectionConfig, Endpoint, PayloadHandler, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
+import type { CollectionConfig, Endpoint, GlobalConfig, PayloadHandler, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
 import { Forbidden } from 'payload'
 
 import { isAdmin } from '../access/isAdmin'
@@ -26,6 +26,14 @@ const PAYLOAD_COLLECTION_ACCESS: Readonly<Record<string, Operations>> = {
   'payload-kv': NO_ACCESS,
 }
 
+type GlobalOperations = Required<Pick<NonNullable<GlobalConfig['access']>, 'read' | 'update'>>
+
+/** The same for the globals Payload adds. */
+const PAYLOAD_GLOBAL_ACCESS: Readonly<Record<string, GlobalOperations>> = {
+  // The job runner's schedule bookkeeping, written by the server alone.
+  'payload-jobs-stats': { read: isPublisher, update: nobody },
+}
+
 const OPERATION_OF_METHOD: Readonly<Record<string, keyof Operations>> = { get: 'read', head: 'read', delete: 'delete' }
 
 /**
@@ -44,12 +52,18 @@ function guardedEndpoint(collection: SanitizedCollectionConfig, endpoint: Endpoi
 }
 
 /**
- * Gives every collection Payload added while building the config (all but `ownSlugs`) the access
- * stated above, and any Payload adds that is not stated (a future version's) no access at all, its
- * endpoints included, so that nothing Payload adds is open until someone decides who may use it.
+ * Gives every collection and global Payload added while building the config (all but `ownSlugs` and
+ * `ownGlobalSlugs`) the access stated above, and any Payload adds that is not stated (a future
+ * version's) no access at all, a collection's endpoints included, so that nothing Payload adds is open
+ * until someone decides who may use it.
  */
-export function governingPayloadsOwnCollections(ownSlugs: readonly string[]) {
+export function governingPayloadsOwnCollections(ownSlugs: readonly string[], ownGlobalSlugs: readonly string[]) {
   return (config: SanitizedConfig): SanitizedConfig => {
+    for (const global of config.globals) {
+      if (ownGlobalSlugs.includes(global.slug)) continue
+      const stated = PAYLOAD_GLOBAL_ACCESS[global.slug]
+      global.access = { ...(Object.fromEntries(Object.keys(global.access).map((operation) => [operation, nobody])) as typeof global.access), ...(stated ?? { read: nobody, update: nobody }) }
+    }
     const own = config.collections.filter(({ slug }) => ownSlugs.includes(slug))
     // Payload gives every collection the same endpoint objects for its operations, which ask the access themselves.
     const operationEndpoints = new Set(own.flatMap(({ endpoints }) => endpoints || []))

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import nodemailer from 'nodemailer'
@@ -22,7 +22,9 @@ export function emailAdapter(options: { smtpUrl?: string; mailDir: string; from:
         if (transport) return transport.sendMail({ ...message, from })
         await mkdir(options.mailDir, { recursive: true })
         const file = path.join(options.mailDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID()}.json`)
-        await writeFile(file, JSON.stringify({ from, to: message.to, subject: message.subject, html: message.html, text: message.text }, null, 2))
+        // Written aside and renamed into place, so whoever reads the folder never finds half a message.
+        await writeFile(`${file}.partial`, JSON.stringify({ from, to: message.to, subject: message.subject, html: message.html, text: message.text }, null, 2))
+        await rename(`${file}.partial`, file)
         payload.logger.info({ to: message.to, subject: message.subject, file }, 'email written to the mail folder (no SMTP_URL set)')
         return { file }
       },

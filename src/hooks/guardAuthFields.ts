@@ -86,6 +86,17 @@ async function holdEmail(req: PayloadRequest, slug: AccountCollection, id: numbe
 }
 
 /**
+ * What a new account holds unless told otherwise: a sign-up that sends a default (GraphQL's input
+ * type requires `status`, as the field is required) sets nothing the defaults would not.
+ */
+const defaultsOf = (collection: SanitizedCollectionConfig): Record<string, unknown> =>
+  Object.fromEntries(
+    collection.flattenedFields
+      .filter((field) => 'defaultValue' in field && field.defaultValue !== undefined && typeof field.defaultValue !== 'function')
+      .map((field) => [field.name, (field as { defaultValue: unknown }).defaultValue]),
+  )
+
+/**
  * Every write of an account (`users`, `readers`) through REST, GraphQL and the admin: a field the
  * writer may not set (`accountWriteRefusal`) is refused with a 403 naming it, where Payload's field
  * access would drop it silently; the owner's new password needs the current one; a new email is held
@@ -107,7 +118,12 @@ export const guardAuthFields: CollectionBeforeOperationHook = async ({ args, col
   if (write === 'update' && !mayUpdateAccount(slug, writer)) return args
 
   const hidden = hiddenFieldNames(collection)
-  const stored = write === 'update' ? await req.payload.db.findOne<Record<string, unknown> & { id: number }>({ collection: slug, where: { id: { equals: id } }, req }) : null
+  const stored =
+    write === 'update'
+      ? await req.payload.db.findOne<Record<string, unknown> & { id: number }>({ collection: slug, where: { id: { equals: id } }, req })
+      : write === 'create'
+        ? defaultsOf(collection)
+        : null
   if (write === 'update' && !stored) return args
   const set = fieldsSet(rest, stored, hidden)
   const refusal = accountWriteRefusal({ collection: slug, write, writer, fields: set, hiddenFieldNames: hidden })

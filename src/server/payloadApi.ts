@@ -293,6 +293,12 @@ async function cachedRead(caching: ApiCaching, req: Request, body: Buffer | null
 type Audience = { personal: boolean; keep?: KeepResponse }
 
 async function sendWebResponse(response: globalThis.Response, res: Response, req: Request, audience: Audience): Promise<void> {
+  // Payload answers a method that a collection has no endpoint for (its migrations have none) with
+  // 501, a server's failure; it is the client's request that cannot be served.
+  if (response.status === 501) {
+    res.status(405).json({ errors: [{ message: `不支持此请求方法 (${req.method} is not allowed on ${req.path})`, data: { code: 'METHOD_NOT_ALLOWED' } }] })
+    return
+  }
   if (response.status === 429) {
     const retryAfter = await retryAfterOf(response.clone())
     if (retryAfter) res.setHeader('retry-after', String(retryAfter))

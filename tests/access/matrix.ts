@@ -22,9 +22,9 @@
  * `op` is an operation (`create`, `read`, `update`, `delete`, `readVersions`, `publish`, `update live`),
  * a custom endpoint (`POST /:id/review`, relative to the collection, or to `/api` for the `api` target),
  * or a field (`email · read`, `email · update`, or `email · create`: sent with a new document).
- * `needs` marks rows that encode a target rule of issue 18 implemented on another branch: they may
- * fail until that branch is merged. `on` says which document or request a row is about, when that
- * is not the obvious one; `refusal` is the exact status a refusal must have, where the rules name it.
+ * `credentials` marks rows that change what logs an account in (its email, password, sessions): each
+ * such cell acts on an account made for it. `on` says which document or request a row is about, when
+ * that is not the obvious one; `refusal` is the exact status a refusal must have, where the rules name it.
  */
 
 export const CALLERS = ['anonymous', 'api-client', 'reader', 'owner', 'admin', 'editor-in-chief', 'editor', 'reporter', 'moderator'] as const
@@ -34,14 +34,12 @@ export const STAFF_CALLERS = ['admin', 'editor-in-chief', 'editor', 'reporter', 
 export type Answer = '✓' | '✗' | 'pub' | 'own' | 'held'
 const ANSWERS: readonly string[] = ['✓', '✗', 'pub', 'own', 'held']
 
-/** The parts of issue 18 other branches implement; a row tagged with one checks that branch's work. */
-export type Needs = 'auth-fields' | 'payload-collections' | 'client-addresses' | 'live-media'
-
 export type Rule = {
   target: string
   op: string
   answers: Record<Caller, Answer>
-  needs?: Needs
+  /** The row changes an account's credentials: each cell acts on a throwaway account. */
+  credentials?: true
   /** A refusal here must be exactly this status (the target rules name it), not merely some 4xx. */
   refusal?: number
   /** Which fixture the row is about, when not the collection's usual one. */
@@ -56,15 +54,14 @@ function rule(target: string, op: string, cells: string, extra: Omit<Rule, 'targ
   return { target, op, answers: Object.fromEntries(CALLERS.map((caller, i) => [caller, words[i] as Answer])) as Record<Caller, Answer>, ...extra }
 }
 
-const AUTH = { needs: 'auth-fields', refusal: 403 } as const
-const OWN_COLLECTIONS = { needs: 'payload-collections' } as const
+const AUTH = { credentials: true, refusal: 403 } as const
 
 /** Payload's internal auth fields: nobody writes them through the API (403) nor reads them. */
 const INTERNAL_AUTH_FIELDS = ['hash', 'salt', 'resetPasswordToken', 'resetPasswordExpiration', 'resetPasswordRequestedAt', 'loginAttempts', 'lockUntil', 'sessions']
 
 const internalAuthFields = (target: string, fields: string[]) =>
   fields.flatMap((field) => [
-    rule(target, `${field} · read`, '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', { needs: 'auth-fields' }),
+    rule(target, `${field} · read`, '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', { credentials: true }),
     rule(target, `${field} · update`, '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', AUTH),
   ])
 
@@ -117,7 +114,7 @@ export const MATRIX: Rule[] = [
   rule('media', 'create',                             '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✓ ✗'),
   rule('media', 'read',                               '✓ ✓ ✓ ✓ | ✓ ✓ ✓ ✓ ✓'),
   rule('media', 'update',                             '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✓ ✗'),
-  rule('media', 'update live',                        '✗ ✗ ✗ ✗ | ✓ ✓ ✗ ✗ ✗', { needs: 'live-media', refusal: 403, on: 'the cover of a published article' }),
+  rule('media', 'update live',                        '✗ ✗ ✗ ✗ | ✓ ✓ ✗ ✗ ✗', { refusal: 403, on: 'the cover of a published article' }),
   rule('media', 'delete',                             '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✗ ✗'),
   rule('media', 'GET /file/:filename',                '✓ ✓ ✓ ✓ | ✓ ✓ ✓ ✓ ✓'),
   rule('media', 'GET /paste-url/:id?',                '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', { on: 'pasting from a URL is off' }),
@@ -187,7 +184,7 @@ export const MATRIX: Rule[] = [
   rule('readers', 'email · read',                     '✗ ✗ ✗ ✓ | ✓ ✗ ✗ ✗ ✓'),
   rule('readers', 'email · update',                   '✗ ✗ ✗ held | held ✗ ✗ ✗ ✗', AUTH),
   rule('readers', 'password · update',                '✗ ✗ ✗ ✓ | ✗ ✗ ✗ ✗ ✗', { ...AUTH, on: 'with the current password' }),
-  rule('readers', 'password · update',                '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', { ...AUTH, on: 'without the current password' }),
+  rule('readers', 'password · update',                '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', { credentials: true, on: 'without the current password' }),
   rule('readers', '_verified · update',               '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗', AUTH),
   rule('readers', '_verified · create',               '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗', { ...AUTH, on: 'a sign-up sending it' }),
   ...['hash', 'salt', 'resetPasswordToken', 'resetPasswordExpiration', 'loginAttempts', 'lockUntil', '_verificationToken'].map((field) =>
@@ -198,6 +195,9 @@ export const MATRIX: Rule[] = [
     rule('readers', `${field} · update`,              '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓', AUTH),
     rule('readers', `${field} · create`,              '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓', AUTH),
   ]),
+  rule('readers', 'pendingEmail · read',              '✗ ✗ ✗ ✓ | ✓ ✗ ✗ ✗ ✓'),
+  rule('readers', 'pendingEmail · update',            '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', AUTH),
+  ...internalAuthFields('readers', ['pendingEmailTokenHash', 'pendingEmailExpiresAt']),
   rule('readers', 'moderationLog · read',             '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓'),
   rule('readers', 'moderationLog · update',           '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
 
@@ -228,8 +228,11 @@ export const MATRIX: Rule[] = [
   rule('users', 'email · update',                     '✗ ✗ ✗ ✗ | held held held held held', AUTH),
   rule('users', 'roles · update',                     '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗'),
   rule('users', 'password · update',                  '✗ ✗ ✗ ✗ | own own own own own', { ...AUTH, on: 'with the current password' }),
-  rule('users', 'password · update',                  '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', { ...AUTH, on: 'without the current password' }),
+  rule('users', 'password · update',                  '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', { credentials: true, on: 'without the current password' }),
   ...internalAuthFields('users', INTERNAL_AUTH_FIELDS),
+  rule('users', 'pendingEmail · read',                '✗ ✗ ✗ ✗ | ✓ own own own own'),
+  rule('users', 'pendingEmail · update',              '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', AUTH),
+  ...internalAuthFields('users', ['pendingEmailTokenHash', 'pendingEmailExpiresAt']),
   ...['hash', 'salt', 'resetPasswordToken', 'loginAttempts', 'lockUntil'].map((field) =>
     rule('users', `${field} · create`,                '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', AUTH)),
 
@@ -261,22 +264,21 @@ export const MATRIX: Rule[] = [
   rule('audit-log', 'read',                           '✗ ✗ ✗ ✗ | ✓ ✓ ✗ ✗ ✗'),
   rule('audit-log', 'update',                         '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
   rule('audit-log', 'delete',                         '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
-  rule('audit-log', 'ip · read',                      '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗', { needs: 'client-addresses' }),
-  rule('audit-log', 'actorName · read',               '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗', { needs: 'client-addresses', on: 'a failed login (the email tried)' }),
-  rule('audit-log', 'summary · read',                 '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗', { needs: 'client-addresses', on: 'a failed login (the email tried)' }),
+  rule('audit-log', 'ip · read',                      '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗'),
+  rule('audit-log', 'attemptedEmail · read',          '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗', { on: 'a failed login: no other field shows the email tried' }),
 
   // -------------------------------------------------------------------------------- Payload's own
-  rule('payload-locked-documents', 'create',          '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✓ ✓', OWN_COLLECTIONS),
-  rule('payload-locked-documents', 'read',            '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✓ ✓', OWN_COLLECTIONS),
-  rule('payload-locked-documents', 'update',          '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✓ ✓', OWN_COLLECTIONS),
-  rule('payload-locked-documents', 'delete',          '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✓ ✓', OWN_COLLECTIONS),
-  rule('payload-preferences', 'create',               '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✓ ✓', OWN_COLLECTIONS),
-  rule('payload-preferences', 'read',                 '✗ ✗ ✗ ✗ | own own own own own', OWN_COLLECTIONS),
-  rule('payload-preferences', 'update',               '✗ ✗ ✗ ✗ | own own own own own', OWN_COLLECTIONS),
-  rule('payload-preferences', 'delete',               '✗ ✗ ✗ ✗ | own own own own own', OWN_COLLECTIONS),
-  rule('payload-preferences', 'GET /:key',            '✗ ✗ ✗ ✗ | own own own own own', OWN_COLLECTIONS),
-  rule('payload-preferences', 'POST /:key',           '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✓ ✓', OWN_COLLECTIONS),
-  rule('payload-preferences', 'DELETE /:key',         '✗ ✗ ✗ ✗ | own own own own own', OWN_COLLECTIONS),
+  rule('payload-locked-documents', 'create',          '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✓ ✓'),
+  rule('payload-locked-documents', 'read',            '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✓ ✓'),
+  rule('payload-locked-documents', 'update',          '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✓ ✓'),
+  rule('payload-locked-documents', 'delete',          '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✓ ✓'),
+  rule('payload-preferences', 'create',               '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✓ ✓'),
+  rule('payload-preferences', 'read',                 '✗ ✗ ✗ ✗ | own own own own own'),
+  rule('payload-preferences', 'update',               '✗ ✗ ✗ ✗ | own own own own own'),
+  rule('payload-preferences', 'delete',               '✗ ✗ ✗ ✗ | own own own own own'),
+  rule('payload-preferences', 'GET /:key',            '✗ ✗ ✗ ✗ | own own own own own'),
+  rule('payload-preferences', 'POST /:key',           '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✓ ✓'),
+  rule('payload-preferences', 'DELETE /:key',         '✗ ✗ ✗ ✗ | own own own own own'),
   rule('payload-jobs', 'create',                      '✗ ✗ ✗ ✗ | ✓ ✓ ✗ ✗ ✗'),
   rule('payload-jobs', 'read',                        '✗ ✗ ✗ ✗ | ✓ ✓ ✗ ✗ ✗'),
   rule('payload-jobs', 'update',                      '✗ ✗ ✗ ✗ | ✓ ✓ ✗ ✗ ✗'),
@@ -297,8 +299,8 @@ export const MATRIX: Rule[] = [
   rule('site-settings', 'update',                     '✗ ✗ ✗ ✗ | ✓ ✓ ✗ ✗ ✗'),
   rule('moderation-settings', 'read',                 '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓'),
   rule('moderation-settings', 'update',               '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗'),
-  rule('payload-jobs-stats', 'read',                  '✗ ✗ ✗ ✗ | ✓ ✓ ✗ ✗ ✗', OWN_COLLECTIONS),
-  rule('payload-jobs-stats', 'update',                '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', OWN_COLLECTIONS),
+  rule('payload-jobs-stats', 'read',                  '✗ ✗ ✗ ✗ | ✓ ✓ ✗ ✗ ✗'),
+  rule('payload-jobs-stats', 'update',                '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
 
   // ------------------------------------------------------------------------------- root endpoints (/api)
   rule('api', 'GET /corrections',                     '✓ ✓ ✓ ✓ | ✓ ✓ ✓ ✓ ✓'),
@@ -321,6 +323,7 @@ export const OPEN_AUTH_ENDPOINTS = [
   'POST /verify/:id',
   'GET /init',
   'POST /first-register',
+  'POST /confirm-email',
 ]
 
 /** Which GraphQL operations a collection or global has: Payload's generated names, or none. */

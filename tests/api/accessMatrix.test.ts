@@ -240,7 +240,7 @@ function sharedAccount(key: string, make: () => Promise<{ id: number; api: Api }
  */
 async function subject(rule: Rule, caller: Caller, own: boolean, allowed: boolean, over: Transport): Promise<{ id: Id; actor: Api; shared?: boolean }> {
   const target = rule.target
-  const throwaway = rule.needs === 'auth-fields' || rule.op.startsWith('roles ')
+  const throwaway = rule.credentials === true || rule.op.startsWith('roles ')
   if (target === 'users' && isStaff(caller) && own) {
     if (!throwaway) return { id: staff.ids[caller], actor: as[caller], shared: true }
     const account = await (allowed ? freshStaff(caller) : sharedAccount(`${over} ${caller}`, () => freshStaff(caller)))
@@ -773,6 +773,9 @@ const SAMPLES: Record<string, (marker: string, before: any) => unknown> = {
   apiKey: () => randomUUID(),
   enableAPIKey: (_m, before) => !before,
   password: () => `新的密码-${randomUUID()}`,
+  pendingEmail: (m) => `${m}@test.newsroom`,
+  pendingEmailTokenHash: (m) => m,
+  pendingEmailExpiresAt: () => future(1),
 }
 
 /** Virtual fields leave their mark in a log: they are written beside a change that makes an entry. */
@@ -963,16 +966,12 @@ async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Prom
 }
 
 
-/**
- * The rows of each collection or global, per transport, with those waiting for another part of
- * issue 18 (`[needs …]`) apart: they may fail until that branch is merged, without hiding the others.
- */
+/** The rows of each collection or global, per transport. */
 function groupsOf(over: Transport): Map<string, Rule[]> {
   const groups = new Map<string, Rule[]>()
   for (const rule of MATRIX) {
     if (cellFor(rule, over) === null || (over === 'graphql' && GRAPHQL[rule.target] === false)) continue
-    const key = `${rule.target}${rule.needs ? ` [needs ${rule.needs}]` : ''}`
-    groups.set(key, [...(groups.get(key) ?? []), rule])
+    groups.set(rule.target, [...(groups.get(rule.target) ?? []), rule])
   }
   return groups
 }

@@ -97,7 +97,7 @@ export type Mail = { to: string; subject: string; html: string }
 /** The emails the server has written to its mail folder, oldest first. */
 export async function sentMail(mailDir: string): Promise<Mail[]> {
   const { readdir, readFile } = await import('node:fs/promises')
-  const files = (await readdir(mailDir).catch(() => [] as string[])).sort()
+  const files = (await readdir(mailDir).catch(() => [] as string[])).filter((file) => file.endsWith('.json')).sort()
   return Promise.all(files.map(async (file) => JSON.parse(await readFile(`${mailDir}/${file}`, 'utf8')) as Mail))
 }
 

@@ -158,7 +158,7 @@ const README_ROWS: Record<string, (caller: Caller) => string> = {
   'API clients (front-end keys)': (c) => tick(allowed(c, ['api-clients', 'create'], ['api-clients', 'read'], ['api-clients', 'update'], ['api-clients', 'delete'])),
   'audit log: read (nobody writes it)': (c) => tick(allowed(c, ['audit-log', 'read'])),
   'client IP addresses, emails tried in failed logins': (c) =>
-    tick(allowed(c, ['comments', 'ip · read'], ['correction-requests', 'ip · read'], ['audit-log', 'ip · read'], ['audit-log', 'actorName · read'])),
+    tick(allowed(c, ['comments', 'ip · read'], ['correction-requests', 'ip · read'], ['audit-log', 'ip · read'], ['audit-log', 'attemptedEmail · read'])),
   'scheduled and background jobs': (c) => tick(allowed(c, ['payload-jobs', 'read'], ['payload-jobs', 'update'], ['payload-jobs', 'delete'])),
   "the admin's document locks; preferences, each their own": (c) =>
     tick(answer('payload-preferences', 'read', c) === 'own' && allowed(c, ['payload-locked-documents', 'read'], ['payload-locked-documents', 'update'])),
