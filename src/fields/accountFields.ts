@@ -7,7 +7,7 @@ const never: FieldAccess = () => false
  * stored, so it reads back empty (read access must stay open, or the admin leaves the field out of
  * its form). The admin shows it on the account holder's own page, beside Payload's "change password".
  */
-export const currentPasswordField = (collectionSlug: string): Field => ({
+const currentPasswordField = (collectionSlug: string): Field => ({
   name: 'currentPassword',
   type: 'text',
   virtual: true,
@@ -24,7 +24,7 @@ export const currentPasswordField = (collectionSlug: string): Field => ({
  * A new address waiting for its confirmation link, with the link's token (its SHA-256 only) and
  * expiry. Only the server writes them (`guardAuthFields`, the confirm-email endpoint).
  */
-export function pendingEmailFields(readPendingEmail: FieldAccess): Field[] {
+function pendingEmailFields(readPendingEmail: FieldAccess): Field[] {
   return [
     {
       name: 'pendingEmail',
@@ -47,10 +47,24 @@ export function pendingEmailFields(readPendingEmail: FieldAccess): Field[] {
  * Payload's session list, overriding the field Payload adds (merged by name): its default lets the
  * account holder, and any login of another collection with the same id, read the session ids.
  */
-export const sessionsNeverRead: Field = {
+const sessionsNeverRead: Field = {
   name: 'sessions',
   type: 'array',
   access: { read: never, create: never, update: never },
   admin: { disabled: true },
   fields: [],
+}
+
+/**
+ * The fields every account collection has on top of Payload's own: its email (read and changed by
+ * whom the collection says), the current password a change of password asks for, the address waiting
+ * for confirmation (read as the email is), and sessions nobody reads.
+ */
+export function accountFields(collectionSlug: string, email: { read: FieldAccess; update: FieldAccess }): Field[] {
+  return [
+    { name: 'email', type: 'email', label: { en: 'Email', zh: '邮箱' }, required: true, unique: true, access: email },
+    currentPasswordField(collectionSlug),
+    ...pendingEmailFields(email.read),
+    sessionsNeverRead,
+  ]
 }

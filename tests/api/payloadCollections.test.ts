@@ -161,8 +161,8 @@ function expectStatus(what: string, res: ApiResponse, expected: readonly number[
   if (!expected.includes(res.status)) throw new Error(`${what}: expected ${expected.join(' or ')}, got ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`)
 }
 
-/** Collections without REST endpoints (migrations): no route, for everyone. */
-const NO_ROUTE = [404, 501]
+/** Collections without REST endpoints (migrations): the method is not allowed, for everyone (never a 5xx). */
+const NO_ROUTE = [405]
 const refusedOver = (collection: PayloadCollection) => (collection.rest ? [403] : NO_ROUTE)
 /**
  * One document by id. Preferences' `/:key` endpoints take the place of the by-id routes for GET and

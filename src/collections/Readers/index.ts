@@ -6,7 +6,7 @@ import { isModerator, isModeratorField } from '../../access/isModerator'
 import { moderatorsOrSelf, moderatorsOrSelfField } from '../../access/moderatorsOrSelf'
 import { readerSelfOrAdminField } from '../../access/readerSelfOrAdmin'
 import { isModeratorUser, READERS_SLUG } from '../../access/roleChecks'
-import { currentPasswordField, pendingEmailFields, sessionsNeverRead } from '../../fields/accountFields'
+import { accountFields } from '../../fields/accountFields'
 import { enforcePasswordRules } from '../../hooks/enforcePasswordRules'
 import { announceHeldEmail, applyAccountWritePlan, guardAuthFields } from '../../hooks/guardAuthFields'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
@@ -54,19 +54,9 @@ export const Readers: CollectionConfig<typeof READERS_SLUG> = {
   },
   endpoints: [confirmEmailEndpoint(READERS_SLUG)],
   fields: [
-    {
-      name: 'email',
-      type: 'email',
-      label: { en: 'Email', zh: '邮箱' },
-      required: true,
-      unique: true,
-      access: { read: moderatorsOrSelfField, update: readerSelfOrAdminField },
-    },
-    currentPasswordField(READERS_SLUG),
-    ...pendingEmailFields(moderatorsOrSelfField),
+    ...accountFields(READERS_SLUG, { read: moderatorsOrSelfField, update: readerSelfOrAdminField }),
     // Payload's own lets any logged-in account set it, a reader signing someone else up included.
     { name: '_verified', type: 'checkbox', access: { create: isAdminField, update: isAdminField } },
-    sessionsNeverRead,
     { name: 'displayName', type: 'text', label: { en: 'Display name', zh: '昵称' }, required: true, minLength: 1, maxLength: 30 },
     { name: 'avatar', type: 'upload', relationTo: AVATARS_SLUG, label: { en: 'Avatar', zh: '头像' } },
     {

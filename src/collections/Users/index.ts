@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { adminOrSelf, adminOrSelfField } from '../../access/adminOrSelf'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isStaff } from '../../access/isStaff'
-import { currentPasswordField, pendingEmailFields, sessionsNeverRead } from '../../fields/accountFields'
+import { accountFields } from '../../fields/accountFields'
 import { enforcePasswordRules } from '../../hooks/enforcePasswordRules'
 import { announceHeldEmail, applyAccountWritePlan, guardAuthFields } from '../../hooks/guardAuthFields'
 import { LOGIN_LOCKOUT, loginCookies } from '../../lib/loginPolicy'
@@ -50,17 +50,7 @@ export const Users: CollectionConfig<typeof USERS_SLUG> = {
       required: true,
       maxLength: 60,
     },
-    {
-      name: 'email',
-      type: 'email',
-      label: { en: 'Email', zh: '邮箱' },
-      required: true,
-      unique: true,
-      access: { read: adminOrSelfField, update: adminOrSelfField },
-    },
-    currentPasswordField(USERS_SLUG),
-    ...pendingEmailFields(adminOrSelfField),
-    sessionsNeverRead,
+    ...accountFields(USERS_SLUG, { read: adminOrSelfField, update: adminOrSelfField }),
     {
       name: 'roles',
       type: 'select',
