@@ -13,6 +13,7 @@ import * as migration_20261202_043000_search_totals_up_to_a_limit from './202612
 import * as migration_20261206_050000_search_segmentation from './20261206_050000_search_segmentation';
 import * as migration_20261206_202226_account_email_change from './20261206_202226_account_email_change';
 import * as migration_20261206_202300_audit_attempted_email from './20261206_202300_audit_attempted_email';
+import * as migration_20261206_213000_live_article_images from './20261206_213000_live_article_images';
 
 export const migrations = [
   {
@@ -89,5 +90,10 @@ export const migrations = [
     up: migration_20261206_202300_audit_attempted_email.up,
     down: migration_20261206_202300_audit_attempted_email.down,
     name: '20261206_202300_audit_attempted_email',
+  },
+  {
+    up: migration_20261206_213000_live_article_images.up,
+    down: migration_20261206_213000_live_article_images.down,
+    name: '20261206_213000_live_article_images',
   },
 ];
