@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
@@ -6,8 +7,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 
 import { ROOT_DIR, startServer, type TestServer } from './server'
 
-/** Debian's Chromium; playwright-core drives it and downloads no browser of its own. */
-export const CHROMIUM_PATH = '/usr/bin/chromium'
+/** Debian's Chromium, when the machine has it: playwright-core drives it and downloads no browser of its own. */
+const DEBIAN_CHROMIUM = '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -22,12 +23,31 @@ const CHROMIUM_ARGS = [
 export const ARTIFACTS_DIR = path.join(ROOT_DIR, 'tests/e2e/artifacts')
 const AXE_SCRIPT = path.join(ROOT_DIR, 'node_modules/axe-core/axe.min.js')
 
-/** Launches Chromium with a fresh profile, or says how to install it. */
+/**
+ * Debian's Chromium when it is installed, else the one the `@sparticuz/chromium` dev dependency ships
+ * inside its package (unpacked to the temp directory on first use), so `npm ci && npm test` needs no
+ * browser on the machine. `TEST_CHROMIUM=npm` asks for the packaged one even where Debian's is there.
+ */
+async function chromiumPath(): Promise<string> {
+  if (process.env.TEST_CHROMIUM !== 'npm' && existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM
+  const { default: packaged } = await import('@sparticuz/chromium')
+  return packaged.executablePath()
+}
+
+/** Launches Chromium with a fresh profile; warns once when no Chinese font will draw the screenshots' text. */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`The browser tests need Debian's Chromium at ${CHROMIUM_PATH}, which is missing: install it with \`apt-get install chromium\``)
+  const executablePath = await chromiumPath()
+  if (!hasChineseFont()) console.warn('No Chinese font on this machine: the screenshots in tests/e2e/artifacts show Chinese as boxes (the assertions read text, not pixels). `apt-get install fonts-wqy-microhei` adds one.')
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true })
+}
+
+/** Whether fontconfig knows a font with Chinese glyphs (false where fontconfig itself is missing). */
+function hasChineseFont(): boolean {
+  try {
+    return execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim() !== ''
+  } catch {
+    return false
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
 }
 
 type ExpectedError = { status: number; url: RegExp }
