@@ -7,8 +7,7 @@ import { checkUploadedImage } from '../hooks/checkUploadedImage'
 import { keepLiveImagesToPublishers } from '../hooks/keepLiveImagesToPublishers'
 import { IMAGE_MIME_TYPES } from '../lib/imageFiles'
 import { mediaDirectory } from '../lib/mediaDirectory'
-
-export const MEDIA_SLUG = 'media'
+import { MEDIA_SLUG } from '../slugs'
 
 /** Uploads larger than this are refused with a 413 before any processing. */
 export const MEDIA_MAX_BYTES = 10 * 1024 * 1024
