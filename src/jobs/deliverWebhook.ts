@@ -18,7 +18,7 @@ import {
 import { WEBHOOK_ALLOW_PRIVATE_URLS } from '../lib/webhooks/url'
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../lib/webhooks/signature'
 import type { WebhookDelivery } from '../payload-types'
-import { inTransaction } from '../utilities/inTransaction'
+import { inTransaction } from '../db/inTransaction'
 import { DELIVER_WEBHOOK_TASK, WEBHOOKS_SLUG, WEBHOOK_DELIVERIES_SLUG } from '../slugs'
 
 /**

@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { createLocalReq } from 'payload'
 
 import type { SiteSetting } from '../payload-types'
-import { inTransaction } from '../utilities/inTransaction'
+import { inTransaction } from '../db/inTransaction'
 import { DEMO_ARTICLES } from './articles'
 import { createCommunity } from './community'
 import { createCorrections } from './corrections'

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { countOutdatedSearchRows, reindexOutdatedSearchRows } from '../collections/Articles/search'
+import { countOutdatedSearchRows, reindexOutdatedSearchRows } from '../db/articleSearch'
 import type { logger as Logger } from '../lib/logger'
 import { announceContentChange } from '../lib/responseCache/changes'
 import { ARTICLES_SLUG } from '../slugs'

@@ -4,7 +4,7 @@ import { APIError } from 'payload'
 import { SAME_FOR_EVERY_CALLER } from '../../lib/httpCaching'
 import { parseSearchParams } from '../../lib/search'
 import { validationErrorBody } from '../../lib/validationErrorBody'
-import { searchArticles } from './search'
+import { searchArticles } from '../../db/articleSearch'
 import { paginatedType } from './graphQLPage'
 
 /** `GET /api/search?q=…&category=&tag=&from=&to=&page=&limit=`: full-text search of published articles. */

@@ -1,12 +1,17 @@
+/**
+ * Access restated in SQL: published articles only, what `publishedOrStaff` allows anonymous readers.
+ * The index holds a row per published article and no other (`indexArticle` removes it when the
+ * article is unpublished or deleted), and the details a hit shows are read from the published row.
+ */
 import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
 
-import { lexicalToPlainText } from '../../lib/corrections'
-import { highlightSnippet, SEGMENTATION, SNIPPET_RADIUS, searchTotalLimitFrom, searchWords, toTsQuery } from '../../lib/search'
-import type { Article } from '../../payload-types'
-import { inTransaction } from '../../utilities/inTransaction'
-import { readRows } from '../../utilities/readRows'
-import { ARTICLES_SLUG } from '../../slugs'
+import { lexicalToPlainText } from '../lib/corrections'
+import { highlightSnippet, SEGMENTATION, SNIPPET_RADIUS, searchTotalLimitFrom, searchWords, toTsQuery } from '../lib/search'
+import type { Article } from '../payload-types'
+import { ARTICLES_SLUG } from '../slugs'
+import { inTransaction } from './inTransaction'
+import { readRows } from './readRows'
 
 type SqlQuery = ReturnType<typeof sql>
 type Executor = { execute: (query: SqlQuery) => Promise<{ rows: Record<string, unknown>[] }> }
