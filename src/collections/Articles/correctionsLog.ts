@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { publishedCorrections } from '../../db/correctionsLog'
-import { SAME_FOR_EVERY_CALLER } from '../../lib/httpCaching'
+import { SAME_FOR_EVERY_CALLER } from '../../lib/http/caching'
 import { paginationParamProblems } from '../../lib/paginationParams'
 import { validationErrorBody } from '../../lib/validationErrorBody'
 

@@ -1,7 +1,7 @@
 import type { Endpoint, GraphQLExtension } from 'payload'
 import { APIError } from 'payload'
 
-import { SAME_FOR_EVERY_CALLER } from '../../lib/httpCaching'
+import { SAME_FOR_EVERY_CALLER } from '../../lib/http/caching'
 import { parseSearchParams } from '../../lib/search'
 import { validationErrorBody } from '../../lib/validationErrorBody'
 import { searchArticles } from '../../db/articleSearch'

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { SAME_FOR_EVERY_CALLER } from '../../../lib/httpCaching'
+import { SAME_FOR_EVERY_CALLER } from '../../../lib/http/caching'
 import { isValidSlug } from '../../../lib/slugify'
 import { readArticlePage } from '../../../db/articlePage'
 
