@@ -1,6 +1,6 @@
 import { APIError, type GraphQLExtension } from 'payload'
 
-import { publishedCorrections } from '../../db/correctionsLog'
+import { publishedCorrections } from '../db/correctionsLog'
 import { MAX_CORRECTIONS_LIMIT } from './correctionsLog'
 import { paginatedType } from './graphQLPage'
 

@@ -1,9 +1,9 @@
 import type { Endpoint } from 'payload'
 
-import { publishedCorrections } from '../../db/correctionsLog'
-import { SAME_FOR_EVERY_CALLER } from '../../lib/http/caching'
-import { paginationParamProblems } from '../../lib/paginationParams'
-import { validationErrorBody } from '../../lib/validationErrorBody'
+import { publishedCorrections } from '../db/correctionsLog'
+import { SAME_FOR_EVERY_CALLER } from '../lib/http/caching'
+import { paginationParamProblems } from '../lib/paginationParams'
+import { validationErrorBody } from '../lib/validationErrorBody'
 
 export const MAX_CORRECTIONS_LIMIT = 100
 
