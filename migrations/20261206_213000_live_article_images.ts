@@ -4,7 +4,7 @@ import { MigrateDownArgs, MigrateUpArgs, sql } from '@payloadcms/db-postgres'
  * The images each published article's body shows (its Lexical upload nodes' media ids), indexed, so
  * that judging an edit of an image (src/hooks/keepLiveImagesToPublishers.ts) looks them up instead of
  * reading every published body: on a portal's archive that is a million bodies per reporter's edit.
- * The ids are read as the article page reads them (src/collections/Articles/articlePage.ts). The
+ * The ids are read as the article page reads them (src/db/articlePage.ts). The
  * function reads nothing but its argument, so it may be IMMUTABLE and indexed.
  */
 export async function up({ db }: MigrateUpArgs): Promise<void> {

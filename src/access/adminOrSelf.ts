@@ -1,6 +1,7 @@
 import type { Access, FieldAccess } from 'payload'
 
-import { isAdminUser, USERS_SLUG } from './roleChecks'
+import { isAdminUser } from './roleChecks'
+import { USERS_SLUG } from '../slugs'
 
 const isSelf = (user: { collection?: string; id?: number | string } | null, id: unknown): boolean =>
   user?.collection === USERS_SLUG && id !== undefined && String(user.id) === String(id)

@@ -1,6 +1,7 @@
 import type { Access, Where } from 'payload'
 
-import { isStaffUser, USERS_SLUG } from './roleChecks'
+import { isStaffUser } from './roleChecks'
+import { USERS_SLUG } from '../slugs'
 
 /** Admin preferences (list columns, filters, …): each staff member their own; readers have none. */
 export const ownPreferences: Access = ({ req }) => {

@@ -1,11 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { EDITOR_ROLES, hasAnyRole, MODERATOR_ROLES, PUBLISHER_ROLES, type StaffRole, WRITER_ROLES } from '../lib/roles'
-
-/** The staff `users` collection is the only one whose logins carry roles; readers never do. */
-export const USERS_SLUG = 'users'
-/** Readers' own accounts: they comment and report errors, nothing more. */
-export const READERS_SLUG = 'readers'
+import { READERS_SLUG, USERS_SLUG } from '../slugs'
 
 type User = PayloadRequest['user']
 

@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../access/isAdmin'
-
-export const API_CLIENTS_SLUG = 'api-clients'
+import { API_CLIENTS_SLUG } from '../slugs'
 
 /** A front end's default allowance, well above what one address may send. */
 export const DEFAULT_CLIENT_REQUESTS_PER_MINUTE = 6000

@@ -4,8 +4,7 @@ import { isPublisher } from '../access/isPublisher'
 import { nobody } from '../access/nobody'
 import { attemptedEmailField, clientAddressField } from '../fields/adminOnlyPersonalData'
 import { jsonViewAdmin } from '../fields/jsonView'
-import { AUDIT_LOG_SLUG } from '../lib/audit'
-
+import { AUDIT_LOG_SLUG } from '../slugs'
 
 export const AUDIT_ACTIONS = [
   'create',

@@ -5,10 +5,7 @@ import { isEditor } from '../access/isEditor'
 import { isPublisher } from '../access/isPublisher'
 import { isStaffField } from '../access/isStaff'
 import { slugField } from '../fields/slug'
-import { MEDIA_SLUG } from './Media'
-import { USERS_SLUG } from './Users'
-
-export const AUTHORS_SLUG = 'authors'
+import { AUTHORS_SLUG, MEDIA_SLUG, USERS_SLUG } from '../slugs'
 
 /** Public byline profiles: a contributor need not have a login, and a login need not write. */
 export const Authors: CollectionConfig<typeof AUTHORS_SLUG> = {

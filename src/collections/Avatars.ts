@@ -7,8 +7,7 @@ import { isModeratorUser, isReaderUser, isStaffUser } from '../access/roleChecks
 import { checkUploadedImage } from '../hooks/checkUploadedImage'
 import { IMAGE_MIME_TYPES } from '../lib/imageFiles'
 import { mediaDirectory } from '../lib/mediaDirectory'
-
-export const AVATARS_SLUG = 'avatars'
+import { AVATARS_SLUG, READERS_SLUG } from '../slugs'
 
 /**
  * Readers' profile pictures, apart from the newsroom's media library: readers may upload here and
@@ -44,7 +43,7 @@ export const Avatars: CollectionConfig<typeof AVATARS_SLUG> = {
     {
       name: 'owner',
       type: 'relationship',
-      relationTo: 'readers',
+      relationTo: READERS_SLUG,
       label: { en: 'Uploaded by', zh: '上传者' },
       access: { read: ({ req }) => isModeratorUser(req.user), create: () => false, update: () => false },
       admin: { readOnly: true },

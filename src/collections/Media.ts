@@ -1,23 +1,16 @@
-import type { CollectionConfig, ImageSize } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/isEditor'
 import { isWriter } from '../access/isWriter'
 import { checkUploadedImage } from '../hooks/checkUploadedImage'
 import { keepLiveImagesToPublishers } from '../hooks/keepLiveImagesToPublishers'
-import { IMAGE_MIME_TYPES } from '../lib/imageFiles'
+import { IMAGE_MIME_TYPES, MEDIA_IMAGE_SIZES } from '../lib/imageFiles'
 import { mediaDirectory } from '../lib/mediaDirectory'
-
-export const MEDIA_SLUG = 'media'
+import { MEDIA_SLUG } from '../slugs'
 
 /** Uploads larger than this are refused with a 413 before any processing. */
 export const MEDIA_MAX_BYTES = 10 * 1024 * 1024
-/** The sizes every image is also stored in; the article page's statement reads each of them. */
-export const MEDIA_IMAGE_SIZES: ImageSize[] = [
-  { name: 'thumbnail', width: 300, height: 300, position: 'centre' },
-  { name: 'card', width: 768, height: 432, position: 'centre' },
-  { name: 'hero', width: 1600, withoutEnlargement: true },
-]
 
 export const Media: CollectionConfig<typeof MEDIA_SLUG> = {
   slug: MEDIA_SLUG,

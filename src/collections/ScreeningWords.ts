@@ -2,8 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isModerator } from '../access/isModerator'
 import { isStaff } from '../access/isStaff'
-
-export const SCREENING_WORDS_SLUG = 'screening-words'
+import { SCREENING_WORDS_SLUG } from '../slugs'
 
 export const SCREENING_ACTIONS = {
   reject: { zh: '拒绝', en: 'Reject' },

@@ -4,8 +4,7 @@ import { anyone } from '../access/anyone'
 import { isEditor } from '../access/isEditor'
 import { isWriter } from '../access/isWriter'
 import { slugField } from '../fields/slug'
-
-export const TAGS_SLUG = 'tags'
+import { TAGS_SLUG } from '../slugs'
 
 export const Tags: CollectionConfig<typeof TAGS_SLUG> = {
   slug: TAGS_SLUG,

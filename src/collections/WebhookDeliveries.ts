@@ -5,9 +5,7 @@ import { nobody } from '../access/nobody'
 import { jsonViewAdmin } from '../fields/jsonView'
 import { DELIVERY_STATUS_LABELS } from '../lib/webhooks/delivery'
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from '../lib/webhooks/events'
-import { WEBHOOKS_SLUG } from './Webhooks'
-
-export const WEBHOOK_DELIVERIES_SLUG = 'webhook-deliveries'
+import { WEBHOOKS_SLUG, WEBHOOK_DELIVERIES_SLUG } from '../slugs'
 
 /**
  * The delivery log: one record per event sent to a webhook, written only by the server (the emitting

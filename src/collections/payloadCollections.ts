@@ -6,6 +6,7 @@ import { isPublisher } from '../access/isPublisher'
 import { isStaff } from '../access/isStaff'
 import { nobody } from '../access/nobody'
 import { ownPreferences } from '../access/ownPreferences'
+import { PAYLOAD_JOBS_SLUG } from '../slugs'
 
 type Operations = Required<Pick<NonNullable<CollectionConfig['access']>, 'create' | 'read' | 'update' | 'delete'>>
 
@@ -20,7 +21,7 @@ const PAYLOAD_COLLECTION_ACCESS: Readonly<Record<string, Operations>> = {
   // Who is editing what: the admin reads, takes over and releases these through REST.
   'payload-locked-documents': { create: isStaff, read: isStaff, update: isStaff, delete: isStaff },
   'payload-preferences': { create: isStaff, read: ownPreferences, update: ownPreferences, delete: ownPreferences },
-  'payload-jobs': { create: isPublisher, read: isPublisher, update: isPublisher, delete: isPublisher },
+  [PAYLOAD_JOBS_SLUG]: { create: isPublisher, read: isPublisher, update: isPublisher, delete: isPublisher },
   'payload-migrations': { ...NO_ACCESS, read: isAdmin },
   // Payload's key-value store, used only by the server.
   'payload-kv': NO_ACCESS,

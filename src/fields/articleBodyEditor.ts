@@ -15,6 +15,7 @@ import {
   UnorderedListFeature,
   UploadFeature,
 } from '@payloadcms/richtext-lexical'
+import { ARTICLES_SLUG } from '../slugs'
 
 /**
  * What a news body needs and nothing a reader's page cannot render: section headings, lists,
@@ -33,7 +34,7 @@ export const articleBodyEditor = lexicalEditor({
     OrderedListFeature(),
     BlockquoteFeature(),
     HorizontalRuleFeature(),
-    LinkFeature({ enabledCollections: ['articles'] }),
+    LinkFeature({ enabledCollections: [ARTICLES_SLUG] }),
     UploadFeature({
       collections: {
         media: {

@@ -3,8 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { isAdmin } from '../access/isAdmin'
 import { isModerator } from '../access/isModerator'
 import { DEFAULT_MODERATION_SETTINGS } from '../lib/moderation'
-
-export const MODERATION_SETTINGS_SLUG = 'moderation-settings'
+import { MODERATION_SETTINGS_SLUG } from '../slugs'
 
 const positiveInteger = (max: number) => (value: null | number | undefined) =>
   value === null || value === undefined || (Number.isInteger(value) && value >= 0 && value <= max) || `0 – ${max}`

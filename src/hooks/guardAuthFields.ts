@@ -10,7 +10,7 @@ import {
 } from 'payload'
 import { email as emailValidation } from 'payload/shared'
 
-import { isAdminUser, isModeratorUser, READERS_SLUG, USERS_SLUG } from '../access/roleChecks'
+import { isAdminUser, isModeratorUser } from '../access/roleChecks'
 import {
   type AccountCollection,
   type AccountWrite,
@@ -23,6 +23,7 @@ import {
 import { passwordMatches } from '../lib/accounts/currentPassword'
 import { emailChangeConfirmation, emailChangeNotice } from '../lib/accounts/emailChangeMail'
 import { hashLookupToken as hashToken, newLookupToken as newToken } from '../lib/corrections/token'
+import { READERS_SLUG, USERS_SLUG } from '../slugs'
 
 /**
  * What `guardAuthFields` decided for a write, for the change hooks of the same write (keyed by

@@ -1,40 +1,10 @@
-import { sql } from '@payloadcms/db-postgres'
 import { APIError, type CollectionBeforeOperationHook, type Where } from 'payload'
 
 import { isPublisherUser } from '../access/roleChecks'
-
-type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Record<string, unknown>[] }> }
-type LiveArticle = { id: number; title: string }
+import { type Executor, liveArticlesShowing } from '../db/liveArticleImages'
 
 /** The code a refusal carries, for clients to tell it from other 403s. */
 export const LIVE_IMAGE_REFUSAL_CODE = 'MEDIA_SHOWN_BY_LIVE_ARTICLE'
-/** Enough to name in a message; the rest would not help the person refused. */
-const ARTICLES_NAMED = 3
-
-/**
- * Published articles that show any of these images, as their page does (src/collections/Articles/
- * articlePage.ts): the cover, an image in the body (a Lexical upload node), a byline's avatar. The
- * articles table holds the live version of a published article (its drafts are in its versions).
- * Each way is an index lookup, the body's through `article_body_media_ids` (migration
- * 20261206_213000_live_article_images), so the cost does not grow with the archive.
- */
-async function liveArticlesShowing(executor: Executor, mediaIds: readonly number[]): Promise<LiveArticle[]> {
-  const ids = sql.raw(`array[${mediaIds.map(Number).join(',')}]::int[]`)
-  // Materialised: the few articles found through the indexes are joined, not every article probed.
-  const { rows } = await executor.execute(sql`
-    with shown(id) as materialized (
-      select id from articles where cover_image_id = any(${ids})
-      union
-      select r.parent_id from articles_rels r join authors au on au.id = r.authors_id
-      where r.path = 'authors' and au.avatar_id = any(${ids})
-      union
-      select id from articles where _status = 'published' and article_body_media_ids(body) && ${ids})
-    select a.id, a.title from shown join articles a on a.id = shown.id
-    where a._status = 'published'
-    order by a.id
-    limit ${ARTICLES_NAMED}`)
-  return rows.map((row) => ({ id: Number(row.id), title: String(row.title) }))
-}
 
 /**
  * An image a published article shows changes (file, alt text, caption, any field) or goes only

@@ -11,30 +11,17 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { USERS_SLUG } from '../access/roleChecks'
 import { adminOnlyPersonalDataFields } from '../fields/adminOnlyPersonalData'
-import {
-  AUDIT_LOG_SLUG,
-  attemptedEmail,
-  type AuditAction,
-  type AuditActor,
-  type AuditTarget,
-  classifyArticleChange,
-  describeActor,
-  describeRoleChange,
-  diffFields,
-  type FieldChange,
-  roleChange,
-  summarise,
-} from '../lib/audit'
+import { attemptedEmail, type AuditAction, type AuditActor, type AuditTarget, classifyArticleChange, describeActor, describeRoleChange, diffFields, type FieldChange, roleChange, summarise } from '../lib/audit'
 import { CLIENT_IP_HEADER } from '../lib/clientIp'
 import { liveRowBefore, saveKindOf } from './noteSaveKind'
+import { AUDIT_LOG_SLUG, USERS_SLUG, WEBHOOK_DELIVERIES_SLUG } from '../slugs'
 
 /**
  * Delivery attempts would flood the log; the log itself is written only by this module. (Payload's
  * own collections, such as jobs and preferences, never pass through the wrapper.)
  */
-const UNAUDITED_COLLECTIONS: ReadonlySet<string> = new Set([AUDIT_LOG_SLUG, 'webhook-deliveries'])
+const UNAUDITED_COLLECTIONS: ReadonlySet<string> = new Set([AUDIT_LOG_SLUG, WEBHOOK_DELIVERIES_SLUG])
 
 export type AuditEntry = {
   action: AuditAction

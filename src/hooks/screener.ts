@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { buildScreener, type Screener, type WordListEntry } from '../lib/screening'
+import { SCREENING_WORDS_SLUG } from '../slugs'
 
 /**
  * The screener built from the word lists, shared by everything that screens text. Each use first
@@ -23,7 +24,7 @@ export async function currentScreener(req: PayloadRequest): Promise<Screener> {
 
 async function wordListFingerprint(req: PayloadRequest): Promise<string> {
   const { docs, totalDocs } = await req.payload.find({
-    collection: 'screening-words',
+    collection: SCREENING_WORDS_SLUG,
     sort: '-updatedAt',
     limit: 1,
     depth: 0,
@@ -36,7 +37,7 @@ async function wordListFingerprint(req: PayloadRequest): Promise<string> {
 
 async function loadScreener(req: PayloadRequest): Promise<Screener> {
   const { docs } = await req.payload.find({
-    collection: 'screening-words',
+    collection: SCREENING_WORDS_SLUG,
     limit: 0,
     pagination: false,
     depth: 0,

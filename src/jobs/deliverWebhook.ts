@@ -3,7 +3,6 @@ import https from 'node:https'
 
 import type { PayloadRequest, TaskConfig } from 'payload'
 
-import { WEBHOOK_ALLOW_PRIVATE_URLS } from '../collections/Webhooks'
 import { relationId } from '../lib/fieldShapes'
 import { assertPublicLiteral, publicOnlyLookup } from '../lib/net/publicAddresses'
 import {
@@ -16,11 +15,11 @@ import {
   isTimeout,
   timedOutAtAfter,
 } from '../lib/webhooks/delivery'
+import { WEBHOOK_ALLOW_PRIVATE_URLS } from '../lib/webhooks/url'
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../lib/webhooks/signature'
 import type { WebhookDelivery } from '../payload-types'
-import { inTransaction } from '../utilities/inTransaction'
-
-export const DELIVER_WEBHOOK_TASK = 'deliverWebhook'
+import { inTransaction } from '../db/inTransaction'
+import { DELIVER_WEBHOOK_TASK, WEBHOOKS_SLUG, WEBHOOK_DELIVERIES_SLUG } from '../slugs'
 
 /**
  * Sends one attempt at a logged delivery: a signed POST of its body to the webhook's URL. Every
@@ -38,7 +37,7 @@ export function deliverWebhookTask(settings: DeliverySettings): TaskConfig<typeo
     retries: { attempts: settings.maxAttempts - 1, backoff: { type: 'exponential', delay: settings.retryDelayMs } },
     handler: async ({ input, job, req }) => {
       const delivery = await req.payload.findByID({
-        collection: 'webhook-deliveries',
+        collection: WEBHOOK_DELIVERIES_SLUG,
         id: input.delivery,
         depth: 0,
         disableErrors: true,
@@ -49,7 +48,7 @@ export function deliverWebhookTask(settings: DeliverySettings): TaskConfig<typeo
       if (delivery?.status !== 'pending') return { output: {} }
       const webhookId = relationId(delivery.webhook)
       const webhook = webhookId
-        ? await req.payload.findByID({ collection: 'webhooks', id: webhookId, depth: 0, disableErrors: true, overrideAccess: true, req })
+        ? await req.payload.findByID({ collection: WEBHOOKS_SLUG, id: webhookId, depth: 0, disableErrors: true, overrideAccess: true, req })
         : null
       // Switched off or deleted since the change: the admin no longer wants it to hear anything.
       if (!webhook?.active || !webhook.secret) {
@@ -83,7 +82,7 @@ export function deliverWebhookTask(settings: DeliverySettings): TaskConfig<typeo
         })
         // A database write: the receiver's state is no admin's edit, to audit or to check the URL again for.
         if (timedOutAt !== (webhook.timedOutAt ?? null)) {
-          await req.payload.db.updateOne({ collection: 'webhooks', id: webhook.id, data: { timedOutAt }, req, returning: false })
+          await req.payload.db.updateOne({ collection: WEBHOOKS_SLUG, id: webhook.id, data: { timedOutAt }, req, returning: false })
         }
         if (outcome.status === 'pending') {
           await req.payload.jobs.queue({
@@ -105,9 +104,8 @@ export function deliverWebhookTask(settings: DeliverySettings): TaskConfig<typeo
  * the Local API's read-validate-write-read costs each attempt several queries the fast lane needs.
  */
 async function logAttempt(req: PayloadRequest, delivery: WebhookDelivery, data: Partial<WebhookDelivery>): Promise<void> {
-  await req.payload.db.updateOne({ collection: 'webhook-deliveries', id: delivery.id, data: { ...data, updatedAt: new Date().toISOString() }, req, returning: false })
+  await req.payload.db.updateOne({ collection: WEBHOOK_DELIVERIES_SLUG, id: delivery.id, data: { ...data, updatedAt: new Date().toISOString() }, req, returning: false })
 }
-
 
 async function post(url: string, secret: string, delivery: WebhookDelivery, timeoutMs: number): Promise<AttemptResult> {
   // Serialised once: the signature covers exactly the bytes sent.

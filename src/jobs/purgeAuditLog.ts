@@ -1,8 +1,7 @@
 import type { TaskConfig } from 'payload'
 
-import { AUDIT_LOG_SLUG, purgeCutoff } from '../lib/audit'
-
-export const PURGE_AUDIT_LOG_TASK = 'purgeAuditLog'
+import { purgeCutoff } from '../lib/audit'
+import { AUDIT_LOG_SLUG, PURGE_AUDIT_LOG_TASK } from '../slugs'
 
 /**
  * Daily at 03:00 (server time). Payload queues one run at a time per queue across all instances,

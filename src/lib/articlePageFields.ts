@@ -1,6 +1,6 @@
 /**
  * Everything a portal article page shows, as a `select`: what a preview reads of a draft, and what
- * `/api/articles/page/:slug` answers for a published article (src/collections/Articles/articlePage.ts).
+ * `/api/articles/page/:slug` answers for a published article (src/db/articlePage.ts).
  */
 export const ARTICLE_PAGE_FIELDS = [
   'title',

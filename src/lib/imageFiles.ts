@@ -16,6 +16,13 @@ export const IMAGE_EXTENSIONS = ['png', 'jpg', 'gif', 'webp', 'avif'] as const
 /** The types `imageTypeOf` tells apart: the only ones the media and avatar collections accept (no SVG: it can carry script). */
 export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']
 
+/** The sizes every image is also stored in; the article page's statement reads each of them. */
+export const MEDIA_IMAGE_SIZES: { name: string; width: number; height?: number; position?: 'centre'; withoutEnlargement?: boolean }[] = [
+  { name: 'thumbnail', width: 300, height: 300, position: 'centre' },
+  { name: 'card', width: 768, height: 432, position: 'centre' },
+  { name: 'hero', width: 1600, withoutEnlargement: true },
+]
+
 const MAX_NAME_LENGTH = 100
 
 /**

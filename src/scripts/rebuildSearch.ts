@@ -1,7 +1,7 @@
 import { getPayload, type Payload } from 'payload'
 
 import { migrations } from '../../migrations'
-import { rebuildSearchIndex } from '../collections/Articles/search'
+import { rebuildSearchIndex } from '../db/articleSearch'
 import { closePayload, tolerateDroppedConnections } from '../server/pool'
 import { useProjectDatabase } from './projectDatabase'
 

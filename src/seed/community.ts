@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { Profession } from '../lib/readers'
 import { renderPng } from './images'
 import { DEMO_PASSWORD } from './staff'
+import { AVATARS_SLUG, COMMENTS_SLUG, READERS_SLUG, SCREENING_WORDS_SLUG } from '../slugs'
 
 /** Demo readers: verified and unverified professional claims, as on a real portal. */
 const DEMO_READERS: { key: string; displayName: string; profession?: Profession; verified?: boolean; colour: string }[] = [
@@ -34,7 +35,7 @@ type CommentSeed = {
 
 /** Readers, their avatars, the starting word lists and comments in every moderation state. */
 export async function createCommunity(payload: Payload, req: PayloadRequest, articleIds: number[]): Promise<void> {
-  for (const word of DEMO_SCREENING_WORDS) await payload.create({ collection: 'screening-words', data: word, req })
+  for (const word of DEMO_SCREENING_WORDS) await payload.create({ collection: SCREENING_WORDS_SLUG, data: word, req })
 
   const readers: Record<string, number> = {}
   for (const reader of DEMO_READERS) {
@@ -42,13 +43,13 @@ export async function createCommunity(payload: Payload, req: PayloadRequest, art
       `<svg xmlns="http://www.w3.org/2000/svg" width="192" height="192"><rect width="192" height="192" fill="#f4f1ea"/><circle cx="96" cy="96" r="80" fill="${reader.colour}"/><circle cx="96" cy="80" r="30" fill="#fff" opacity="0.85"/><rect x="46" y="120" width="100" height="44" rx="22" fill="#fff" opacity="0.85"/></svg>`,
     )
     const avatar = await payload.create({
-      collection: 'avatars',
+      collection: AVATARS_SLUG,
       data: { alt: `${reader.displayName}的头像` },
       file: { data: png, mimetype: 'image/png', name: `${reader.key}.png`, size: png.length },
       req,
     })
     const created = await payload.create({
-      collection: 'readers',
+      collection: READERS_SLUG,
       data: {
         email: `${reader.key}@readers.newsroom.demo`,
         password: DEMO_PASSWORD,
@@ -80,7 +81,7 @@ export async function createCommunity(payload: Payload, req: PayloadRequest, art
   const created: number[] = []
   for (const seed of seeds) {
     const doc = await payload.create({
-      collection: 'comments',
+      collection: COMMENTS_SLUG,
       data: {
         article: seed.article,
         reader: readers[seed.reader],
@@ -94,7 +95,7 @@ export async function createCommunity(payload: Payload, req: PayloadRequest, art
     created.push(doc.id)
   }
   await payload.create({
-    collection: 'comments',
+    collection: COMMENTS_SLUG,
     data: {
       article: macro,
       parent: created[0],

@@ -2,13 +2,14 @@ import type { Payload, PayloadRequest } from 'payload'
 import { createLocalReq } from 'payload'
 
 import type { SiteSetting } from '../payload-types'
-import { inTransaction } from '../utilities/inTransaction'
+import { inTransaction } from '../db/inTransaction'
 import { DEMO_ARTICLES } from './articles'
 import { createCommunity } from './community'
 import { createCorrections } from './corrections'
 import { DEMO_IMAGES, renderPng, type ImageKey } from './images'
 import { DEMO_ADMIN, DEMO_STAFF, type StaffKey } from './staff'
 import { DEMO_AUTHORS, DEMO_CHANNELS, DEMO_TAGS, type AuthorKey, type ChannelKey, type TagName } from './taxonomy'
+import { ARTICLES_SLUG, AUTHORS_SLUG, CATEGORIES_SLUG, MEDIA_SLUG, SITE_SETTINGS_SLUG, TAGS_SLUG, USERS_SLUG } from '../slugs'
 
 export { DEMO_ADMIN, DEMO_PASSWORD, DEMO_STAFF, type DemoStaffMember, type StaffKey } from './staff'
 
@@ -39,8 +40,8 @@ type Ids<K extends string> = Record<K, number>
  */
 export async function seedDemoContent(payload: Payload): Promise<void> {
   const [users, articles] = await Promise.all([
-    payload.count({ collection: 'users' }),
-    payload.count({ collection: 'articles' }),
+    payload.count({ collection: USERS_SLUG }),
+    payload.count({ collection: ARTICLES_SLUG }),
   ])
   if (users.totalDocs > 0 || articles.totalDocs > 0) {
     payload.logger.info({ users: users.totalDocs, articles: articles.totalDocs }, 'demo content: database not empty, nothing seeded')
@@ -79,7 +80,7 @@ async function seed(payload: Payload, req: PayloadRequest): Promise<void> {
   const publishedIds = articleIds.filter((_, index) => DEMO_ARTICLES[index].status === 'published')
   await createCommunity(payload, req, publishedIds)
   await createCorrections(payload, req, publishedIds, staff.editorA)
-  await payload.updateGlobal({ slug: 'site-settings', data: DEMO_SITE_SETTINGS, req })
+  await payload.updateGlobal({ slug: SITE_SETTINGS_SLUG, data: DEMO_SITE_SETTINGS, req })
 }
 
 async function createStaff(
@@ -87,7 +88,7 @@ async function createStaff(
   req: PayloadRequest,
 ): Promise<{ staff: Ids<StaffKey>; userByEmail: Map<string, number> }> {
   await payload.create({
-    collection: 'users',
+    collection: USERS_SLUG,
     data: { name: '管理员', email: DEMO_ADMIN.email, password: DEMO_ADMIN.password, roles: ['admin'] },
     req,
   })
@@ -95,7 +96,7 @@ async function createStaff(
   const userByEmail = new Map<string, number>()
   for (const member of DEMO_STAFF) {
     const user = await payload.create({
-      collection: 'users',
+      collection: USERS_SLUG,
       data: { name: member.name, email: member.email, password: member.password, roles: member.roles },
       req,
     })
@@ -109,7 +110,7 @@ async function createChannels(payload: Payload, req: PayloadRequest): Promise<Id
   const ids = {} as Ids<ChannelKey>
   for (const channel of DEMO_CHANNELS) {
     const created = await payload.create({
-      collection: 'categories',
+      collection: CATEGORIES_SLUG,
       data: { name: channel.name, parent: channel.parent ? ids[channel.parent] : null },
       req,
     })
@@ -121,7 +122,7 @@ async function createChannels(payload: Payload, req: PayloadRequest): Promise<Id
 async function createTags(payload: Payload, req: PayloadRequest): Promise<Ids<TagName>> {
   const ids = {} as Ids<TagName>
   for (const name of DEMO_TAGS) {
-    ids[name] = (await payload.create({ collection: 'tags', data: { name }, req })).id
+    ids[name] = (await payload.create({ collection: TAGS_SLUG, data: { name }, req })).id
   }
   return ids
 }
@@ -131,7 +132,7 @@ async function createImages(payload: Payload, req: PayloadRequest): Promise<Ids<
   for (const [key, image] of Object.entries(DEMO_IMAGES) as [ImageKey, (typeof DEMO_IMAGES)[ImageKey]][]) {
     const data = await renderPng(image.svg())
     const media = await payload.create({
-      collection: 'media',
+      collection: MEDIA_SLUG,
       data: { alt: image.alt, caption: image.caption, credit: image.credit },
       file: { data, mimetype: 'image/png', name: image.filename, size: data.length },
       req,
@@ -145,7 +146,7 @@ async function createAuthors(payload: Payload, req: PayloadRequest, userByEmail:
   const ids = {} as Ids<AuthorKey>
   for (const author of DEMO_AUTHORS) {
     const created = await payload.create({
-      collection: 'authors',
+      collection: AUTHORS_SLUG,
       data: {
         name: author.name,
         title: author.title,
@@ -173,7 +174,7 @@ async function createArticles(
   const ids: number[] = []
   for (const article of DEMO_ARTICLES) {
     const created = await payload.create({
-      collection: 'articles',
+      collection: ARTICLES_SLUG,
       draft: article.status === 'draft',
       data: {
         title: article.title,

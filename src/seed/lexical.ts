@@ -12,6 +12,7 @@ import type {
 } from '@payloadcms/richtext-lexical'
 
 import type { Article } from '../payload-types'
+import { MEDIA_SLUG } from '../slugs'
 
 /**
  * Builders for Lexical editor state in exactly the shape the admin's editor saves, so seeded bodies
@@ -105,7 +106,7 @@ export function upload(mediaId: number, caption?: string): SerializedUploadNode 
   return {
     type: 'upload',
     id: nodeId(),
-    relationTo: 'media',
+    relationTo: MEDIA_SLUG,
     value: mediaId,
     fields: caption ? { caption } : {},
     format: '',

@@ -4,11 +4,11 @@ import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 
 import type { VersionStore } from '../lib/responseCache/cache'
+import { API_CLIENTS_SLUG } from '../slugs'
 
 export type ApiClient = { id: number | string; name: string; requestsPerMinute: number }
 
 const API_KEY_HEADER = /^api-clients API-Key (\S{1,256})$/
-const CLIENTS_TAG = 'api-clients'
 const REMEMBERED_KEYS = 10_000
 
 /**
@@ -26,14 +26,14 @@ const REMEMBERED_KEYS = 10_000
 export function apiKeyClients(payload: Payload, versions: VersionStore): { recognise: RequestHandler; verify: RequestHandler } {
   const remembered = new Map<string, { client: ApiClient; version: string }>()
   const versionNow = async () => {
-    const current = await versions.read([CLIENTS_TAG])
+    const current = await versions.read([API_CLIENTS_SLUG])
     return current ? `${current.epoch}:${current.values[0]}` : null
   }
   const rememberedKey = (authorization: string) => createHash('sha256').update(authorization).digest('base64url')
 
   const lookUp = async (authorization: string): Promise<ApiClient | null> => {
     const { user } = await payload.auth({ headers: new Headers({ authorization }) })
-    if (!user || user.collection !== CLIENTS_TAG) return null
+    if (!user || user.collection !== API_CLIENTS_SLUG) return null
     const client = user as unknown as { id: number; name: string; requestsPerMinute: number }
     return { id: client.id, name: client.name, requestsPerMinute: client.requestsPerMinute }
   }

@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
-import { ARTICLES_SLUG } from '../collections/Articles'
-import { countOutdatedSearchRows, reindexOutdatedSearchRows } from '../collections/Articles/search'
+import { countOutdatedSearchRows, reindexOutdatedSearchRows } from '../db/articleSearch'
 import type { logger as Logger } from '../lib/logger'
 import { announceContentChange } from '../lib/responseCache/changes'
+import { ARTICLES_SLUG } from '../slugs'
 
 /** Instances of an earlier release may still write rows the old way during a rolling upgrade. */
 const CHECK_AGAIN_MS = 10 * 60_000

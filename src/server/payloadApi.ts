@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Readable } from 'node:stream'
@@ -14,7 +13,6 @@ import {
   REST_POST,
   REST_PUT,
 } from '@payloadcms/next/routes'
-import { parse } from 'graphql'
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express'
 import { createLocalReq, type Endpoint, type Payload, type SanitizedConfig } from 'payload'
 import * as qs from 'qs-esm'
@@ -23,23 +21,14 @@ import { carriesCredentials } from '../lib/http/credentials'
 import { graphQLRefusal } from '../lib/graphqlRefusals'
 import { everyFieldFailedWith } from '../lib/graphqlStatus'
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable } from '../lib/databaseErrors'
-import {
-  etagOf,
-  matchesIfNoneMatch,
-  PRIVATE_CACHE_CONTROL,
-  PUBLIC_CACHE_CONTROL,
-  PUBLIC_FILE_CACHE_CONTROL,
-  SAME_FOR_EVERY_CALLER,
-  VARY,
-} from '../lib/httpCaching'
+import { PRIVATE_CACHE_CONTROL, PUBLIC_FILE_CACHE_CONTROL, SAME_FOR_EVERY_CALLER } from '../lib/http/caching'
 import { logger } from '../lib/logger'
 import { paginationParamProblems } from '../lib/paginationParams'
-import type { CachedResponse } from '../lib/responseCache/entries'
-import { allTags, tagsForPath } from '../lib/responseCache/dependencies'
 import { HttpError, readBody } from './body'
-import { CACHE_STATUS_HEADER, cacheKeyOfGet, type EarlyLookup, sendCached } from './cachedReads'
+import { type Audience, cachedRead, isRead, sendCacheableJson } from './cache/cacheableResponses'
+import { sendCached } from './cache/cachedReads'
 import { corsHeaders } from './cors'
-import type { ApiCaching } from './responseCache'
+import type { ApiCaching } from './cache/responseCache'
 
 type RestHandler = (request: globalThis.Request, context: { params: Promise<{ slug: string[] }> }) => Promise<globalThis.Response>
 type WebHandler = (request: globalThis.Request) => Promise<globalThis.Response>
@@ -259,39 +248,6 @@ function assertJson(body: Buffer): void {
   }
 }
 
-type KeepResponse = (response: { body: Uint8Array; etag: string; contentType: string }) => Promise<void>
-
-/**
- * A read sent without credentials (a GET, or a GraphQL query) is looked up in the response cache;
- * `keep` stores the answer if it turns out cacheable. Null when the request is not such a read.
- */
-async function cachedRead(caching: ApiCaching, req: Request, body: Buffer | null): Promise<{ hit: CachedResponse | null; keep?: KeepResponse } | null> {
-  const graphQL = req.method === 'POST' && req.path === '/graphql' && body !== null
-  if (req.method !== 'GET' && !graphQL) return null
-  const key = graphQL ? `GRAPHQL ${createHash('sha1').update(body).digest('base64url')}` : cacheKeyOfGet(req)
-  const tags = graphQL ? allTags(caching.closure) : tagsForPath(req.path, caching.closure)
-  const early = req.res?.locals.earlyLookup as EarlyLookup | undefined
-  const { hit, versions } = early?.key === key ? early.lookup : await caching.cache!.lookup(key, tags)
-  if (!versions) {
-    req.res?.setHeader(CACHE_STATUS_HEADER, 'bypass')
-    return null
-  }
-  if (hit) return { hit }
-  req.res?.setHeader(CACHE_STATUS_HEADER, 'miss')
-  if (graphQL && !isQueryOnly(body)) return null
-  return {
-    hit: null,
-    keep: async (response) => {
-      // A GraphQL answer with errors (a denied field, a bad argument) is answered, never kept.
-      if (graphQL && hasGraphQLErrors(response.body)) return
-      await caching.cache!.store(key, { status: 200, ...response }, tags, versions)
-    },
-  }
-}
-
-/** `personal`: the request carried credentials (see carriesCredentials), so its answer is nobody else's. */
-type Audience = { personal: boolean; keep?: KeepResponse }
-
 async function sendWebResponse(response: globalThis.Response, res: Response, req: Request, audience: Audience): Promise<void> {
   // Payload answers a method that a collection has no endpoint for (its migrations have none) with
   // 501, a server's failure; it is the client's request that cannot be served.
@@ -324,50 +280,6 @@ async function sendWebResponse(response: globalThis.Response, res: Response, req
     res.setHeader('cache-control', publicFile ? PUBLIC_FILE_CACHE_CONTROL : PRIVATE_CACHE_CONTROL)
   }
   await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res)
-}
-
-/** Public reads get an ETag and may be revalidated (304); personal ones are never stored. */
-async function sendCacheableJson(response: globalThis.Response, res: Response, req: Request, { personal, keep }: Audience): Promise<void> {
-  // A Buffer, not a bare Uint8Array: Node writes a Buffer to the socket without converting it, on every cache hit.
-  const body = Buffer.from(await response.arrayBuffer())
-  res.setHeader('vary', VARY)
-  // An endpoint that sets its own Cache-Control (a token lookup, a preview) has said how to keep it.
-  if (personal || response.headers.has('cache-control')) {
-    if (!response.headers.has('cache-control')) res.setHeader('cache-control', PRIVATE_CACHE_CONTROL)
-    res.end(body)
-    return
-  }
-  const etag = etagOf(body)
-  res.setHeader('etag', etag)
-  res.setHeader('cache-control', isRead(req) ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL)
-  await keep?.({ body, etag, contentType: response.headers.get('content-type') ?? 'application/json' })
-  if (isRead(req) && matchesIfNoneMatch(req.get('if-none-match'), etag)) {
-    res.status(304).end()
-    return
-  }
-  res.end(body)
-}
-
-/** A HEAD is answered with the headers its GET would have (Node leaves out the body). */
-const isRead = (req: Request) => req.method === 'GET' || req.method === 'HEAD'
-
-function isQueryOnly(body: Buffer): boolean {
-  try {
-    const { query } = JSON.parse(body.toString('utf8')) as { query?: unknown }
-    if (typeof query !== 'string') return false
-    const document = parse(query)
-    return document.definitions.every((definition) => definition.kind !== 'OperationDefinition' || definition.operation === 'query')
-  } catch {
-    return false
-  }
-}
-
-function hasGraphQLErrors(body: Uint8Array): boolean {
-  try {
-    return Array.isArray((JSON.parse(Buffer.from(body).toString('utf8')) as { errors?: unknown }).errors)
-  } catch {
-    return true
-  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 /**
- * Steps that run both as Express middleware and ahead of Express (src/server/cachedReads.ts), so
+ * Steps that run both as Express middleware and ahead of Express (src/server/cache/cachedReads.ts), so
  * they take Node's own request and response. `locals` is Express's; set ahead of it, Express keeps it.
  */
 export type PlainResponse = ServerResponse & { locals?: Record<string, unknown> }

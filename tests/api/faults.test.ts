@@ -86,7 +86,7 @@ function newsroomLoad(anonymous: Api, admin: Api, acknowledged: { tags: string[]
   }
   const read = () => anonymous.get(`/api/articles?limit=5&where[title][like]=${encodeURIComponent('故障')}`)
   const search = () => anonymous.get(`/api/search?q=${encodeURIComponent('故障测试稿')}`)
-  // Read outside Payload's queries (src/utilities/readRows.ts): their failures must be answered alike.
+  // Read outside Payload's queries (src/db/readRows.ts): their failures must be answered alike.
   const readPage = () => (publishedSlugs.length > 0 ? anonymous.get(`/api/articles/page/${publishedSlugs.at(-1)}`) : search())
   return runLoad([
     { kind: 'tag', send: writeTag },

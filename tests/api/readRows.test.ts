@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import pg from 'pg'
 import type { Payload } from 'payload'
 
-import { readRows } from '../../src/utilities/readRows'
+import { readRows } from '../../src/db/readRows'
 import { createDatabase, dropDatabase, freshDatabaseUrl } from '../helpers/server'
 
 // The public reads' statements on a real PostgreSQL: prepared once per connection, and planned once.

@@ -1,4 +1,4 @@
-import { etagOf, matchesIfNoneMatch } from '../../src/lib/httpCaching'
+import { etagOf, matchesIfNoneMatch } from '../../src/lib/http/caching'
 
 describe('etagOf', () => {
   it('is the same for the same bytes and differs for different ones', () => {

@@ -3,12 +3,12 @@ import { headers as requestHeaders } from 'next/headers.js'
 import { docAccessOperation, docAccessOperationGlobal, Forbidden, getPayload, type ImportMap, type PayloadRequest, type SanitizedConfig, type ServerFunction } from 'payload'
 
 import { isStaffUser } from '../../access/roleChecks'
+import { PAYLOAD_JOBS_SLUG } from '../../slugs'
 
-const JOBS_SLUG = 'payload-jobs'
 
 /** Whether the user may do `operation` on the jobs collection, as its access says. */
 async function jobsAllow(req: PayloadRequest, operation: 'create' | 'delete'): Promise<boolean> {
-  const access = req.payload.collections[JOBS_SLUG]?.config.access[operation]
+  const access = req.payload.collections[PAYLOAD_JOBS_SLUG]?.config.access[operation]
   return Boolean(access && (await access({ req })))
 }
 

@@ -12,11 +12,6 @@ import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
 import { FEATURED_COMMENTS_SHOWN } from '../../lib/articlePage/assemble'
 import { CORRECTION_KIND_LABELS, correctionJsonLd } from '../../lib/corrections'
 import { EDITOR_ROLES } from '../../lib/roles'
-import { AUTHORS_SLUG } from '../Authors'
-import { CATEGORIES_SLUG } from '../Categories'
-import { MEDIA_SLUG } from '../Media'
-import { TAGS_SLUG } from '../Tags'
-import { USERS_SLUG } from '../Users'
 import { articlePageEndpoint } from './endpoints/page'
 import { issuePreviewToken, previewEndpoints, previewUrl } from './endpoints/preview'
 import { reviewEndpoints } from './endpoints/review'
@@ -31,8 +26,7 @@ import { populatePublishedAt } from './hooks/populatePublishedAt'
 import { guardPublication, resetApprovalOnEdit } from './review/guardPublication'
 import { keepCreator } from './hooks/keepCreator'
 import { refuseUnsafeLinks } from './hooks/refuseUnsafeLinks'
-
-export const ARTICLES_SLUG = 'articles'
+import { ARTICLES_SLUG, AUTHORS_SLUG, CATEGORIES_SLUG, COMMENTS_SLUG, CORRECTION_REQUESTS_SLUG, MEDIA_SLUG, TAGS_SLUG, USERS_SLUG } from '../../slugs'
 
 /** Kept versions per article: enough for a busy story's whole life of edits. */
 export const MAX_VERSIONS_PER_ARTICLE = 100
@@ -155,7 +149,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
           options: Object.entries(CORRECTION_KIND_LABELS).map(([value, label]) => ({ value, label })),
         },
         { name: 'text', type: 'textarea', label: { en: 'Notice (public)', zh: '说明文字（公开）' }, required: true, maxLength: 2000 },
-        { name: 'request', type: 'relationship', relationTo: 'correction-requests', label: { en: 'From request', zh: '来源纠错' }, maxDepth: 0 },
+        { name: 'request', type: 'relationship', relationTo: CORRECTION_REQUESTS_SLUG, label: { en: 'From request', zh: '来源纠错' }, maxDepth: 0 },
       ],
     },
     {
@@ -170,7 +164,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
       // 精彩评论 come with the article itself (REST and GraphQL), so its page needs no second request.
       name: 'featuredComments',
       type: 'join',
-      collection: 'comments',
+      collection: COMMENTS_SLUG,
       on: 'article',
       // Only featured ones; the comments' own read access keeps the public to approved comments.
       where: { featured: { equals: true } },

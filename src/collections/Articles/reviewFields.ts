@@ -3,7 +3,7 @@ import type { Field } from 'payload'
 import { isStaffField } from '../../access/isStaff'
 import { jsonViewAdmin } from '../../fields/jsonView'
 import { REVIEW_ACTION_LABELS, REVIEW_STATE_LABELS, REVIEW_STATES } from '../../lib/review/states'
-import { USERS_SLUG } from '../Users'
+import { USERS_SLUG } from '../../slugs'
 
 /** Written only by the server (the review endpoint and the publishing hooks), read only by staff. */
 const serverWritten = { read: isStaffField, create: () => false, update: () => false }

@@ -7,8 +7,7 @@ import { slugField } from '../../fields/slug'
 import { buildBreadcrumbs } from './hooks/buildBreadcrumbs'
 import { refreshDescendantBreadcrumbs } from './hooks/refreshDescendantBreadcrumbs'
 import { refuseDeletingUsedChannels } from './hooks/refuseDeletingUsedChannels'
-
-export const CATEGORIES_SLUG = 'categories'
+import { CATEGORIES_SLUG } from '../../slugs'
 
 /** Channels: a tree, each carrying its breadcrumb path from the root so readers need one query. */
 export const Categories: CollectionConfig<typeof CATEGORIES_SLUG> = {

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { Avatar, Comment, Reader } from '../../payload-types'
 import { PROFESSIONS } from '../../lib/readers'
+import { AVATARS_SLUG } from '../../slugs'
 
 export type Commenter = NonNullable<Comment['commenter']>
 
@@ -22,6 +23,6 @@ async function avatarUrl(avatar: Reader['avatar'], req: PayloadRequest): Promise
   const doc: Avatar | null =
     typeof avatar === 'object'
       ? avatar
-      : await req.payload.findByID({ collection: 'avatars', id: avatar, depth: 0, disableErrors: true, overrideAccess: true, req })
+      : await req.payload.findByID({ collection: AVATARS_SLUG, id: avatar, depth: 0, disableErrors: true, overrideAccess: true, req })
   return doc?.sizes?.small?.url ?? doc?.url ?? null
 }

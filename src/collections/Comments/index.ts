@@ -5,17 +5,15 @@ import { isAdmin } from '../../access/isAdmin'
 import { isModerator, isModeratorField } from '../../access/isModerator'
 import { isReader } from '../../access/isReader'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
-import { isModeratorUser, isReaderUser, READERS_SLUG, USERS_SLUG } from '../../access/roleChecks'
+import { isModeratorUser, isReaderUser } from '../../access/roleChecks'
 import { clientAddressField } from '../../fields/adminOnlyPersonalData'
 import { jsonViewAdmin } from '../../fields/jsonView'
-import { ARTICLES_SLUG } from '../Articles'
 import { reportComment } from './endpoints/report'
 import { countAfterDelete, countApprovedComments } from './hooks/countApprovedComments'
 import { emitCommentWebhooks } from './hooks/emitCommentWebhooks'
 import { logModeration } from './hooks/logModeration'
 import { screenNewComment } from './hooks/screenNewComment'
-
-export const COMMENTS_SLUG = 'comments'
+import { ARTICLES_SLUG, COMMENTS_SLUG, READERS_SLUG, USERS_SLUG } from '../../slugs'
 
 export const COMMENT_STATUSES = {
   pending: { zh: '待审核', en: 'Pending' },

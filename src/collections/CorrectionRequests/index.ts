@@ -4,17 +4,14 @@ import { anyone } from '../../access/anyone'
 import { isAdmin } from '../../access/isAdmin'
 import { isEditorOrModerator, isEditorOrModeratorField } from '../../access/isEditorOrModerator'
 import { ownRequestOrTriager } from '../../access/ownRequestOrTriager'
-import { READERS_SLUG, USERS_SLUG } from '../../access/roleChecks'
 import { clientAddressField } from '../../fields/adminOnlyPersonalData'
 import { jsonViewAdmin } from '../../fields/jsonView'
 import { CORRECTION_STATUS_LABELS, ERROR_TYPE_LABELS } from '../../lib/corrections'
-import { ARTICLES_SLUG } from '../Articles'
 import { lookupCorrectionRequest } from './endpoints/lookup'
 import { enforceCorrectionWorkflow } from './hooks/enforceCorrectionWorkflow'
 import { notifyReporter } from './hooks/notifyReporter'
 import { receiveCorrectionRequest, revealLookupToken } from './hooks/receiveCorrectionRequest'
-
-export const CORRECTION_REQUESTS_SLUG = 'correction-requests'
+import { ARTICLES_SLUG, CORRECTION_REQUESTS_SLUG, READERS_SLUG, USERS_SLUG } from '../../slugs'
 
 const systemOnly = { create: () => false, update: () => false }
 /** Staff who triage: editors, moderators and admins. */

@@ -5,18 +5,18 @@ import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isModerator, isModeratorField } from '../../access/isModerator'
 import { moderatorsOrSelf, moderatorsOrSelfField } from '../../access/moderatorsOrSelf'
 import { readerSelfOrAdminField } from '../../access/readerSelfOrAdmin'
-import { isModeratorUser, READERS_SLUG } from '../../access/roleChecks'
+import { isModeratorUser } from '../../access/roleChecks'
 import { accountFields } from '../../fields/accountFields'
 import { enforcePasswordRules } from '../../hooks/enforcePasswordRules'
 import { announceHeldEmail, applyAccountWritePlan, guardAuthFields } from '../../hooks/guardAuthFields'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
 import { LOGIN_LOCKOUT, loginCookies } from '../../lib/loginPolicy'
 import { PROFESSIONS, READER_STATUSES } from '../../lib/readers'
-import { AVATARS_SLUG } from '../Avatars'
 import { confirmEmailEndpoint } from '../Users/confirmEmail'
 import { passwordResetEmail, verificationEmail } from './emails'
 import { logReaderModeration } from './hooks/logReaderModeration'
 import { refreshCommenterOnComments } from './hooks/refreshCommenterOnComments'
+import { AVATARS_SLUG, READERS_SLUG, USERS_SLUG } from '../../slugs'
 
 export { READERS_SLUG }
 
@@ -98,7 +98,7 @@ export const Readers: CollectionConfig<typeof READERS_SLUG> = {
       admin: { readOnly: true },
       fields: [
         { name: 'at', type: 'date', label: { en: 'When', zh: '时间' } },
-        { name: 'by', type: 'relationship', relationTo: 'users', label: { en: 'By', zh: '处理人' } },
+        { name: 'by', type: 'relationship', relationTo: USERS_SLUG, label: { en: 'By', zh: '处理人' } },
         { name: 'field', type: 'text', label: { en: 'Field', zh: '字段' } },
         { name: 'from', type: 'text', label: { en: 'From', zh: '原值' } },
         { name: 'to', type: 'text', label: { en: 'To', zh: '新值' } },

@@ -1,6 +1,7 @@
 import type { CollectionSlug, Endpoint } from 'payload'
 
 import { hashLookupToken as hashToken } from '../../lib/corrections/token'
+import { type READERS_SLUG, type USERS_SLUG } from '../../slugs'
 
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } })
 
@@ -13,7 +14,7 @@ const CLEARED: Record<string, null> = { pendingEmail: null, pendingEmailTokenHas
  * account's email becomes that address, once. An expired link, or an address another account took
  * meanwhile, ends the pending change; the old address stays in use.
  */
-export const confirmEmailEndpoint = (slug: 'users' | 'readers'): Endpoint => ({
+export const confirmEmailEndpoint = (slug: typeof USERS_SLUG | typeof READERS_SLUG): Endpoint => ({
   path: '/confirm-email',
   method: 'post',
   handler: async (req) => {

@@ -8,11 +8,9 @@ import { enforcePasswordRules } from '../../hooks/enforcePasswordRules'
 import { announceHeldEmail, applyAccountWritePlan, guardAuthFields } from '../../hooks/guardAuthFields'
 import { LOGIN_LOCKOUT, loginCookies } from '../../lib/loginPolicy'
 import { STAFF_ROLE_LABELS, STAFF_ROLES } from '../../lib/roles'
-import { MEDIA_SLUG } from '../Media'
 import { confirmEmailEndpoint } from './confirmEmail'
 import { renameResponsibleEditor } from './hooks/renameResponsibleEditor'
-
-export const USERS_SLUG = 'users'
+import { MEDIA_SLUG, USERS_SLUG } from '../../slugs'
 
 export const Users: CollectionConfig<typeof USERS_SLUG> = {
   slug: USERS_SLUG,

@@ -2,14 +2,10 @@ import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from '../../lib/webhooks/events'
-import { checkWebhookDestination } from '../../lib/webhooks/url'
+import { checkWebhookDestination, WEBHOOK_ALLOW_PRIVATE_URLS } from '../../lib/webhooks/url'
 import { clearTimeOutOnNewUrl } from './hooks/clearTimeOutOnNewUrl'
 import { fillSecret } from './hooks/fillSecret'
-
-export const WEBHOOKS_SLUG = 'webhooks'
-
-/** Receivers on loopback or private addresses only where the deployment says so (an intranet, or tests). */
-export const WEBHOOK_ALLOW_PRIVATE_URLS = process.env.WEBHOOK_ALLOW_PRIVATE_URLS === 'true'
+import { WEBHOOKS_SLUG } from '../../slugs'
 
 const validUrl: TextFieldSingleValidation = async (value) => {
   const check = await checkWebhookDestination(value, { allowPrivate: WEBHOOK_ALLOW_PRIVATE_URLS })

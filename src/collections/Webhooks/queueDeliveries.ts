@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 
 import type { PayloadRequest } from 'payload'
 
-import { DELIVER_WEBHOOK_TASK } from '../../jobs/deliverWebhook'
 import { deliveryQueue, webhookBody } from '../../lib/webhooks/delivery'
 import type { WebhookMessage } from '../../lib/webhooks/events'
+import { DELIVER_WEBHOOK_TASK, WEBHOOKS_SLUG, WEBHOOK_DELIVERIES_SLUG } from '../../slugs'
 
 /**
  * For every active webhook subscribed to one of these events, a pending delivery and a job to send
@@ -14,7 +14,7 @@ import type { WebhookMessage } from '../../lib/webhooks/events'
 export async function queueWebhookDeliveries(req: PayloadRequest, messages: WebhookMessage[]): Promise<void> {
   if (messages.length === 0) return
   const { docs: webhooks } = await req.payload.find({
-    collection: 'webhooks',
+    collection: WEBHOOKS_SLUG,
     where: { and: [{ active: { equals: true } }, { events: { in: messages.map((message) => message.event) } }] },
     select: { url: true, events: true, timedOutAt: true },
     depth: 0,
@@ -27,7 +27,7 @@ export async function queueWebhookDeliveries(req: PayloadRequest, messages: Webh
     for (const message of messages.filter(({ event }) => webhook.events.includes(event))) {
       const deliveryId = randomUUID()
       const delivery = await req.payload.create({
-        collection: 'webhook-deliveries',
+        collection: WEBHOOK_DELIVERIES_SLUG,
         data: {
           deliveryId,
           webhook: webhook.id,

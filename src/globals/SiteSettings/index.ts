@@ -7,8 +7,7 @@ import { checkIcpNumber, checkNewsLicenceNumber, checkPublicSecurityNumber, type
 import { emitSiteSettingsWebhooks } from './hooks/emitSiteSettingsWebhooks'
 import { normaliseFilingNumbers } from './hooks/normaliseFilingNumbers'
 import { copyrightEndYearShown, copyrightNoticeShown, icpUrl, publicSecurityUrl } from './hooks/derivedFooterFields'
-
-export const SITE_SETTINGS_SLUG = 'site-settings'
+import { SITE_SETTINGS_SLUG } from '../../slugs'
 
 const filingValidator =
   (check: (value: string) => FilingCheck): TextFieldSingleValidation =>

@@ -2,7 +2,7 @@ import { correctionJsonLd, type CorrectionKind } from '../corrections'
 import { forEachLexicalNode, type LexicalNode } from '../lexicalNodes'
 
 /**
- * The article page as the one query of src/collections/Articles/articlePage.ts returns it: each
+ * The article page as the one query of src/db/articlePage.ts returns it: each
  * part as PostgreSQL built it (JSON), with related images and linked articles by id.
  */
 export type ArticlePageRow = {
@@ -118,7 +118,7 @@ function populateBody(body: LexicalDocument, imageOf: (id: number) => unknown, a
   return body
 }
 
-/** An id as the page query reads them from the body (src/collections/Articles/articlePage.ts): up to 9 digits. */
+/** An id as the page query reads them from the body (src/db/articlePage.ts): up to 9 digits. */
 const asId = (value: unknown): number | null => {
   const id = typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value
   return typeof id === 'number' && Number.isInteger(id) && id > 0 && id < 1e9 ? id : null

@@ -1,9 +1,6 @@
 import type { AuditLog } from '../../payload-types'
 import { type FieldChange, truncate } from './changes'
 
-/** Shared by the collection and the code that writes and purges it, without either importing the other. */
-export const AUDIT_LOG_SLUG = 'audit-log'
-
 export type AuditAction = AuditLog['action']
 
 const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {

@@ -5,7 +5,6 @@
  */
 export { type AuditValue, diffFields, type FieldChange } from './changes'
 export {
-  AUDIT_LOG_SLUG,
   attemptedEmail,
   type AuditAction,
   type AuditActor,

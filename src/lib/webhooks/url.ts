@@ -24,6 +24,9 @@ export function checkWebhookUrl(value: unknown): UrlCheck {
   return { ok: true }
 }
 
+/** Receivers on loopback or private addresses only where the deployment says so (an intranet, or tests). */
+export const WEBHOOK_ALLOW_PRIVATE_URLS = process.env.WEBHOOK_ALLOW_PRIVATE_URLS === 'true'
+
 /**
  * A well-formed webhook URL whose host is public: the server POSTs to it, so it must not be aimed
  * at this machine, the private network or a cloud metadata service (SSRF), unless the deployment

@@ -12,6 +12,7 @@ import { DEMO_IMAGES, renderPng } from '../../seed/images'
 import { closePayload } from '../../server/pool'
 import { CHANNELS, corpusArticle, corpusAuthors, corpusComments, corpusReaders, tagNames } from './corpus'
 import { progressBar } from './progress'
+import { ARTICLES_SLUG, AUTHORS_SLUG, AVATARS_SLUG, CATEGORIES_SLUG, COMMENTS_SLUG, MEDIA_SLUG, READERS_SLUG, TAGS_SLUG, USERS_SLUG } from '../../slugs'
 
 const CONCURRENCY = 8
 const AUTHORS = 50
@@ -107,7 +108,7 @@ async function seedReferences(payload: Payload): Promise<Refs> {
   const editors = await createEditors(payload)
   const channels = await createChannels(payload)
   const tags: number[] = []
-  for (const name of tagList) tags.push((await payload.create({ collection: 'tags', data: { name } })).id)
+  for (const name of tagList) tags.push((await payload.create({ collection: TAGS_SLUG, data: { name } })).id)
   const images = await createCovers(payload)
   const authors = await createAuthors(payload)
   const readers = await createReaders(payload)
@@ -118,7 +119,7 @@ async function createEditors(payload: Payload): Promise<number[]> {
   const ids: number[] = []
   for (let i = 1; i <= EDITORS; i++) {
     const user = await payload.create({
-      collection: 'users',
+      collection: USERS_SLUG,
       data: { name: `编辑${i}号`, email: `editor${i}@bench.newsroom`, password: PASSWORD, roles: i === 1 ? ['editor-in-chief'] : ['editor'] },
     })
     ids.push(user.id)
@@ -130,9 +131,9 @@ async function createEditors(payload: Payload): Promise<number[]> {
 async function createChannels(payload: Payload): Promise<number[]> {
   const leaves: number[] = []
   for (const section of CHANNELS) {
-    const parent = await payload.create({ collection: 'categories', data: { name: section.name } })
+    const parent = await payload.create({ collection: CATEGORIES_SLUG, data: { name: section.name } })
     for (const name of section.children) {
-      leaves.push((await payload.create({ collection: 'categories', data: { name, parent: parent.id } })).id)
+      leaves.push((await payload.create({ collection: CATEGORIES_SLUG, data: { name, parent: parent.id } })).id)
     }
   }
   return leaves
@@ -143,7 +144,7 @@ async function createCovers(payload: Payload): Promise<number[]> {
   for (const image of Object.values(DEMO_IMAGES)) {
     const data = await renderPng(image.svg())
     const media = await payload.create({
-      collection: 'media',
+      collection: MEDIA_SLUG,
       data: { alt: image.alt, caption: image.caption, credit: image.credit },
       file: { data, mimetype: 'image/png', name: image.filename, size: data.length },
     })
@@ -161,7 +162,7 @@ async function createAuthors(payload: Payload): Promise<number[]> {
   for (let i = 0; i < AUTHOR_AVATARS; i++) {
     const data = await renderPng(portraitSvg(i * 36))
     const media = await payload.create({
-      collection: 'media',
+      collection: MEDIA_SLUG,
       data: { alt: '作者头像' },
       file: { data, mimetype: 'image/png', name: `author-${i}.png`, size: data.length },
     })
@@ -171,7 +172,7 @@ async function createAuthors(payload: Payload): Promise<number[]> {
   for (const [index, author] of corpusAuthors(AUTHORS).entries()) {
     // Staff reporters have a portrait; contributors often do not.
     const avatar = index % 5 < 2 ? avatars[index % avatars.length] : undefined
-    ids.push((await payload.create({ collection: 'authors', data: { ...author, avatar } })).id)
+    ids.push((await payload.create({ collection: AUTHORS_SLUG, data: { ...author, avatar } })).id)
   }
   return ids
 }
@@ -181,7 +182,7 @@ async function createReaders(payload: Payload): Promise<number[]> {
   for (let i = 0; i < READER_AVATARS; i++) {
     const data = await renderPng(portraitSvg(i * 36 + 18))
     const avatar = await payload.create({
-      collection: 'avatars',
+      collection: AVATARS_SLUG,
       data: { alt: '读者头像' },
       file: { data, mimetype: 'image/png', name: `reader-${i}.png`, size: data.length },
     })
@@ -191,7 +192,7 @@ async function createReaders(payload: Payload): Promise<number[]> {
   const ids: number[] = new Array(readers.length)
   await inParallel(readers, async (reader, index) => {
     const created = await payload.create({
-      collection: 'readers',
+      collection: READERS_SLUG,
       data: {
         email: `reader${index + 1}@readers.bench.newsroom`,
         password: PASSWORD,
@@ -219,7 +220,7 @@ async function seedArticles(payload: Payload, refs: Refs, count: number): Promis
     const editor = refs.editors[article.editor]
     const created = await withSlugRetry(() =>
       payload.create({
-        collection: 'articles',
+        collection: ARTICLES_SLUG,
         data: {
           title: article.title,
           summary: article.summary,
@@ -258,7 +259,7 @@ async function seedComments(payload: Payload, refs: Refs, articleIds: number[]):
     const ids: number[] = []
     for (const comment of thread) {
       const created = await payload.create({
-        collection: 'comments',
+        collection: COMMENTS_SLUG,
         data: {
           article: articleIds[comment.article],
           reader: refs.readers[comment.reader],

@@ -12,6 +12,7 @@ import { htmlToBody } from './body'
 import { AS_SYSTEM, type ImportContext } from './context'
 import { mediaResolver } from './media'
 import { taxonomyResolver } from './taxonomy'
+import { ARTICLES_SLUG } from '../../slugs'
 
 /** The fields an import writes: only what the source gives, so nothing an editor added is wiped. */
 type ArticleData = Pick<Article, 'title'> &
@@ -85,7 +86,7 @@ export async function articleImporter(context: ImportContext): Promise<(entry: A
       return 'created'
     }
     if (isUnchanged(existing, data)) return 'skipped'
-    if (!context.dryRun) await context.payload.update({ collection: 'articles', id: existing.id, data, ...AS_SYSTEM })
+    if (!context.dryRun) await context.payload.update({ collection: ARTICLES_SLUG, id: existing.id, data, ...AS_SYSTEM })
     return 'updated'
   }
 }
@@ -107,15 +108,15 @@ async function findExisting(context: ImportContext, article: ArchiveArticle, slu
 }
 
 async function findArticle(context: ImportContext, where: Where): Promise<Article | null> {
-  const { docs } = await context.payload.find({ collection: 'articles', where, limit: 1, pagination: false, ...AS_SYSTEM })
+  const { docs } = await context.payload.find({ collection: ARTICLES_SLUG, where, limit: 1, pagination: false, ...AS_SYSTEM })
   return docs[0] ?? null
 }
 
 /** A slug another article holds (one imported as another original) is numbered, as the admin does. */
 async function create(context: ImportContext, data: ArticleData, slug: string): Promise<void> {
-  const taken = async (candidate: string) => (await context.payload.count({ collection: 'articles', where: { slug: { equals: candidate } }, overrideAccess: true })).totalDocs > 0
+  const taken = async (candidate: string) => (await context.payload.count({ collection: ARTICLES_SLUG, where: { slug: { equals: candidate } }, overrideAccess: true })).totalDocs > 0
   const freeSlug = slug === '' ? undefined : await firstFreeSlug(slug, taken)
-  await context.payload.create({ collection: 'articles', data: { ...data, slug: freeSlug }, ...AS_SYSTEM })
+  await context.payload.create({ collection: ARTICLES_SLUG, data: { ...data, slug: freeSlug }, ...AS_SYSTEM })
 }
 
 function isUnchanged(existing: Article, data: ArticleData): boolean {

@@ -6,6 +6,7 @@ import { downloadImage } from '../../lib/import/download'
 import { IMAGE_EXTENSIONS, imageTypeOf } from '../../lib/imageFiles'
 import { imageSourceOf } from '../../lib/import/images'
 import { AS_SYSTEM, type ImportContext, PLANNED_ID } from './context'
+import { MEDIA_SLUG } from '../../slugs'
 
 /** The media collection's own limit on alt text. */
 const MAX_ALT_LENGTH = 300
@@ -56,7 +57,7 @@ async function uploadOnce(upload: { context: ImportContext; src: string; alt: st
   const type = imageTypeOf(data)
   if (!type) throw new Error('not a PNG, JPEG, GIF, WebP or AVIF image')
   const media = await context.payload.create({
-    collection: 'media',
+    collection: MEDIA_SLUG,
     data: { alt: upload.alt },
     file: { data, mimetype: type.mimeType, name: `${baseName}.${type.extension}`, size: data.length },
     ...AS_SYSTEM,
@@ -75,7 +76,7 @@ async function readLocalFile(path: string): Promise<Buffer> {
 
 async function findByBaseName(context: ImportContext, baseName: string): Promise<number | null> {
   const { docs } = await context.payload.find({
-    collection: 'media',
+    collection: MEDIA_SLUG,
     where: { filename: { in: IMAGE_EXTENSIONS.map((extension) => `${baseName}.${extension}`) } },
     limit: 1,
     pagination: false,

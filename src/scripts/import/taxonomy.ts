@@ -1,8 +1,9 @@
 import type { Where } from 'payload'
 
+import { AUTHORS_SLUG, CATEGORIES_SLUG, TAGS_SLUG } from '../../slugs'
 import { AS_SYSTEM, type ImportContext, PLANNED_ID } from './context'
 
-type TaxonomySlug = 'authors' | 'categories' | 'tags'
+type TaxonomySlug = typeof AUTHORS_SLUG | typeof CATEGORIES_SLUG | typeof TAGS_SLUG
 
 /**
  * Bylines, channels and tags by name, created when missing (in a dry run only noted). Each name is
@@ -21,8 +22,8 @@ export function taxonomyResolver(context: ImportContext) {
     return id
   }
 
-  const authorId = (name: string) => findOrCreate('authors', name, { name: { equals: name } }, { name }, name)
-  const tagId = (name: string) => findOrCreate('tags', name, { name: { equals: name } }, { name }, name)
+  const authorId = (name: string) => findOrCreate(AUTHORS_SLUG, name, { name: { equals: name } }, { name }, name)
+  const tagId = (name: string) => findOrCreate(TAGS_SLUG, name, { name: { equals: name } }, { name }, name)
 
   /** The channel at the end of the path, each level under the one before. */
   const categoryId = async (path: string[]): Promise<number> => {
@@ -30,7 +31,7 @@ export function taxonomyResolver(context: ImportContext) {
     for (let depth = 0; depth < path.length; depth++) {
       const name = path[depth]
       const where: Where = { and: [{ name: { equals: name } }, parent === undefined ? { parent: { exists: false } } : { parent: { equals: parent } }] }
-      parent = await findOrCreate('categories', path.slice(0, depth + 1).join('\u0000'), where, { name, ...(parent === undefined ? {} : { parent }) }, path.slice(0, depth + 1).join(' > '))
+      parent = await findOrCreate(CATEGORIES_SLUG, path.slice(0, depth + 1).join('\u0000'), where, { name, ...(parent === undefined ? {} : { parent }) }, path.slice(0, depth + 1).join(' > '))
     }
     if (parent === undefined) throw new Error('an empty channel path')
     return parent

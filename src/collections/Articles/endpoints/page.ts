@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 
-import { SAME_FOR_EVERY_CALLER } from '../../../lib/httpCaching'
+import { SAME_FOR_EVERY_CALLER } from '../../../lib/http/caching'
 import { isValidSlug } from '../../../lib/slugify'
-import { readArticlePage } from '../articlePage'
+import { readArticlePage } from '../../../db/articlePage'
 
 /**
  * `GET /api/articles/page/:slug`: the published article page, everything it shows, in one request

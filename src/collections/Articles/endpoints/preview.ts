@@ -3,6 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { isStaffUser } from '../../../access/roleChecks'
 import { checkPreviewToken, PREVIEW_ARTICLE_CONTEXT, signPreviewToken } from '../../../lib/previewTokens'
 import { ARTICLE_PAGE_FIELDS } from '../../../lib/articlePageFields'
+import { ARTICLES_SLUG } from '../../../slugs'
 
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'private, no-store' } })
 
@@ -41,7 +42,7 @@ export const previewEndpoints: Endpoint[] = [
       if (!isStaffUser(req.user)) return json(403, { errors: [{ message: 'Only staff create preview links' }] })
       const id = Number(req.routeParams?.id)
       const article = Number.isSafeInteger(id) && id > 0
-        ? await req.payload.findByID({ collection: 'articles', id, depth: 0, draft: true, disableErrors: true, overrideAccess: false, user: req.user, req, select: { title: true } })
+        ? await req.payload.findByID({ collection: ARTICLES_SLUG, id, depth: 0, draft: true, disableErrors: true, overrideAccess: false, user: req.user, req, select: { title: true } })
         : null
       if (!article) return json(404, { errors: [{ message: 'Article not found' }] })
       const { token, expiresAt } = issuePreviewToken(req, id)
@@ -57,7 +58,7 @@ export const previewEndpoints: Endpoint[] = [
       // Read as the public would, with this one article let through: every other access rule holds.
       req.context[PREVIEW_ARTICLE_CONTEXT] = check.claims.articleId
       const doc = await req.payload.findByID({
-        collection: 'articles',
+        collection: ARTICLES_SLUG,
         id: check.claims.articleId,
         draft: true,
         depth: 2,

@@ -10,6 +10,7 @@ import { REVIEW_TRANSITION } from '../review/guardPublication'
 import { notifyReviewTransition } from '../review/notifyReviewTransition'
 import { historyEntry, screeningRefusal } from '../review/reviewRecords'
 import { imageTexts, screenArticleText } from '../review/screenArticle'
+import { ARTICLES_SLUG } from '../../../slugs'
 
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } })
 const refuse = (status: number, message: string) => json(status, { errors: [{ message }] })
@@ -17,7 +18,7 @@ const refuse = (status: number, message: string) => json(status, { errors: [{ me
 async function latestDraft(req: PayloadRequest): Promise<Article | null> {
   const id = Number(req.routeParams?.id)
   if (!Number.isSafeInteger(id) || id <= 0) return null
-  return req.payload.findByID({ collection: 'articles', id, draft: true, depth: 0, disableErrors: true, overrideAccess: true, req })
+  return req.payload.findByID({ collection: ARTICLES_SLUG, id, draft: true, depth: 0, disableErrors: true, overrideAccess: true, req })
 }
 
 type ReviewRequest = { action?: unknown; note?: unknown; reason?: unknown }
@@ -95,7 +96,7 @@ async function publishedArticlesWithHits(req: PayloadRequest) {
   let scanned = 0
   for (let page = 1; ; page++) {
     const batch = await req.payload.find({
-      collection: 'articles',
+      collection: ARTICLES_SLUG,
       where: { _status: { equals: 'published' } },
       select: { title: true, slug: true, summary: true, source: true, body: true, coverImage: true, screeningOverride: true },
       sort: '-publishedAt',
@@ -148,7 +149,7 @@ async function override(req: PayloadRequest, article: Article, reason: unknown):
 async function saveReviewRecord(req: PayloadRequest, article: Article, data: Partial<Article>, audit: { action: 'transition' | 'override'; detail: string }): Promise<Article> {
   const updated = await withoutAutomaticAudit(req, () =>
     req.payload.update({
-      collection: 'articles',
+      collection: ARTICLES_SLUG,
       id: article.id,
       data,
       draft: true,
@@ -158,6 +159,6 @@ async function saveReviewRecord(req: PayloadRequest, article: Article, data: Par
       req,
     }),
   )
-  await recordAudit(req, { ...audit, target: { collection: 'articles', id: article.id, title: article.title }, draft: true })
+  await recordAudit(req, { ...audit, target: { collection: ARTICLES_SLUG, id: article.id, title: article.title }, draft: true })
   return updated
 }

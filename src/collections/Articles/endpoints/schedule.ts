@@ -4,8 +4,7 @@ import { isPublisherUser, isStaffUser } from '../../../access/roleChecks'
 import { parseScheduleRequest } from '../../../lib/schedule'
 import { validationErrorBody } from '../../../lib/validationErrorBody'
 import type { TaskSchedulePublish } from '../../../payload-types'
-
-const SCHEDULE_TASK = 'schedulePublish'
+import { ARTICLES_SLUG, PAYLOAD_JOBS_SLUG, SCHEDULE_PUBLISH_TASK, USERS_SLUG } from '../../../slugs'
 
 type TaskInput = TaskSchedulePublish['input']
 
@@ -14,17 +13,17 @@ const json = (status: number, body: unknown) => Response.json(body, { status, he
 async function findArticle(req: PayloadRequest) {
   const id = Number(req.routeParams?.id)
   if (!Number.isSafeInteger(id) || id <= 0) return null
-  return req.payload.findByID({ collection: 'articles', id, depth: 0, draft: true, disableErrors: true, overrideAccess: true, req })
+  return req.payload.findByID({ collection: ARTICLES_SLUG, id, depth: 0, draft: true, disableErrors: true, overrideAccess: true, req })
 }
 
 async function upcoming(req: PayloadRequest, articleId: number) {
   const { docs } = await req.payload.find({
-    collection: 'payload-jobs',
+    collection: PAYLOAD_JOBS_SLUG,
     where: {
       and: [
-        { taskSlug: { equals: SCHEDULE_TASK } },
+        { taskSlug: { equals: SCHEDULE_PUBLISH_TASK } },
         { 'input.doc.value': { equals: String(articleId) } },
-        { 'input.doc.relationTo': { equals: 'articles' } },
+        { 'input.doc.relationTo': { equals: ARTICLES_SLUG } },
         { completedAt: { exists: false } },
         { hasError: { not_equals: true } },
       ],
@@ -59,11 +58,11 @@ export const scheduleEndpoints: Endpoint[] = [
       // The id goes in as text, as the admin's schedule drawer stores it, so both find the same jobs.
       const input = {
         type: parsed.value.action,
-        doc: { relationTo: 'articles', value: String(article.id) },
-        user: { relationTo: 'users', value: req.user!.id },
+        doc: { relationTo: ARTICLES_SLUG, value: String(article.id) },
+        user: { relationTo: USERS_SLUG, value: req.user!.id },
       }
       const job = await req.payload.jobs.queue({
-        task: SCHEDULE_TASK,
+        task: SCHEDULE_PUBLISH_TASK,
         input: input as unknown as TaskInput,
         waitUntil: parsed.value.at,
         req,

@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Article } from '../../../payload-types'
+import { USERS_SLUG } from '../../../slugs'
 
 /**
  * Readers see the 责任编辑's name but may not read staff accounts, so the name is stored beside the
@@ -17,7 +18,7 @@ export const copyResponsibleEditorName: CollectionBeforeChangeHook<Article> = as
     return data
   }
   const user = await req.payload.findByID({
-    collection: 'users',
+    collection: USERS_SLUG,
     id: editor,
     depth: 0,
     select: { name: true },

@@ -4,17 +4,18 @@ import { liveRowBefore, saveKindOf } from '../../../hooks/noteSaveKind'
 import { articleEvents, type LiveArticle } from '../../../lib/webhooks/events'
 import type { Article } from '../../../payload-types'
 import { queueWebhookDeliveries } from '../../Webhooks/queueDeliveries'
+import { ARTICLES_SLUG } from '../../../slugs'
 
 /** Read before the save, while the row still shows what readers saw. */
 export const rememberLiveArticle: CollectionBeforeChangeHook<Article> = async ({ context, data, operation, originalDoc, req }) => {
-  if (operation === 'update' && originalDoc && saveKindOf(context, 'articles') === 'live') await liveRowBefore(req, 'articles', originalDoc.id)
+  if (operation === 'update' && originalDoc && saveKindOf(context, ARTICLES_SLUG) === 'live') await liveRowBefore(req, ARTICLES_SLUG, originalDoc.id)
   return data
 }
 
 /** Only a save that rewrote the live row can change what readers see: a draft save fires nothing. */
 export const emitArticleWebhooks: CollectionAfterChangeHook<Article> = async ({ context, doc, operation, req }) => {
-  if (operation === 'update' && saveKindOf(context, 'articles') !== 'live') return doc
-  const before = operation === 'update' ? ((await liveRowBefore(req, 'articles', doc.id)) as LiveArticle | null) : null
+  if (operation === 'update' && saveKindOf(context, ARTICLES_SLUG) !== 'live') return doc
+  const before = operation === 'update' ? ((await liveRowBefore(req, ARTICLES_SLUG, doc.id)) as LiveArticle | null) : null
   await queueWebhookDeliveries(req, articleEvents(before, doc))
   return doc
 }

@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Article } from '../../../payload-types'
+import { USERS_SLUG } from '../../../slugs'
 
 /**
  * Remembers who started an article, because reporters may keep editing only their own. It is set
@@ -9,7 +10,7 @@ import type { Article } from '../../../payload-types'
  */
 export const keepCreator: CollectionBeforeChangeHook<Article> = ({ data, operation, originalDoc, req }) => {
   if (operation === 'create') {
-    if (req.user?.collection === 'users') data.createdBy = req.user.id
+    if (req.user?.collection === USERS_SLUG) data.createdBy = req.user.id
     return data
   }
   const creator = originalDoc?.createdBy

@@ -6,6 +6,7 @@ import { relationIds } from '../../../lib/fieldShapes'
 import type { Article } from '../../../payload-types'
 import { historyEntry, screeningRefusal } from './reviewRecords'
 import { screenArticleText } from './screenArticle'
+import { ARTICLES_SLUG, USERS_SLUG } from '../../../slugs'
 
 /** Fields whose change means an approved article is no longer what was approved. */
 const CONTENT_FIELDS = ['title', 'summary', 'source', 'body', 'coverImage', 'authors', 'category', 'tags', 'corrections'] as const
@@ -29,11 +30,11 @@ export const guardPublication: CollectionBeforeChangeHook<Article> = async ({ da
   if (data.reviewState !== 'approved') {
     history.push(historyEntry(req, 'approve', data.reviewState, 'approved', '发布时审核通过 (approved on publishing)'))
     data.reviewState = 'approved'
-    data.approvedBy = req.user?.collection === 'users' ? (req.user.id as number) : null
+    data.approvedBy = req.user?.collection === USERS_SLUG ? (req.user.id as number) : null
     data.approvedAt = new Date().toISOString()
   }
   // Going live is a step in the history; saving the article while it is live is an edit, not another.
-  const wasLive = operation === 'update' && originalDoc ? (await liveRowBefore(req, 'articles', originalDoc.id))?._status === 'published' : false
+  const wasLive = operation === 'update' && originalDoc ? (await liveRowBefore(req, ARTICLES_SLUG, originalDoc.id))?._status === 'published' : false
   if (!wasLive) history.push(historyEntry(req, 'publish', 'approved', 'approved'))
   data.reviewHistory = history
   return data

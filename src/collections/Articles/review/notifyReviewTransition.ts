@@ -4,6 +4,7 @@ import { relationId } from '../../../lib/fieldShapes'
 import { REVIEW_ACTION_LABELS, type ReviewAction } from '../../../lib/review/states'
 import { EDITOR_ROLES } from '../../../lib/roles'
 import type { Article } from '../../../payload-types'
+import { USERS_SLUG } from '../../../slugs'
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
@@ -28,7 +29,7 @@ export async function notifyReviewTransition(req: PayloadRequest, article: Artic
 async function recipientsFor(req: PayloadRequest, article: Article, action: ReviewAction): Promise<{ id: number; email: string }[]> {
   const find = (where: Where) =>
     req.payload
-      .find({ collection: 'users', where, select: { email: true }, pagination: false, depth: 0, overrideAccess: true, req })
+      .find({ collection: USERS_SLUG, where, select: { email: true }, pagination: false, depth: 0, overrideAccess: true, req })
       .then(({ docs }) => docs)
   if (action === 'submit') {
     const editorId = relationId(article.responsibleEditor)

@@ -2,12 +2,13 @@ import { APIError, type PayloadRequest } from 'payload'
 
 import { type ArticleScreening, describeHits, wordsNeedingOverride } from '../../../lib/review/screening'
 import type { Article } from '../../../payload-types'
+import { USERS_SLUG } from '../../../slugs'
 
 export type HistoryEntry = NonNullable<Article['reviewHistory']>[number]
 type HistoryAction = HistoryEntry['action']
 
 export function historyEntry(req: PayloadRequest, action: HistoryAction, from: string | null | undefined, to: string, note?: string | null): HistoryEntry {
-  return { action, from: from ?? null, to, by: req.user?.collection === 'users' ? (req.user.id as number) : null, at: new Date().toISOString(), note: note ?? null }
+  return { action, from: from ?? null, to, by: req.user?.collection === USERS_SLUG ? (req.user.id as number) : null, at: new Date().toISOString(), note: note ?? null }
 }
 
 /**

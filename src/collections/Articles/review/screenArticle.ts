@@ -5,6 +5,7 @@ import { lexicalToPlainText } from '../../../lib/corrections/lexical'
 import { relationId } from '../../../lib/fieldShapes'
 import { type ArticleScreening, screenArticle, uploadIdsInLexical } from '../../../lib/review/screening'
 import type { Article } from '../../../payload-types'
+import { MEDIA_SLUG } from '../../../slugs'
 
 type ArticleText = Pick<Article, 'title' | 'summary' | 'source' | 'body' | 'coverImage'>
 
@@ -16,7 +17,7 @@ export async function imageTexts(req: PayloadRequest, articles: readonly Partial
   const ids = [...new Set(articles.flatMap(imageIdsOf))]
   if (ids.length === 0) return new Map()
   const { docs } = await req.payload.find({
-    collection: 'media',
+    collection: MEDIA_SLUG,
     where: { id: { in: ids } },
     select: { alt: true, caption: true, credit: true },
     pagination: false,

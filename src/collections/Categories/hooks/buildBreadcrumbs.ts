@@ -4,6 +4,7 @@ import { ValidationError } from 'payload'
 import type { Category } from '../../../payload-types'
 import { MAX_CATEGORY_DEPTH, pathFromRoot } from '../../../lib/categoryTree'
 import { relationId } from '../../../lib/fieldShapes'
+import { CATEGORIES_SLUG } from '../../../slugs'
 
 type Crumb = NonNullable<Category['breadcrumbs']>[number]
 
@@ -14,7 +15,7 @@ export const buildBreadcrumbs: CollectionBeforeChangeHook<Category> = async ({ d
   const path = pathFromRoot(originalDoc?.id ?? null, parentId, ancestors)
   if (!path.ok) {
     throw new ValidationError({
-      collection: 'categories',
+      collection: CATEGORIES_SLUG,
       errors: [{ path: 'parent', message: path.reason }],
       req,
     })
@@ -30,7 +31,7 @@ async function loadAncestors(startId: number, req: Parameters<CollectionBeforeCh
   let nextId: number | null = startId
   while (nextId !== null && found.length <= MAX_CATEGORY_DEPTH) {
     const category: Category | null = await req.payload.findByID({
-      collection: 'categories',
+      collection: CATEGORIES_SLUG,
       id: nextId,
       depth: 0,
       disableErrors: true,

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import type { Category } from '../../../payload-types'
+import { CATEGORIES_SLUG } from '../../../slugs'
 
 /**
  * A renamed or moved channel changes the breadcrumbs of everything below it: re-save the direct
@@ -14,7 +15,7 @@ export const refreshDescendantBreadcrumbs: CollectionAfterChangeHook<Category> =
     JSON.stringify(doc.breadcrumbs) === JSON.stringify(previousDoc?.breadcrumbs)
   if (unchanged) return doc
   const { docs: children } = await req.payload.find({
-    collection: 'categories',
+    collection: CATEGORIES_SLUG,
     where: { parent: { equals: doc.id } },
     depth: 0,
     limit: 0,
@@ -23,7 +24,7 @@ export const refreshDescendantBreadcrumbs: CollectionAfterChangeHook<Category> =
     req,
   })
   for (const child of children) {
-    await req.payload.update({ collection: 'categories', id: child.id, data: {}, overrideAccess: true, req })
+    await req.payload.update({ collection: CATEGORIES_SLUG, id: child.id, data: {}, overrideAccess: true, req })
   }
   return doc
 }

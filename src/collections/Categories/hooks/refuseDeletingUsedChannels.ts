@@ -1,5 +1,6 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 import { APIError } from 'payload'
+import { ARTICLES_SLUG, CATEGORIES_SLUG } from '../../../slugs'
 
 /**
  * Deleting a channel would silently orphan its sub-channels (their paths would still name it) and
@@ -7,8 +8,8 @@ import { APIError } from 'payload'
  */
 export const refuseDeletingUsedChannels: CollectionBeforeDeleteHook = async ({ id, req }) => {
   const [children, articles] = await Promise.all([
-    req.payload.count({ collection: 'categories', where: { parent: { equals: id } }, overrideAccess: true, req }),
-    req.payload.count({ collection: 'articles', where: { category: { equals: id } }, overrideAccess: true, req }),
+    req.payload.count({ collection: CATEGORIES_SLUG, where: { parent: { equals: id } }, overrideAccess: true, req }),
+    req.payload.count({ collection: ARTICLES_SLUG, where: { category: { equals: id } }, overrideAccess: true, req }),
   ])
   if (children.totalDocs === 0 && articles.totalDocs === 0) return
   throw new APIError(

@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { isReaderUser } from '../../../access/roleChecks'
 import { validationErrorBody } from '../../../lib/validationErrorBody'
+import { COMMENTS_SLUG } from '../../../slugs'
 
 const MAX_REASON_LENGTH = 500
 
@@ -23,7 +24,7 @@ export const reportComment: Endpoint = {
       return json(400, validationErrorBody('reason', `1–${MAX_REASON_LENGTH} characters`))
     }
     const comment = Number.isSafeInteger(id)
-      ? await req.payload.findByID({ collection: 'comments', id, depth: 0, disableErrors: true, overrideAccess: true, req })
+      ? await req.payload.findByID({ collection: COMMENTS_SLUG, id, depth: 0, disableErrors: true, overrideAccess: true, req })
       : null
     if (!comment || comment.status !== 'approved') return json(404, { errors: [{ message: 'Comment not found' }] })
     const reports = comment.reports ?? []
@@ -31,7 +32,7 @@ export const reportComment: Endpoint = {
       return json(200, { message: 'already reported' })
     }
     await req.payload.update({
-      collection: 'comments',
+      collection: COMMENTS_SLUG,
       id,
       data: { reports: [...reports, { reason, reader: req.user!.id as number, at: new Date().toISOString() }], reportCount: reports.length + 1 },
       overrideAccess: true,

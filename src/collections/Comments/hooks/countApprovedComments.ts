@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 
 import { relationId } from '../../../lib/fieldShapes'
 import type { Comment } from '../../../payload-types'
+import { ARTICLES_SLUG, COMMENTS_SLUG } from '../../../slugs'
 
 /**
  * Articles show how many approved comments they have and comments how many approved replies:
@@ -13,22 +14,22 @@ export async function recount(comment: Pick<Comment, 'article' | 'parent'>, req:
   const parentId = relationId(comment.parent)
   if (articleId !== null) {
     const approved = await approvedCommentsOn(articleId, req)
-    await req.payload.db.updateMany({ collection: 'articles', where: { id: { equals: articleId } }, data: { approvedCommentCount: approved }, req })
+    await req.payload.db.updateMany({ collection: ARTICLES_SLUG, where: { id: { equals: articleId } }, data: { approvedCommentCount: approved }, req })
   }
   if (parentId !== null) {
     const { totalDocs } = await req.payload.count({
-      collection: 'comments',
+      collection: COMMENTS_SLUG,
       where: { parent: { equals: parentId }, status: { equals: 'approved' } },
       overrideAccess: true,
       req,
     })
-    await req.payload.db.updateMany({ collection: 'comments', where: { id: { equals: parentId } }, data: { replyCount: totalDocs }, req })
+    await req.payload.db.updateMany({ collection: COMMENTS_SLUG, where: { id: { equals: parentId } }, data: { replyCount: totalDocs }, req })
   }
 }
 
 export async function approvedCommentsOn(articleId: number, req: PayloadRequest): Promise<number> {
   const { totalDocs } = await req.payload.count({
-    collection: 'comments',
+    collection: COMMENTS_SLUG,
     where: { article: { equals: articleId }, status: { equals: 'approved' } },
     overrideAccess: true,
     req,

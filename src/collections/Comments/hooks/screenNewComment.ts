@@ -8,7 +8,7 @@ import { DEFAULT_MODERATION_SETTINGS, moderateComment, type ModerationSettings }
 import { relationId } from '../../../lib/fieldShapes'
 import type { Comment } from '../../../payload-types'
 import { commenterOf } from '../commenter'
-
+import { ARTICLES_SLUG, COMMENTS_SLUG, MODERATION_SETTINGS_SLUG, READERS_SLUG } from '../../../slugs'
 
 /**
  * A reader's new comment: taken as the logged-in reader (never a reader named in the body), checked
@@ -26,7 +26,7 @@ export const screenNewComment: CollectionBeforeChangeHook<Comment> = async ({ da
   const readerId = req.user!.id as number
   const articleId = relationId(data.article)
   if (articleId === null) {
-    throw new ValidationError({ collection: 'comments', errors: [{ path: 'article', message: '请指明评论的文章 (which article is this comment on?)' }], req })
+    throw new ValidationError({ collection: COMMENTS_SLUG, errors: [{ path: 'article', message: '请指明评论的文章 (which article is this comment on?)' }], req })
   }
   const [reader, article, settings] = await Promise.all([loadReader(readerId, req), loadArticle(articleId, req), loadSettings(req)])
   await assertReplyInSameArticle(relationId(data.parent), articleId, req)
@@ -55,7 +55,7 @@ export const screenNewComment: CollectionBeforeChangeHook<Comment> = async ({ da
   if (decision.kind === 'refused') {
     const { refusal } = decision
     if (refusal.status === 400) {
-      throw new ValidationError({ collection: 'comments', errors: [{ path: refusal.path ?? 'body', message: refusal.message }], req })
+      throw new ValidationError({ collection: COMMENTS_SLUG, errors: [{ path: refusal.path ?? 'body', message: refusal.message }], req })
     }
     throw new APIError(refusal.message, refusal.status, { retryAfterSeconds: refusal.retryAfterSeconds }, true)
   }
@@ -74,13 +74,13 @@ export const screenNewComment: CollectionBeforeChangeHook<Comment> = async ({ da
 
 async function loadReader(id: number | null, req: PayloadRequest) {
   if (id === null) return null
-  return req.payload.findByID({ collection: 'readers', id, depth: 0, disableErrors: true, overrideAccess: true, req })
+  return req.payload.findByID({ collection: READERS_SLUG, id, depth: 0, disableErrors: true, overrideAccess: true, req })
 }
 
 async function loadArticle(id: number | null, req: PayloadRequest) {
   if (id === null) return null
   return req.payload.findByID({
-    collection: 'articles',
+    collection: ARTICLES_SLUG,
     id,
     depth: 0,
     disableErrors: true,
@@ -91,7 +91,7 @@ async function loadArticle(id: number | null, req: PayloadRequest) {
 }
 
 async function loadSettings(req: PayloadRequest): Promise<ModerationSettings> {
-  const stored = await req.payload.findGlobal({ slug: 'moderation-settings', depth: 0, overrideAccess: true, req })
+  const stored = await req.payload.findGlobal({ slug: MODERATION_SETTINGS_SLUG, depth: 0, overrideAccess: true, req })
   const settings = { ...DEFAULT_MODERATION_SETTINGS }
   for (const key of Object.keys(settings) as (keyof ModerationSettings)[]) {
     const value = stored?.[key as keyof typeof stored]
@@ -103,7 +103,7 @@ async function loadSettings(req: PayloadRequest): Promise<ModerationSettings> {
 async function assertReplyInSameArticle(parentId: number | null, articleId: number | null, req: PayloadRequest) {
   if (parentId === null) return
   const parent = await req.payload.findByID({
-    collection: 'comments',
+    collection: COMMENTS_SLUG,
     id: parentId,
     depth: 0,
     disableErrors: true,
@@ -113,7 +113,7 @@ async function assertReplyInSameArticle(parentId: number | null, articleId: numb
   })
   if (!parent || relationId(parent.article) !== articleId || parent.status !== 'approved') {
     throw new ValidationError({
-      collection: 'comments',
+      collection: COMMENTS_SLUG,
       errors: [{ path: 'parent', message: '只能回复同一篇文章下已公开的评论 (a reply must answer a published comment on the same article)' }],
       req,
     })
@@ -123,10 +123,10 @@ async function assertReplyInSameArticle(parentId: number | null, articleId: numb
 async function readerHistory(readerId: number, settings: ModerationSettings, now: Date, req: PayloadRequest) {
   const since = new Date(now.getTime() - settings.repeatWindowSeconds * 1000).toISOString()
   const [approved, latest, recent] = await Promise.all([
-    req.payload.count({ collection: 'comments', where: { reader: { equals: readerId }, status: { equals: 'approved' } }, overrideAccess: true, req }),
-    req.payload.find({ collection: 'comments', where: { reader: { equals: readerId } }, sort: '-createdAt', limit: 1, depth: 0, select: { createdAt: true }, overrideAccess: true, req }),
+    req.payload.count({ collection: COMMENTS_SLUG, where: { reader: { equals: readerId }, status: { equals: 'approved' } }, overrideAccess: true, req }),
+    req.payload.find({ collection: COMMENTS_SLUG, where: { reader: { equals: readerId } }, sort: '-createdAt', limit: 1, depth: 0, select: { createdAt: true }, overrideAccess: true, req }),
     req.payload.find({
-      collection: 'comments',
+      collection: COMMENTS_SLUG,
       where: { reader: { equals: readerId }, createdAt: { greater_than: since } },
       limit: 100,
       depth: 0,
@@ -144,6 +144,6 @@ async function readerHistory(readerId: number, settings: ModerationSettings, now
 
 async function countSince(req: PayloadRequest, where: Record<string, unknown>, now: Date, seconds: number) {
   const since = new Date(now.getTime() - seconds * 1000).toISOString()
-  const { totalDocs } = await req.payload.count({ collection: 'comments', where: { ...where, createdAt: { greater_than: since } }, overrideAccess: true, req })
+  const { totalDocs } = await req.payload.count({ collection: COMMENTS_SLUG, where: { ...where, createdAt: { greater_than: since } }, overrideAccess: true, req })
   return totalDocs
 }

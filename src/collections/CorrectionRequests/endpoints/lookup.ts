@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { hashLookupToken } from '../../../lib/corrections'
+import { CORRECTION_REQUESTS_SLUG } from '../../../slugs'
 
 /**
  * `GET /api/correction-requests/lookup?token=…`: how a reporter without an account follows their
@@ -14,7 +15,7 @@ export const lookupCorrectionRequest: Endpoint = {
     const headers = { 'cache-control': 'no-store' }
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return Response.json({ errors: [{ message: 'Invalid token' }] }, { status: 400, headers })
     const { docs } = await req.payload.find({
-      collection: 'correction-requests',
+      collection: CORRECTION_REQUESTS_SLUG,
       where: { lookupTokenHash: { equals: hashLookupToken(token) } },
       limit: 1,
       depth: 0,

@@ -4,6 +4,7 @@ import { ValidationError } from 'payload'
 import { checkTransition, type CorrectionStatus } from '../../../lib/corrections'
 import { relationId } from '../../../lib/fieldShapes'
 import type { CorrectionRequest } from '../../../payload-types'
+import { ARTICLES_SLUG, CORRECTION_REQUESTS_SLUG, USERS_SLUG } from '../../../slugs'
 
 /**
  * Status moves only along the allowed transitions, each recorded in the history (who, when, from,
@@ -15,19 +16,19 @@ export const enforceCorrectionWorkflow: CollectionBeforeChangeHook<CorrectionReq
   const from = originalDoc.status as CorrectionStatus
   const to = data.status as CorrectionStatus
   const transition = checkTransition(from, to)
-  if (!transition.ok) throw new ValidationError({ collection: 'correction-requests', errors: [{ path: 'status', message: transition.reason }], req })
+  if (!transition.ok) throw new ValidationError({ collection: CORRECTION_REQUESTS_SLUG, errors: [{ path: 'status', message: transition.reason }], req })
 
   if (to === 'corrected' && !(data.noNoticeReason ?? originalDoc.noNoticeReason)) {
     const articleId = relationId(originalDoc.article)
     const { totalDocs } = await req.payload.count({
-      collection: 'articles',
+      collection: ARTICLES_SLUG,
       where: { id: { equals: articleId }, 'corrections.request': { equals: originalDoc.id } },
       overrideAccess: true,
       req,
     })
     if (totalDocs === 0) {
       throw new ValidationError({
-        collection: 'correction-requests',
+        collection: CORRECTION_REQUESTS_SLUG,
         errors: [
           {
             path: 'noNoticeReason',
@@ -39,7 +40,7 @@ export const enforceCorrectionWorkflow: CollectionBeforeChangeHook<CorrectionReq
     }
   }
   const note = typeof data.statusNote === 'string' && data.statusNote.trim() ? data.statusNote.trim().slice(0, 500) : null
-  const by = req.user?.collection === 'users' ? (req.user.id as number) : null
+  const by = req.user?.collection === USERS_SLUG ? (req.user.id as number) : null
   data.history = [...(originalDoc.history ?? []), { at: new Date().toISOString(), by, from, to, note }]
   return data
 }

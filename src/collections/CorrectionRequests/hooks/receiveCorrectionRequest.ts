@@ -8,6 +8,7 @@ import { lexicalToPlainText, newLookupToken, normaliseQuote, OPEN_STATUSES, quot
 import { relationId } from '../../../lib/fieldShapes'
 import { hitContext, strongestAction } from '../../../lib/screening'
 import type { CorrectionRequest } from '../../../payload-types'
+import { ARTICLES_SLUG, CORRECTION_REQUESTS_SLUG } from '../../../slugs'
 
 /** Requests one address (or one reader) may send per window; bots and floods get a 429. */
 const RATE_LIMIT = Number(process.env.CORRECTIONS_RATE_LIMIT || 5)
@@ -18,7 +19,7 @@ const SCREENED_FIELDS = ['quote', 'suggestion', 'explanation', 'reporterName'] a
 const issuedTokens = new WeakMap<PayloadRequest, string>()
 
 const invalid = (req: PayloadRequest, path: string, message: string) =>
-  new ValidationError({ collection: 'correction-requests', errors: [{ path, message }], req })
+  new ValidationError({ collection: CORRECTION_REQUESTS_SLUG, errors: [{ path, message }], req })
 
 /**
  * A new correction request from anyone: the honeypot must be empty, the sender within the rate
@@ -38,7 +39,7 @@ export const receiveCorrectionRequest: CollectionBeforeChangeHook<CorrectionRequ
 
   const articleId = relationId(data.article)
   const article = articleId
-    ? await req.payload.findByID({ collection: 'articles', id: articleId, depth: 0, disableErrors: true, overrideAccess: true, req })
+    ? await req.payload.findByID({ collection: ARTICLES_SLUG, id: articleId, depth: 0, disableErrors: true, overrideAccess: true, req })
     : null
   if (!article || article._status !== 'published') throw invalid(req, 'article', '只能对已发布的文章纠错 (only published articles can be corrected)')
 
@@ -61,7 +62,7 @@ export const receiveCorrectionRequest: CollectionBeforeChangeHook<CorrectionRequ
   if (!quoteFound) flags.push({ rule: 'quoteNotFound', detail: '原文未在文章中找到 / quote not found in the article' })
 
   const { docs: open } = await req.payload.find({
-    collection: 'correction-requests',
+    collection: CORRECTION_REQUESTS_SLUG,
     where: { article: { equals: article.id }, normalisedQuote: { equals: normalisedQuote }, status: { in: [...OPEN_STATUSES] } },
     sort: 'createdAt',
     limit: 1,
@@ -93,7 +94,7 @@ async function enforceRateLimit(req: PayloadRequest, now: Date, ip: string | nul
   const senders: Where[] = [...(ip ? [{ ip: { equals: ip } }] : []), ...(readerId ? [{ reader: { equals: readerId } }] : [])]
   for (const where of senders) {
     const { totalDocs } = await req.payload.count({
-      collection: 'correction-requests',
+      collection: CORRECTION_REQUESTS_SLUG,
       where: { ...where, createdAt: { greater_than: since } },
       overrideAccess: true,
       req,

@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook } from 'payload'
 
 import type { Reader } from '../../../payload-types'
 import { commenterOf } from '../../Comments/commenter'
+import { COMMENTS_SLUG } from '../../../slugs'
 
 /**
  * Comments carry their author's public face (name, avatar, verified profession) so listing them
@@ -12,6 +13,6 @@ export const refreshCommenterOnComments: CollectionAfterChangeHook<Reader> = asy
   const before = JSON.stringify(await commenterOf(previousDoc, req))
   const commenter = await commenterOf(doc, req)
   if (JSON.stringify(commenter) === before) return doc
-  await req.payload.db.updateMany({ collection: 'comments', where: { reader: { equals: doc.id } }, data: { commenter }, req })
+  await req.payload.db.updateMany({ collection: COMMENTS_SLUG, where: { reader: { equals: doc.id } }, data: { commenter }, req })
   return doc
 }

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import type { User } from '../../../payload-types'
+import { ARTICLES_SLUG } from '../../../slugs'
 
 /**
  * Articles keep their responsible editor's name beside the id so anonymous readers get it without
@@ -10,7 +11,7 @@ import type { User } from '../../../payload-types'
 export const renameResponsibleEditor: CollectionAfterChangeHook<User> = async ({ doc, previousDoc, operation, req }) => {
   if (operation !== 'update' || doc.name === previousDoc?.name) return doc
   await req.payload.db.updateMany({
-    collection: 'articles',
+    collection: ARTICLES_SLUG,
     where: { responsibleEditor: { equals: doc.id } },
     data: { responsibleEditorName: doc.name },
     req,

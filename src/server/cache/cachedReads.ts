@@ -1,14 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { performance } from 'node:perf_hooks'
 
-import type { CredentialHeaders } from '../lib/http/credentials'
-import { matchesIfNoneMatch, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, VARY } from '../lib/httpCaching'
-import type { Lookup, ResponseCache } from '../lib/responseCache/cache'
-import { tagsForPath } from '../lib/responseCache/dependencies'
-import type { CachedResponse } from '../lib/responseCache/entries'
-import type { AddCorsHeaders } from './cors'
-import { localsOf, type PlainHandler, type PlainRequest, type PlainResponse } from './plainHttp'
-import { identifyRequest, logRequest } from './requestLogger'
+import type { CredentialHeaders } from '../../lib/http/credentials'
+import { matchesIfNoneMatch, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, VARY } from '../../lib/http/caching'
+import type { Lookup, ResponseCache } from '../../lib/responseCache/cache'
+import { tagsForPath } from '../../lib/responseCache/dependencies'
+import type { CachedResponse } from '../../lib/responseCache/entries'
+import type { AddCorsHeaders } from '../cors'
+import { localsOf, type PlainHandler, type PlainRequest, type PlainResponse } from '../plainHttp'
+import { identifyRequest, logRequest } from '../requestLogger'
 
 /** Tells clients and tests whether an answer came from the response cache: hit, miss or bypass. */
 export const CACHE_STATUS_HEADER = 'x-newsroom-cache'

@@ -1,9 +1,9 @@
+/**
+ * Access restated in SQL: notices on published articles only, what `publishedOrStaff` allows
+ * anonymous readers (a notice on a draft, or on unpublished changes, is not read).
+ */
 import { sql } from '@payloadcms/db-postgres'
-import type { Endpoint, Payload } from 'payload'
-
-import { SAME_FOR_EVERY_CALLER } from '../../lib/httpCaching'
-import { paginationParamProblems } from '../../lib/paginationParams'
-import { validationErrorBody } from '../../lib/validationErrorBody'
+import type { Payload } from 'payload'
 
 export type CorrectionsLogEntry = {
   date: string
@@ -12,8 +12,6 @@ export type CorrectionsLogEntry = {
   article: { id: number; title: string; slug: string | null }
 }
 export type CorrectionsLogPage = { docs: CorrectionsLogEntry[]; page: number; limit: number; totalDocs: number; totalPages: number }
-
-export const MAX_CORRECTIONS_LIMIT = 100
 
 /**
  * Every correction notice on a published article, newest first, across all articles: one query
@@ -48,23 +46,4 @@ export async function publishedCorrections(payload: Payload, page: number, limit
     totalDocs,
     totalPages: Math.max(1, Math.ceil(totalDocs / limit)),
   }
-}
-
-/** `GET /api/corrections?page=&limit=`: the public corrections log. */
-export const correctionsLogEndpoint: Endpoint = {
-  path: '/corrections',
-  method: 'get',
-  custom: { [SAME_FOR_EVERY_CALLER]: true },
-  handler: async (req) => {
-    const query = (req.query ?? {}) as Record<string, unknown>
-    const problems = paginationParamProblems(query)
-    if (problems.length > 0) return Response.json({ errors: [{ name: 'QueryError', message: 'Invalid query parameter', data: problems }] }, { status: 400 })
-    const page = Number(query.page ?? 1)
-    const limit = Number(query.limit ?? 20)
-    // Answered like search's limit: a page size the log does not offer is named, not quietly changed.
-    if (limit < 1 || limit > MAX_CORRECTIONS_LIMIT) {
-      return Response.json(validationErrorBody('limit', `Expected a whole number from 1 to ${MAX_CORRECTIONS_LIMIT}`), { status: 400 })
-    }
-    return Response.json(await publishedCorrections(req.payload, page, limit))
-  },
 }

@@ -1,3 +1,6 @@
+/**
+ * States no access rule: each statement it runs states its own (see the header of its caller's module).
+ */
 import { createHash } from 'node:crypto'
 
 import type { PostgresAdapter, sql } from '@payloadcms/db-postgres'

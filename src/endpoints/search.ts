@@ -1,10 +1,10 @@
 import type { Endpoint, GraphQLExtension } from 'payload'
 import { APIError } from 'payload'
 
-import { SAME_FOR_EVERY_CALLER } from '../../lib/httpCaching'
-import { parseSearchParams } from '../../lib/search'
-import { validationErrorBody } from '../../lib/validationErrorBody'
-import { searchArticles } from './search'
+import { SAME_FOR_EVERY_CALLER } from '../lib/http/caching'
+import { parseSearchParams } from '../lib/search'
+import { validationErrorBody } from '../lib/validationErrorBody'
+import { searchArticles } from '../db/articleSearch'
 import { paginatedType } from './graphQLPage'
 
 /** `GET /api/search?q=…&category=&tag=&from=&to=&page=&limit=`: full-text search of published articles. */

@@ -1,6 +1,7 @@
 import { APIError, type GraphQLExtension } from 'payload'
 
-import { MAX_CORRECTIONS_LIMIT, publishedCorrections } from './correctionsLog'
+import { publishedCorrections } from '../db/correctionsLog'
+import { MAX_CORRECTIONS_LIMIT } from './correctionsLog'
 import { paginatedType } from './graphQLPage'
 
 /** `CorrectionsLog(page, limit)`: the public corrections log in GraphQL, the same as GET /api/corrections. */

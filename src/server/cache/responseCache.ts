@@ -1,9 +1,9 @@
 import type { Field, Payload, SanitizedConfig } from 'payload'
 
-import { MemoryRateLimitStore, type RateLimitStore } from '../lib/rateLimit'
-import { MemoryVersionStore, ResponseCache, type VersionStore } from '../lib/responseCache/cache'
-import { listenForContentChanges } from '../lib/responseCache/changes'
-import { closeOver, type DependencyGraph, globalTag } from '../lib/responseCache/dependencies'
+import { MemoryRateLimitStore, type RateLimitStore } from '../../lib/rateLimit'
+import { MemoryVersionStore, ResponseCache, type VersionStore } from '../../lib/responseCache/cache'
+import { listenForContentChanges } from '../../lib/responseCache/changes'
+import { closeOver, type DependencyGraph, globalTag } from '../../lib/responseCache/dependencies'
 import { connectRedis } from './redis'
 
 type Log = { info: (message: string) => void; warn: (message: string) => void }

@@ -1,3 +1,6 @@
+/**
+ * States no access rule: it opens, commits and rolls back transactions; the work inside keeps its own.
+ */
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 /**

@@ -1,11 +1,17 @@
+/**
+ * Access restated in SQL: published articles only, what `publishedOrStaff` allows anonymous readers.
+ * The index holds a row per published article and no other (`indexArticle` removes it when the
+ * article is unpublished or deleted), and the details a hit shows are read from the published row.
+ */
 import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
 
-import { lexicalToPlainText } from '../../lib/corrections'
-import { highlightSnippet, SEGMENTATION, SNIPPET_RADIUS, searchTotalLimitFrom, searchWords, toTsQuery } from '../../lib/search'
-import type { Article } from '../../payload-types'
-import { inTransaction } from '../../utilities/inTransaction'
-import { readRows } from '../../utilities/readRows'
+import { lexicalToPlainText } from '../lib/corrections'
+import { highlightSnippet, SEGMENTATION, SNIPPET_RADIUS, searchTotalLimitFrom, searchWords, toTsQuery } from '../lib/search'
+import type { Article } from '../payload-types'
+import { ARTICLES_SLUG } from '../slugs'
+import { inTransaction } from './inTransaction'
+import { readRows } from './readRows'
 
 type SqlQuery = ReturnType<typeof sql>
 type Executor = { execute: (query: SqlQuery) => Promise<{ rows: Record<string, unknown>[] }> }
@@ -29,7 +35,7 @@ type IndexedArticle = Pick<Article, 'id' | 'title' | 'summary' | 'body' | 'publi
  * removed when not (or when gone).
  */
 export async function indexArticle(payload: Payload, id: number, req?: Partial<PayloadRequest>): Promise<void> {
-  const article = await payload.findByID({ collection: 'articles', id, depth: 0, draft: false, disableErrors: true, overrideAccess: true, select: INDEXED_FIELDS, req })
+  const article = await payload.findByID({ collection: ARTICLES_SLUG, id, depth: 0, draft: false, disableErrors: true, overrideAccess: true, select: INDEXED_FIELDS, req })
   const db = await executorFor(payload, req)
   if (!article || article._status !== 'published') {
     await db.execute(sql`delete from article_search where article_id = ${id}`)
@@ -181,7 +187,7 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
 /** Published articles matching `where`, in id order, with what their search rows are made of. */
 const publishedToIndex = (payload: Payload, where: Where, options: { limit?: number; pagination?: boolean; req?: PayloadRequest }) =>
   payload.find({
-    collection: 'articles',
+    collection: ARTICLES_SLUG,
     where: { and: [{ _status: { equals: 'published' } }, where] },
     select: INDEXED_FIELDS,
     sort: 'id',

@@ -1,9 +1,14 @@
+/**
+ * Access restated in SQL: published articles only, what `publishedOrStaff` allows anonymous readers
+ * (no preview: previews go through Payload); featured comments only once approved, what
+ * `approvedOrOwnOrStaff` allows them; no field any role keeps to itself (the fields' `access.read`).
+ */
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
-import { type ArticlePageRow, assembleArticlePage, FEATURED_COMMENTS_SHOWN } from '../../lib/articlePage/assemble'
-import { readRows } from '../../utilities/readRows'
-import { MEDIA_IMAGE_SIZES } from '../Media'
+import { type ArticlePageRow, assembleArticlePage, FEATURED_COMMENTS_SHOWN } from '../lib/articlePage/assemble'
+import { MEDIA_IMAGE_SIZES } from '../lib/imageFiles'
+import { readRows } from './readRows'
 
 const image = (alias: string) =>
   sql.raw(`json_build_object('id', ${alias}.id, 'alt', ${alias}.alt, 'caption', ${alias}.caption, 'credit', ${alias}.credit,

@@ -2,9 +2,9 @@ import { createHash, randomUUID } from 'node:crypto'
 
 import { Redis } from 'ioredis'
 
-import type { RateLimitStore } from '../lib/rateLimit'
-import type { SharedEntries, TagVersions, VersionStore } from '../lib/responseCache/cache'
-import { type CachedResponse, decodeEntry, encodeEntry } from '../lib/responseCache/entries'
+import type { RateLimitStore } from '../../lib/rateLimit'
+import type { SharedEntries, TagVersions, VersionStore } from '../../lib/responseCache/cache'
+import { type CachedResponse, decodeEntry, encodeEntry } from '../../lib/responseCache/entries'
 
 type Log = { info: (message: string) => void; warn: (message: string) => void }
 
