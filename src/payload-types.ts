@@ -668,7 +668,7 @@ export interface ScreeningWord {
   createdAt: string;
 }
 /**
- * Each delivery is a POST signed with the secret (HMAC-SHA256, see the README), retried with backoff and logged under Webhook deliveries.
+ * Each delivery is a POST signed with the secret (HMAC-SHA256, see docs/api.md), retried with backoff and logged under Webhook deliveries.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "webhooks".

@@ -2,7 +2,7 @@
 // fails a build; the content-API section compares itself with the targets and says so.
 //   screening      the word-screening engine against naive baselines (src/scripts/bench/screening.ts)
 //   plain … graphql  the content API on a seeded PostgreSQL corpus (src/scripts/bench/contentApi.ts)
-// Options: --only NAME[,NAME] --articles N --duration S --connections C --reuse --keep (README).
+// Options: --only NAME[,NAME] --articles N --duration S --connections C --reuse --keep (docs/benchmarks.md).
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'

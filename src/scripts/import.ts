@@ -26,7 +26,7 @@ type Format = keyof typeof FORMATS
 type Options = { file: string; format: Format; system: string; dryRun: boolean }
 
 /**
- * `npm run import -- FILE`: brings an archive from another CMS into this one (see the README). Exits
+ * `npm run import -- FILE`: brings an archive from another CMS into this one (see docs/operations.md). Exits
  * 0 once it has run, whatever became of each article (the summary says); 1 when it could not start:
  * bad options, or a file that cannot be read as an archive at all.
  */
@@ -82,7 +82,7 @@ function formatFromExtension(file: string): string {
 
 /**
  * Servers sharing a Redis hear of the import's changes and drop what their response caches hold.
- * Without Redis each server's cache is its own, out of reach of this process (see the README).
+ * Without Redis each server's cache is its own, out of reach of this process (see docs/operations.md).
  */
 function announceChangesToRunningServers(payload: Payload) {
   if (!process.env.REDIS_URL) return null

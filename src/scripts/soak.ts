@@ -1,7 +1,7 @@
 // `npm run soak`: mixed traffic for a set time against the server as `npm start` runs it (the
 // bundle, production mode, API only) on a fresh PostgreSQL database, on loopback only, then checks
 // what must hold: no 5xx, every acknowledged write in the database, no draft ever shown to a reader.
-// Options: --duration S --requests N --readers N --commenters N --reporters N --out DIR (README).
+// Options: --duration S --requests N --readers N --commenters N --reporters N --out DIR (docs/operations.md).
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'

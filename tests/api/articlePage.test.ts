@@ -3,7 +3,7 @@ import sharp from 'sharp'
 import { createStaff, signUpReader, type Staff } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
 
-/** The article page in one request, as the README documents it. */
+/** The article page in one request, as docs/api.md documents it. */
 const PAGE_QUERY = [
   'depth=2',
   ...['title', 'slug', 'summary', 'source', 'publishedAt', 'updatedAt', 'authors', 'responsibleEditorName', 'category', 'tags', 'coverImage', 'body', 'corrections', 'correctionsJsonLd', 'approvedCommentCount', 'allowComments', 'featuredComments'].map(

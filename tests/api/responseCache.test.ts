@@ -8,7 +8,7 @@ let articleId: number
 let slug: string
 let authorId: number
 
-/** The article page as a front end asks for it (see the README). */
+/** The article page as a front end asks for it (see docs/api.md). */
 const pagePath = () => `/api/articles/page/${slug}`
 
 beforeAll(async () => {

@@ -26,8 +26,8 @@ export const Webhooks: CollectionConfig<typeof WEBHOOKS_SLUG> = {
     defaultColumns: ['name', 'url', 'events', 'active', 'timedOutAt'],
     group: { en: 'Administration', zh: '系统管理' },
     description: {
-      en: 'Each delivery is a POST signed with the secret (HMAC-SHA256, see the README), retried with backoff and logged under Webhook deliveries.',
-      zh: '每次推送为 POST 请求，以密钥签名（HMAC-SHA256，见 README），失败后按退避重试，记录见“Webhook 推送记录”。',
+      en: 'Each delivery is a POST signed with the secret (HMAC-SHA256, see docs/api.md), retried with backoff and logged under Webhook deliveries.',
+      zh: '每次推送为 POST 请求，以密钥签名（HMAC-SHA256，见 docs/api.md），失败后按退避重试，记录见“Webhook 推送记录”。',
     },
   },
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },

@@ -14,7 +14,7 @@ class FieldError extends Error {
 type Line = Record<string, unknown>
 
 /**
- * JSON Lines, one article a line (see the README for the format). Blank lines are ignored; a line
+ * JSON Lines, one article a line (see docs/operations.md for the format). Blank lines are ignored; a line
  * that is not JSON, or whose fields are missing or of the wrong kind, becomes a problem naming its
  * line number and field.
  */

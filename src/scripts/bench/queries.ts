@@ -1,13 +1,13 @@
-// What a front end asks for, as documented in the README: the requests the benchmark makes.
+// What a front end asks for, as documented in docs/api.md: the requests the benchmark makes.
 
-/** The article page in one request (README, tests/api/articlePage.test.ts). */
+/** The article page in one request (docs/api.md, tests/api/articlePage.test.ts). */
 export const articlePagePath = (slug: string) => `/api/articles/page/${slug}`
 
 /** Payload's REST `find` as it comes: default depth, every field. */
 export const defaultFindPath = (slug: string) => `/api/articles?where[slug][equals]=${slug}`
 
 /**
- * A channel page: the README's channel query (sub-channels included, newest first, 20) with the
+ * A channel page: docs/api.md's channel query (sub-channels included, newest first, 20) with the
  * select it documents for lists.
  */
 const LIST_FIELDS = ['title', 'slug', 'summary', 'publishedAt', 'coverImage', 'category']
