@@ -283,8 +283,9 @@ async function sendWebResponse(response: globalThis.Response, res: Response, req
 }
 
 /**
- * Payload's errors cannot set headers; a 429 thrown with `data.retryAfterSeconds` (rate limits in
- * hooks) carries its wait in the body, and it becomes the Retry-After header here.
+ * A 429 thrown with `data.retryAfterSeconds` (the comment and correction limits, thrown in hooks that
+ * set no response header) carries its wait in the body, and it becomes the Retry-After header here;
+ * the auth limits set theirs on `req.responseHeaders`, which Payload adds itself.
  */
 async function retryAfterOf(response: globalThis.Response): Promise<number | null> {
   const body = (await response.json().catch(() => null)) as { errors?: { data?: { retryAfterSeconds?: unknown } }[] } | null
