@@ -90,12 +90,10 @@ describe('a path in any spelling', () => {
 
   describe('on a running newsroom', () => {
     let server: TestServer
-    let staff: Staff
 
     beforeAll(async () => {
       // Without auth limits, so a hundred login spellings answer as the first one does.
       server = await startServer({ AUTH_RATE_LIMIT_PER_ADDRESS: '0', AUTH_RATE_LIMIT_PER_EMAIL: '0' })
-      staff = await createStaff(server)
     })
     afterAll(() => server.stop())
 
@@ -159,7 +157,6 @@ describe('a path in any spelling', () => {
       })
       expect(res.status).toBe(REFUSED)
       expect(res.body).toEqual({ errors: [{ message: expect.stringContaining('lower-case'), data: { code: 'PATH_WRONG_CASE' } }] })
-      expect(staff.admin.token).toBeTruthy()
     })
   })
 })
