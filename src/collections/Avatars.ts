@@ -3,7 +3,9 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
+import { isModeratorField } from '../access/isModerator'
 import { isModeratorUser, isReaderUser, isStaffUser } from '../access/roleChecks'
+import { serverWritten } from '../access/serverWritten'
 import { checkUploadedImage } from '../hooks/checkUploadedImage'
 import { IMAGE_MIME_TYPES } from '../lib/imageFiles'
 import { mediaDirectory } from '../lib/mediaDirectory'
@@ -45,7 +47,7 @@ export const Avatars: CollectionConfig<typeof AVATARS_SLUG> = {
       type: 'relationship',
       relationTo: READERS_SLUG,
       label: { en: 'Uploaded by', zh: '上传者' },
-      access: { read: ({ req }) => isModeratorUser(req.user), create: () => false, update: () => false },
+      access: serverWritten(isModeratorField),
       admin: { readOnly: true },
     },
   ],

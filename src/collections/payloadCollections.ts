@@ -1,4 +1,4 @@
-import type { CollectionConfig, Endpoint, GlobalConfig, PayloadHandler, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
+import type { Access, CollectionConfig, Endpoint, GlobalConfig, PayloadHandler, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
 import { Forbidden } from 'payload'
 
 import { isAdmin } from '../access/isAdmin'
@@ -63,7 +63,7 @@ export function governingPayloadsOwnCollections(ownSlugs: readonly string[], own
     for (const global of config.globals) {
       if (ownGlobalSlugs.includes(global.slug)) continue
       const stated = PAYLOAD_GLOBAL_ACCESS[global.slug]
-      global.access = { ...(Object.fromEntries(Object.keys(global.access).map((operation) => [operation, nobody])) as typeof global.access), ...(stated ?? { read: nobody, update: nobody }) }
+      global.access = { ...(Object.fromEntries<Access>(Object.keys(global.access).map((operation) => [operation, nobody])) as typeof global.access), ...(stated ?? { read: nobody, update: nobody }) }
     }
     const own = config.collections.filter(({ slug }) => ownSlugs.includes(slug))
     // Payload gives every collection the same endpoint objects for its operations, which ask the access themselves.
@@ -73,7 +73,7 @@ export function governingPayloadsOwnCollections(ownSlugs: readonly string[], own
       const stated = PAYLOAD_COLLECTION_ACCESS[collection.slug]
       collection.access = stated
         ? { ...collection.access, ...stated }
-        : { ...(Object.fromEntries(Object.keys(collection.access).map((operation) => [operation, nobody])) as typeof collection.access), ...NO_ACCESS }
+        : { ...(Object.fromEntries<Access>(Object.keys(collection.access).map((operation) => [operation, nobody])) as typeof collection.access), ...NO_ACCESS }
       if (Array.isArray(collection.endpoints)) {
         collection.endpoints = collection.endpoints.map((endpoint) => (operationEndpoints.has(endpoint) ? endpoint : guardedEndpoint(collection, endpoint)))
       }

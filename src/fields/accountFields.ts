@@ -1,6 +1,7 @@
 import type { Field, FieldAccess } from 'payload'
 
-const never: FieldAccess = () => false
+import { nobody } from '../access/nobody'
+import { serverWritten } from '../access/serverWritten'
 
 /**
  * The owner's current password, which a change of their own password must carry. Virtual: never
@@ -30,7 +31,7 @@ function pendingEmailFields(readPendingEmail: FieldAccess): Field[] {
       name: 'pendingEmail',
       type: 'email',
       label: { en: 'New email (awaiting confirmation)', zh: '新邮箱（待确认）' },
-      access: { read: readPendingEmail, create: never, update: never },
+      access: serverWritten(readPendingEmail),
       admin: {
         readOnly: true,
         position: 'sidebar',
@@ -38,8 +39,8 @@ function pendingEmailFields(readPendingEmail: FieldAccess): Field[] {
         description: { en: 'Takes effect once the link sent to it is opened.', zh: '打开发到新邮箱的确认链接后生效。' },
       },
     },
-    { name: 'pendingEmailTokenHash', type: 'text', hidden: true, index: true, access: { read: never, create: never, update: never } },
-    { name: 'pendingEmailExpiresAt', type: 'date', hidden: true, access: { read: never, create: never, update: never } },
+    { name: 'pendingEmailTokenHash', type: 'text', hidden: true, index: true, access: serverWritten(nobody) },
+    { name: 'pendingEmailExpiresAt', type: 'date', hidden: true, access: serverWritten(nobody) },
   ]
 }
 
@@ -50,7 +51,7 @@ function pendingEmailFields(readPendingEmail: FieldAccess): Field[] {
 const sessionsNeverRead: Field = {
   name: 'sessions',
   type: 'array',
-  access: { read: never, create: never, update: never },
+  access: serverWritten(nobody),
   admin: { disabled: true },
   fields: [],
 }

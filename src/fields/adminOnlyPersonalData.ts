@@ -1,8 +1,7 @@
-import type { FieldAccess, TextField } from 'payload'
+import type { TextField } from 'payload'
 
 import { isAdminField } from '../access/isAdmin'
-
-const notThroughTheApi: FieldAccess = () => false
+import { serverWritten } from '../access/serverWritten'
 
 /**
  * Personal data only admins read (a client's address, the email a failed login tried), written only
@@ -14,7 +13,7 @@ function adminOnlyText(name: string, label: TextField['label']): TextField {
     name,
     type: 'text',
     label,
-    access: { read: isAdminField, create: notThroughTheApi, update: notThroughTheApi },
+    access: serverWritten(isAdminField),
     admin: { readOnly: true },
     custom: { adminOnlyPersonalData: true },
   }

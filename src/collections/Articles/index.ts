@@ -6,6 +6,7 @@ import { isPublisher } from '../../access/isPublisher'
 import { isStaff, isStaffField } from '../../access/isStaff'
 import { isStaffUser } from '../../access/roleChecks'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { serverWritten } from '../../access/serverWritten'
 import { articleBodyEditor } from '../../fields/articleBodyEditor'
 import { slugField } from '../../fields/slug'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
@@ -94,7 +95,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
       type: 'text',
       label: { en: 'Responsible editor (shown)', zh: '责任编辑（显示）' },
       admin: { position: 'sidebar', readOnly: true },
-      access: { create: () => false, update: () => false },
+      access: serverWritten(),
     },
     {
       name: 'category',
@@ -178,7 +179,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
       type: 'number',
       label: { en: 'Approved comments', zh: '已通过评论数' },
       defaultValue: 0,
-      access: { create: () => false, update: () => false },
+      access: serverWritten(),
       hooks: { beforeChange: [keepApprovedCommentCount] },
       admin: { position: 'sidebar', readOnly: true },
     },
@@ -188,7 +189,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
       type: 'relationship',
       relationTo: USERS_SLUG,
       label: { en: 'Created by', zh: '创建人' },
-      access: { read: isStaffField, create: () => false, update: () => false },
+      access: serverWritten(isStaffField),
       admin: { position: 'sidebar', readOnly: true },
     },
   ],

@@ -1,12 +1,13 @@
 import type { Field } from 'payload'
 
 import { isStaffField } from '../../access/isStaff'
+import { serverWritten } from '../../access/serverWritten'
 import { jsonViewAdmin } from '../../fields/jsonView'
 import { REVIEW_ACTION_LABELS, REVIEW_STATE_LABELS, REVIEW_STATES } from '../../lib/review/states'
 import { USERS_SLUG } from '../../slugs'
 
 /** Written only by the server (the review endpoint and the publishing hooks), read only by staff. */
-const serverWritten = { read: isStaffField, create: () => false, update: () => false }
+const staffReadServerWritten = serverWritten(isStaffField)
 
 /**
  * The review workflow's record on the article: where it stands, who approved it, every transition
@@ -27,7 +28,7 @@ export const reviewFields: Field[] = [
     options: REVIEW_STATES.map((value) => ({ value, label: REVIEW_STATE_LABELS[value] })),
     defaultValue: 'draft',
     index: true,
-    access: serverWritten,
+    access: staffReadServerWritten,
     admin: { position: 'sidebar', readOnly: true },
   },
   {
@@ -35,15 +36,15 @@ export const reviewFields: Field[] = [
     type: 'relationship',
     relationTo: USERS_SLUG,
     label: { en: 'Approved by', zh: '审核人' },
-    access: serverWritten,
+    access: staffReadServerWritten,
     admin: { position: 'sidebar', readOnly: true },
   },
-  { name: 'approvedAt', type: 'date', label: { en: 'Approved at', zh: '审核时间' }, access: serverWritten, admin: { position: 'sidebar', readOnly: true } },
+  { name: 'approvedAt', type: 'date', label: { en: 'Approved at', zh: '审核时间' }, access: staffReadServerWritten, admin: { position: 'sidebar', readOnly: true } },
   {
     name: 'reviewHistory',
     type: 'array',
     label: { en: 'Review history', zh: '审核记录' },
-    access: serverWritten,
+    access: staffReadServerWritten,
     admin: { readOnly: true, initCollapsed: true },
     fields: [
       {
@@ -70,7 +71,7 @@ export const reviewFields: Field[] = [
     name: 'screeningOverride',
     type: 'group',
     label: { en: 'Screening override', zh: '敏感词放行' },
-    access: serverWritten,
+    access: staffReadServerWritten,
     admin: { readOnly: true, condition: (data) => Boolean(data?.screeningOverride?.reason) },
     fields: [
       { name: 'words', type: 'json', label: { en: 'Words let through', zh: '放行词语' }, admin: jsonViewAdmin },
@@ -83,7 +84,7 @@ export const reviewFields: Field[] = [
     name: 'importedFrom',
     type: 'group',
     label: { en: 'Imported from', zh: '导入来源' },
-    access: serverWritten,
+    access: staffReadServerWritten,
     admin: { readOnly: true, condition: (data) => Boolean(data?.importedFrom?.originalId) },
     fields: [
       { name: 'system', type: 'text', label: { en: 'System', zh: '来源系统' } },

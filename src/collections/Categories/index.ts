@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { isEditor } from '../../access/isEditor'
 import { isPublisher } from '../../access/isPublisher'
+import { serverWritten } from '../../access/serverWritten'
 import { slugField } from '../../fields/slug'
 import { buildBreadcrumbs } from './hooks/buildBreadcrumbs'
 import { refreshDescendantBreadcrumbs } from './hooks/refreshDescendantBreadcrumbs'
@@ -43,7 +44,7 @@ export const Categories: CollectionConfig<typeof CATEGORIES_SLUG> = {
       type: 'array',
       label: { en: 'Breadcrumb path', zh: '面包屑路径' },
       admin: { readOnly: true, description: { en: 'From the root channel to this one.', zh: '从根频道到本频道。' } },
-      access: { create: () => false, update: () => false },
+      access: serverWritten(),
       fields: [
         { name: 'name', type: 'text', label: { en: 'Name', zh: '名称' } },
         { name: 'slug', type: 'text', label: { en: 'Slug', zh: '网址别名' } },

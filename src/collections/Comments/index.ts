@@ -4,6 +4,8 @@ import { approvedOrOwnOrStaff } from '../../access/approvedOrOwnOrStaff'
 import { isAdmin } from '../../access/isAdmin'
 import { isModerator, isModeratorField } from '../../access/isModerator'
 import { isReader } from '../../access/isReader'
+import { nobody } from '../../access/nobody'
+import { serverWritten } from '../../access/serverWritten'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
 import { isModeratorUser, isReaderUser } from '../../access/roleChecks'
 import { clientAddressField } from '../../fields/adminOnlyPersonalData'
@@ -22,9 +24,8 @@ export const COMMENT_STATUSES = {
   spam: { zh: '垃圾评论', en: 'Spam' },
 } as const
 
-const systemOnly = { create: () => false, update: () => false }
 /** Moderation data: moderators and admins only, never the public or the commenter. */
-const moderatorsRead = { read: isModeratorField, ...systemOnly }
+const moderatorsRead = serverWritten(isModeratorField)
 const ownerOrModerator: FieldAccess = ({ req, doc }) =>
   isModeratorUser(req.user) || (isReaderUser(req.user) && String(req.user!.id) === String(typeof doc?.reader === 'object' ? doc?.reader?.id : doc?.reader))
 
@@ -70,7 +71,7 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
       required: true,
       index: true,
       maxDepth: 0,
-      access: { update: () => false },
+      access: { update: nobody },
     },
     {
       name: 'parent',
@@ -79,7 +80,7 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
       label: { en: 'Reply to', zh: '回复' },
       index: true,
       maxDepth: 0,
-      access: { update: () => false },
+      access: { update: nobody },
     },
     {
       name: 'body',
@@ -87,14 +88,14 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
       label: { en: 'Comment', zh: '评论内容' },
       required: true,
       maxLength: 2000,
-      access: { update: () => false },
+      access: { update: nobody },
     },
     {
       name: 'commenter',
       type: 'group',
       label: { en: 'Commenter', zh: '评论者' },
       admin: { readOnly: true },
-      access: systemOnly,
+      access: serverWritten(),
       fields: [
         { name: 'displayName', type: 'text', label: { en: 'Name', zh: '昵称' } },
         { name: 'avatarUrl', type: 'text', label: { en: 'Avatar', zh: '头像' } },
@@ -102,7 +103,7 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
         { name: 'professionLabel', type: 'text', label: { en: 'Profession shown', zh: '职业显示' } },
       ],
     },
-    { name: 'replyCount', type: 'number', label: { en: 'Replies', zh: '回复数' }, defaultValue: 0, admin: { readOnly: true }, access: systemOnly },
+    { name: 'replyCount', type: 'number', label: { en: 'Replies', zh: '回复数' }, defaultValue: 0, admin: { readOnly: true }, access: serverWritten() },
     {
       name: 'status',
       type: 'select',
@@ -138,7 +139,7 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
       label: { en: 'Reader', zh: '读者' },
       index: true,
       maxDepth: 0,
-      access: { read: ownerOrModerator, ...systemOnly },
+      access: serverWritten(ownerOrModerator),
       admin: { position: 'sidebar', readOnly: true },
     },
     { name: 'screening', type: 'json', label: { en: 'Screening', zh: '筛查结果' }, access: moderatorsRead, admin: jsonViewAdmin },

@@ -3,7 +3,9 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { isAdmin } from '../../access/isAdmin'
 import { isEditorOrModerator, isEditorOrModeratorField } from '../../access/isEditorOrModerator'
+import { nobody } from '../../access/nobody'
 import { ownRequestOrTriager } from '../../access/ownRequestOrTriager'
+import { serverWritten } from '../../access/serverWritten'
 import { clientAddressField } from '../../fields/adminOnlyPersonalData'
 import { jsonViewAdmin } from '../../fields/jsonView'
 import { CORRECTION_STATUS_LABELS, ERROR_TYPE_LABELS } from '../../lib/corrections'
@@ -13,7 +15,6 @@ import { notifyReporter } from './hooks/notifyReporter'
 import { receiveCorrectionRequest, revealLookupToken } from './hooks/receiveCorrectionRequest'
 import { ARTICLES_SLUG, CORRECTION_REQUESTS_SLUG, READERS_SLUG, USERS_SLUG } from '../../slugs'
 
-const systemOnly = { create: () => false, update: () => false }
 /** Staff who triage: editors, moderators and admins. */
 const triagersOnly = { read: isEditorOrModeratorField, create: isEditorOrModeratorField, update: isEditorOrModeratorField }
 
@@ -47,7 +48,7 @@ export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLU
     afterChange: [revealLookupToken, notifyReporter],
   },
   fields: [
-    { name: 'article', type: 'relationship', relationTo: ARTICLES_SLUG, label: { en: 'Article', zh: '文章' }, required: true, index: true, maxDepth: 0, access: { update: () => false } },
+    { name: 'article', type: 'relationship', relationTo: ARTICLES_SLUG, label: { en: 'Article', zh: '文章' }, required: true, index: true, maxDepth: 0, access: { update: nobody } },
     {
       name: 'errorType',
       type: 'select',
@@ -57,20 +58,20 @@ export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLU
       options: Object.entries(ERROR_TYPE_LABELS).map(([value, label]) => ({ value, label })),
       access: { update: isEditorOrModeratorField },
     },
-    { name: 'quote', type: 'textarea', label: { en: 'Passage as published', zh: '原文' }, required: true, maxLength: 1000, access: { update: () => false } },
-    { name: 'suggestion', type: 'textarea', label: { en: 'Suggested fix', zh: '修改建议' }, maxLength: 2000, access: { update: () => false } },
-    { name: 'explanation', type: 'textarea', label: { en: 'Explanation', zh: '说明' }, maxLength: 2000, access: { update: () => false } },
-    { name: 'reporterName', type: 'text', label: { en: 'Reporter', zh: '提交人' }, maxLength: 50, access: { read: isEditorOrModeratorField, update: () => false } },
-    { name: 'reporterEmail', type: 'email', label: { en: 'Reporter email', zh: '提交人邮箱' }, access: { read: isEditorOrModeratorField, update: () => false } },
+    { name: 'quote', type: 'textarea', label: { en: 'Passage as published', zh: '原文' }, required: true, maxLength: 1000, access: { update: nobody } },
+    { name: 'suggestion', type: 'textarea', label: { en: 'Suggested fix', zh: '修改建议' }, maxLength: 2000, access: { update: nobody } },
+    { name: 'explanation', type: 'textarea', label: { en: 'Explanation', zh: '说明' }, maxLength: 2000, access: { update: nobody } },
+    { name: 'reporterName', type: 'text', label: { en: 'Reporter', zh: '提交人' }, maxLength: 50, access: { read: isEditorOrModeratorField, update: nobody } },
+    { name: 'reporterEmail', type: 'email', label: { en: 'Reporter email', zh: '提交人邮箱' }, access: { read: isEditorOrModeratorField, update: nobody } },
     {
       name: 'website',
       type: 'text',
       virtual: true,
       label: { en: 'Leave empty', zh: '请留空' },
       admin: { hidden: true },
-      access: { read: () => false },
+      access: { read: nobody },
     },
-    { name: 'reader', type: 'relationship', relationTo: READERS_SLUG, label: { en: 'Reader', zh: '读者' }, maxDepth: 0, access: { read: isEditorOrModeratorField, ...systemOnly }, admin: { readOnly: true } },
+    { name: 'reader', type: 'relationship', relationTo: READERS_SLUG, label: { en: 'Reader', zh: '读者' }, maxDepth: 0, access: serverWritten(isEditorOrModeratorField), admin: { readOnly: true } },
     {
       name: 'status',
       type: 'select',
@@ -79,11 +80,11 @@ export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLU
       defaultValue: 'new',
       index: true,
       options: Object.entries(CORRECTION_STATUS_LABELS).map(([value, label]) => ({ value, label })),
-      access: { create: () => false, update: isEditorOrModeratorField },
+      access: { create: nobody, update: isEditorOrModeratorField },
       admin: { position: 'sidebar' },
     },
     { name: 'assignee', type: 'relationship', relationTo: USERS_SLUG, label: { en: 'Assignee', zh: '处理人' }, access: triagersOnly, admin: { position: 'sidebar' } },
-    { name: 'replyToReporter', type: 'textarea', label: { en: 'Reply to the reporter', zh: '回复提交人' }, maxLength: 2000, access: { create: () => false, update: isEditorOrModeratorField } },
+    { name: 'replyToReporter', type: 'textarea', label: { en: 'Reply to the reporter', zh: '回复提交人' }, maxLength: 2000, access: { create: nobody, update: isEditorOrModeratorField } },
     { name: 'internalNotes', type: 'textarea', label: { en: 'Internal notes', zh: '内部备注' }, maxLength: 5000, access: triagersOnly },
     {
       name: 'noNoticeReason',
@@ -94,25 +95,25 @@ export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLU
       admin: { description: { en: 'Required to mark as corrected without a notice on the article.', zh: '若标记为已更正但文章无更正说明，须填写理由。' } },
     },
     { name: 'statusNote', type: 'text', label: { en: 'Note for the history', zh: '状态变更备注' }, virtual: true, access: triagersOnly, admin: { position: 'sidebar' } },
-    { name: 'quoteFound', type: 'checkbox', label: { en: 'Quote found in the article', zh: '原文可在文章中找到' }, access: { read: isEditorOrModeratorField, ...systemOnly }, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'normalisedQuote', type: 'text', index: true, access: { read: isEditorOrModeratorField, ...systemOnly }, admin: { hidden: true } },
+    { name: 'quoteFound', type: 'checkbox', label: { en: 'Quote found in the article', zh: '原文可在文章中找到' }, access: serverWritten(isEditorOrModeratorField), admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'normalisedQuote', type: 'text', index: true, access: serverWritten(isEditorOrModeratorField), admin: { hidden: true } },
     {
       name: 'duplicateOf',
       type: 'relationship',
       relationTo: CORRECTION_REQUESTS_SLUG,
       label: { en: 'Duplicate of', zh: '重复于' },
       maxDepth: 0,
-      access: { read: isEditorOrModeratorField, create: () => false, update: isEditorOrModeratorField },
+      access: { read: isEditorOrModeratorField, create: nobody, update: isEditorOrModeratorField },
       admin: { position: 'sidebar' },
     },
-    { name: 'screening', type: 'json', label: { en: 'Screening', zh: '筛查结果' }, access: { read: isEditorOrModeratorField, ...systemOnly }, admin: jsonViewAdmin },
-    { name: 'lookupTokenHash', type: 'text', index: true, access: { read: () => false, ...systemOnly }, admin: { hidden: true } },
+    { name: 'screening', type: 'json', label: { en: 'Screening', zh: '筛查结果' }, access: serverWritten(isEditorOrModeratorField), admin: jsonViewAdmin },
+    { name: 'lookupTokenHash', type: 'text', index: true, access: serverWritten(nobody), admin: { hidden: true } },
     clientAddressField(),
     {
       name: 'history',
       type: 'array',
       label: { en: 'History', zh: '处理记录' },
-      access: { read: isEditorOrModeratorField, ...systemOnly },
+      access: serverWritten(isEditorOrModeratorField),
       admin: { readOnly: true },
       fields: [
         { name: 'at', type: 'date', label: { en: 'When', zh: '时间' } },

@@ -3,9 +3,11 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isModerator, isModeratorField } from '../../access/isModerator'
+import { nobody } from '../../access/nobody'
 import { moderatorsOrSelf, moderatorsOrSelfField } from '../../access/moderatorsOrSelf'
 import { readerSelfOrAdminField } from '../../access/readerSelfOrAdmin'
 import { isModeratorUser } from '../../access/roleChecks'
+import { serverWritten } from '../../access/serverWritten'
 import { accountFields } from '../../fields/accountFields'
 import { enforcePasswordRules } from '../../hooks/enforcePasswordRules'
 import { announceHeldEmail, applyAccountWritePlan, guardAuthFields } from '../../hooks/guardAuthFields'
@@ -43,7 +45,7 @@ export const Readers: CollectionConfig<typeof READERS_SLUG> = {
     read: moderatorsOrSelf,
     update: moderatorsOrSelf,
     delete: isAdmin,
-    admin: () => false,
+    admin: nobody,
     unlock: isModerator,
   },
   hooks: {
@@ -94,7 +96,7 @@ export const Readers: CollectionConfig<typeof READERS_SLUG> = {
       name: 'moderationLog',
       type: 'array',
       label: { en: 'Moderation log', zh: '处理记录' },
-      access: { read: isModeratorField, create: () => false, update: () => false },
+      access: serverWritten(isModeratorField),
       admin: { readOnly: true },
       fields: [
         { name: 'at', type: 'date', label: { en: 'When', zh: '时间' } },

@@ -1,6 +1,7 @@
 import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 
 import { isAdmin, isAdminField } from '../../access/isAdmin'
+import { serverWritten } from '../../access/serverWritten'
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from '../../lib/webhooks/events'
 import { checkWebhookDestination, WEBHOOK_ALLOW_PRIVATE_URLS } from '../../lib/webhooks/url'
 import { clearTimeOutOnNewUrl } from './hooks/clearTimeOutOnNewUrl'
@@ -57,7 +58,7 @@ export const Webhooks: CollectionConfig<typeof WEBHOOKS_SLUG> = {
       type: 'date',
       label: { en: 'Last time-out', zh: '最近超时' },
       // Written by the delivery job only.
-      access: { create: () => false, update: () => false },
+      access: serverWritten(),
       admin: {
         position: 'sidebar',
         readOnly: true,
