@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isModerator } from '../access/isModerator'
 import { isStaff } from '../access/isStaff'
+import { labelledSelect } from '../fields/labelledSelect'
 import { SCREENING_WORDS_SLUG } from '../slugs'
 
 export const SCREENING_ACTIONS = {
@@ -24,14 +25,12 @@ export const ScreeningWords: CollectionConfig<typeof SCREENING_WORDS_SLUG> = {
   access: { read: isStaff, create: isModerator, update: isModerator, delete: isModerator },
   fields: [
     { name: 'phrase', type: 'text', label: { en: 'Word or phrase', zh: '词语' }, required: true, unique: true, minLength: 1, maxLength: 50 },
-    {
+    labelledSelect(SCREENING_ACTIONS, {
       name: 'action',
-      type: 'select',
       label: { en: 'Action', zh: '处理方式' },
       required: true,
       defaultValue: 'review',
-      options: Object.entries(SCREENING_ACTIONS).map(([value, label]) => ({ value, label })),
-    },
+    }),
     { name: 'note', type: 'text', label: { en: 'Note', zh: '备注' }, maxLength: 200 },
   ],
 }

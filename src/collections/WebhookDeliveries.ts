@@ -3,8 +3,9 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin } from '../access/isAdmin'
 import { nobody } from '../access/nobody'
 import { jsonViewAdmin } from '../fields/jsonView'
+import { labelledSelect } from '../fields/labelledSelect'
 import { DELIVERY_STATUS_LABELS } from '../lib/webhooks/delivery'
-import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from '../lib/webhooks/events'
+import { WEBHOOK_EVENT_LABELS } from '../lib/webhooks/events'
 import { WEBHOOKS_SLUG, WEBHOOK_DELIVERIES_SLUG } from '../slugs'
 
 /**
@@ -33,23 +34,19 @@ export const WebhookDeliveries: CollectionConfig<typeof WEBHOOK_DELIVERIES_SLUG>
       unique: true,
     },
     { name: 'webhook', type: 'relationship', relationTo: WEBHOOKS_SLUG, label: { en: 'Webhook', zh: 'Webhook' }, index: true, maxDepth: 0 },
-    {
+    labelledSelect(WEBHOOK_EVENT_LABELS, {
       name: 'event',
-      type: 'select',
       label: { en: 'Event', zh: '事件' },
       required: true,
-      options: WEBHOOK_EVENTS.map((value) => ({ value, label: WEBHOOK_EVENT_LABELS[value] })),
-    },
+    }),
     { name: 'url', type: 'text', label: { en: 'Sent to', zh: '发送地址' }, required: true },
-    {
+    labelledSelect(DELIVERY_STATUS_LABELS, {
       name: 'status',
-      type: 'select',
       label: { en: 'Status', zh: '状态' },
       required: true,
       defaultValue: 'pending',
       index: true,
-      options: Object.entries(DELIVERY_STATUS_LABELS).map(([value, label]) => ({ value, label })),
-    },
+    }),
     { name: 'attempts', type: 'number', label: { en: 'Attempts', zh: '尝试次数' }, defaultValue: 0 },
     { name: 'responseCode', type: 'number', label: { en: 'Response code', zh: '响应状态码' } },
     { name: 'error', type: 'text', label: { en: 'Last error', zh: '最近错误' } },

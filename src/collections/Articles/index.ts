@@ -8,6 +8,7 @@ import { isStaffUser } from '../../access/roleChecks'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { serverWritten } from '../../access/serverWritten'
 import { articleBodyEditor } from '../../fields/articleBodyEditor'
+import { labelledSelect } from '../../fields/labelledSelect'
 import { slugField } from '../../fields/slug'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
 import { FEATURED_COMMENTS_SHOWN } from '../../lib/articlePage/assemble'
@@ -141,14 +142,12 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
       admin: { description: { en: 'Shown at the end of the article once it is published.', zh: '文章发布后显示在文末。' } },
       fields: [
         { name: 'date', type: 'date', label: { en: 'Date', zh: '日期' }, required: true, defaultValue: () => new Date().toISOString(), admin: { date: { pickerAppearance: 'dayAndTime' } } },
-        {
+        labelledSelect(CORRECTION_KIND_LABELS, {
           name: 'kind',
-          type: 'select',
           label: { en: 'Kind', zh: '类型' },
           required: true,
           defaultValue: 'correction',
-          options: Object.entries(CORRECTION_KIND_LABELS).map(([value, label]) => ({ value, label })),
-        },
+        }),
         { name: 'text', type: 'textarea', label: { en: 'Notice (public)', zh: '说明文字（公开）' }, required: true, maxLength: 2000 },
         { name: 'request', type: 'relationship', relationTo: CORRECTION_REQUESTS_SLUG, label: { en: 'From request', zh: '来源纠错' }, maxDepth: 0 },
       ],

@@ -3,7 +3,8 @@ import type { Field } from 'payload'
 import { isStaffField } from '../../access/isStaff'
 import { serverWritten } from '../../access/serverWritten'
 import { jsonViewAdmin } from '../../fields/jsonView'
-import { REVIEW_ACTION_LABELS, REVIEW_STATE_LABELS, REVIEW_STATES } from '../../lib/review/states'
+import { labelledSelect } from '../../fields/labelledSelect'
+import { REVIEW_ACTION_LABELS, REVIEW_STATE_LABELS } from '../../lib/review/states'
 import { USERS_SLUG } from '../../slugs'
 
 /** Written only by the server (the review endpoint and the publishing hooks), read only by staff. */
@@ -21,16 +22,14 @@ export const reviewFields: Field[] = [
     type: 'ui',
     admin: { position: 'sidebar', components: { Field: '/components/ReviewPanel#ReviewPanel' } },
   },
-  {
+  labelledSelect(REVIEW_STATE_LABELS, {
     name: 'reviewState',
-    type: 'select',
     label: { en: 'Review', zh: '审核状态' },
-    options: REVIEW_STATES.map((value) => ({ value, label: REVIEW_STATE_LABELS[value] })),
     defaultValue: 'draft',
     index: true,
     access: staffReadServerWritten,
     admin: { position: 'sidebar', readOnly: true },
-  },
+  }),
   {
     name: 'approvedBy',
     type: 'relationship',
@@ -47,19 +46,16 @@ export const reviewFields: Field[] = [
     access: staffReadServerWritten,
     admin: { readOnly: true, initCollapsed: true },
     fields: [
-      {
-        name: 'action',
-        type: 'select',
-        label: { en: 'Action', zh: '操作' },
-        required: true,
-        options: [
-          ...Object.entries(REVIEW_ACTION_LABELS).map(([value, label]) => ({ value, label })),
-          { value: 'publish', label: { en: 'Publish', zh: '发布' } },
-          { value: 'unpublish', label: { en: 'Unpublish', zh: '撤下' } },
-          { value: 'override', label: { en: 'Screening override', zh: '敏感词放行' } },
-          { value: 'reset', label: { en: 'Edited after approval', zh: '审核后修改' } },
-        ],
-      },
+      labelledSelect(
+        {
+          ...REVIEW_ACTION_LABELS,
+          publish: { en: 'Publish', zh: '发布' },
+          unpublish: { en: 'Unpublish', zh: '撤下' },
+          override: { en: 'Screening override', zh: '敏感词放行' },
+          reset: { en: 'Edited after approval', zh: '审核后修改' },
+        },
+        { name: 'action', label: { en: 'Action', zh: '操作' }, required: true },
+      ),
       { name: 'from', type: 'text', label: { en: 'From', zh: '原状态' } },
       { name: 'to', type: 'text', label: { en: 'To', zh: '新状态' } },
       { name: 'by', type: 'relationship', relationTo: USERS_SLUG, label: { en: 'By', zh: '操作人' } },

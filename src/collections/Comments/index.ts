@@ -9,13 +9,15 @@ import { serverWritten } from '../../access/serverWritten'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
 import { isModeratorUser, isReaderUser } from '../../access/roleChecks'
 import { clientAddressField } from '../../fields/adminOnlyPersonalData'
+import { changeLog } from '../../fields/changeLog'
 import { jsonViewAdmin } from '../../fields/jsonView'
+import { labelledSelect } from '../../fields/labelledSelect'
 import { reportComment } from './endpoints/report'
 import { countAfterDelete, countApprovedComments } from './hooks/countApprovedComments'
 import { emitCommentWebhooks } from './hooks/emitCommentWebhooks'
 import { logModeration } from './hooks/logModeration'
 import { screenNewComment } from './hooks/screenNewComment'
-import { ARTICLES_SLUG, COMMENTS_SLUG, READERS_SLUG, USERS_SLUG } from '../../slugs'
+import { ARTICLES_SLUG, COMMENTS_SLUG, READERS_SLUG } from '../../slugs'
 
 export const COMMENT_STATUSES = {
   pending: { zh: '待审核', en: 'Pending' },
@@ -104,17 +106,15 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
       ],
     },
     { name: 'replyCount', type: 'number', label: { en: 'Replies', zh: '回复数' }, defaultValue: 0, admin: { readOnly: true }, access: serverWritten() },
-    {
+    labelledSelect(COMMENT_STATUSES, {
       name: 'status',
-      type: 'select',
       label: { en: 'Status', zh: '状态' },
       required: true,
       defaultValue: 'pending',
       index: true,
-      options: Object.entries(COMMENT_STATUSES).map(([value, label]) => ({ value, label })),
       access: { read: ownerOrModerator, create: isModeratorField, update: isModeratorField },
       admin: { position: 'sidebar' },
-    },
+    }),
     {
       name: 'featured',
       type: 'checkbox',
@@ -158,20 +158,6 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
         { name: 'at', type: 'date', label: { en: 'When', zh: '时间' } },
       ],
     },
-    {
-      name: 'moderationLog',
-      type: 'array',
-      label: { en: 'Moderation log', zh: '处理记录' },
-      access: moderatorsRead,
-      admin: { readOnly: true },
-      fields: [
-        { name: 'at', type: 'date', label: { en: 'When', zh: '时间' } },
-        { name: 'by', type: 'relationship', relationTo: USERS_SLUG, label: { en: 'By', zh: '处理人' } },
-        { name: 'field', type: 'text', label: { en: 'Field', zh: '字段' } },
-        { name: 'from', type: 'text', label: { en: 'From', zh: '原值' } },
-        { name: 'to', type: 'text', label: { en: 'To', zh: '新值' } },
-        { name: 'note', type: 'text', label: { en: 'Note', zh: '备注' } },
-      ],
-    },
+    changeLog({ name: 'moderationLog', label: { en: 'Moderation log', zh: '处理记录' }, read: isModeratorField }, { changes: 'fields', note: true }),
   ],
 }

@@ -7,7 +7,9 @@ import { nobody } from '../../access/nobody'
 import { ownRequestOrTriager } from '../../access/ownRequestOrTriager'
 import { serverWritten } from '../../access/serverWritten'
 import { clientAddressField } from '../../fields/adminOnlyPersonalData'
+import { changeLog } from '../../fields/changeLog'
 import { jsonViewAdmin } from '../../fields/jsonView'
+import { labelledSelect } from '../../fields/labelledSelect'
 import { CORRECTION_STATUS_LABELS, ERROR_TYPE_LABELS } from '../../lib/corrections'
 import { lookupCorrectionRequest } from './endpoints/lookup'
 import { enforceCorrectionWorkflow } from './hooks/enforceCorrectionWorkflow'
@@ -49,15 +51,13 @@ export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLU
   },
   fields: [
     { name: 'article', type: 'relationship', relationTo: ARTICLES_SLUG, label: { en: 'Article', zh: '文章' }, required: true, index: true, maxDepth: 0, access: { update: nobody } },
-    {
+    labelledSelect(ERROR_TYPE_LABELS, {
       name: 'errorType',
-      type: 'select',
       label: { en: 'Error type', zh: '错误类型' },
       required: true,
       index: true,
-      options: Object.entries(ERROR_TYPE_LABELS).map(([value, label]) => ({ value, label })),
       access: { update: isEditorOrModeratorField },
-    },
+    }),
     { name: 'quote', type: 'textarea', label: { en: 'Passage as published', zh: '原文' }, required: true, maxLength: 1000, access: { update: nobody } },
     { name: 'suggestion', type: 'textarea', label: { en: 'Suggested fix', zh: '修改建议' }, maxLength: 2000, access: { update: nobody } },
     { name: 'explanation', type: 'textarea', label: { en: 'Explanation', zh: '说明' }, maxLength: 2000, access: { update: nobody } },
@@ -72,17 +72,15 @@ export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLU
       access: { read: nobody },
     },
     { name: 'reader', type: 'relationship', relationTo: READERS_SLUG, label: { en: 'Reader', zh: '读者' }, maxDepth: 0, access: serverWritten(isEditorOrModeratorField), admin: { readOnly: true } },
-    {
+    labelledSelect(CORRECTION_STATUS_LABELS, {
       name: 'status',
-      type: 'select',
       label: { en: 'Status', zh: '状态' },
       required: true,
       defaultValue: 'new',
       index: true,
-      options: Object.entries(CORRECTION_STATUS_LABELS).map(([value, label]) => ({ value, label })),
       access: { create: nobody, update: isEditorOrModeratorField },
       admin: { position: 'sidebar' },
-    },
+    }),
     { name: 'assignee', type: 'relationship', relationTo: USERS_SLUG, label: { en: 'Assignee', zh: '处理人' }, access: triagersOnly, admin: { position: 'sidebar' } },
     { name: 'replyToReporter', type: 'textarea', label: { en: 'Reply to the reporter', zh: '回复提交人' }, maxLength: 2000, access: { create: nobody, update: isEditorOrModeratorField } },
     { name: 'internalNotes', type: 'textarea', label: { en: 'Internal notes', zh: '内部备注' }, maxLength: 5000, access: triagersOnly },
@@ -109,19 +107,6 @@ export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLU
     { name: 'screening', type: 'json', label: { en: 'Screening', zh: '筛查结果' }, access: serverWritten(isEditorOrModeratorField), admin: jsonViewAdmin },
     { name: 'lookupTokenHash', type: 'text', index: true, access: serverWritten(nobody), admin: { hidden: true } },
     clientAddressField(),
-    {
-      name: 'history',
-      type: 'array',
-      label: { en: 'History', zh: '处理记录' },
-      access: serverWritten(isEditorOrModeratorField),
-      admin: { readOnly: true },
-      fields: [
-        { name: 'at', type: 'date', label: { en: 'When', zh: '时间' } },
-        { name: 'by', type: 'relationship', relationTo: USERS_SLUG, label: { en: 'By', zh: '处理人' } },
-        { name: 'from', type: 'text', label: { en: 'From', zh: '原状态' } },
-        { name: 'to', type: 'text', label: { en: 'To', zh: '新状态' } },
-        { name: 'note', type: 'text', label: { en: 'Note', zh: '备注' } },
-      ],
-    },
+    changeLog({ name: 'history', label: { en: 'History', zh: '处理记录' }, read: isEditorOrModeratorField }, { changes: 'status', note: true }),
   ],
 }

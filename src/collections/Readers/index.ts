@@ -7,8 +7,9 @@ import { nobody } from '../../access/nobody'
 import { moderatorsOrSelf, moderatorsOrSelfField } from '../../access/moderatorsOrSelf'
 import { readerSelfOrAdminField } from '../../access/readerSelfOrAdmin'
 import { isModeratorUser } from '../../access/roleChecks'
-import { serverWritten } from '../../access/serverWritten'
 import { accountFields } from '../../fields/accountFields'
+import { changeLog } from '../../fields/changeLog'
+import { labelledSelect } from '../../fields/labelledSelect'
 import { enforcePasswordRules } from '../../hooks/enforcePasswordRules'
 import { announceHeldEmail, applyAccountWritePlan, guardAuthFields } from '../../hooks/guardAuthFields'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
@@ -18,7 +19,7 @@ import { confirmEmailEndpoint } from '../Users/confirmEmail'
 import { passwordResetEmail, verificationEmail } from './emails'
 import { logReaderModeration } from './hooks/logReaderModeration'
 import { refreshCommenterOnComments } from './hooks/refreshCommenterOnComments'
-import { AVATARS_SLUG, READERS_SLUG, USERS_SLUG } from '../../slugs'
+import { AVATARS_SLUG, READERS_SLUG } from '../../slugs'
 
 export { READERS_SLUG }
 
@@ -61,12 +62,10 @@ export const Readers: CollectionConfig<typeof READERS_SLUG> = {
     { name: '_verified', type: 'checkbox', access: { create: isAdminField, update: isAdminField } },
     { name: 'displayName', type: 'text', label: { en: 'Display name', zh: '昵称' }, required: true, minLength: 1, maxLength: 30 },
     { name: 'avatar', type: 'upload', relationTo: AVATARS_SLUG, label: { en: 'Avatar', zh: '头像' } },
-    {
+    labelledSelect(PROFESSIONS, {
       name: 'profession',
-      type: 'select',
       label: { en: 'Profession (claimed)', zh: '职业（自述）' },
-      options: Object.entries(PROFESSIONS).map(([value, label]) => ({ value, label })),
-    },
+    }),
     {
       name: 'professionVerified',
       type: 'checkbox',
@@ -75,16 +74,14 @@ export const Readers: CollectionConfig<typeof READERS_SLUG> = {
       access: moderatorsOnly,
       admin: { position: 'sidebar' },
     },
-    {
+    labelledSelect(READER_STATUSES, {
       name: 'status',
-      type: 'select',
       label: { en: 'Status', zh: '状态' },
       defaultValue: 'active',
       required: true,
-      options: Object.entries(READER_STATUSES).map(([value, label]) => ({ value, label })),
       access: moderatorsOnly,
       admin: { position: 'sidebar' },
-    },
+    }),
     {
       name: 'suspendedUntil',
       type: 'date',
@@ -92,19 +89,6 @@ export const Readers: CollectionConfig<typeof READERS_SLUG> = {
       access: moderatorsOnly,
       admin: { position: 'sidebar', condition: (data) => data?.status === 'suspended', date: { pickerAppearance: 'dayAndTime' } },
     },
-    {
-      name: 'moderationLog',
-      type: 'array',
-      label: { en: 'Moderation log', zh: '处理记录' },
-      access: serverWritten(isModeratorField),
-      admin: { readOnly: true },
-      fields: [
-        { name: 'at', type: 'date', label: { en: 'When', zh: '时间' } },
-        { name: 'by', type: 'relationship', relationTo: USERS_SLUG, label: { en: 'By', zh: '处理人' } },
-        { name: 'field', type: 'text', label: { en: 'Field', zh: '字段' } },
-        { name: 'from', type: 'text', label: { en: 'From', zh: '原值' } },
-        { name: 'to', type: 'text', label: { en: 'To', zh: '新值' } },
-      ],
-    },
+    changeLog({ name: 'moderationLog', label: { en: 'Moderation log', zh: '处理记录' }, read: isModeratorField }, { changes: 'fields' }),
   ],
 }

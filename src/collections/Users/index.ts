@@ -4,10 +4,11 @@ import { adminOrSelf, adminOrSelfField } from '../../access/adminOrSelf'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isStaff } from '../../access/isStaff'
 import { accountFields } from '../../fields/accountFields'
+import { labelledSelect } from '../../fields/labelledSelect'
 import { enforcePasswordRules } from '../../hooks/enforcePasswordRules'
 import { announceHeldEmail, applyAccountWritePlan, guardAuthFields } from '../../hooks/guardAuthFields'
 import { LOGIN_LOCKOUT, loginCookies } from '../../lib/loginPolicy'
-import { STAFF_ROLE_LABELS, STAFF_ROLES } from '../../lib/roles'
+import { STAFF_ROLE_LABELS } from '../../lib/roles'
 import { confirmEmailEndpoint } from './confirmEmail'
 import { renameResponsibleEditor } from './hooks/renameResponsibleEditor'
 import { MEDIA_SLUG, USERS_SLUG } from '../../slugs'
@@ -49,17 +50,15 @@ export const Users: CollectionConfig<typeof USERS_SLUG> = {
       maxLength: 60,
     },
     ...accountFields(USERS_SLUG, { read: adminOrSelfField, update: adminOrSelfField }),
-    {
+    labelledSelect(STAFF_ROLE_LABELS, {
       name: 'roles',
-      type: 'select',
       label: { en: 'Roles', zh: '角色' },
       hasMany: true,
       required: true,
       defaultValue: ['reporter'],
       saveToJWT: true,
-      options: STAFF_ROLES.map((value) => ({ value, label: STAFF_ROLE_LABELS[value] })),
       access: { create: isAdminField, update: isAdminField },
-    },
+    }),
     {
       name: 'avatar',
       type: 'upload',

@@ -2,7 +2,8 @@ import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { serverWritten } from '../../access/serverWritten'
-import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from '../../lib/webhooks/events'
+import { labelledSelect } from '../../fields/labelledSelect'
+import { WEBHOOK_EVENT_LABELS } from '../../lib/webhooks/events'
 import { checkWebhookDestination, WEBHOOK_ALLOW_PRIVATE_URLS } from '../../lib/webhooks/url'
 import { clearTimeOutOnNewUrl } from './hooks/clearTimeOutOnNewUrl'
 import { fillSecret } from './hooks/fillSecret'
@@ -36,14 +37,12 @@ export const Webhooks: CollectionConfig<typeof WEBHOOKS_SLUG> = {
   fields: [
     { name: 'name', type: 'text', label: { en: 'Name', zh: '名称' }, required: true, maxLength: 100 },
     { name: 'url', type: 'text', label: { en: 'URL', zh: '接收地址' }, required: true, validate: validUrl },
-    {
+    labelledSelect(WEBHOOK_EVENT_LABELS, {
       name: 'events',
-      type: 'select',
       hasMany: true,
       required: true,
       label: { en: 'Events', zh: '事件' },
-      options: WEBHOOK_EVENTS.map((value) => ({ value, label: WEBHOOK_EVENT_LABELS[value] })),
-    },
+    }),
     {
       name: 'secret',
       type: 'text',
