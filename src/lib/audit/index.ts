@@ -1,7 +1,7 @@
 /**
  * The audit trail's pure part: what changed between two versions of a document (secrets and rich
  * text reduced to "changed"), what kind of change it was, its one-line summary, who acted, and how
- * long entries are kept. `src/hooks/recordAuditTrail.ts` builds on it.
+ * long entries are kept. `src/hooks/everywhere/recordAuditTrail.ts` builds on it.
  */
 export { type AuditValue, diffFields, type FieldChange } from './changes'
 export {

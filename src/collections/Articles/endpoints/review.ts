@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { isEditorUser, isPublisherUser, isStaffUser } from '../../../access/roleChecks'
-import { recordAudit, withoutAutomaticAudit } from '../../../hooks/recordAuditTrail'
+import { recordAudit, withoutAutomaticAudit } from '../../../hooks/everywhere/recordAuditTrail'
 import { checkTransition, REVIEW_ACTION_LABELS, type ReviewAction, type ReviewState } from '../../../lib/review/states'
 import { wordsNeedingOverride } from '../../../lib/review/screening'
 import { validationErrorBody } from '../../../lib/validationErrorBody'

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook } from 'payload'
 
-import { liveRowBefore, saveKindOf } from '../../../hooks/noteSaveKind'
+import { liveRowBefore, saveKindOf } from '../../../hooks/everywhere/noteSaveKind'
 import { articleEvents, type LiveArticle } from '../../../lib/webhooks/events'
 import type { Article } from '../../../payload-types'
 import { queueWebhookDeliveries } from '../../Webhooks/queueDeliveries'

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { isPublisherUser } from '../../../access/roleChecks'
-import { liveRowBefore } from '../../../hooks/noteSaveKind'
+import { liveRowBefore } from '../../../hooks/everywhere/noteSaveKind'
 import { relationIds } from '../../../lib/fieldShapes'
 import type { Article } from '../../../payload-types'
 import { historyEntry, screeningRefusal } from './reviewRecords'

@@ -11,11 +11,11 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { adminOnlyPersonalDataFields } from '../fields/adminOnlyPersonalData'
-import { attemptedEmail, type AuditAction, type AuditActor, type AuditTarget, classifyArticleChange, describeActor, describeRoleChange, diffFields, type FieldChange, roleChange, summarise } from '../lib/audit'
-import { CLIENT_IP_HEADER } from '../lib/clientIp'
+import { adminOnlyPersonalDataFields } from '../../fields/adminOnlyPersonalData'
+import { attemptedEmail, type AuditAction, type AuditActor, type AuditTarget, classifyArticleChange, describeActor, describeRoleChange, diffFields, type FieldChange, roleChange, summarise } from '../../lib/audit'
+import { CLIENT_IP_HEADER } from '../../lib/clientIp'
 import { liveRowBefore, saveKindOf } from './noteSaveKind'
-import { AUDIT_LOG_SLUG, USERS_SLUG, WEBHOOK_DELIVERIES_SLUG } from '../slugs'
+import { AUDIT_LOG_SLUG, USERS_SLUG, WEBHOOK_DELIVERIES_SLUG } from '../../slugs'
 
 /**
  * Delivery attempts would flood the log; the log itself is written only by this module. (Payload's

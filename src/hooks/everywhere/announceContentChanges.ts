@@ -7,8 +7,8 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { globalTag } from '../lib/responseCache/dependencies'
-import { announceContentChange, changeMayShow } from '../lib/responseCache/changes'
+import { globalTag } from '../../lib/responseCache/dependencies'
+import { announceContentChange, changeMayShow } from '../../lib/responseCache/changes'
 import { saveKindOf } from './noteSaveKind'
 
 /** A collection's own rule for which of its documents the public sees (`custom.shownPublicly`). */
