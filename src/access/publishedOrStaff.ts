@@ -1,6 +1,6 @@
 import type { Access, Where } from 'payload'
 
-import { PREVIEW_ARTICLE_CONTEXT } from '../lib/previewTokens'
+import { PREVIEW_ARTICLE_CONTEXT } from '../lib/publishing/previewTokens'
 import { isStaffUser } from './roleChecks'
 
 /**

@@ -7,8 +7,8 @@ import { isModeratorField } from '../access/isModerator'
 import { isModeratorUser, isReaderUser, isStaffUser } from '../access/roleChecks'
 import { serverWritten } from '../access/serverWritten'
 import { checkUploadedImage } from '../hooks/checkUploadedImage'
-import { IMAGE_MIME_TYPES } from '../lib/imageFiles'
-import { mediaDirectory } from '../lib/mediaDirectory'
+import { IMAGE_MIME_TYPES } from '../lib/media/imageFiles'
+import { mediaDirectory } from '../lib/media/mediaDirectory'
 import { AVATARS_SLUG, READERS_SLUG } from '../slugs'
 
 /**

@@ -5,8 +5,8 @@ import { isEditor } from '../access/isEditor'
 import { isWriter } from '../access/isWriter'
 import { checkUploadedImage } from '../hooks/checkUploadedImage'
 import { keepLiveImagesToPublishers } from '../hooks/keepLiveImagesToPublishers'
-import { IMAGE_MIME_TYPES, MEDIA_IMAGE_SIZES } from '../lib/imageFiles'
-import { mediaDirectory } from '../lib/mediaDirectory'
+import { IMAGE_MIME_TYPES, MEDIA_IMAGE_SIZES } from '../lib/media/imageFiles'
+import { mediaDirectory } from '../lib/media/mediaDirectory'
 import { MEDIA_SLUG } from '../slugs'
 
 /** Uploads larger than this are refused with a 413 before any processing. */

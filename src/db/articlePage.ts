@@ -7,7 +7,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import { type ArticlePageRow, assembleArticlePage, FEATURED_COMMENTS_SHOWN } from '../lib/articlePage/assemble'
-import { MEDIA_IMAGE_SIZES } from '../lib/imageFiles'
+import { MEDIA_IMAGE_SIZES } from '../lib/media/imageFiles'
 import { readRows } from './readRows'
 
 const image = (alias: string) =>

@@ -2,8 +2,8 @@ import type { Endpoint } from 'payload'
 
 import { publishedCorrections } from '../db/correctionsLog'
 import { SAME_FOR_EVERY_CALLER } from '../lib/http/caching'
-import { paginationParamProblems } from '../lib/paginationParams'
-import { validationErrorBody } from '../lib/validationErrorBody'
+import { paginationParamProblems } from '../lib/api/paginationParams'
+import { validationErrorBody } from '../lib/api/validationErrorBody'
 
 export const MAX_CORRECTIONS_LIMIT = 100
 

@@ -3,7 +3,7 @@ import { APIError } from 'payload'
 
 import { SAME_FOR_EVERY_CALLER } from '../lib/http/caching'
 import { parseSearchParams } from '../lib/search'
-import { validationErrorBody } from '../lib/validationErrorBody'
+import { validationErrorBody } from '../lib/api/validationErrorBody'
 import { searchArticles } from '../db/articleSearch'
 import { paginatedType } from './graphQLPage'
 

@@ -1,6 +1,6 @@
 import { type CollectionBeforeOperationHook, type CollectionSlug, ValidationError } from 'payload'
 
-import { imageTypeOf, safeUploadName } from '../lib/imageFiles'
+import { imageTypeOf, safeUploadName } from '../lib/media/imageFiles'
 
 /**
  * An upload is judged by its content, never by the name or type the client gave: anything but a

@@ -1,6 +1,6 @@
 import { type CollectionBeforeOperationHook, type CollectionSlug, ValidationError } from 'payload'
 
-import { passwordProblem } from '../lib/passwordRules'
+import { passwordProblem } from '../lib/accounts/passwordRules'
 
 /**
  * Every new password of an auth collection meets `passwordProblem`'s rules, whichever way it comes:

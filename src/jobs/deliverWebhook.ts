@@ -3,7 +3,7 @@ import https from 'node:https'
 
 import type { PayloadRequest, TaskConfig } from 'payload'
 
-import { relationId } from '../lib/fieldShapes'
+import { relationId } from '../lib/api/fieldShapes'
 import { assertPublicLiteral, publicOnlyLookup } from '../lib/net/publicAddresses'
 import {
   type AttemptResult,

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 
-import { PROJECT_ROOT } from '../lib/projectRoot'
+import { PROJECT_ROOT } from '../lib/runtime/projectRoot'
 import { API_BENCHMARKS, type ApiBenchmarkName, type ApiOptions, benchmarkContentApi } from './bench/contentApi'
 import { errorCount, machine, printApiReport, targets, writeResults } from './bench/report'
 import { type Row, screeningBenchmark } from './bench/screening'

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 
-import { PROJECT_ROOT } from '../lib/projectRoot'
+import { PROJECT_ROOT } from '../lib/runtime/projectRoot'
 import { useProjectDatabase } from './projectDatabase'
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path'
 
-import { PROJECT_ROOT } from '../lib/projectRoot'
+import { PROJECT_ROOT } from '../lib/runtime/projectRoot'
 import { startEmbeddedPostgres } from '../server/embeddedPostgres'
 import { resolvePayloadSecret } from '../server/secret'
 

@@ -9,7 +9,7 @@ import { getPayload, type Payload } from 'payload'
 
 import { migrations } from '../../migrations'
 import { closePayload, tolerateDroppedConnections } from '../server/pool'
-import { mediaDirectory } from '../lib/mediaDirectory'
+import { mediaDirectory } from '../lib/media/mediaDirectory'
 import { ArchiveError, explained, type Manifest, scratchFolder, unpackArchive } from './backup/archive'
 import { checkUnpacked, databaseIsEmpty, emptyDatabase, ensureDatabase, loadDatabase } from './backup/database'
 import { useProjectDatabase } from './projectDatabase'

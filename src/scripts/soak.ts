@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { PROJECT_ROOT } from '../lib/projectRoot'
+import { PROJECT_ROOT } from '../lib/runtime/projectRoot'
 import { benchDatabase, openPostgres } from './bench/database'
 import { machine, writeResults } from './bench/report'
 import { BENCH_ADMIN, startNewsroom } from './bench/servers'

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { Profession } from '../lib/readers'
+import type { Profession } from '../lib/accounts/readers'
 import { renderPng } from './images'
 import { DEMO_PASSWORD } from './staff'
 import { AVATARS_SLUG, COMMENTS_SLUG, READERS_SLUG, SCREENING_WORDS_SLUG } from '../slugs'

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 
-import { checkRateLimit, type RateLimitStore } from '../lib/rateLimit'
+import { checkRateLimit, type RateLimitStore } from '../lib/http/rateLimit'
 import { type PlainHandler, type PlainResponse, sendJson } from './plainHttp'
 
 const WINDOW_MS = 60_000

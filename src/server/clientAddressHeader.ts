@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express'
 
-import { CLIENT_IP_HEADER } from '../lib/clientIp'
+import { CLIENT_IP_HEADER } from '../lib/http/clientIp'
 
 /**
  * Tells everything behind the door (Payload's REST and GraphQL, the admin's pages and server

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { countOutdatedSearchRows, reindexOutdatedSearchRows } from '../db/articleSearch'
-import type { logger as Logger } from '../lib/logger'
+import type { logger as Logger } from '../lib/runtime/logger'
 import { announceContentChange } from '../lib/responseCache/changes'
 import { ARTICLES_SLUG } from '../slugs'
 

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks'
 
 import type { RequestHandler } from 'express'
 
-import { logger } from '../lib/logger'
+import { logger } from '../lib/runtime/logger'
 import { localsOf, type PlainRequest, type PlainResponse } from './plainHttp'
 
 const SAFE_REQUEST_ID = /^[\w.-]{1,64}$/

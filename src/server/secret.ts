@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import { ConfigurationError } from '../lib/configurationError'
+import { ConfigurationError } from '../lib/runtime/configurationError'
 
 const MIN_SECRET_LENGTH = 32
 const WEAK_SECRETS = new Set(['secret', 'changeme', 'change-me', 'password', 'payload', 'newsroom', 'test', 'your-secret-here'])

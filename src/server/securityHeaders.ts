@@ -1,10 +1,10 @@
 import helmet from 'helmet'
 
-import { contentSecurityPolicy } from '../lib/contentSecurityPolicy'
+import { contentSecurityPolicy } from '../lib/http/contentSecurityPolicy'
 import type { PlainHandler } from './plainHttp'
 
 /**
- * helmet's headers on every response: the Content-Security-Policy (src/lib/contentSecurityPolicy.ts),
+ * helmet's headers on every response: the Content-Security-Policy (src/lib/http/contentSecurityPolicy.ts),
  * nosniff, SAMEORIGIN framing, no referrer, and HSTS when the site is served over HTTPS.
  * Resources are marked cross-origin readable: front ends on other origins show the API's images.
  * The headers depend only on the configuration, so helmet runs once and its answer is replayed:

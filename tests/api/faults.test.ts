@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
-import { DATABASE_UNAVAILABLE_MESSAGE } from '../../src/lib/databaseErrors'
+import { DATABASE_UNAVAILABLE_MESSAGE } from '../../src/lib/api/databaseErrors'
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/server/embeddedPostgres'
 import { Api } from '../helpers/api'
 import { ADMIN, createDatabase, dropDatabase, freshDatabaseUrl, startServer, withDatabase } from '../helpers/server'

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 
-import { signPreviewToken } from '../../src/lib/previewTokens'
+import { signPreviewToken } from '../../src/lib/publishing/previewTokens'
 import { createStaff, signUpReader, type Staff } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
 

@@ -1,4 +1,4 @@
-import { type AncestorNode, MAX_CATEGORY_DEPTH, pathFromRoot } from '../../src/lib/categoryTree'
+import { type AncestorNode, MAX_CATEGORY_DEPTH, pathFromRoot } from '../../src/lib/categories/tree'
 
 const node = (id: number, parent: number | null, name = `频道${id}`): AncestorNode => ({ id, name, slug: `pin-dao-${id}`, parent })
 

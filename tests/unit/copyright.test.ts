@@ -1,4 +1,4 @@
-import { copyrightEndYear, copyrightNotice, currentYearIn, PORTAL_TIME_ZONE } from '../../src/lib/copyright'
+import { copyrightEndYear, copyrightNotice, currentYearIn, PORTAL_TIME_ZONE } from '../../src/lib/siteSettings/copyright'
 
 describe('copyrightEndYear', () => {
   it('follows the calendar in Asia/Shanghai', () => {

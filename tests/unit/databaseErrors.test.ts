@@ -1,4 +1,4 @@
-import { clientDatabaseError, databaseUnavailable, fieldNameOfColumn, pathOfNulCharacter } from '../../src/lib/databaseErrors'
+import { clientDatabaseError, databaseUnavailable, fieldNameOfColumn, pathOfNulCharacter } from '../../src/lib/api/databaseErrors'
 
 const fkViolation = {
   code: '23503',

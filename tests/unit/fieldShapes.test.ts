@@ -1,4 +1,4 @@
-import { type FieldShape, findShapeErrors, relationId, relationIds } from '../../src/lib/fieldShapes'
+import { type FieldShape, findShapeErrors, relationId, relationIds } from '../../src/lib/api/fieldShapes'
 
 const SYSTEM = new Set(['id', 'createdAt', 'updatedAt', '_status'])
 

@@ -5,7 +5,7 @@ import {
   ICP_LOOKUP_URL,
   PROVINCE_DIVISION_CODES,
   publicSecurityLookupUrl,
-} from '../../src/lib/filingNumbers'
+} from '../../src/lib/siteSettings/filingNumbers'
 
 describe('checkIcpNumber', () => {
   it.each([

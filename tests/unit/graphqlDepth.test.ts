@@ -1,6 +1,6 @@
 import { buildSchema, parse, validate } from 'graphql'
 
-import { maxDepthRule } from '../../src/lib/graphqlDepth'
+import { maxDepthRule } from '../../src/lib/graphql/depth'
 
 const schema = buildSchema(`
   type Author { name: String, articles: [Article] }

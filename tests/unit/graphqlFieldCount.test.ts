@@ -1,6 +1,6 @@
 import { buildSchema, parse, validate } from 'graphql'
 
-import { maxFieldsRule } from '../../src/lib/graphqlFieldCount'
+import { maxFieldsRule } from '../../src/lib/graphql/fieldCount'
 
 const schema = buildSchema(`
   type Author { name: String, articles: [Article] }

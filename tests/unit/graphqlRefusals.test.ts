@@ -1,4 +1,4 @@
-import { graphQLRefusal } from '../../src/lib/graphqlRefusals'
+import { graphQLRefusal } from '../../src/lib/graphql/refusals'
 
 const body = (query: unknown) => JSON.stringify({ query })
 

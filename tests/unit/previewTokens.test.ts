@@ -1,4 +1,4 @@
-import { checkPreviewToken, signPreviewToken } from '../../src/lib/previewTokens'
+import { checkPreviewToken, signPreviewToken } from '../../src/lib/publishing/previewTokens'
 
 const SECRET = 'preview-test-secret'
 

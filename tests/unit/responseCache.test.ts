@@ -1,4 +1,4 @@
-import { checkRateLimit, MemoryRateLimitStore } from '../../src/lib/rateLimit'
+import { checkRateLimit, MemoryRateLimitStore } from '../../src/lib/http/rateLimit'
 import { MemoryVersionStore, ResponseCache, type VersionStore } from '../../src/lib/responseCache/cache'
 import { changeMayShow } from '../../src/lib/responseCache/changes'
 import { allTags, closeOver, tagsForPath } from '../../src/lib/responseCache/dependencies'

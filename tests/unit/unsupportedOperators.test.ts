@@ -1,4 +1,4 @@
-import { MAX_WHERE_PATH_SEGMENTS, type QueriedField, whereOperatorProblems } from '../../src/lib/unsupportedOperators'
+import { MAX_WHERE_PATH_SEGMENTS, type QueriedField, whereOperatorProblems } from '../../src/lib/api/unsupportedOperators'
 
 const GEOGRAPHIC = 'works only on geographic (point) fields, and there are none'
 

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { Avatar, Comment, Reader } from '../../payload-types'
-import { PROFESSIONS } from '../../lib/readers'
+import { PROFESSIONS } from '../../lib/accounts/readers'
 import { AVATARS_SLUG } from '../../slugs'
 
 export type Commenter = NonNullable<Comment['commenter']>

@@ -1,7 +1,7 @@
 import type { AfterErrorHook } from 'payload'
 
-import { clientDatabaseError, pathOfNulCharacter } from '../../lib/databaseErrors'
-import { validationErrorBody } from '../../lib/validationErrorBody'
+import { clientDatabaseError, pathOfNulCharacter } from '../../lib/api/databaseErrors'
+import { validationErrorBody } from '../../lib/api/validationErrorBody'
 
 /**
  * Answers database errors caused by the request's values with a 400 in Payload's validation shape;

@@ -1,9 +1,9 @@
 import { APIError, type CollectionBeforeOperationHook, type CollectionConfig } from 'payload'
 
 import { isStaffUser } from '../../access/roleChecks'
-import { AUTH_RATE_LIMITED, AUTH_RATE_LIMITED_MESSAGE, authAttemptKind, type AuthRateLimits, checkAuthAttempt } from '../../lib/authRateLimit'
-import { CLIENT_IP_HEADER } from '../../lib/clientIp'
-import { MemoryRateLimitStore, type RateLimitStore } from '../../lib/rateLimit'
+import { AUTH_RATE_LIMITED, AUTH_RATE_LIMITED_MESSAGE, authAttemptKind, type AuthRateLimits, checkAuthAttempt } from '../../lib/accounts/authRateLimit'
+import { CLIENT_IP_HEADER } from '../../lib/http/clientIp'
+import { MemoryRateLimitStore, type RateLimitStore } from '../../lib/http/rateLimit'
 
 export type AuthAttemptLimits = {
   /** Where the counts are kept from now on: the server hands over the store all its instances share. */

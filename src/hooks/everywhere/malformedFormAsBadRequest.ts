@@ -1,6 +1,6 @@
 import type { AfterErrorHook } from 'payload'
 
-import { validationErrorBody } from '../../lib/validationErrorBody'
+import { validationErrorBody } from '../../lib/api/validationErrorBody'
 
 /**
  * Payload answers a multipart form it cannot read (no boundary, cut short, not form-data, a

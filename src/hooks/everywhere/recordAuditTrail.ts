@@ -13,7 +13,7 @@ import type {
 
 import { adminOnlyPersonalDataFields } from '../../fields/adminOnlyPersonalData'
 import { attemptedEmail, type AuditAction, type AuditActor, type AuditTarget, classifyArticleChange, describeActor, describeRoleChange, diffFields, type FieldChange, roleChange, summarise } from '../../lib/audit'
-import { CLIENT_IP_HEADER } from '../../lib/clientIp'
+import { CLIENT_IP_HEADER } from '../../lib/http/clientIp'
 import { liveRowBefore, saveKindOf } from './noteSaveKind'
 import { AUDIT_LOG_SLUG, USERS_SLUG, WEBHOOK_DELIVERIES_SLUG } from '../../slugs'
 

@@ -1,8 +1,8 @@
 import type { CollectionBeforeOperationHook, CollectionSlug, FlattenedField, Payload, SanitizedConfig, Where } from 'payload'
 import { ValidationError } from 'payload'
 
-import { paginationParamProblems } from '../../lib/paginationParams'
-import { type QueriedField, whereOperatorProblems } from '../../lib/unsupportedOperators'
+import { paginationParamProblems } from '../../lib/api/paginationParams'
+import { type QueriedField, whereOperatorProblems } from '../../lib/api/unsupportedOperators'
 
 type QueryArgs = { where?: Where; joins?: false | Record<string, { where?: Where } | false>; page?: unknown; limit?: unknown }
 

@@ -9,7 +9,7 @@ import type {
 } from 'payload'
 import { ValidationError } from 'payload'
 
-import { type FieldShape, findShapeErrors, relationIds, type ShapeError } from '../../lib/fieldShapes'
+import { type FieldShape, findShapeErrors, relationIds, type ShapeError } from '../../lib/api/fieldShapes'
 
 /** Keys Payload itself accepts on writes besides a schema's own fields. */
 const SYSTEM_KEYS: ReadonlySet<string> = new Set(['id', 'createdAt', 'updatedAt', '_status', 'globalType', 'password', 'confirm-password'])

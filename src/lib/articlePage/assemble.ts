@@ -1,5 +1,5 @@
 import { correctionJsonLd, type CorrectionKind } from '../corrections'
-import { forEachLexicalNode, type LexicalNode } from '../lexicalNodes'
+import { forEachLexicalNode, type LexicalNode } from '../richText/lexicalNodes'
 
 /**
  * The article page as the one query of src/db/articlePage.ts returns it: each

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom'
 
-import { isSafeLink } from '../safeLinks'
+import { isSafeLink } from '../richText/safeLinks'
 
 export type BodyImage = { src: string; alt: string }
 

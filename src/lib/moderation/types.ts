@@ -40,9 +40,9 @@ export const DEFAULT_MODERATION_SETTINGS: ModerationSettings = Object.freeze({
   mode: 'pre',
 })
 
-import type { ReaderStatus } from '../readers'
+import type { ReaderStatus } from '../accounts/readers'
 
-export type { ReaderStatus } from '../readers'
+export type { ReaderStatus } from '../accounts/readers'
 
 /** What the adapter gathers from the database before moderation (all plain data). */
 export type ModerationInput = {

@@ -1,4 +1,4 @@
-import { isSafeLink } from '../safeLinks'
+import { isSafeLink } from '../richText/safeLinks'
 
 /**
  * A link written in an article, if a reader may follow it (web, mail, phone or relative, as the API

@@ -1,4 +1,4 @@
-import { PORTAL_TIME_ZONE } from '../copyright'
+import { PORTAL_TIME_ZONE } from '../siteSettings/copyright'
 
 /**
  * Times are stored in UTC and shown as readers in China read them. Formatting happens on the server

@@ -1,4 +1,4 @@
-import { forEachLexicalNode } from '../lexicalNodes'
+import { forEachLexicalNode } from '../richText/lexicalNodes'
 import { hitContext, type Screener } from '../screening'
 
 /** A listed word found in an article, where, and the text around it, for the editor to fix. */

@@ -1,4 +1,4 @@
-import { positiveInteger } from '../envNumbers'
+import { positiveInteger } from '../runtime/envNumbers'
 
 /** Search parameters as the API receives them (query string or GraphQL arguments), checked. */
 export type SearchParams = { q: string; category?: number; tag?: number; from?: Date; to?: Date; page: number; limit: number }

@@ -1,4 +1,4 @@
-import { positiveInteger } from '../envNumbers'
+import { positiveInteger } from '../runtime/envNumbers'
 import type { WebhookMessage } from './events'
 
 export type DeliverySettings = {

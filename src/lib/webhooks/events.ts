@@ -1,4 +1,4 @@
-import { relationId } from '../fieldShapes'
+import { relationId } from '../api/fieldShapes'
 
 export const WEBHOOK_EVENTS = [
   'article.published',

@@ -3,7 +3,7 @@
 import Link from '../Link'
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react'
 
-import { PROFESSIONS } from '../../lib/readers'
+import { PROFESSIONS } from '../../lib/accounts/readers'
 import { callApi, formFields } from './browserApi'
 import { type Reader, useReader } from './ReaderContext'
 

@@ -8,7 +8,7 @@ import { setTimeout } from 'node:timers/promises'
 
 import pg from 'pg'
 
-import { PROJECT_ROOT } from '../../lib/projectRoot'
+import { PROJECT_ROOT } from '../../lib/runtime/projectRoot'
 import { SEGMENTATION } from '../../lib/search'
 import { startEmbeddedPostgres } from '../../server/embeddedPostgres'
 

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
-import { PROJECT_ROOT } from '../../lib/projectRoot'
+import { PROJECT_ROOT } from '../../lib/runtime/projectRoot'
 import type { ApiBenchmarkName, ApiReport, Measurement } from './contentApi'
 import type { LoadResult } from './load'
 import { formatDuration } from './progress'

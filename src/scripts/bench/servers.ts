@@ -6,7 +6,7 @@ import { type ChildProcess, fork, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 
-import { PROJECT_ROOT } from '../../lib/projectRoot'
+import { PROJECT_ROOT } from '../../lib/runtime/projectRoot'
 import { freePort } from '../../server/embeddedPostgres'
 import type { CapturedResponse } from './plainServer'
 

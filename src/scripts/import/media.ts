@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises'
 
 import { MEDIA_MAX_BYTES } from '../../collections/Media'
 import { downloadImage } from '../../lib/import/download'
-import { IMAGE_EXTENSIONS, imageTypeOf } from '../../lib/imageFiles'
+import { IMAGE_EXTENSIONS, imageTypeOf } from '../../lib/media/imageFiles'
 import { imageSourceOf } from '../../lib/import/images'
 import { AS_SYSTEM, type ImportContext, PLANNED_ID } from './context'
 import { MEDIA_SLUG } from '../../slugs'

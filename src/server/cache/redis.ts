@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 
 import { Redis } from 'ioredis'
 
-import type { RateLimitStore } from '../../lib/rateLimit'
+import type { RateLimitStore } from '../../lib/http/rateLimit'
 import type { SharedEntries, TagVersions, VersionStore } from '../../lib/responseCache/cache'
 import { type CachedResponse, decodeEntry, encodeEntry } from '../../lib/responseCache/entries'
 

@@ -1,6 +1,6 @@
 import type { Field, Payload, SanitizedConfig } from 'payload'
 
-import { MemoryRateLimitStore, type RateLimitStore } from '../../lib/rateLimit'
+import { MemoryRateLimitStore, type RateLimitStore } from '../../lib/http/rateLimit'
 import { MemoryVersionStore, ResponseCache, type VersionStore } from '../../lib/responseCache/cache'
 import { listenForContentChanges } from '../../lib/responseCache/changes'
 import { closeOver, type DependencyGraph, globalTag } from '../../lib/responseCache/dependencies'

@@ -1,8 +1,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { isStaffUser } from '../../../access/roleChecks'
-import { checkPreviewToken, PREVIEW_ARTICLE_CONTEXT, signPreviewToken } from '../../../lib/previewTokens'
-import { ARTICLE_PAGE_FIELDS } from '../../../lib/articlePageFields'
+import { checkPreviewToken, PREVIEW_ARTICLE_CONTEXT, signPreviewToken } from '../../../lib/publishing/previewTokens'
+import { ARTICLE_PAGE_FIELDS } from '../../../lib/articlePage/fields'
 import { ARTICLES_SLUG } from '../../../slugs'
 
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'private, no-store' } })

@@ -4,7 +4,7 @@ import { isEditorUser, isPublisherUser, isStaffUser } from '../../../access/role
 import { recordAudit, withoutAutomaticAudit } from '../../../hooks/everywhere/recordAuditTrail'
 import { checkTransition, REVIEW_ACTION_LABELS, type ReviewAction, type ReviewState } from '../../../lib/review/states'
 import { wordsNeedingOverride } from '../../../lib/review/screening'
-import { validationErrorBody } from '../../../lib/validationErrorBody'
+import { validationErrorBody } from '../../../lib/api/validationErrorBody'
 import type { Article } from '../../../payload-types'
 import { REVIEW_TRANSITION } from '../review/guardPublication'
 import { notifyReviewTransition } from '../review/notifyReviewTransition'

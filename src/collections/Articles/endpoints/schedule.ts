@@ -1,8 +1,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { isPublisherUser, isStaffUser } from '../../../access/roleChecks'
-import { parseScheduleRequest } from '../../../lib/schedule'
-import { validationErrorBody } from '../../../lib/validationErrorBody'
+import { parseScheduleRequest } from '../../../lib/publishing/schedule'
+import { validationErrorBody } from '../../../lib/api/validationErrorBody'
 import type { TaskSchedulePublish } from '../../../payload-types'
 import { ARTICLES_SLUG, PAYLOAD_JOBS_SLUG, SCHEDULE_PUBLISH_TASK, USERS_SLUG } from '../../../slugs'
 

@@ -1,6 +1,6 @@
 import { type CollectionBeforeValidateHook, ValidationError } from 'payload'
 
-import { unsafeLinkTargets } from '../../../lib/richTextLinks'
+import { unsafeLinkTargets } from '../../../lib/richText/links'
 import type { Article } from '../../../payload-types'
 
 /**

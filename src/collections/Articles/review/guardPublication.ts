@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { isPublisherUser } from '../../../access/roleChecks'
 import { liveRowBefore } from '../../../hooks/everywhere/noteSaveKind'
-import { relationIds } from '../../../lib/fieldShapes'
+import { relationIds } from '../../../lib/api/fieldShapes'
 import type { Article } from '../../../payload-types'
 import { historyEntry, screeningRefusal } from './reviewRecords'
 import { screenArticleText } from './screenArticle'

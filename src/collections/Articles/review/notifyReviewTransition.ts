@@ -1,6 +1,6 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import { relationId } from '../../../lib/fieldShapes'
+import { relationId } from '../../../lib/api/fieldShapes'
 import { REVIEW_ACTION_LABELS, type ReviewAction } from '../../../lib/review/states'
 import { EDITOR_ROLES } from '../../../lib/roles'
 import type { Article } from '../../../payload-types'

@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { currentScreener } from '../../../hooks/screener'
 import { lexicalToPlainText } from '../../../lib/corrections/lexical'
-import { relationId } from '../../../lib/fieldShapes'
+import { relationId } from '../../../lib/api/fieldShapes'
 import { type ArticleScreening, screenArticle, uploadIdsInLexical } from '../../../lib/review/screening'
 import type { Article } from '../../../payload-types'
 import { MEDIA_SLUG } from '../../../slugs'

@@ -2,8 +2,8 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { ValidationError } from 'payload'
 
 import type { Category } from '../../../payload-types'
-import { MAX_CATEGORY_DEPTH, pathFromRoot } from '../../../lib/categoryTree'
-import { relationId } from '../../../lib/fieldShapes'
+import { MAX_CATEGORY_DEPTH, pathFromRoot } from '../../../lib/categories/tree'
+import { relationId } from '../../../lib/api/fieldShapes'
 import { CATEGORIES_SLUG } from '../../../slugs'
 
 type Crumb = NonNullable<Category['breadcrumbs']>[number]

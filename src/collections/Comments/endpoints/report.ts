@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { isReaderUser } from '../../../access/roleChecks'
-import { validationErrorBody } from '../../../lib/validationErrorBody'
+import { validationErrorBody } from '../../../lib/api/validationErrorBody'
 import { COMMENTS_SLUG } from '../../../slugs'
 
 const MAX_REASON_LENGTH = 500

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-import { relationId } from '../../../lib/fieldShapes'
+import { relationId } from '../../../lib/api/fieldShapes'
 import type { Comment } from '../../../payload-types'
 import { ARTICLES_SLUG, COMMENTS_SLUG } from '../../../slugs'
 

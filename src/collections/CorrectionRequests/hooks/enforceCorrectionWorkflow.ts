@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { ValidationError } from 'payload'
 
 import { checkTransition, type CorrectionStatus } from '../../../lib/corrections'
-import { relationId } from '../../../lib/fieldShapes'
+import { relationId } from '../../../lib/api/fieldShapes'
 import type { CorrectionRequest } from '../../../payload-types'
 import { ARTICLES_SLUG, CORRECTION_REQUESTS_SLUG, USERS_SLUG } from '../../../slugs'
 

@@ -1,8 +1,8 @@
 import type { FieldHook } from 'payload'
 
 import type { SiteSetting } from '../../../payload-types'
-import { copyrightEndYear, copyrightNotice } from '../../../lib/copyright'
-import { ICP_LOOKUP_URL, publicSecurityLookupUrl } from '../../../lib/filingNumbers'
+import { copyrightEndYear, copyrightNotice } from '../../../lib/siteSettings/copyright'
+import { ICP_LOOKUP_URL, publicSecurityLookupUrl } from '../../../lib/siteSettings/filingNumbers'
 
 /** Read-only values computed on read, so a footer shows this year's copyright without anyone saving. */
 type DerivedField = FieldHook<SiteSetting>

@@ -1,6 +1,6 @@
 import type { GlobalBeforeChangeHook } from 'payload'
 
-import { checkIcpNumber, checkNewsLicenceNumber, checkPublicSecurityNumber } from '../../../lib/filingNumbers'
+import { checkIcpNumber, checkNewsLicenceNumber, checkPublicSecurityNumber } from '../../../lib/siteSettings/filingNumbers'
 
 /** Stores numbers in their canonical form (ASCII digits, one space in 公安备案 numbers). */
 export const normaliseFilingNumbers: GlobalBeforeChangeHook = ({ data }) => {

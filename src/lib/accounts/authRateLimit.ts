@@ -1,4 +1,4 @@
-import { checkRateLimit, type RateLimitDecision, type RateLimitStore } from './rateLimit'
+import { checkRateLimit, type RateLimitDecision, type RateLimitStore } from '../http/rateLimit'
 
 /** The requests that guess or spend passwords and accounts, each counted apart. */
 export type AuthAttemptKind = 'login' | 'sign-up' | 'password-reset'
