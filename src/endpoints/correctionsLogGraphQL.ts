@@ -2,7 +2,7 @@ import { APIError, type GraphQLExtension } from 'payload'
 
 import { publishedCorrections } from '../db/correctionsLog'
 import { MAX_CORRECTIONS_LIMIT } from './correctionsLog'
-import { paginatedType } from './graphQLPage'
+import { paginatedType } from './paginatedGraphQLType'
 
 /** `CorrectionsLog(page, limit)`: the public corrections log in GraphQL, the same as GET /api/corrections. */
 export const correctionsLogQuery: GraphQLExtension = (GraphQL) => {

@@ -5,7 +5,7 @@ import { SAME_FOR_EVERY_CALLER } from '../lib/http/caching'
 import { parseSearchParams } from '../lib/search'
 import { validationErrorBody } from '../lib/api/validationErrorBody'
 import { searchArticles } from '../db/articleSearch'
-import { paginatedType } from './graphQLPage'
+import { paginatedType } from './paginatedGraphQLType'
 
 /** `GET /api/search?q=…&category=&tag=&from=&to=&page=&limit=`: full-text search of published articles. */
 export const searchEndpoint: Endpoint = {

@@ -1,5 +1,5 @@
 import { buildScreener } from '../../src/lib/screening'
-import { describeHits, screenArticle, uploadIdsInLexical, wordsNeedingOverride } from '../../src/lib/review/screening'
+import { describeHits, findArticleHits, uploadIdsInLexical, wordsNeedingOverride } from '../../src/lib/review/articleHits'
 import { checkTransition } from '../../src/lib/review/states'
 
 describe('checkTransition', () => {
@@ -27,7 +27,7 @@ describe('checkTransition', () => {
   })
 })
 
-describe('screenArticle', () => {
+describe('findArticleHits', () => {
   const screener = buildScreener([
     { phrase: '内幕消息', action: 'reject' },
     { phrase: '稳赚不赔', action: 'review' },
@@ -35,7 +35,7 @@ describe('screenArticle', () => {
   ])
 
   it('finds reject and review words per field with their surroundings, ignoring mask words', () => {
-    const result = screenArticle(
+    const result = findArticleHits(
       [
         { field: 'title', text: '某基金宣称稳赚不赔' },
         { field: 'body', text: '据称有内幕消息流出，傻瓜才信。' },
@@ -49,7 +49,7 @@ describe('screenArticle', () => {
   })
 
   it('names the review words no override covers yet', () => {
-    const { review } = screenArticle([{ field: 'title', text: '稳赚不赔？稳赚不赔！' }], screener)
+    const { review } = findArticleHits([{ field: 'title', text: '稳赚不赔？稳赚不赔！' }], screener)
     expect(wordsNeedingOverride(review, undefined)).toEqual(['稳赚不赔'])
     expect(wordsNeedingOverride(review, ['稳赚不赔'])).toEqual([])
     expect(wordsNeedingOverride(review, 'not a list')).toEqual(['稳赚不赔'])

@@ -16,7 +16,7 @@ import { reportComment } from './endpoints/report'
 import { countAfterDelete, countApprovedComments } from './hooks/countApprovedComments'
 import { emitCommentWebhooks } from './hooks/emitCommentWebhooks'
 import { logModeration } from './hooks/logModeration'
-import { screenNewComment } from './hooks/screenNewComment'
+import { moderateNewComment } from './hooks/moderateNewComment'
 import { ARTICLES_SLUG, COMMENTS_SLUG, READERS_SLUG } from '../../slugs'
 
 export const COMMENT_STATUSES = {
@@ -59,7 +59,7 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
   defaultPopulate: { body: true, commenter: true, createdAt: true },
   endpoints: [reportComment],
   hooks: {
-    beforeChange: [screenNewComment, logModeration],
+    beforeChange: [moderateNewComment, logModeration],
     afterChange: [countApprovedComments, emitCommentWebhooks],
     afterRead: [hideDeniedRecords(['reports', 'moderationLog'], isModeratorUser)],
     afterDelete: [countAfterDelete],

@@ -1,5 +1,5 @@
 /**
- * The screening pipeline for new comments, after Coral's: an ordered list of small pure phases,
+ * The moderation pipeline for new comments, after Coral's: an ordered list of small pure phases,
  * each of which may refuse the comment, hold it for a moderator, or decide its status, and says why
  * in a note stored with the comment. The adapter gathers the plain data; nothing here touches Payload.
  */

@@ -3,13 +3,13 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { isEditorUser, isPublisherUser, isStaffUser } from '../../../access/roleChecks'
 import { recordAudit, withoutAutomaticAudit } from '../../../hooks/everywhere/recordAuditTrail'
 import { checkTransition, REVIEW_ACTION_LABELS, type ReviewAction, type ReviewState } from '../../../lib/review/states'
-import { wordsNeedingOverride } from '../../../lib/review/screening'
+import { wordsNeedingOverride } from '../../../lib/review/articleHits'
 import { validationErrorBody } from '../../../lib/api/validationErrorBody'
 import type { Article } from '../../../payload-types'
 import { REVIEW_TRANSITION } from '../review/guardPublication'
 import { notifyReviewTransition } from '../review/notifyReviewTransition'
 import { historyEntry, screeningRefusal } from '../review/reviewRecords'
-import { imageTexts, screenArticleText } from '../review/screenArticle'
+import { imageTexts, screenArticle } from '../review/screenArticle'
 import { ARTICLES_SLUG } from '../../../slugs'
 
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } })
@@ -49,7 +49,7 @@ export const reviewEndpoints: Endpoint[] = [
         return refuse(403, 'Reporters submit and withdraw only their own articles')
       }
       if (action === 'approve') {
-        const refusal = screeningRefusal(await screenArticleText(req, article), article.screeningOverride?.words)
+        const refusal = screeningRefusal(await screenArticle(req, article), article.screeningOverride?.words)
         if (refusal) return json(refusal.status, { errors: [{ message: refusal.message, data: refusal.data }] })
       }
       const note = typeof body.note === 'string' && body.note.trim() ? body.note.trim() : null
@@ -71,7 +71,7 @@ export const reviewEndpoints: Endpoint[] = [
       if (!isStaffUser(req.user)) return refuse(403, 'Staff only')
       const article = await latestDraft(req)
       if (!article) return refuse(404, 'Article not found')
-      const screening = await screenArticleText(req, article)
+      const screening = await screenArticle(req, article)
       return json(200, { ...screening, needsOverride: wordsNeedingOverride(screening.review, article.screeningOverride?.words), override: article.screeningOverride ?? null })
     },
   },
@@ -108,7 +108,7 @@ async function publishedArticlesWithHits(req: PayloadRequest) {
     })
     const images = await imageTexts(req, batch.docs)
     for (const article of batch.docs) {
-      const screening = await screenArticleText(req, article, images)
+      const screening = await screenArticle(req, article, images)
       const pending = wordsNeedingOverride(screening.review, article.screeningOverride?.words)
       const review = screening.review.filter((hit) => pending.includes(hit.word))
       if (screening.reject.length > 0 || review.length > 0) flagged.push({ id: article.id, title: article.title, slug: article.slug, reject: screening.reject, review })
@@ -125,7 +125,7 @@ async function override(req: PayloadRequest, article: Article, reason: unknown):
   if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > 1000) {
     return json(400, validationErrorBody('reason', '请说明放行理由 (give a reason of at most 1000 characters)'))
   }
-  const screening = await screenArticleText(req, article)
+  const screening = await screenArticle(req, article)
   if (screening.reject.length > 0) return refuse(400, '禁止发布的词语不能放行 (words that must not be published cannot be let through)')
   const words = [...new Set(screening.review.map((hit) => hit.word))]
   if (words.length === 0) return refuse(409, 'Nothing in this article needs an override')

@@ -5,7 +5,7 @@ import { liveRowBefore } from '../../../hooks/everywhere/noteSaveKind'
 import { relationIds } from '../../../lib/api/fieldShapes'
 import type { Article } from '../../../payload-types'
 import { historyEntry, screeningRefusal } from './reviewRecords'
-import { screenArticleText } from './screenArticle'
+import { screenArticle } from './screenArticle'
 import { ARTICLES_SLUG, USERS_SLUG } from '../../../slugs'
 
 /** Fields whose change means an approved article is no longer what was approved. */
@@ -24,7 +24,7 @@ export const REVIEW_TRANSITION = 'newsroom.reviewTransition'
  */
 export const guardPublication: CollectionBeforeChangeHook<Article> = async ({ data, operation, originalDoc, req }) => {
   if (data._status !== 'published') return data
-  const refusal = screeningRefusal(await screenArticleText(req, data), data.screeningOverride?.words)
+  const refusal = screeningRefusal(await screenArticle(req, data), data.screeningOverride?.words)
   if (refusal) throw refusal
   const history = [...(data.reviewHistory ?? [])]
   if (data.reviewState !== 'approved') {

@@ -1,6 +1,6 @@
 import { APIError, type PayloadRequest } from 'payload'
 
-import { type ArticleScreening, describeHits, wordsNeedingOverride } from '../../../lib/review/screening'
+import { type ArticleHits, describeHits, wordsNeedingOverride } from '../../../lib/review/articleHits'
 import type { Article } from '../../../payload-types'
 import { USERS_SLUG } from '../../../slugs'
 
@@ -16,7 +16,7 @@ export function historyEntry(req: PayloadRequest, action: HistoryAction, from: s
  * (400, every hit listed with its field and surroundings), a `review` word not yet let through by
  * the editor-in-chief holds it (409), naming what needs the override.
  */
-export function screeningRefusal(screening: ArticleScreening, overriddenWords: unknown): APIError | null {
+export function screeningRefusal(screening: ArticleHits, overriddenWords: unknown): APIError | null {
   if (screening.reject.length > 0) {
     return new APIError(
       `包含禁止发布的词语，请修改后再提交 (contains words that must not be published): ${describeHits(screening.reject)}`,

@@ -1,9 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
-import { currentScreener } from '../../../hooks/screener'
+import { currentScreener } from '../../../hooks/currentScreener'
 import { lexicalToPlainText } from '../../../lib/corrections/lexical'
 import { relationId } from '../../../lib/api/fieldShapes'
-import { type ArticleScreening, screenArticle, uploadIdsInLexical } from '../../../lib/review/screening'
+import { type ArticleHits, findArticleHits, uploadIdsInLexical } from '../../../lib/review/articleHits'
 import type { Article } from '../../../payload-types'
 import { MEDIA_SLUG } from '../../../slugs'
 
@@ -32,9 +32,9 @@ export async function imageTexts(req: PayloadRequest, articles: readonly Partial
  * Title, summary, body, the captions of its images (cover and inline) and the source, screened.
  * A caller screening many articles passes their `imageTexts`, looked up together.
  */
-export async function screenArticleText(req: PayloadRequest, article: Partial<ArticleText>, images?: Map<number, string>): Promise<ArticleScreening> {
+export async function screenArticle(req: PayloadRequest, article: Partial<ArticleText>, images?: Map<number, string>): Promise<ArticleHits> {
   const texts = images ?? (await imageTexts(req, [article]))
-  return screenArticle(
+  return findArticleHits(
     [
       { field: 'title', text: article.title ?? '' },
       { field: 'summary', text: article.summary ?? '' },

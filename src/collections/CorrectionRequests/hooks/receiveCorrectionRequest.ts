@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequ
 import { APIError, ValidationError } from 'payload'
 
 import { isReaderUser } from '../../../access/roleChecks'
-import { currentScreener } from '../../../hooks/screener'
+import { currentScreener } from '../../../hooks/currentScreener'
 import { CLIENT_IP_HEADER } from '../../../lib/http/clientIp'
 import { lexicalToPlainText, newLookupToken, normaliseQuote, OPEN_STATUSES, quoteOccursIn } from '../../../lib/corrections'
 import { relationId } from '../../../lib/api/fieldShapes'

@@ -4,15 +4,15 @@ import { hitContext, type Screener } from '../screening'
 /** A listed word found in an article, where, and the text around it, for the editor to fix. */
 export type ArticleHit = { field: string; word: string; matched: string; action: 'reject' | 'review'; context: string }
 
-export type ArticleScreening = { reject: ArticleHit[]; review: ArticleHit[] }
+export type ArticleHits = { reject: ArticleHit[]; review: ArticleHit[] }
 
 /**
- * Screens an article's texts (title, summary, body, captions, source) with the word lists. Only
+ * The listed words in an article's texts (title, summary, body, captions, source). Only
  * `reject` and `review` words count here: `mask` is for readers' comments, and an article is never
  * changed automatically.
  */
-export function screenArticle(texts: readonly { field: string; text: string }[], screener: Screener): ArticleScreening {
-  const result: ArticleScreening = { reject: [], review: [] }
+export function findArticleHits(texts: readonly { field: string; text: string }[], screener: Screener): ArticleHits {
+  const result: ArticleHits = { reject: [], review: [] }
   for (const { field, text } of texts) {
     if (!text) continue
     for (const hit of screener.scan(text)) {

@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 import { APIError, ValidationError } from 'payload'
 
 import { isReaderUser } from '../../../access/roleChecks'
-import { currentScreener } from '../../../hooks/screener'
+import { currentScreener } from '../../../hooks/currentScreener'
 import { CLIENT_IP_HEADER } from '../../../lib/http/clientIp'
 import { DEFAULT_MODERATION_SETTINGS, moderateComment, type ModerationSettings } from '../../../lib/moderation'
 import { relationId } from '../../../lib/api/fieldShapes'
@@ -16,7 +16,7 @@ import { ARTICLES_SLUG, COMMENTS_SLUG, MODERATION_SETTINGS_SLUG, READERS_SLUG } 
  * decides its status and records why. Comments made by server code (the demo seed) keep what they
  * are given.
  */
-export const screenNewComment: CollectionBeforeChangeHook<Comment> = async ({ data, operation, req }) => {
+export const moderateNewComment: CollectionBeforeChangeHook<Comment> = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
   if (!isReaderUser(req.user)) {
     data.commenter = await commenterOf(await loadReader(relationId(data.reader), req), req)
