@@ -8,7 +8,7 @@ export type CredentialHeaders = { authorization?: string; cookie?: string }
  * extraction splits it (`payload/dist/utilities/parseCookies.js`: pieces at `;`, the name trimmed,
  * the value after the first `=`), but the name alone decides: a token cookie Payload would skip (an
  * undecodable value) still counts, so every spelling Payload accepts is caught and then some.
- * tests/unit/credentials.test.ts holds the two parsers to that.
+ * tests/unit/lib/http/credentials.test.ts holds the two parsers to that.
  */
 export function carriesCredentials({ authorization, cookie }: CredentialHeaders, tokenCookie = 'payload-token'): boolean {
   if (authorization !== undefined) return true

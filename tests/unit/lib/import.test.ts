@@ -1,0 +1,256 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { parseArchiveDate } from '../../../src/lib/import/archive'
+import { cleanHtml, placeImages } from '../../../src/lib/import/html'
+import { imageTypeOf } from '../../../src/lib/media/imageFiles'
+import { imageSourceOf } from '../../../src/lib/import/images'
+import { parseJsonLines } from '../../../src/lib/import/jsonl'
+import { comparableBody, finishBody, type LexicalNode } from '../../../src/lib/import/lexicalBody'
+import { isPrivateAddress } from '../../../src/lib/net/publicAddresses'
+import { isSafeLink } from '../../../src/lib/richText/safeLinks'
+import { formatSummary, type ImportReport, progressLine } from '../../../src/lib/import/report'
+import { parseWxr, wordpressParagraphs } from '../../../src/lib/import/wxr'
+
+const samples = fileURLToPath(new URL('../../../samples/import', import.meta.url))
+const line = (fields: Record<string, unknown>) => JSON.stringify({ title: '央行开展逆回购操作', ...fields })
+
+describe('parseArchiveDate', () => {
+  it('reads ISO dates with an offset as given, and without one as Beijing time', () => {
+    expect(parseArchiveDate('2024-04-18T02:15:00Z')?.toISOString()).toBe('2024-04-18T02:15:00.000Z')
+    expect(parseArchiveDate('2024-04-12T09:30:00+08:00')?.toISOString()).toBe('2024-04-12T01:30:00.000Z')
+    expect(parseArchiveDate('2024-04-15 14:00')?.toISOString()).toBe('2024-04-15T06:00:00.000Z')
+    expect(parseArchiveDate('2024-04-15')?.toISOString()).toBe('2024-04-14T16:00:00.000Z')
+  })
+  it.each(['2024-02-30', '2024-04-15T25:00', '15/04/2024', 'yesterday', ''])('refuses %p', (text) => {
+    expect(parseArchiveDate(text)).toBeNull()
+  })
+})
+
+describe('parseJsonLines', () => {
+  it('reads every field of the sample, and reports its malformed line and its line without a title', () => {
+    const { entries, problems } = parseJsonLines(readFileSync(path.join(samples, 'archive.jsonl'), 'utf8'))
+    expect(entries.map((entry) => entry.at)).toEqual(['line 1', 'line 2', 'line 3', 'line 5', 'line 7'])
+    expect(problems).toEqual([
+      { at: 'line 4', reason: expect.stringMatching(/^not valid JSON/) },
+      { at: 'line 6', field: 'title', reason: 'missing or empty' },
+    ])
+    expect(entries[0].article).toEqual({
+      originalId: 'cj-2024-0412',
+      title: '一季度居民消费价格温和回升',
+      source: '财经观察网',
+      summary: expect.stringContaining('核心通胀'),
+      authors: ['陈静'],
+      categoryPath: ['财经', '宏观'],
+      tags: ['CPI', '物价'],
+      publishedAt: new Date('2024-04-12T01:30:00Z'),
+      status: 'published',
+      html: expect.stringContaining('<h2>食品与服务价格走势分化</h2>'),
+      images: ['images/cpi-chart.png'],
+    })
+    expect(entries[2].article.categoryPath).toEqual(['财经', '证券'])
+    expect(entries[4].article).toMatchObject({ status: 'draft', publishedAt: undefined })
+  })
+
+  it.each([
+    ['title', { title: 42 }, 'expected text'],
+    ['title', { title: '长'.repeat(201) }, 'longer than 200 characters'],
+    ['authors', { authors: '陈静' }, 'expected a list of text'],
+    ['tags', { tags: ['好'.repeat(41)] }, `"${'好'.repeat(41)}" is longer than 40 characters`],
+    ['publishedAt', { publishedAt: '2024-13-01' }, '"2024-13-01" is not an ISO 8601 date or date-time'],
+    ['status', { status: 'publish' }, 'expected "published" or "draft"'],
+    ['slug', { slug: 'Not A Slug' }, 'only lower-case letters, digits and single hyphens'],
+  ])('names the field %s when it is wrong', (field, fields, reason) => {
+    expect(parseJsonLines(line(fields)).problems).toEqual([{ at: 'line 1', field, reason }])
+  })
+
+  it('goes on after a bad line, ignores blank lines and a byte-order mark, and counts lines from 1', () => {
+    const { entries, problems } = parseJsonLines(`\uFEFF${line({ id: 7 })}\n\n[1, 2]\r\n${line({ category: '行业资讯/保险', status: 'draft' })}\n`)
+    expect(entries.map((entry) => [entry.at, entry.article.originalId, entry.article.categoryPath])).toEqual([
+      ['line 1', '7', []],
+      ['line 4', undefined, ['行业资讯', '保险']],
+    ])
+    expect(problems).toEqual([{ at: 'line 3', reason: 'not a JSON object' }])
+  })
+})
+
+describe('parseWxr', () => {
+  const { entries, problems } = parseWxr(readFileSync(path.join(samples, 'wordpress.xml'), 'utf8'))
+  const byId = (id: string) => entries.find((entry) => entry.article.originalId === id)!.article
+
+  it('reads posts only: not pages, attachments or the trash', () => {
+    expect(problems).toEqual([])
+    expect(entries.map((entry) => entry.at)).toEqual(['item 2 (post 101)', 'item 3 (post 102)', 'item 4 (post 104)', 'item 5 (post 105)', 'item 6 (post 106)'])
+  })
+
+  it('reads authors by display name, the deepest category as a path from the channel, tags, dates and the featured image', () => {
+    expect(byId('101')).toMatchObject({
+      title: '央行开展MLF操作 中期流动性保持合理充裕',
+      slug: 'mlf-april',
+      summary: expect.stringContaining('中期借贷便利'),
+      authors: ['何晓雨'],
+      categoryPath: ['财经', '宏观'],
+      tags: ['MLF', '流动性'],
+      publishedAt: new Date('2024-04-15T01:30:00Z'),
+      status: 'published',
+      images: ['images/bond-yields.png'],
+    })
+    expect(byId('102').categoryPath).toEqual(['财经', '银行'])
+    expect(byId('104').categoryPath).toEqual(['行业资讯', '保险'])
+  })
+
+  it('turns percent-encoded Chinese slugs into pinyin and decodes numeric character references', () => {
+    expect(byId('102').slug).toBe('yin-hang-li-cai-jing-zhi-hua')
+    expect(byId('105').title).toBe('“稳增长”政策发力 基建投资增速回升')
+  })
+
+  it('keeps a draft a draft, without a publication date', () => {
+    expect(byId('106')).toMatchObject({ status: 'draft', publishedAt: undefined, slug: undefined })
+  })
+
+  it('refuses a file that is not well-formed, or not a WordPress export', () => {
+    expect(() => parseWxr('<rss><channel><item></channel></rss>')).toThrow(/not well-formed XML/)
+    expect(() => parseWxr('<feed><entry/></feed>')).toThrow(/not a WordPress export/)
+  })
+
+  it('reports a post without a title and reads the rest', () => {
+    const xml = `<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel>
+      <item><title></title><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status></item>
+      <item><title>有标题</title><wp:post_id>2</wp:post_id><wp:post_type>post</wp:post_type><wp:status>pending</wp:status></item>
+    </channel></rss>`
+    const parsed = parseWxr(xml)
+    expect(parsed.problems).toEqual([{ at: 'item 1 (post 1)', field: 'title', reason: 'missing or empty' }])
+    expect(parsed.entries.map((entry) => [entry.article.title, entry.article.status])).toEqual([['有标题', 'draft']])
+  })
+})
+
+describe('wordpressParagraphs', () => {
+  it('makes paragraphs of blank-line separated text, line breaks of single newlines, and leaves blocks alone', () => {
+    expect(wordpressParagraphs('第一段\n第二行\n\n<h2>标题</h2>\n正文：\n<ul>\n<li>一</li>\n</ul>')).toBe(
+      '<p>第一段<br>\n第二行</p>\n<h2>标题</h2>\n<p>正文：</p>\n<ul>\n<li>一</li>\n</ul>',
+    )
+  })
+  it('keeps the image of a [caption] shortcode', () => {
+    expect(wordpressParagraphs('[caption id="a" width="640"]<img src="a.png" alt="图"> 图注[/caption]')).toBe('<p><img src="a.png" alt="图"> 图注</p>')
+  })
+})
+
+describe('cleanHtml', () => {
+  it('removes scripts, styles, frames, comments and event handlers', () => {
+    const { html } = cleanHtml(
+      '<p onclick="steal()">正文<script>alert(1)</script></p><style>p{}</style><iframe src="https://x"></iframe><!-- note --><img src="a.png" onerror="steal()" alt="图">',
+    )
+    expect(html).toBe('<p>正文</p><img src="a.png" alt="图">')
+  })
+
+  it('unwraps links that are not http(s), mailto or tel, however they are disguised', () => {
+    const { html } = cleanHtml(
+      '<a href="javascript:alert(1)">甲</a><a href=" JaVa&#x0A;script:alert(1)">乙</a><a href="data:text/html,x">丙</a><a href="https://example.com/a">丁</a><a href="/2024/04/x">戊</a><a name="top">己</a>',
+    )
+    expect(html).toBe('甲乙丙<a href="https://example.com/a">丁</a><a href="/2024/04/x">戊</a>己')
+    expect(isSafeLink('mailto:news@example.com')).toBe(true)
+    expect(isSafeLink('vbscript:msgbox')).toBe(false)
+  })
+
+  it('fits headings to h2–h4 and keeps a linked picture as the picture', () => {
+    const { html, images } = cleanHtml('<h1>大标题</h1><h5>小标题</h5><a href="https://x/full.png"><img src="thumb.png" alt="缩略图"></a>')
+    expect(html).toBe('<h2>大标题</h2><h4>小标题</h4><img src="thumb.png" alt="缩略图">')
+    expect(images).toEqual([{ src: 'thumb.png', alt: '缩略图' }])
+  })
+})
+
+describe('placeImages', () => {
+  it('marks uploads for the converter, and leaves a failed web image as a link and a failed file out', () => {
+    const html = '<p><img src="a.png" alt="甲"><img src="https://example.com/b.png" alt="乙"><img src="c.png"></p>'
+    const placed = placeImages(html, (src) => (src === 'a.png' ? { mediaId: 7 } : src.startsWith('https:') ? { link: src } : null))
+    expect(placed).toBe(
+      '<p><img src="a.png" alt="甲" data-lexical-upload-relation-to="media" data-lexical-upload-id="7"><a href="https://example.com/b.png">乙</a></p>',
+    )
+  })
+})
+
+describe('finishBody', () => {
+  const text = (value: string): LexicalNode => ({ type: 'text', text: value })
+  const upload = (value: string): LexicalNode => ({ type: 'upload', relationTo: 'media', value, id: 'x', fields: {} })
+
+  it('lifts images out of paragraphs, keeping the text around them, with numeric media ids', () => {
+    const state = { root: { type: 'root', children: [{ type: 'paragraph', children: [text('前'), upload('7'), text(' '), upload('8'), text('后')] }] } }
+    expect(finishBody(state).root.children).toEqual([
+      { type: 'paragraph', children: [text('前')] },
+      { ...upload('7'), value: 7 },
+      { ...upload('8'), value: 8 },
+      { type: 'paragraph', children: [text('后')] },
+    ])
+  })
+
+  it('compares bodies without the random node ids', () => {
+    const a = { root: { type: 'root', children: [{ type: 'link', id: 'aaa', children: [text('甲')], fields: { url: 'https://x' } }] } }
+    const b = { root: { type: 'root', children: [{ type: 'link', id: 'bbb', children: [text('甲')], fields: { url: 'https://x' } }] } }
+    expect(comparableBody(a)).toEqual(comparableBody(b))
+  })
+})
+
+describe('image sources', () => {
+  const dir = '/archives/wp'
+  it('takes paths inside the archive folder, URLs as URLs, and refuses other schemes and ways out', () => {
+    expect(imageSourceOf('images/a%20b.png', dir)).toEqual({ kind: 'file', path: '/archives/wp/images/a b.png' })
+    expect(imageSourceOf('/wp-content/uploads/a.png', dir)).toEqual({ kind: 'file', path: '/archives/wp/wp-content/uploads/a.png' })
+    expect(imageSourceOf('//cdn.example.com/a.png', dir)).toEqual({ kind: 'url', url: new URL('https://cdn.example.com/a.png') })
+    expect(() => imageSourceOf('../../etc/passwd', dir)).toThrow("outside the archive's folder")
+    expect(() => imageSourceOf('data:image/png;base64,AAAA', dir)).toThrow('data: addresses are not imported')
+    expect(() => imageSourceOf('file:///etc/passwd', dir)).toThrow('file: addresses are not imported')
+  })
+
+  it('tells image formats by their first bytes', () => {
+    expect(imageTypeOf(readFileSync(path.join(samples, 'images/cpi-chart.png')))).toEqual({ mimeType: 'image/png', extension: 'png' })
+    expect(imageTypeOf(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toEqual({ mimeType: 'image/jpeg', extension: 'jpg' })
+    expect(imageTypeOf(Buffer.from('<html>not found</html>'))).toBeNull()
+  })
+
+  it.each(['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', '[::1]', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '64:ff9b::a00:1', 'not-an-address'])(
+    '%s is not a public address',
+    (address) => {
+      expect(isPrivateAddress(address)).toBe(true)
+    },
+  )
+  it.each(['8.8.8.8', '203.0.114.1', '2606:4700::1111', '::ffff:8.8.8.8'])('%s is public', (address) => {
+    expect(isPrivateAddress(address)).toBe(false)
+  })
+})
+
+describe('the summary', () => {
+  const report: ImportReport = {
+    file: 'archive.jsonl',
+    format: 'jsonl',
+    system: 'jsonl',
+    dryRun: false,
+    articles: [
+      { at: 'line 1', title: '甲', outcome: 'created' },
+      { at: 'line 2', title: '乙', outcome: 'skipped' },
+      { at: 'line 3', outcome: 'failed', reason: 'title: missing or empty' },
+    ],
+    created: { authors: ['陈静'], categories: ['财经', '财经 > 宏观'], tags: [], images: ['a.png'] },
+    warnings: [{ at: 'line 2', reason: 'image https://x/a.png: HTTP 404; left as a link' }],
+    elapsedMs: 1234,
+  }
+
+  it('counts outcomes on one line and lists failures and warnings where they are', () => {
+    const summary = formatSummary(report)
+    expect(summary).toContain('articles: 1 created, 0 updated, 1 skipped, 1 failed')
+    expect(summary).toContain('new: 1 authors, 2 categories, 0 tags, 1 images')
+    expect(summary).toContain('failed:\n  line 3: title: missing or empty')
+    expect(summary).toContain('warnings:\n  line 2: image https://x/a.png: HTTP 404; left as a link')
+  })
+
+  it('says a dry run wrote nothing and what it would do with each article', () => {
+    const summary = formatSummary({ ...report, dryRun: true })
+    expect(summary).toMatch(/^Dry run of archive\.jsonl .*nothing was written/)
+    expect(summary).toContain('  created line 1: 甲')
+  })
+
+  it('draws progress with a rate and the time left', () => {
+    expect(progressLine(5, 10, 2000, 10)).toBe('[#####.....] 5/10  2.5/s  ETA 2 s')
+    expect(progressLine(0, 0, 0, 4)).toBe('[####] 0/0  0.0/s  ETA ?')
+  })
+})

@@ -1,0 +1,65 @@
+import { buildScreener } from '../../../src/lib/screening'
+import { describeHits, findArticleHits, uploadIdsInLexical, wordsNeedingOverride } from '../../../src/lib/review/articleHits'
+import { checkTransition } from '../../../src/lib/review/states'
+
+describe('checkTransition', () => {
+  const reporter = ['reporter']
+  const editor = ['editor']
+
+  it.each([
+    ['a writer submits a draft', 'submit', 'draft', reporter, { ok: true, to: 'in-review' }],
+    ['a writer resubmits after changes', 'submit', 'changes-requested', reporter, { ok: true, to: 'in-review' }],
+    ['an editor approves what is in review', 'approve', 'in-review', editor, { ok: true, to: 'approved' }],
+    ['a writer withdraws an approval', 'withdraw', 'approved', reporter, { ok: true, to: 'draft' }],
+    ['an editor sends back an approved article', 'request-changes', 'approved', editor, { ok: true, to: 'changes-requested' }],
+  ] as const)('%s', (_name, action, state, roles, expected) => {
+    expect(checkTransition({ action, state, roles, note: action === 'request-changes' ? '请修改' : undefined })).toEqual(expected)
+  })
+
+  it('refuses by role (403), by state (409) and by input (400, naming the field)', () => {
+    expect(checkTransition({ action: 'approve', state: 'in-review', roles: reporter })).toMatchObject({ ok: false, status: 403 })
+    expect(checkTransition({ action: 'approve', state: 'draft', roles: editor })).toMatchObject({ ok: false, status: 409 })
+    expect(checkTransition({ action: 'submit', state: 'in-review', roles: reporter })).toMatchObject({ ok: false, status: 409 })
+    expect(checkTransition({ action: 'publish', state: 'approved', roles: editor })).toMatchObject({ ok: false, status: 400, path: 'action' })
+    expect(checkTransition({ action: 'request-changes', state: 'in-review', roles: editor, note: '  ' })).toMatchObject({ ok: false, status: 400, path: 'note' })
+    expect(checkTransition({ action: 'submit', state: 'draft', roles: reporter, note: 42 })).toMatchObject({ ok: false, status: 400, path: 'note' })
+    expect(checkTransition({ action: 'submit', state: 'draft', roles: ['moderator'] })).toMatchObject({ ok: false, status: 403 })
+  })
+})
+
+describe('findArticleHits', () => {
+  const screener = buildScreener([
+    { phrase: '内幕消息', action: 'reject' },
+    { phrase: '稳赚不赔', action: 'review' },
+    { phrase: '傻瓜', action: 'mask' },
+  ])
+
+  it('finds reject and review words per field with their surroundings, ignoring mask words', () => {
+    const result = findArticleHits(
+      [
+        { field: 'title', text: '某基金宣称稳赚不赔' },
+        { field: 'body', text: '据称有内幕消息流出，傻瓜才信。' },
+        { field: 'source', text: '' },
+      ],
+      screener,
+    )
+    expect(result.reject).toEqual([expect.objectContaining({ field: 'body', word: '内幕消息', context: expect.stringContaining('据称有内幕消息流出') })])
+    expect(result.review).toEqual([expect.objectContaining({ field: 'title', word: '稳赚不赔' })])
+    expect(describeHits(result.reject)).toContain('「内幕消息」(body)')
+  })
+
+  it('names the review words no override covers yet', () => {
+    const { review } = findArticleHits([{ field: 'title', text: '稳赚不赔？稳赚不赔！' }], screener)
+    expect(wordsNeedingOverride(review, undefined)).toEqual(['稳赚不赔'])
+    expect(wordsNeedingOverride(review, ['稳赚不赔'])).toEqual([])
+    expect(wordsNeedingOverride(review, 'not a list')).toEqual(['稳赚不赔'])
+  })
+})
+
+describe('uploadIdsInLexical', () => {
+  it('finds the images of a body, populated or not, at any depth', () => {
+    const body = { root: { children: [{ type: 'upload', value: 3 }, { type: 'list', children: [{ type: 'upload', value: { id: 7 } }] }, { type: 'upload', value: 3 }] } }
+    expect(uploadIdsInLexical(body)).toEqual([3, 7])
+    expect(uploadIdsInLexical(null)).toEqual([])
+  })
+})
