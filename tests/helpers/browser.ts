@@ -81,10 +81,13 @@ export class Visitor {
       if (error === 'net::ERR_ABORTED') return
       this.problems.push(`request failed: ${request.method()} ${request.url()}: ${error}`)
     })
-    context.on('response', (response) => {
-      if (response.status() >= 400 && !this.isExpected(response.url(), response.status())) {
-        this.problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`)
-      }
+    context.on('response', async (response) => {
+      if (response.status() < 400 || this.isExpected(response.url(), response.status())) return
+      const problem = `HTTP ${response.status()}: ${response.request().method()} ${response.url()}`
+      this.problems.push(problem)
+      // The server's reason, for the report: read after the fact, so it may be gone with its page.
+      const reason = await response.text().catch(() => '')
+      if (reason) this.problems[this.problems.indexOf(problem)] = `${problem}: ${reason.slice(0, 500)}`
     })
   }
 

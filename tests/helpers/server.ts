@@ -57,6 +57,7 @@ export async function startServer(
   const port = await freePort()
   // A second instance on another's database leaves dropping it to the first.
   const databaseUrl = sharedDatabaseUrl ?? freshDatabaseUrl()
+  if (!sharedDatabaseUrl) await createDatabase(databaseUrl, { template: process.env.TEST_TEMPLATE_DATABASE })
   const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-test-media-'))
   const mailDir = path.join(mediaDir, 'mail')
   const url = `http://127.0.0.1:${port}`
@@ -124,10 +125,14 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
   await withDatabase(url.toString(), (client) => client.query(`drop database if exists "${name}" with (force)`)).catch(() => {})
 }
 
-/** An empty database, for tests that start several servers on it at once. */
-export async function createDatabase(databaseUrl: string): Promise<void> {
+/**
+ * An empty database (for tests of what a server does to one, or several servers started on it at
+ * once), or a copy of `template`: the run's migrated database, which spares each server the migrations.
+ */
+export async function createDatabase(databaseUrl: string, { template }: { template?: string } = {}): Promise<void> {
   const url = new URL(databaseUrl)
   const name = url.pathname.slice(1)
   url.pathname = '/postgres'
-  await withDatabase(url.toString(), (client) => client.query(`create database "${name}"`))
+  const copying = template ? ` template "${template}"` : ''
+  await withDatabase(url.toString(), (client) => client.query(`create database "${name}"${copying}`))
 }
