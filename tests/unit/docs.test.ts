@@ -32,6 +32,11 @@ describe('the docs', () => {
     expect(broken).toEqual([])
   })
 
+  it.each(PAGES)('%s: every repository path it names in code (`src/…`, `tests/…`) exists', (page) => {
+    const named = [...text(page).matchAll(/`((?:src|tests|migrations|bench|docs|media|\.ci)\/[^`\s*…]+)`/g)].map((match) => match[1])
+    expect(named.filter((file) => !existsSync(path.join(ROOT_DIR, file.replace(/[.,:;]$/, ''))))).toEqual([])
+  })
+
   it.each(PAGES)('%s: every `npm run` script it names exists', (page) => {
     const scripts = Object.keys((JSON.parse(text('package.json')) as { scripts: Record<string, string> }).scripts)
     const named = [...text(page).matchAll(/npm run ([a-z][\w:-]*)/g)].map((match) => match[1])
