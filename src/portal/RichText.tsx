@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { safeHref } from '../lib/portal/links'
 import { imageSources } from './media'
 import type { LexicalNode, MediaImage } from './types'
+import { ARTICLES_SLUG } from '../slugs'
 
 /** Lexical's text format bit flags. */
 const FORMATS: [number, (children: ReactNode, key: number) => ReactNode][] = [
@@ -22,7 +23,7 @@ type Internal = { relationTo?: string; value?: { slug?: string } | number }
 function linkHref(fields: { url?: unknown; linkType?: unknown; doc?: Internal } | undefined): string | null {
   if (fields?.linkType === 'internal') {
     const doc = fields.doc
-    return doc?.relationTo === 'articles' && typeof doc.value === 'object' && doc.value?.slug ? `/articles/${doc.value.slug}` : null
+    return doc?.relationTo === ARTICLES_SLUG && typeof doc.value === 'object' && doc.value?.slug ? `/articles/${doc.value.slug}` : null
   }
   return safeHref(fields?.url)
 }

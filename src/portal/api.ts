@@ -3,6 +3,7 @@ import { cache } from 'react'
 
 import { OWN_READ_HEADER, OWN_READ_TOKEN_ENV } from '../lib/portal/ownReads'
 import type { ArticlePage, ArticleSummary, Author, Channel, LoggedCorrection, Paged, PublicComment, SearchResults, SiteSettings } from './types'
+import { AUTHORS_SLUG, CATEGORIES_SLUG } from '../slugs'
 
 /**
  * The portal's only way to its content: the public REST API over HTTP, as any other front end would
@@ -93,11 +94,11 @@ export async function getArticle(slug: string): Promise<ArticlePage | null> {
 }
 
 export function getChannel(slug: string): Promise<Channel | null> {
-  return firstBySlug('categories', slug, { depth: 0 })
+  return firstBySlug(CATEGORIES_SLUG, slug, { depth: 0 })
 }
 
 export function getAuthor(slug: string): Promise<Author | null> {
-  return firstBySlug('authors', slug, { depth: 1 })
+  return firstBySlug(AUTHORS_SLUG, slug, { depth: 1 })
 }
 
 /** One page of an article's approved top-level comments, newest first. */

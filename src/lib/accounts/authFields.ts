@@ -1,3 +1,5 @@
+import { READERS_SLUG, type USERS_SLUG } from '../../slugs'
+
 /**
  * Who may set which field of an account (staff `users` and `readers`). Payload's own rule for these
  * fields is field access, which silently drops what a caller may not write; for the fields that let
@@ -5,7 +7,7 @@
  * the first field the writer may not set and the caller answers it with a 403.
  */
 
-export type AccountCollection = 'users' | 'readers'
+export type AccountCollection = typeof USERS_SLUG | typeof READERS_SLUG
 
 /** A single account created, a single account updated, or every account a `where` matches. */
 export type AccountWrite = 'create' | 'update' | 'updateMany'
@@ -29,9 +31,9 @@ export const ACCOUNT_FIELD_RULES: Readonly<Record<string, FieldRule>> = {
   email: { create: ['creator'], update: ['owner', 'admin'] },
   password: { create: ['creator'], update: ['owner'] },
   _verified: { create: ['admin'], update: ['admin'] },
-  status: { collections: ['readers'], create: ['moderator', 'admin'], update: ['moderator', 'admin'] },
-  suspendedUntil: { collections: ['readers'], create: ['moderator', 'admin'], update: ['moderator', 'admin'] },
-  professionVerified: { collections: ['readers'], create: ['moderator', 'admin'], update: ['moderator', 'admin'] },
+  status: { collections: [READERS_SLUG], create: ['moderator', 'admin'], update: ['moderator', 'admin'] },
+  suspendedUntil: { collections: [READERS_SLUG], create: ['moderator', 'admin'], update: ['moderator', 'admin'] },
+  professionVerified: { collections: [READERS_SLUG], create: ['moderator', 'admin'], update: ['moderator', 'admin'] },
   // Set from `email` by the server and shown to the account holder; only confirming it changes it.
   pendingEmail: { create: [], update: [] },
 }

@@ -1,5 +1,6 @@
 import { correctionJsonLd, type CorrectionKind } from '../corrections'
 import { forEachLexicalNode, type LexicalNode } from '../richText/lexicalNodes'
+import { ARTICLES_SLUG, MEDIA_SLUG } from '../../slugs'
 
 /**
  * The article page as the one query of src/db/articlePage.ts returns it: each
@@ -60,9 +61,9 @@ function uploadUrl(collection: string, serverUrl: string, stored: string | null,
 
 function image(row: MediaRow, serverUrl: string) {
   const sizes = Object.fromEntries(
-    Object.entries(row.sizes).map(([name, size]) => [name, { ...size, url: uploadUrl('media', serverUrl, size.url, size.filename) }]),
+    Object.entries(row.sizes).map(([name, size]) => [name, { ...size, url: uploadUrl(MEDIA_SLUG, serverUrl, size.url, size.filename) }]),
   )
-  return { ...row, url: uploadUrl('media', serverUrl, row.url, row.filename), sizes }
+  return { ...row, url: uploadUrl(MEDIA_SLUG, serverUrl, row.url, row.filename), sizes }
 }
 
 const isoTime = (value: string | null) => (value === null ? null : new Date(value).toISOString())
@@ -125,12 +126,12 @@ const asId = (value: unknown): number | null => {
 }
 
 function uploadedImageId(node: LexicalNode): number | null {
-  return node.type === 'upload' && node.relationTo === 'media' ? asId(node.value) : null
+  return node.type === 'upload' && node.relationTo === MEDIA_SLUG ? asId(node.value) : null
 }
 
 const linkOf = (node: LexicalNode) => (node.type === 'link' ? (node.fields as { linkType?: string; doc?: { relationTo?: string; value?: unknown } } | undefined) : undefined)
 
 function linkedArticleId(node: LexicalNode): number | null {
   const fields = linkOf(node)
-  return fields?.linkType === 'internal' && fields.doc?.relationTo === 'articles' ? asId(fields.doc.value) : null
+  return fields?.linkType === 'internal' && fields.doc?.relationTo === ARTICLES_SLUG ? asId(fields.doc.value) : null
 }

@@ -1,6 +1,7 @@
 import { JSDOM } from 'jsdom'
 
 import { isSafeLink } from '../richText/safeLinks'
+import { MEDIA_SLUG } from '../../slugs'
 
 export type BodyImage = { src: string; alt: string }
 
@@ -40,7 +41,7 @@ export function placeImages(html: string, placeOf: (src: string) => ImagePlaceme
   document.body.querySelectorAll('img').forEach((img) => {
     const placement = placeOf((img.getAttribute('src') ?? '').trim())
     if (placement && 'mediaId' in placement) {
-      img.setAttribute('data-lexical-upload-relation-to', 'media')
+      img.setAttribute('data-lexical-upload-relation-to', MEDIA_SLUG)
       img.setAttribute('data-lexical-upload-id', String(placement.mediaId))
     } else if (placement) {
       const link = document.createElement('a')

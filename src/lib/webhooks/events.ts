@@ -1,4 +1,5 @@
 import { relationId } from '../api/fieldShapes'
+import { ARTICLES_SLUG, COMMENTS_SLUG, SITE_SETTINGS_SLUG } from '../../slugs'
 
 export const WEBHOOK_EVENTS = [
   'article.published',
@@ -29,10 +30,10 @@ export type CorrectionNotice = { id: string; kind: string | null; date: string |
  * (no emails, addresses or moderation records).
  */
 export type WebhookData =
-  | { collection: 'articles'; id: number; slug: string | null; previousSlug?: string | null }
-  | { collection: 'articles'; id: number; slug: string | null; corrections: CorrectionNotice[] }
-  | { collection: 'comments'; id: number; article: number | null; parent: number | null }
-  | { global: 'site-settings' }
+  | { collection: typeof ARTICLES_SLUG; id: number; slug: string | null; previousSlug?: string | null }
+  | { collection: typeof ARTICLES_SLUG; id: number; slug: string | null; corrections: CorrectionNotice[] }
+  | { collection: typeof COMMENTS_SLUG; id: number; article: number | null; parent: number | null }
+  | { global: typeof SITE_SETTINGS_SLUG }
 
 export type WebhookMessage = { event: WebhookEvent; data: WebhookData }
 
@@ -74,8 +75,8 @@ export function articleEvents(before: LiveArticle | null, after: LiveArticle | n
   return messages
 }
 
-function articleRef(article: LiveArticle): { collection: 'articles'; id: number; slug: string | null } {
-  return { collection: 'articles', id: article.id, slug: article.slug ?? null }
+function articleRef(article: LiveArticle): { collection: typeof ARTICLES_SLUG; id: number; slug: string | null } {
+  return { collection: ARTICLES_SLUG, id: article.id, slug: article.slug ?? null }
 }
 
 /**
@@ -97,12 +98,12 @@ export function commentEvents(comment: CommentState, previous: CommentState | nu
   return [
     {
       event: 'comment.approved',
-      data: { collection: 'comments', id: comment.id, article: relationId(comment.article), parent: relationId(comment.parent) },
+      data: { collection: COMMENTS_SLUG, id: comment.id, article: relationId(comment.article), parent: relationId(comment.parent) },
     },
   ]
 }
 
 /** Every save of the site settings fires, whatever changed: the footer is on every page. */
 export function siteSettingsEvents(): WebhookMessage[] {
-  return [{ event: 'site-settings.changed', data: { global: 'site-settings' } }]
+  return [{ event: 'site-settings.changed', data: { global: SITE_SETTINGS_SLUG } }]
 }
