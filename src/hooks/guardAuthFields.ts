@@ -12,6 +12,7 @@ import { email as emailValidation } from 'payload/shared'
 
 import { isAdminUser, isModeratorUser } from '../access/roleChecks'
 import {
+  ACCOUNT_FIELD_LABELS,
   type AccountCollection,
   type AccountWrite,
   accountWriteRefusal,
@@ -20,9 +21,11 @@ import {
   normalizeEmail,
   type Writer,
 } from '../lib/accounts/authFields'
+import { say } from '../i18n/requestMessages'
 import { passwordMatches } from '../lib/accounts/currentPassword'
 import { emailChangeConfirmation, emailChangeNotice } from '../lib/accounts/emailChangeMail'
 import { hashLookupToken as hashToken, newLookupToken as newToken } from '../lib/corrections/token'
+import type { MessageCode } from '../lib/i18n/translate'
 import { READERS_SLUG, USERS_SLUG } from '../slugs'
 
 /**
@@ -46,6 +49,10 @@ const planFor = (req: PayloadRequest, slug: string, id: number | string | undefi
 
 const refuse = (status: number, code: string, field: string, message: string) => new APIError(message, status, { code, field }, true)
 
+/** A refusal of one account field, in the request's language, naming the field by its label. */
+const refuseField = (req: PayloadRequest, status: number, code: MessageCode, field: keyof typeof ACCOUNT_FIELD_LABELS) =>
+  refuse(status, code, field, say(req, { code, values: { field: ACCOUNT_FIELD_LABELS[field] } }))
+
 const hiddenFieldNames = (collection: SanitizedCollectionConfig): Set<string> =>
   new Set(collection.flattenedFields.filter((field) => 'hidden' in field && field.hidden === true).map((field) => field.name))
 
@@ -67,14 +74,14 @@ const mayUpdateAccount = (slug: AccountCollection, writer: Writer) => writer.own
  */
 async function checkCurrentPassword(req: PayloadRequest, collection: SanitizedCollectionConfig, stored: Record<string, unknown>, current: unknown) {
   if (typeof current !== 'string' || current === '') {
-    throw refuse(400, 'CURRENT_PASSWORD_REQUIRED', 'currentPassword', '修改密码须同时提供当前密码 currentPassword / Changing the password needs the current one in currentPassword')
+    throw refuseField(req, 400, 'CURRENT_PASSWORD_REQUIRED', 'currentPassword')
   }
   if (typeof stored.lockUntil === 'string' && new Date(stored.lockUntil).getTime() > Date.now()) {
-    throw refuse(403, 'ACCOUNT_LOCKED', 'currentPassword', '多次密码错误，账号已暂时锁定，currentPassword 暂不能核对 / The account is locked after too many wrong passwords; currentPassword cannot be checked until it unlocks')
+    throw refuseField(req, 403, 'ACCOUNT_LOCKED', 'currentPassword')
   }
   if (await passwordMatches(current, stored)) return
   await incrementLoginAttempts({ collection, payload: req.payload, user: stored as never })
-  throw refuse(403, 'CURRENT_PASSWORD_INCORRECT', 'currentPassword', '当前密码 currentPassword 不正确 / currentPassword is not the current password')
+  throw refuseField(req, 403, 'CURRENT_PASSWORD_INCORRECT', 'currentPassword')
 }
 
 async function holdEmail(req: PayloadRequest, slug: AccountCollection, id: number | string, sent: unknown): Promise<WritePlan['heldEmail']> {
@@ -82,7 +89,7 @@ async function holdEmail(req: PayloadRequest, slug: AccountCollection, id: numbe
   const valid = await emailValidation(address, { req, required: true } as Parameters<typeof emailValidation>[1])
   if (valid !== true) throw new ValidationError({ collection: slug, errors: [{ path: 'email', message: valid }], req })
   const { totalDocs } = await req.payload.count({ collection: slug, where: { email: { equals: address }, id: { not_equals: id } }, overrideAccess: true, req })
-  if (totalDocs > 0) throw refuse(409, 'EMAIL_IN_USE', 'email', 'email：该邮箱已被其他账号使用 / email: another account uses this address')
+  if (totalDocs > 0) throw refuseField(req, 409, 'EMAIL_IN_USE', 'email')
   return { address, token: newToken().token }
 }
 

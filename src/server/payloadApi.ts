@@ -17,6 +17,8 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import { createLocalReq, type Endpoint, type Payload, type SanitizedConfig } from 'payload'
 import * as qs from 'qs-esm'
 
+import { languageOfHeaders } from '../i18n/requestMessages'
+import { translate } from '../lib/i18n/translate'
 import { carriesCredentials } from '../lib/http/credentials'
 import { graphQLRefusal } from '../lib/graphql/refusals'
 import { everyFieldFailedWith } from '../lib/graphql/status'
@@ -76,7 +78,7 @@ export function payloadApiRouter(payload: Payload, options: { graphQLPlayground:
           sendCached(cached.hit, req, res, cors)
           return
         }
-        await sendWebResponse(await answer(req, res, body), res, req, { personal, keep: cached?.keep })
+        await sendWebResponse(await answer(req, res, body), res, req, { personal, keep: cached?.keep }, config)
       } catch (error) {
         sendError(res, error, req)
       }
@@ -248,11 +250,12 @@ function assertJson(body: Buffer): void {
   }
 }
 
-async function sendWebResponse(response: globalThis.Response, res: Response, req: Request, audience: Audience): Promise<void> {
+async function sendWebResponse(response: globalThis.Response, res: Response, req: Request, audience: Audience, config: SanitizedConfig): Promise<void> {
   // Payload answers a method that a collection has no endpoint for (its migrations have none) with
   // 501, a server's failure; it is the client's request that cannot be served.
   if (response.status === 501) {
-    res.status(405).json({ errors: [{ message: `不支持此请求方法 (${req.method} is not allowed on ${req.path})`, data: { code: 'METHOD_NOT_ALLOWED' } }] })
+    const message = { code: 'METHOD_NOT_ALLOWED', values: { method: req.method, path: req.path } } as const
+    res.status(405).json({ errors: [{ message: translate(message, languageOfHeaders(config, req.headers)), data: { code: message.code } }] })
     return
   }
   if (response.status === 429) {

@@ -1,5 +1,6 @@
 import pg from 'pg'
 
+import { ACCOUNT_FIELD_LABELS } from '../../src/lib/accounts/authFields'
 import { Api, type ApiResponse, createStaff, READER_PASSWORD, sentMail, signUpReader, type Staff, STAFF_PASSWORD } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
 
@@ -33,16 +34,19 @@ async function storedRow(table: 'users' | 'readers', id: number) {
   return { ...row, updated_at: undefined, sessions }
 }
 
+/** Refusals name the field: by its label in the reader's language where the form labels it, else by its name. */
+const fieldNamed = (field: string) => (field in ACCOUNT_FIELD_LABELS ? ACCOUNT_FIELD_LABELS[field as keyof typeof ACCOUNT_FIELD_LABELS].zh : field)
+
 function expectRefusal(res: ApiResponse, status: number, code: string, field: string) {
   expect([res.status, res.body?.errors?.[0]?.data]).toEqual([status, { code, field }])
-  expect(res.body.errors[0].message).toContain(field)
+  expect(res.body.errors[0].message).toContain(fieldNamed(field))
   expect(res.body.errors[0].message).toMatch(/[\u4e00-\u9fff]/)
 }
 
 function expectGraphQLRefusal(res: ApiResponse, status: number, code: string, field: string) {
   const error = res.body?.errors?.[0]
   expect([error?.extensions?.statusCode, error?.extensions?.data]).toEqual([status, { code, field }])
-  expect(error.message).toContain(field)
+  expect(error.message).toContain(fieldNamed(field))
 }
 
 const canLogIn = async (collection: 'users' | 'readers', email: string, password: string) =>

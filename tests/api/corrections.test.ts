@@ -185,11 +185,16 @@ describe('triage and the notice on the article', () => {
     const tooEarly = await staff.editor.patch(`/api/correction-requests/${id}`, { status: 'corrected' })
     expect(tooEarly.status).toBe(400)
     expect(invalidPaths(tooEarly.body)).toEqual(['noNoticeReason'])
+    expect(tooEarly.body.errors[0]).toMatchObject({ message: '下面的字段是无效的： 无需发布更正说明的理由', data: { code: 'CORRECTION_NOTICE_MISSING' } })
 
     const before = (await staff.anonymous.get(`/api/articles/${articleId}`)).body.updatedAt
     const notice = { kind: 'correction', text: '本文此前将释放资金误写为约1万亿元，应为约1.2万亿元。', request: id, date: new Date().toISOString() }
     expect((await staff.editor.patch(`/api/articles/${articleId}?draft=true`, { corrections: [notice] })).status).toBe(200)
     expect((await staff.anonymous.get(`/api/articles/${articleId}`)).body.corrections).toEqual([])
+    // The notice waits in the draft: what is missing is its publication, which the editor is told.
+    const unpublished = await staff.editor.patch(`/api/correction-requests/${id}`, { status: 'corrected' }, { 'accept-language': 'en' })
+    expect([unpublished.status, unpublished.body.errors[0].data.code]).toEqual([400, 'CORRECTION_NOTICE_UNPUBLISHED'])
+    expect(unpublished.body.errors[0].data.errors[0].message).toContain('the editor-in-chief must publish the article')
     expect((await staff['editor-in-chief'].patch(`/api/articles/${articleId}`, { _status: 'published' })).status).toBe(200)
 
     const published = (await staff.anonymous.get(`/api/articles/${articleId}`)).body

@@ -202,3 +202,40 @@ describe('publish-time screening', () => {
     expect(await publicTitle(id)).toBe('筛查：已改正的标题')
   })
 })
+
+describe('refusals, in the language of the person refused', () => {
+  const inEnglish = { 'accept-language': 'en-US,en;q=0.9' }
+  // The admin's own choice of language, which wins over the browser's.
+  const adminSetToEnglish = { 'accept-language': 'zh-CN', cookie: 'payload-lng=en' }
+
+  it('names the state, the action and what it needs by their labels, with a stable code, in Chinese unless asked otherwise', async () => {
+    const id = await reportersArticle('审核提示语言')
+    expect((await review('reporter', id, { action: 'submit' })).status).toBe(200)
+    expect((await review('editor', id, { action: 'approve' })).status).toBe(200)
+
+    const chinese = await review('editor', id, { action: 'approve' })
+    expect(chinese.status).toBe(409)
+    expect(chinese.body.errors[0]).toEqual({ message: '文章当前为「已审核」，不能「审核通过」：只有「待审」的文章可以这样操作', data: { code: 'REVIEW_WRONG_STATE' } })
+    for (const headers of [inEnglish, adminSetToEnglish]) {
+      const english = await staff.editor.post(`/api/articles/${id}/review`, { action: 'approve' }, headers)
+      expect(english.body.errors[0]).toEqual({ message: 'The article is "Approved", so it cannot "Approve": only an article that is "In review" can', data: { code: 'REVIEW_WRONG_STATE' } })
+    }
+
+    const byRole = await review('reporter', id, { action: 'approve' })
+    expect([byRole.status, byRole.body.errors[0].data.code]).toEqual([403, 'REVIEW_ROLE_MAY_NOT'])
+    expect(byRole.body.errors[0].message).toBe('您的角色不能「审核通过」：这一步由「管理员」、「总编」或「编辑」操作')
+  })
+
+  it('names a field by its label in the top line and beside the field', async () => {
+    const id = await reportersArticle('退回修改须写意见')
+    await review('reporter', id, { action: 'submit' })
+    const chinese = await review('editor', id, { action: 'request-changes' })
+    expect(chinese.status).toBe(400)
+    expect(chinese.body.errors[0]).toMatchObject({
+      message: '下面的字段是无效的： 审核意见',
+      data: { code: 'REVIEW_NOTE_REQUIRED', errors: [{ path: 'note', message: '退回修改时请写明需要修改的地方' }] },
+    })
+    const english = await staff.editor.post(`/api/articles/${id}/review`, { action: 'request-changes' }, inEnglish)
+    expect(english.body.errors[0]).toMatchObject({ message: 'The following field is invalid: Note', data: { errors: [{ path: 'note', message: 'Say what needs changing when you send an article back' }] } })
+  })
+})

@@ -38,8 +38,8 @@ export class Api {
   post<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
     return this.request<T>('POST', path, body, headers)
   }
-  patch<T = any>(path: string, body?: unknown) {
-    return this.request<T>('PATCH', path, body)
+  patch<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('PATCH', path, body, headers)
   }
   delete<T = any>(path: string) {
     return this.request<T>('DELETE', path)

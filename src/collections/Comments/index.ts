@@ -12,6 +12,7 @@ import { clientAddressField } from '../../fields/adminOnlyPersonalData'
 import { changeLog } from '../../fields/changeLog'
 import { jsonViewAdmin } from '../../fields/jsonView'
 import { labelledSelect } from '../../fields/labelledSelect'
+import { COMMENT_FIELD_LABELS } from '../../lib/moderation'
 import { reportComment } from './endpoints/report'
 import { countAfterDelete, countApprovedComments } from './hooks/countApprovedComments'
 import { emitCommentWebhooks } from './hooks/emitCommentWebhooks'
@@ -69,7 +70,7 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
       name: 'article',
       type: 'relationship',
       relationTo: ARTICLES_SLUG,
-      label: { en: 'Article', zh: '文章' },
+      label: COMMENT_FIELD_LABELS.article,
       required: true,
       index: true,
       maxDepth: 0,
@@ -79,7 +80,7 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
       name: 'parent',
       type: 'relationship',
       relationTo: COMMENTS_SLUG,
-      label: { en: 'Reply to', zh: '回复' },
+      label: COMMENT_FIELD_LABELS.parent,
       index: true,
       maxDepth: 0,
       access: { update: nobody },
@@ -87,7 +88,7 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
     {
       name: 'body',
       type: 'textarea',
-      label: { en: 'Comment', zh: '评论内容' },
+      label: COMMENT_FIELD_LABELS.body,
       required: true,
       maxLength: 2000,
       access: { update: nobody },

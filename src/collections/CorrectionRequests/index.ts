@@ -10,7 +10,7 @@ import { clientAddressField } from '../../fields/adminOnlyPersonalData'
 import { changeLog } from '../../fields/changeLog'
 import { jsonViewAdmin } from '../../fields/jsonView'
 import { labelledSelect } from '../../fields/labelledSelect'
-import { CORRECTION_STATUS_LABELS, ERROR_TYPE_LABELS } from '../../lib/corrections'
+import { CORRECTION_FIELD_LABELS, CORRECTION_STATUS_LABELS, ERROR_TYPE_LABELS } from '../../lib/corrections'
 import { lookupCorrectionRequest } from './endpoints/lookup'
 import { enforceCorrectionWorkflow } from './hooks/enforceCorrectionWorkflow'
 import { notifyReporter } from './hooks/notifyReporter'
@@ -74,7 +74,7 @@ export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLU
     { name: 'reader', type: 'relationship', relationTo: READERS_SLUG, label: { en: 'Reader', zh: '读者' }, maxDepth: 0, access: serverWritten(isEditorOrModeratorField), admin: { readOnly: true } },
     labelledSelect(CORRECTION_STATUS_LABELS, {
       name: 'status',
-      label: { en: 'Status', zh: '状态' },
+      label: CORRECTION_FIELD_LABELS.status,
       required: true,
       defaultValue: 'new',
       index: true,
@@ -87,7 +87,7 @@ export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLU
     {
       name: 'noNoticeReason',
       type: 'text',
-      label: { en: 'Why no correction notice is needed', zh: '无需发布更正说明的理由' },
+      label: CORRECTION_FIELD_LABELS.noNoticeReason,
       maxLength: 500,
       access: triagersOnly,
       admin: { description: { en: 'Required to mark as corrected without a notice on the article.', zh: '若标记为已更正但文章无更正说明，须填写理由。' } },

@@ -1,5 +1,7 @@
 import type { CollectionSlug, Endpoint } from 'payload'
 
+import { refusalBody } from '../../i18n/requestMessages'
+import { ACCOUNT_FIELD_LABELS } from '../../lib/accounts/authFields'
 import { hashLookupToken as hashToken } from '../../lib/corrections/token'
 import { type READERS_SLUG, type USERS_SLUG } from '../../slugs'
 
@@ -47,9 +49,7 @@ export const confirmEmailEndpoint = (slug: typeof USERS_SLUG | typeof READERS_SL
     })
     if (totalDocs > 0) {
       await clear()
-      return json(409, {
-        errors: [{ message: 'email：该邮箱已被其他账号使用，邮箱未更改 / email: another account uses this address now; the email was not changed', data: { code: 'EMAIL_IN_USE', field: 'email' } }],
-      })
+      return json(409, refusalBody(req, { code: 'EMAIL_IN_USE', values: { field: ACCOUNT_FIELD_LABELS.email } }, { field: 'email' }))
     }
     await req.payload.update({ collection: slug as CollectionSlug, id: found.id, data: { email: found.pendingEmail, ...CLEARED } as Record<string, unknown>, overrideAccess: true, req })
     return json(200, { message: '邮箱已更改 / The email was changed', email: found.pendingEmail })

@@ -9,6 +9,12 @@ import { READERS_SLUG, type USERS_SLUG } from '../../slugs'
 
 export type AccountCollection = typeof USERS_SLUG | typeof READERS_SLUG
 
+/** The account fields a refusal names, as the account forms label them. */
+export const ACCOUNT_FIELD_LABELS = {
+  email: { zh: '邮箱', en: 'Email' },
+  currentPassword: { zh: '当前密码', en: 'Current password' },
+} as const
+
 /** A single account created, a single account updated, or every account a `where` matches. */
 export type AccountWrite = 'create' | 'update' | 'updateMany'
 

@@ -3,7 +3,9 @@
  * are bilingual because the admin is used in both languages and the portal shows the Chinese ones.
  */
 
-export type Label = { zh: string; en: string }
+import type { Label, Message } from '../i18n/translate'
+
+export type { Label }
 
 export const CORRECTION_STATUSES = ['new', 'triaged', 'accepted', 'rejected', 'corrected', 'duplicate'] as const
 export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number]
@@ -16,6 +18,12 @@ export const CORRECTION_STATUS_LABELS: Record<CorrectionStatus, Label> = {
   corrected: { zh: '已更正', en: 'Corrected' },
   duplicate: { zh: '重复', en: 'Duplicate' },
 }
+
+/** The fields of a request that the workflow's refusals name. */
+export const CORRECTION_FIELD_LABELS = {
+  status: { en: 'Status', zh: '状态' },
+  noNoticeReason: { en: 'Why no correction notice is needed', zh: '无需发布更正说明的理由' },
+} as const satisfies Record<string, Label>
 
 export const ERROR_TYPES = ['typo', 'fact', 'figure', 'image', 'other'] as const
 export type ErrorType = (typeof ERROR_TYPES)[number]
@@ -61,35 +69,21 @@ export function isCorrectionStatus(value: unknown): value is CorrectionStatus {
   return typeof value === 'string' && (CORRECTION_STATUSES as readonly string[]).includes(value)
 }
 
-function named(status: unknown): { zh: string; en: string } {
-  if (isCorrectionStatus(status)) return { zh: `「${CORRECTION_STATUS_LABELS[status].zh}」`, en: `"${status}"` }
-  return { zh: `「${String(status)}」`, en: `"${String(status)}"` }
-}
-
 /**
- * Whether a request may move from one status to another. The reason is what the 400 says, so it
- * names both statuses and what would have been allowed, in Chinese and English.
+ * Whether a request may move from one status to another; a refusal names both statuses and where
+ * the request could go instead.
  */
-export function checkTransition(
-  from: CorrectionStatus,
-  to: CorrectionStatus,
-): { ok: true } | { ok: false; reason: string } {
+export function checkTransition(from: CorrectionStatus, to: CorrectionStatus): { ok: true } | { ok: false; message: Message } {
   // Callers pass what came in over the wire; an unknown status must be a refusal, not a crash.
   if (!isCorrectionStatus(from) || !isCorrectionStatus(to)) {
-    const unknown = named(isCorrectionStatus(from) ? to : from)
-    return {
-      ok: false,
-      reason: `未知的状态${unknown.zh}；可用状态：${CORRECTION_STATUSES.join('、')}。Unknown status ${unknown.en}; known statuses: ${CORRECTION_STATUSES.join(', ')}.`,
-    }
+    const status = String(isCorrectionStatus(from) ? to : from)
+    const known = CORRECTION_STATUSES.map((known) => CORRECTION_STATUS_LABELS[known])
+    return { ok: false, message: { code: 'CORRECTION_STATUS_UNKNOWN', values: { status, known } } }
   }
   if (from === to || ALLOWED_TRANSITIONS[from].includes(to)) return { ok: true }
+  const named = { from: CORRECTION_STATUS_LABELS[from], to: CORRECTION_STATUS_LABELS[to] }
   const targets = ALLOWED_TRANSITIONS[from]
-  const zhTargets = targets.length ? targets.map((status) => `「${CORRECTION_STATUS_LABELS[status].zh}」`).join('、') : '无（已是最终状态）'
-  const enTargets = targets.length ? targets.map((status) => `"${status}"`).join(', ') : 'none (final status)'
-  const a = named(from)
-  const b = named(to)
-  return {
-    ok: false,
-    reason: `不能从${a.zh}改为${b.zh}；可改为：${zhTargets}。Cannot change status from ${a.en} to ${b.en}; allowed: ${enTargets}.`,
-  }
+  if (targets.length === 0) return { ok: false, message: { code: 'CORRECTION_FINAL_STATUS', values: named } }
+  const allowed = targets.map((target) => CORRECTION_STATUS_LABELS[target])
+  return { ok: false, message: { code: 'CORRECTION_TRANSITION_REFUSED', values: { ...named, allowed } } }
 }

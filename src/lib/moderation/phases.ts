@@ -1,3 +1,4 @@
+import { translate } from '../i18n/translate'
 import { shanghaiDateTime } from '../portal/time'
 import { maskText, type ScreeningHit } from '../screening'
 import { codePointLength, countLinks, normaliseForRepeat } from './text'
@@ -9,7 +10,8 @@ function note(rule: string, detail: string, words?: string[]): ScreeningNote {
   return words ? { rule, detail, words } : { rule, detail }
 }
 
-function refuse(rule: string, refusal: Refusal, detail: string = refusal.message): PhaseOutcome {
+/** `detail` is what the moderation log keeps; by default the refusal as a Chinese reader read it. */
+function refuse(rule: string, refusal: Refusal, detail: string = translate(refusal.message, 'zh')): PhaseOutcome {
   return { kind: 'refuse', refusal, notes: [note(rule, detail)] }
 }
 
@@ -24,14 +26,10 @@ export const lengthPhase: Phase = {
   run: ({ settings: { minLength, maxLength } }, { body }) => {
     const length = codePointLength(body)
     if (length >= minLength && length <= maxLength) return PASS
-    const [zh, en] = length < minLength ? ['太短', 'too short'] : ['太长', 'too long']
+    const code = length < minLength ? 'COMMENT_TOO_SHORT' : 'COMMENT_TOO_LONG'
     return refuse(
       'length',
-      {
-        status: 400,
-        path: 'body',
-        message: `评论${zh}：须为 ${minLength} 至 ${maxLength} 个字 / Comment ${en}: it must be ${minLength} to ${maxLength} characters`,
-      },
+      { status: 400, message: { code, values: { min: minLength, max: maxLength } } },
       `${length} 个字，限 ${minLength}–${maxLength} / ${length} characters, limits ${minLength}–${maxLength}`,
     )
   },
@@ -41,10 +39,10 @@ export const articleClosedPhase: Phase = {
   name: 'articleClosed',
   run: ({ article }) => {
     if (!article.published) {
-      return refuse('articleClosed', { status: 403, message: '文章未发布，不能评论 / This article is not published and cannot be commented on' })
+      return refuse('articleClosed', { status: 403, message: { code: 'COMMENT_ARTICLE_UNPUBLISHED' } })
     }
     if (!article.allowComments) {
-      return refuse('articleClosed', { status: 403, message: '该文章已关闭评论 / Comments are closed on this article' })
+      return refuse('articleClosed', { status: 403, message: { code: 'COMMENTS_CLOSED' } })
     }
     return PASS
   },
@@ -54,7 +52,7 @@ export const readerStatusPhase: Phase = {
   name: 'readerStatus',
   run: ({ reader, now }) => {
     if (reader.status === 'banned') {
-      return refuse('readerStatus', { status: 403, message: '您的账号已被禁止评论 / Your account is banned from commenting' }, 'banned')
+      return refuse('readerStatus', { status: 403, message: { code: 'COMMENTER_BANNED' } }, 'banned')
     }
     if (reader.status !== 'suspended') return PASS
     const until = toDate(reader.suspendedUntil)
@@ -64,17 +62,14 @@ export const readerStatusPhase: Phase = {
       // No readable end date: the moderator meant a suspension, so it holds until someone lifts it.
       return refuse(
         'readerStatus',
-        { status: 403, message: '您的账号已被暂停评论 / Your account is suspended from commenting' },
+        { status: 403, message: { code: 'COMMENTER_SUSPENDED' } },
         'suspended, no end date',
       )
     }
     const when = shanghaiDateTime(until.toISOString())
     return refuse(
       'readerStatus',
-      {
-        status: 403,
-        message: `您的账号已被暂停评论，至北京时间 ${when} / Your account is suspended from commenting until ${when} (Beijing time, UTC+8)`,
-      },
+      { status: 403, message: { code: 'COMMENTER_SUSPENDED_UNTIL', values: { until: when } } },
       `suspended until ${until.toISOString()}`,
     )
   },
@@ -92,11 +87,7 @@ export const ratePhase: Phase = {
         const wait = Math.min(settings.readerIntervalSeconds, Math.max(1, Math.ceil((intervalMs - elapsedMs) / 1000)))
         return refuse(
           'rate',
-          {
-            status: 429,
-            retryAfterSeconds: wait,
-            message: `评论太频繁，请 ${wait} 秒后再试 / You are commenting too often; try again in ${wait} seconds`,
-          },
+          { status: 429, retryAfterSeconds: wait, message: { code: 'COMMENT_TOO_OFTEN', values: { seconds: wait } } },
           `reader: last comment ${Math.max(0, Math.floor(elapsedMs / 1000))} s ago, interval ${settings.readerIntervalSeconds} s`,
         )
       }
@@ -106,11 +97,7 @@ export const ratePhase: Phase = {
       const wait = settings.ipWindowSeconds
       return refuse(
         'rate',
-        {
-          status: 429,
-          retryAfterSeconds: wait,
-          message: `该网络评论过多，请 ${wait} 秒后再试 / Too many comments from your network; try again in ${wait} seconds`,
-        },
+        { status: 429, retryAfterSeconds: wait, message: { code: 'COMMENT_NETWORK_TOO_OFTEN', values: { seconds: wait } } },
         `IP: ${ipCommentsInWindow} comments in ${settings.ipWindowSeconds} s, limit ${settings.ipLimit}`,
       )
     }

@@ -41,6 +41,7 @@ export const DEFAULT_MODERATION_SETTINGS: ModerationSettings = Object.freeze({
 })
 
 import type { ReaderStatus } from '../accounts/readers'
+import type { Message } from '../i18n/translate'
 
 export type { ReaderStatus } from '../accounts/readers'
 
@@ -63,8 +64,15 @@ export type ModerationInput = {
 /** One reason recorded on the comment (the `screening` field): which rule, what it found. */
 export type ScreeningNote = { rule: string; detail: string; words?: string[] }
 
-/** A refusal: the comment is not stored; the adapter answers with this HTTP status. */
-export type Refusal = { status: 400 | 403 | 429; message: string; path?: string; retryAfterSeconds?: number }
+/** A refusal: the comment is not stored; the adapter answers with this HTTP status and the message in the reader's language. */
+export type Refusal = { status: 400 | 403 | 429; message: Message; retryAfterSeconds?: number }
+
+/** The comment fields a refusal names (a 400 is about the body), as the admin and the portal label them. */
+export const COMMENT_FIELD_LABELS = {
+  article: { zh: '文章', en: 'Article' },
+  body: { zh: '评论内容', en: 'Comment' },
+  parent: { zh: '回复', en: 'Reply to' },
+} as const
 
 export type ModerationDecision =
   | { kind: 'refused'; refusal: Refusal; notes: ScreeningNote[] }

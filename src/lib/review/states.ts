@@ -1,4 +1,5 @@
-import { EDITOR_ROLES, hasAnyRole, WRITER_ROLES, type StaffRole } from '../roles'
+import type { Message } from '../i18n/translate'
+import { EDITOR_ROLES, hasAnyRole, STAFF_ROLE_LABELS, WRITER_ROLES, type StaffRole } from '../roles'
 
 /**
  * The review workflow of an article, beside Payload's own draft/published status: a writer submits,
@@ -33,26 +34,41 @@ const RULES: Record<ReviewAction, Rule> = {
   withdraw: { from: ['in-review', 'approved'], to: 'draft', roles: WRITER_ROLES },
 }
 
-export type TransitionCheck = { ok: true; to: ReviewState } | { ok: false; status: 400 | 403 | 409; path: string; message: string }
+export const MAX_REVIEW_NOTE_LENGTH = 2000
+
+/** The review fields a refusal can name, as the review panel labels them. */
+export const REVIEW_FIELD_LABELS = {
+  action: { zh: '审核操作', en: 'Review action' },
+  note: { zh: '审核意见', en: 'Note' },
+} as const
+
+export type TransitionCheck =
+  | { ok: true; to: ReviewState }
+  | { ok: false; status: 400 | 403 | 409; path: keyof typeof REVIEW_FIELD_LABELS; message: Message }
 
 /** Whether this person may take this action on an article in this state, and where it leads. */
 export function checkTransition(input: { action: unknown; note?: unknown; state: ReviewState; roles: readonly string[] }): TransitionCheck {
   const { action, note, state, roles } = input
   if (typeof action !== 'string' || !(REVIEW_ACTIONS as readonly string[]).includes(action)) {
-    return { ok: false, status: 400, path: 'action', message: `Expected one of: ${REVIEW_ACTIONS.join(', ')}` }
+    const actions = REVIEW_ACTIONS.map((known) => REVIEW_ACTION_LABELS[known])
+    return { ok: false, status: 400, path: 'action', message: { code: 'REVIEW_ACTION_UNKNOWN', values: { actions } } }
   }
-  if (note !== undefined && note !== null && (typeof note !== 'string' || note.length > 2000)) {
-    return { ok: false, status: 400, path: 'note', message: 'Expected text of at most 2000 characters' }
+  if (note !== undefined && note !== null && (typeof note !== 'string' || note.length > MAX_REVIEW_NOTE_LENGTH)) {
+    return { ok: false, status: 400, path: 'note', message: { code: 'REVIEW_NOTE_TOO_LONG', values: { max: MAX_REVIEW_NOTE_LENGTH } } }
   }
   const rule = RULES[action as ReviewAction]
+  const actionLabel = REVIEW_ACTION_LABELS[action as ReviewAction]
   if (rule.needsNote && (typeof note !== 'string' || note.trim() === '')) {
-    return { ok: false, status: 400, path: 'note', message: '请说明需要修改的地方 (say what needs changing)' }
+    return { ok: false, status: 400, path: 'note', message: { code: 'REVIEW_NOTE_REQUIRED' } }
   }
   if (!hasAnyRole(roles, rule.roles)) {
-    return { ok: false, status: 403, path: 'action', message: `Your role may not ${action} an article` }
+    const allowed = rule.roles.map((role) => STAFF_ROLE_LABELS[role])
+    return { ok: false, status: 403, path: 'action', message: { code: 'REVIEW_ROLE_MAY_NOT', values: { action: actionLabel, roles: allowed } } }
   }
   if (!rule.from.includes(state)) {
-    return { ok: false, status: 409, path: 'action', message: `An article that is ${state} cannot be ${action === 'approve' ? 'approved' : action}: it must be ${rule.from.join(' or ')}` }
+    const from = rule.from.map((known) => REVIEW_STATE_LABELS[known])
+    const values = { state: REVIEW_STATE_LABELS[state], action: actionLabel, from }
+    return { ok: false, status: 409, path: 'action', message: { code: 'REVIEW_WRONG_STATE', values } }
   }
   return { ok: true, to: rule.to }
 }

@@ -8,6 +8,7 @@ import {
   type ModerationSettings,
   type Phase,
 } from '../../../src/lib/moderation'
+import { translate } from '../../../src/lib/i18n/translate'
 import { buildScreener, type Screener, type ScreeningAction, type ScreeningHit } from '../../../src/lib/screening'
 
 /** Finds each listed phrase by plain search (case-insensitive); the real engine has its own tests. */
@@ -62,9 +63,11 @@ function input(overrides: Overrides = {}): ModerationInput {
 
 const rules = (decision: ModerationDecision) => decision.notes.map((note) => note.rule)
 
+/** The refusal with its message as a Chinese and an English reader would read it, one after the other. */
 function refusalOf(decision: ModerationDecision) {
   if (decision.kind !== 'refused') throw new Error(`expected a refusal, got ${JSON.stringify(decision)}`)
-  return decision.refusal
+  const { message } = decision.refusal
+  return { ...decision.refusal, message: `${translate(message, 'zh')} / ${translate(message, 'en')}` }
 }
 
 function decidedOf(decision: ModerationDecision) {
@@ -128,11 +131,10 @@ describe('moderateComment: an ordinary comment', () => {
 })
 
 describe('length', () => {
-  it('refuses a one-character comment with 400 on body, naming the limits in Chinese and English', () => {
+  it('refuses a one-character comment with 400, naming the limits in Chinese and English', () => {
     const decision = moderateComment(input({ body: '  好  ' }))
     const refusal = refusalOf(decision)
     expect(refusal.status).toBe(400)
-    expect(refusal.path).toBe('body')
     expect(refusal.message).toMatch(/太短.*2.*2000/)
     expect(refusal.message).toMatch(/too short.*2 to 2000 characters/)
     expect(decision.notes).toEqual([{ rule: 'length', detail: expect.stringContaining('1 characters, limits 2–2000') }])
@@ -146,7 +148,7 @@ describe('length', () => {
 
   it('refuses a comment over the limit, saying it is too long', () => {
     const refusal = refusalOf(moderateComment(input({ body: '好'.repeat(2001) })))
-    expect(refusal).toMatchObject({ status: 400, path: 'body' })
+    expect(refusal).toMatchObject({ status: 400 })
     expect(refusal.message).toMatch(/太长/)
     expect(refusal.message).toMatch(/too long/)
   })
@@ -234,6 +236,7 @@ describe('rate', () => {
     const refusal = refusalOf(decision)
     expect(refusal).toMatchObject({ status: 429, retryAfterSeconds: 10 })
     expect(refusal.message).toMatch(/10 秒后再试.*try again in 10 seconds/)
+    expect(decision.kind === 'refused' && decision.refusal.message.code).toBe('COMMENT_TOO_OFTEN')
     expect(rules(decision)).toEqual(['rate'])
   })
 

@@ -1,5 +1,6 @@
 import { buildScreener } from '../../../src/lib/screening'
 import { describeHits, findArticleHits, uploadIdsInLexical, wordsNeedingOverride } from '../../../src/lib/review/articleHits'
+import { translate } from '../../../src/lib/i18n/translate'
 import { checkTransition } from '../../../src/lib/review/states'
 
 describe('checkTransition', () => {
@@ -24,6 +25,17 @@ describe('checkTransition', () => {
     expect(checkTransition({ action: 'request-changes', state: 'in-review', roles: editor, note: '  ' })).toMatchObject({ ok: false, status: 400, path: 'note' })
     expect(checkTransition({ action: 'submit', state: 'draft', roles: reporter, note: 42 })).toMatchObject({ ok: false, status: 400, path: 'note' })
     expect(checkTransition({ action: 'submit', state: 'draft', roles: ['moderator'] })).toMatchObject({ ok: false, status: 403 })
+  })
+
+  it('says in each language what the state is and which states the action needs, by their labels', () => {
+    const refusal = checkTransition({ action: 'approve', state: 'approved', roles: editor })
+    if (refusal.ok) throw new Error('expected a refusal')
+    expect(refusal.message.code).toBe('REVIEW_WRONG_STATE')
+    expect(translate(refusal.message, 'zh')).toBe('文章当前为「已审核」，不能「审核通过」：只有「待审」的文章可以这样操作')
+    expect(translate(refusal.message, 'en')).toBe('The article is "Approved", so it cannot "Approve": only an article that is "In review" can')
+    const byRole = checkTransition({ action: 'approve', state: 'in-review', roles: reporter })
+    if (byRole.ok) throw new Error('expected a refusal')
+    expect(translate(byRole.message, 'zh')).toBe('您的角色不能「审核通过」：这一步由「管理员」、「总编」或「编辑」操作')
   })
 })
 

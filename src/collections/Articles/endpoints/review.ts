@@ -2,9 +2,10 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { isEditorUser, isPublisherUser, isStaffUser } from '../../../access/roleChecks'
 import { recordAudit, withoutAutomaticAudit } from '../../../hooks/everywhere/recordAuditTrail'
-import { checkTransition, REVIEW_ACTION_LABELS, type ReviewAction, type ReviewState } from '../../../lib/review/states'
+import { fieldRefusalBody, refusalBody } from '../../../i18n/requestMessages'
+import type { Message } from '../../../lib/i18n/translate'
+import { checkTransition, REVIEW_ACTION_LABELS, REVIEW_FIELD_LABELS, type ReviewAction, type ReviewState } from '../../../lib/review/states'
 import { wordsNeedingOverride } from '../../../lib/review/articleHits'
-import { validationErrorBody } from '../../../lib/api/validationErrorBody'
 import type { Article } from '../../../payload-types'
 import { REVIEW_TRANSITION } from '../review/guardPublication'
 import { notifyReviewTransition } from '../review/notifyReviewTransition'
@@ -13,7 +14,8 @@ import { imageTexts, screenArticle } from '../review/screenArticle'
 import { ARTICLES_SLUG } from '../../../slugs'
 
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } })
-const refuse = (status: number, message: string) => json(status, { errors: [{ message }] })
+const refuse = (req: PayloadRequest, status: number, message: Message) => json(status, refusalBody(req, message))
+const MAX_OVERRIDE_REASON_LENGTH = 1000
 
 async function latestDraft(req: PayloadRequest): Promise<Article | null> {
   const id = Number(req.routeParams?.id)
@@ -35,21 +37,24 @@ export const reviewEndpoints: Endpoint[] = [
     path: '/:id/review',
     method: 'post',
     handler: async (req) => {
-      if (!isStaffUser(req.user)) return refuse(403, 'Only staff take part in review')
+      if (!isStaffUser(req.user)) return refuse(req, 403, { code: 'REVIEW_STAFF_ONLY' })
       const article = await latestDraft(req)
-      if (!article) return refuse(404, 'Article not found')
+      if (!article) return refuse(req, 404, { code: 'ARTICLE_NOT_FOUND' })
       const body = ((await req.json?.().catch(() => null)) ?? {}) as ReviewRequest
       if (body.action === 'override') return override(req, article, body.reason)
       const state = (article.reviewState ?? 'draft') as ReviewState
       const roles = (req.user as { roles?: string[] }).roles ?? []
       const check = checkTransition({ action: body.action, note: body.note, state, roles })
-      if (!check.ok) return check.status === 400 ? json(400, validationErrorBody(check.path, check.message)) : refuse(check.status, check.message)
+      if (!check.ok) {
+        if (check.status !== 400) return refuse(req, check.status, check.message)
+        return json(400, fieldRefusalBody(req, { path: check.path, label: REVIEW_FIELD_LABELS[check.path] }, check.message))
+      }
       const action = body.action as ReviewAction
       if ((action === 'submit' || action === 'withdraw') && !isEditorUser(req.user) && article.createdBy !== req.user!.id) {
-        return refuse(403, 'Reporters submit and withdraw only their own articles')
+        return refuse(req, 403, { code: 'REVIEW_NOT_OWN_ARTICLE' })
       }
       if (action === 'approve') {
-        const refusal = screeningRefusal(await screenArticle(req, article), article.screeningOverride?.words)
+        const refusal = screeningRefusal(req, await screenArticle(req, article), article.screeningOverride?.words)
         if (refusal) return json(refusal.status, { errors: [{ message: refusal.message, data: refusal.data }] })
       }
       const note = typeof body.note === 'string' && body.note.trim() ? body.note.trim() : null
@@ -68,9 +73,9 @@ export const reviewEndpoints: Endpoint[] = [
     path: '/:id/screening',
     method: 'get',
     handler: async (req) => {
-      if (!isStaffUser(req.user)) return refuse(403, 'Staff only')
+      if (!isStaffUser(req.user)) return refuse(req, 403, { code: 'STAFF_ONLY' })
       const article = await latestDraft(req)
-      if (!article) return refuse(404, 'Article not found')
+      if (!article) return refuse(req, 404, { code: 'ARTICLE_NOT_FOUND' })
       const screening = await screenArticle(req, article)
       return json(200, { ...screening, needsOverride: wordsNeedingOverride(screening.review, article.screeningOverride?.words), override: article.screeningOverride ?? null })
     },
@@ -79,7 +84,7 @@ export const reviewEndpoints: Endpoint[] = [
     path: '/screening-report',
     method: 'get',
     handler: async (req) => {
-      if (!isEditorUser(req.user)) return refuse(403, 'Editors, the editor-in-chief and admins only')
+      if (!isEditorUser(req.user)) return refuse(req, 403, { code: 'SCREENING_REPORT_EDITORS_ONLY' })
       return json(200, await publishedArticlesWithHits(req))
     },
   },
@@ -121,14 +126,15 @@ async function publishedArticlesWithHits(req: PayloadRequest) {
 
 /** The editor-in-chief lets the `review` words now in the article through, with a recorded reason. */
 async function override(req: PayloadRequest, article: Article, reason: unknown): Promise<Response> {
-  if (!isPublisherUser(req.user)) return refuse(403, 'Only the editor-in-chief and admins let review words through')
-  if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > 1000) {
-    return json(400, validationErrorBody('reason', '请说明放行理由 (give a reason of at most 1000 characters)'))
+  if (!isPublisherUser(req.user)) return refuse(req, 403, { code: 'OVERRIDE_PUBLISHERS_ONLY' })
+  if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > MAX_OVERRIDE_REASON_LENGTH) {
+    const field = { path: 'reason', label: { zh: '放行理由', en: 'Reason' } }
+    return json(400, fieldRefusalBody(req, field, { code: 'OVERRIDE_REASON_REQUIRED', values: { max: MAX_OVERRIDE_REASON_LENGTH } }))
   }
   const screening = await screenArticle(req, article)
-  if (screening.reject.length > 0) return refuse(400, '禁止发布的词语不能放行 (words that must not be published cannot be let through)')
+  if (screening.reject.length > 0) return refuse(req, 400, { code: 'OVERRIDE_REJECT_WORDS' })
   const words = [...new Set(screening.review.map((hit) => hit.word))]
-  if (words.length === 0) return refuse(409, 'Nothing in this article needs an override')
+  if (words.length === 0) return refuse(req, 409, { code: 'OVERRIDE_NOTHING_PENDING' })
   const updated = await saveReviewRecord(
     req,
     article,

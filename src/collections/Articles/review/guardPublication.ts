@@ -24,7 +24,7 @@ export const REVIEW_TRANSITION = 'newsroom.reviewTransition'
  */
 export const guardPublication: CollectionBeforeChangeHook<Article> = async ({ data, operation, originalDoc, req }) => {
   if (data._status !== 'published') return data
-  const refusal = screeningRefusal(await screenArticle(req, data), data.screeningOverride?.words)
+  const refusal = screeningRefusal(req, await screenArticle(req, data), data.screeningOverride?.words)
   if (refusal) throw refusal
   const history = [...(data.reviewHistory ?? [])]
   if (data.reviewState !== 'approved') {

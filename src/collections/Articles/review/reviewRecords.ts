@@ -1,5 +1,6 @@
 import { APIError, type PayloadRequest } from 'payload'
 
+import { say } from '../../../i18n/requestMessages'
 import { type ArticleHits, describeHits, wordsNeedingOverride } from '../../../lib/review/articleHits'
 import type { Article } from '../../../payload-types'
 import { USERS_SLUG } from '../../../slugs'
@@ -16,24 +17,21 @@ export function historyEntry(req: PayloadRequest, action: HistoryAction, from: s
  * (400, every hit listed with its field and surroundings), a `review` word not yet let through by
  * the editor-in-chief holds it (409), naming what needs the override.
  */
-export function screeningRefusal(screening: ArticleHits, overriddenWords: unknown): APIError | null {
+export function screeningRefusal(req: PayloadRequest, screening: ArticleHits, overriddenWords: unknown): APIError | null {
   if (screening.reject.length > 0) {
+    const code = 'ARTICLE_HAS_REJECTED_WORDS'
     return new APIError(
-      `包含禁止发布的词语，请修改后再提交 (contains words that must not be published): ${describeHits(screening.reject)}`,
+      say(req, { code, values: { hits: describeHits(screening.reject) } }),
       400,
-      { hits: screening.reject, errors: screening.reject.map((hit) => ({ path: hit.field, message: `「${hit.matched}」: …${hit.context}…` })) },
+      { code, hits: screening.reject, errors: screening.reject.map((hit) => ({ path: hit.field, message: `「${hit.matched}」: …${hit.context}…` })) },
       true,
     )
   }
   const pending = wordsNeedingOverride(screening.review, overriddenWords)
   if (pending.length > 0) {
     const hits = screening.review.filter((hit) => pending.includes(hit.word))
-    return new APIError(
-      `包含需总编放行的词语 (contains words that need the editor-in-chief's override): ${describeHits(hits)}`,
-      409,
-      { hits, needsOverride: pending },
-      true,
-    )
+    const code = 'ARTICLE_NEEDS_OVERRIDE'
+    return new APIError(say(req, { code, values: { hits: describeHits(hits) } }), 409, { code, hits, needsOverride: pending }, true)
   }
   return null
 }

@@ -1,10 +1,11 @@
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
-import { APIError, ValidationError } from 'payload'
+import { APIError } from 'payload'
 
 import { isReaderUser } from '../../../access/roleChecks'
+import { fieldRefusal, say } from '../../../i18n/requestMessages'
 import { currentScreener } from '../../../hooks/currentScreener'
 import { CLIENT_IP_HEADER } from '../../../lib/http/clientIp'
-import { DEFAULT_MODERATION_SETTINGS, moderateComment, type ModerationSettings } from '../../../lib/moderation'
+import { COMMENT_FIELD_LABELS, DEFAULT_MODERATION_SETTINGS, moderateComment, type ModerationSettings } from '../../../lib/moderation'
 import { relationId } from '../../../lib/api/fieldShapes'
 import type { Comment } from '../../../payload-types'
 import { commenterOf } from '../commenter'
@@ -26,7 +27,7 @@ export const moderateNewComment: CollectionBeforeChangeHook<Comment> = async ({ 
   const readerId = req.user!.id as number
   const articleId = relationId(data.article)
   if (articleId === null) {
-    throw new ValidationError({ collection: COMMENTS_SLUG, errors: [{ path: 'article', message: '请指明评论的文章 (which article is this comment on?)' }], req })
+    throw fieldRefusal(req, COMMENTS_SLUG, { path: 'article', label: COMMENT_FIELD_LABELS.article }, { code: 'COMMENT_ARTICLE_REQUIRED' })
   }
   const [reader, article, settings] = await Promise.all([loadReader(readerId, req), loadArticle(articleId, req), loadSettings(req)])
   await assertReplyInSameArticle(relationId(data.parent), articleId, req)
@@ -54,10 +55,9 @@ export const moderateNewComment: CollectionBeforeChangeHook<Comment> = async ({ 
   })
   if (decision.kind === 'refused') {
     const { refusal } = decision
-    if (refusal.status === 400) {
-      throw new ValidationError({ collection: COMMENTS_SLUG, errors: [{ path: refusal.path ?? 'body', message: refusal.message }], req })
-    }
-    throw new APIError(refusal.message, refusal.status, { retryAfterSeconds: refusal.retryAfterSeconds }, true)
+    if (refusal.status === 400) throw fieldRefusal(req, COMMENTS_SLUG, { path: 'body', label: COMMENT_FIELD_LABELS.body }, refusal.message)
+    const data = { code: refusal.message.code, retryAfterSeconds: refusal.retryAfterSeconds }
+    throw new APIError(say(req, refusal.message), refusal.status, data, true)
   }
   return {
     ...data,
@@ -112,11 +112,7 @@ async function assertReplyInSameArticle(parentId: number | null, articleId: numb
     req,
   })
   if (!parent || relationId(parent.article) !== articleId || parent.status !== 'approved') {
-    throw new ValidationError({
-      collection: COMMENTS_SLUG,
-      errors: [{ path: 'parent', message: '只能回复同一篇文章下已公开的评论 (a reply must answer a published comment on the same article)' }],
-      req,
-    })
+    throw fieldRefusal(req, COMMENTS_SLUG, { path: 'parent', label: COMMENT_FIELD_LABELS.parent }, { code: 'COMMENT_REPLY_ELSEWHERE' })
   }
 }
 

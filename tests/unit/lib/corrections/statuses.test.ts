@@ -10,6 +10,7 @@ import {
   ERROR_TYPES,
   OPEN_STATUSES,
 } from '../../../../src/lib/corrections'
+import { translate } from '../../../../src/lib/i18n/translate'
 
 describe('correction vocabulary', () => {
   it('labels every status, error type and kind in Chinese and English', () => {
@@ -60,38 +61,36 @@ describe('checkTransition', () => {
     expect(checkTransition(from, to)).toEqual({ ok: true })
   })
 
-  it.each(refusedPairs)('refuses %s → %s, naming both statuses and the allowed targets', (from, to) => {
+  it.each(refusedPairs)('refuses %s → %s, naming both statuses and the allowed targets in either language', (from, to) => {
     const result = checkTransition(from, to)
     expect(result.ok).toBe(false)
     if (result.ok) return
-    expect(result.reason).toContain(`「${CORRECTION_STATUS_LABELS[from].zh}」`)
-    expect(result.reason).toContain(`「${CORRECTION_STATUS_LABELS[to].zh}」`)
-    expect(result.reason).toContain(`from "${from}" to "${to}"`)
-    for (const target of ALLOWED[from]) {
-      expect(result.reason).toContain(`「${CORRECTION_STATUS_LABELS[target].zh}」`)
-      expect(result.reason).toContain(`"${target}"`)
+    const zh = translate(result.message, 'zh')
+    const en = translate(result.message, 'en')
+    for (const status of [from, to, ...ALLOWED[from]]) {
+      expect(zh).toContain(`「${CORRECTION_STATUS_LABELS[status].zh}」`)
+      expect(en).toContain(`"${CORRECTION_STATUS_LABELS[status].en}"`)
     }
   })
 
   it('says corrected is final', () => {
     const result = checkTransition('corrected', 'accepted')
-    expect(result).toEqual({ ok: false, reason: expect.stringContaining('none (final status)') })
-    expect(result).toEqual({ ok: false, reason: expect.stringContaining('已是最终状态') })
+    expect(result).toEqual({ ok: false, message: expect.objectContaining({ code: 'CORRECTION_FINAL_STATUS' }) })
+    if (!result.ok) expect(translate(result.message, 'zh')).toBe('「已更正」是最终状态，不能再改为「已采纳」')
   })
 
   it('gives the exact wording for a typical refusal', () => {
-    expect(checkTransition('new', 'corrected')).toEqual({
-      ok: false,
-      reason:
-        '不能从「新提交」改为「已更正」；可改为：「已分诊」、「未采纳」、「重复」。Cannot change status from "new" to "corrected"; allowed: "triaged", "rejected", "duplicate".',
-    })
+    const result = checkTransition('new', 'corrected')
+    if (result.ok) throw new Error('expected a refusal')
+    expect(translate(result.message, 'zh')).toBe('不能从「新提交」改为「已更正」；可改为：「已分诊」、「未采纳」或「重复」')
+    expect(translate(result.message, 'en')).toBe('The status cannot change from "New" to "Corrected"; it can change to: "Triaged", "Rejected" or "Duplicate"')
   })
 
   it('refuses an unknown status from untyped input instead of throwing', () => {
     const bogus = 'published' as CorrectionStatus
     for (const result of [checkTransition('new', bogus), checkTransition(bogus, 'new'), checkTransition(undefined as unknown as CorrectionStatus, 'new')]) {
       expect(result.ok).toBe(false)
-      if (!result.ok) expect(result.reason).toMatch(/未知的状态.*Unknown status/)
+      if (!result.ok) expect(result.message.code).toBe('CORRECTION_STATUS_UNKNOWN')
     }
     expect(checkTransition(bogus, bogus).ok).toBe(false)
   })

@@ -1,0 +1,50 @@
+import type { IncomingHttpHeaders } from 'node:http'
+
+import { getRequestLanguage, type PayloadRequest, type SanitizedConfig, ValidationError } from 'payload'
+import { parseCookies } from 'payload/shared'
+
+import { validationErrorBody } from '../lib/api/validationErrorBody'
+import { type Label, type Language, type Message, translate } from '../lib/i18n/translate'
+
+type WithLanguage = Pick<PayloadRequest, 'i18n'>
+
+/**
+ * The language Payload chose for this request, as the admin shows it: its language cookie, else
+ * Accept-Language, else Chinese (the config's fallback).
+ */
+export const languageOf = (req: WithLanguage): Language => (req.i18n?.language === 'en' ? 'en' : 'zh')
+
+/** The same rule on a request Payload has not seen yet (the server's own answers ahead of it). */
+export function languageOfHeaders(config: SanitizedConfig, raw: IncomingHttpHeaders): Language {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(raw)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+  return getRequestLanguage({ config, cookies: parseCookies(headers), headers }) === 'en' ? 'en' : 'zh'
+}
+
+/** The message in the request's language. */
+export const say = (req: WithLanguage, message: Message): string => translate(message, languageOf(req))
+
+/** A refusal's body as Payload's own errors have it: the text in the request's language, the code beside it. */
+export const refusalBody = (req: WithLanguage, message: Message, data: Record<string, unknown> = {}) => ({
+  errors: [{ message: say(req, message), data: { code: message.code, ...data } }],
+})
+
+/**
+ * A 400's body that names one field by its label, for an endpoint that answers itself: the top line
+ * is Payload's own, as on the refusals it throws.
+ */
+export const fieldRefusalBody = (req: PayloadRequest, field: { path: string; label: Label }, message: Message) =>
+  validationErrorBody(field.path, say(req, message), {
+    heading: `${req.t('error:followingFieldsInvalid', { count: 1 })} ${field.label[languageOf(req)]}`,
+    code: message.code,
+  })
+
+/**
+ * The same refusal thrown from a hook: Payload answers it with a 400 whose top line names the
+ * field by its label in the request's language, as the admin shows it beside the field.
+ */
+export function fieldRefusal(req: PayloadRequest, collection: string, field: { path: string; label: Label }, message: Message): ValidationError {
+  const error = new ValidationError({ collection, errors: [{ path: field.path, label: field.label, message: say(req, message) }], req }, req.t)
+  Object.assign(error.data as object, { code: message.code })
+  return error
+}

@@ -1,0 +1,81 @@
+/**
+ * Every message a person can meet from the server's own rules, by its code, in Chinese and English.
+ * The code is what front ends branch on (`errors[0].data.code`); the text is chosen by the request's
+ * language (the admin's language cookie, else Accept-Language, else Chinese). `{{name}}` is a value
+ * the message names; both languages name the same ones (checked by tests/unit/lib/i18n.test.ts).
+ */
+export const MESSAGES = {
+  // Shared
+  ARTICLE_NOT_FOUND: { zh: '找不到这篇文章', en: 'Article not found' },
+  STAFF_ONLY: { zh: '仅限编辑部人员', en: 'Staff only' },
+  METHOD_NOT_ALLOWED: { zh: '{{path}} 不支持 {{method}} 请求', en: '{{method}} is not allowed on {{path}}' },
+
+  // Accounts
+  EMAIL_IN_USE: { zh: '{{field}}已被其他账号使用，未作更改', en: '{{field}} is used by another account: it was not changed' },
+  CURRENT_PASSWORD_REQUIRED: { zh: '修改密码须同时填写{{field}}', en: 'Changing the password needs the {{field}}' },
+  CURRENT_PASSWORD_INCORRECT: { zh: '{{field}}不正确', en: 'The {{field}} is not correct' },
+  ACCOUNT_LOCKED: {
+    zh: '多次密码错误，账号已暂时锁定，{{field}}暂不能核对，请稍后再试',
+    en: 'The account is locked after too many wrong passwords: the {{field}} cannot be checked until it unlocks',
+  },
+
+  // The review workflow of an article
+  REVIEW_ACTION_UNKNOWN: { zh: '审核操作应为以下之一：{{actions}}', en: 'The review action must be one of: {{actions}}' },
+  REVIEW_NOTE_TOO_LONG: { zh: '审核意见不能超过 {{max}} 个字符', en: 'The note can be at most {{max}} characters' },
+  REVIEW_NOTE_REQUIRED: { zh: '退回修改时请写明需要修改的地方', en: 'Say what needs changing when you send an article back' },
+  REVIEW_ROLE_MAY_NOT: { zh: '您的角色不能{{action}}：这一步由{{roles}}操作', en: 'Your role cannot {{action}}: this step is for {{roles}}' },
+  REVIEW_WRONG_STATE: {
+    zh: '文章当前为{{state}}，不能{{action}}：只有{{from}}的文章可以这样操作',
+    en: 'The article is {{state}}, so it cannot {{action}}: only an article that is {{from}} can',
+  },
+  REVIEW_NOT_OWN_ARTICLE: { zh: '记者只能提交或撤回自己写的文章', en: 'Reporters submit and withdraw only their own articles' },
+  REVIEW_STAFF_ONLY: { zh: '只有编辑部人员参与审核', en: 'Only staff take part in review' },
+  SCREENING_REPORT_EDITORS_ONLY: { zh: '仅限编辑、总编和管理员查看', en: 'Editors, the editor-in-chief and admins only' },
+  OVERRIDE_PUBLISHERS_ONLY: { zh: '只有总编和管理员可以放行需审核的词语', en: 'Only the editor-in-chief and admins let review words through' },
+  OVERRIDE_REASON_REQUIRED: { zh: '请写明放行理由（不超过 {{max}} 个字符）', en: 'Give a reason of at most {{max}} characters' },
+  OVERRIDE_REJECT_WORDS: { zh: '禁止发布的词语不能放行，请修改文章', en: 'Words that must not be published cannot be let through: edit the article' },
+  OVERRIDE_NOTHING_PENDING: { zh: '这篇文章没有需要放行的词语', en: 'Nothing in this article needs letting through' },
+  ARTICLE_HAS_REJECTED_WORDS: {
+    zh: '文章包含禁止发布的词语，请修改后再提交：{{hits}}',
+    en: 'The article contains words that must not be published; edit it and submit again: {{hits}}',
+  },
+  ARTICLE_NEEDS_OVERRIDE: {
+    zh: '文章包含需总编放行的词语：{{hits}}',
+    en: "The article contains words that need the editor-in-chief's override: {{hits}}",
+  },
+
+  // Comments (the moderation pipeline's refusals)
+  COMMENT_ARTICLE_REQUIRED: { zh: '请指明评论的是哪篇文章', en: 'Say which article the comment is on' },
+  COMMENT_REPLY_ELSEWHERE: { zh: '只能回复同一篇文章下已公开的评论', en: 'A reply must answer a published comment on the same article' },
+  COMMENT_TOO_SHORT: { zh: '评论太短：须为 {{min}} 至 {{max}} 个字', en: 'The comment is too short: it must be {{min}} to {{max}} characters' },
+  COMMENT_TOO_LONG: { zh: '评论太长：须为 {{min}} 至 {{max}} 个字', en: 'The comment is too long: it must be {{min}} to {{max}} characters' },
+  COMMENT_ARTICLE_UNPUBLISHED: { zh: '文章未发布，不能评论', en: 'This article is not published and cannot be commented on' },
+  COMMENTS_CLOSED: { zh: '该文章已关闭评论', en: 'Comments are closed on this article' },
+  COMMENTER_BANNED: { zh: '您的账号已被禁止评论', en: 'Your account is banned from commenting' },
+  COMMENTER_SUSPENDED: { zh: '您的账号已被暂停评论', en: 'Your account is suspended from commenting' },
+  COMMENTER_SUSPENDED_UNTIL: {
+    zh: '您的账号已被暂停评论，至北京时间 {{until}}',
+    en: 'Your account is suspended from commenting until {{until}} (Beijing time, UTC+8)',
+  },
+  COMMENT_TOO_OFTEN: { zh: '评论太频繁，请 {{seconds}} 秒后再试', en: 'You are commenting too often: try again in {{seconds}} seconds' },
+  COMMENT_NETWORK_TOO_OFTEN: {
+    zh: '该网络评论过多，请 {{seconds}} 秒后再试',
+    en: 'Too many comments from your network: try again in {{seconds}} seconds',
+  },
+
+  // Correction requests
+  CORRECTION_STATUS_UNKNOWN: { zh: '未知的状态 {{status}}；可用状态：{{known}}', en: 'Unknown status {{status}}; known statuses: {{known}}' },
+  CORRECTION_TRANSITION_REFUSED: {
+    zh: '不能从{{from}}改为{{to}}；可改为：{{allowed}}',
+    en: 'The status cannot change from {{from}} to {{to}}; it can change to: {{allowed}}',
+  },
+  CORRECTION_FINAL_STATUS: { zh: '{{from}}是最终状态，不能再改为{{to}}', en: '{{from}} is a final status: it cannot change to {{to}}' },
+  CORRECTION_NOTICE_MISSING: {
+    zh: '文章上还没有对应此纠错的更正说明：请先在文章中添加一条（来源选本纠错），或在{{field}}中写明原因',
+    en: 'The article has no correction notice for this request: add one to the article (with this request as its source), or say why none is needed in {{field}}',
+  },
+  CORRECTION_NOTICE_UNPUBLISHED: {
+    zh: '文章的草稿中已有对应此纠错的更正说明，但尚未发布：请总编发布文章后，再标记为已更正',
+    en: "The article's draft has a correction notice for this request, but it is not published yet: the editor-in-chief must publish the article before the request can be marked corrected",
+  },
+} as const satisfies Record<string, { zh: string; en: string }>

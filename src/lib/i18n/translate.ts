@@ -1,0 +1,39 @@
+import { MESSAGES } from './messages'
+
+/** The languages people read the CMS in: the admin's two, and the answers the API gives. */
+export const LANGUAGES = ['zh', 'en'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+/** A name shown to people (a state, an action, a field), in each language. */
+export type Label = Readonly<Record<Language, string>>
+
+export type MessageCode = keyof typeof MESSAGES
+export type MessageValue = string | number | Label | readonly Label[]
+
+/**
+ * What to tell a person, before it is put in their language: a stable code (front ends branch on
+ * it; it is also the text's key) and the values its text names.
+ */
+export type Message = { code: MessageCode; values?: Readonly<Record<string, MessageValue>> }
+
+const PLACEHOLDER = /\{\{(\w+)\}\}/g
+
+/** The message's text in `language`; a label is quoted as that language quotes names, a list of them read as "a, b or c". */
+export function translate({ code, values = {} }: Message, language: Language): string {
+  return MESSAGES[code][language].replace(PLACEHOLDER, (_, name: string) => render(values[name], language))
+}
+
+/** The `{{names}}` a text uses, for the check that both languages of a message name the same values. */
+export const placeholdersOf = (text: string): string[] => [...text.matchAll(PLACEHOLDER)].map((match) => match[1]).sort()
+
+function render(value: MessageValue | undefined, language: Language): string {
+  if (value === undefined) return ''
+  if (typeof value === 'string' || typeof value === 'number') return String(value)
+  const quote = (label: Label) => (language === 'zh' ? `「${label.zh}」` : `"${label.en}"`)
+  if (!isLabelList(value)) return quote(value)
+  const quoted = value.map(quote)
+  const [comma, or] = language === 'zh' ? ['、', '或'] : [', ', ' or ']
+  return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(comma)}${or}${quoted.at(-1)}`
+}
+
+const isLabelList = (value: Label | readonly Label[]): value is readonly Label[] => Array.isArray(value)
