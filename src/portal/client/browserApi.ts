@@ -10,22 +10,24 @@ function errorMessage(data: any, status: number): string {
   const fieldMessage = error?.data?.errors?.[0]?.message
   if (typeof fieldMessage === 'string' && fieldMessage) return fieldMessage
   if (typeof error?.message === 'string' && error.message) return error.message
-  if (status === 429) return '操作过于频繁，请稍后再试 (too many requests: try again later)'
-  return `请求失败 (request failed: HTTP ${status})`
+  if (status === 429) return '操作过于频繁，请稍后再试'
+  return `请求失败（HTTP ${status}）`
 }
 
 export async function callApi<T = any>(path: string, method: 'GET' | 'POST', body?: unknown): Promise<ApiAnswer<T>> {
   try {
+    // The portal is in Chinese: the API's refusals are asked for in Chinese too, whatever the browser prefers.
+    const headers = { accept: 'application/json', 'accept-language': 'zh-CN', ...(body === undefined ? {} : { 'content-type': 'application/json' }) }
     const res = await fetch(path, {
       method,
       credentials: 'include',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     })
     const data = await res.json().catch(() => null)
     return { ok: res.ok, status: res.status, data, message: res.ok ? '' : errorMessage(data, res.status) }
   } catch {
-    return { ok: false, status: 0, data: null, message: '网络错误，请稍后再试 (network error)' }
+    return { ok: false, status: 0, data: null, message: '网络错误，请稍后再试' }
   }
 }
 
