@@ -51,7 +51,7 @@ function expectRefusal(error: GraphQLError): void {
   expect(error.extensions?.data?.code).toBe(CODE)
   expect(error.extensions?.data?.retryAfterSeconds).toBeGreaterThan(0)
   expect(error.extensions?.data?.retryAfterSeconds).toBeLessThanOrEqual(WINDOW_SECONDS)
-  expect(error.message).toMatch(/尝试次数过多.*too many attempts/)
+  expect(error.message).toMatch(/^尝试次数过多，请 \d+ 秒后再试$/)
 }
 
 /** A GraphQL request all of whose mutations were refused: HTTP 429 with Retry-After, every error 429-coded. */
@@ -69,7 +69,7 @@ function expectRestRefusal(res: { status: number; headers: Headers; body: any })
   expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
   expect(Number(res.headers.get('retry-after'))).toBeLessThanOrEqual(WINDOW_SECONDS)
   expect(res.body.errors[0].data.code).toBe(CODE)
-  expect(res.body.errors[0].message).toMatch(/尝试次数过多.*too many attempts/)
+  expect(res.body.errors[0].message).toMatch(/^尝试次数过多，请 \d+ 秒后再试$/)
 }
 
 const quoted = (text: string) => JSON.stringify(text)

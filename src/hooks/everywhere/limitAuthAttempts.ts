@@ -1,7 +1,8 @@
 import { APIError, type CollectionBeforeOperationHook, type CollectionConfig } from 'payload'
 
 import { isStaffUser } from '../../access/roleChecks'
-import { AUTH_RATE_LIMITED, AUTH_RATE_LIMITED_MESSAGE, authAttemptKind, type AuthRateLimits, checkAuthAttempt } from '../../lib/accounts/authRateLimit'
+import { say } from '../../i18n/requestMessages'
+import { AUTH_RATE_LIMITED, authAttemptKind, type AuthRateLimits, checkAuthAttempt } from '../../lib/accounts/authRateLimit'
 import { CLIENT_IP_HEADER } from '../../lib/http/clientIp'
 import { MemoryRateLimitStore, type RateLimitStore } from '../../lib/http/rateLimit'
 
@@ -37,7 +38,8 @@ export function authAttemptLimits(limits: AuthRateLimits): AuthAttemptLimits {
     req.responseHeaders ??= new Headers()
     const longestWait = Math.max(decision.retryAfterSeconds, Number(req.responseHeaders.get('retry-after')) || 0)
     req.responseHeaders.set('retry-after', String(longestWait))
-    throw new APIError(AUTH_RATE_LIMITED_MESSAGE, 429, { code: AUTH_RATE_LIMITED, retryAfterSeconds: decision.retryAfterSeconds }, true)
+    const message = { code: AUTH_RATE_LIMITED, values: { seconds: decision.retryAfterSeconds } } as const
+    throw new APIError(say(req, message), 429, { code: AUTH_RATE_LIMITED, retryAfterSeconds: decision.retryAfterSeconds }, true)
   }
 
   return {

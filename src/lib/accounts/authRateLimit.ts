@@ -29,7 +29,6 @@ export function authRateLimitsFrom(env: Record<string, string | undefined>): Aut
 
 /** The `code` of a refused attempt's error, for clients to tell it from other 429s. */
 export const AUTH_RATE_LIMITED = 'AUTH_RATE_LIMITED'
-export const AUTH_RATE_LIMITED_MESSAGE = '尝试次数过多，请稍后再试 (too many attempts: try again later)'
 
 /**
  * Which kind of attempt a Payload operation on an account collection is, or null for any other.

@@ -19,8 +19,14 @@ export const CORRECTION_STATUS_LABELS: Record<CorrectionStatus, Label> = {
   duplicate: { zh: '重复', en: 'Duplicate' },
 }
 
-/** The fields of a request that the workflow's refusals name. */
+/** The fields of a request that refusals name, as the admin and the portal's form label them. */
 export const CORRECTION_FIELD_LABELS = {
+  article: { en: 'Article', zh: '文章' },
+  quote: { en: 'Passage as published', zh: '原文' },
+  suggestion: { en: 'Suggested fix', zh: '修改建议' },
+  explanation: { en: 'Explanation', zh: '说明' },
+  reporterName: { en: 'Reporter', zh: '提交人' },
+  website: { en: 'Leave empty', zh: '请留空' },
   status: { en: 'Status', zh: '状态' },
   noNoticeReason: { en: 'Why no correction notice is needed', zh: '无需发布更正说明的理由' },
 } as const satisfies Record<string, Label>

@@ -11,6 +11,7 @@ export const MESSAGES = {
   METHOD_NOT_ALLOWED: { zh: '{{path}} 不支持 {{method}} 请求', en: '{{method}} is not allowed on {{path}}' },
 
   // Accounts
+  AUTH_RATE_LIMITED: { zh: '尝试次数过多，请 {{seconds}} 秒后再试', en: 'Too many attempts: try again in {{seconds}} seconds' },
   EMAIL_IN_USE: { zh: '{{field}}已被其他账号使用，未作更改', en: '{{field}} is used by another account: it was not changed' },
   CURRENT_PASSWORD_REQUIRED: { zh: '修改密码须同时填写{{field}}', en: 'Changing the password needs the {{field}}' },
   CURRENT_PASSWORD_INCORRECT: { zh: '{{field}}不正确', en: 'The {{field}} is not correct' },
@@ -64,6 +65,11 @@ export const MESSAGES = {
   },
 
   // Correction requests
+  CORRECTION_SUBMISSION_REFUSED: { zh: '提交未被接受', en: 'The submission was not accepted' },
+  CORRECTION_ARTICLE_UNPUBLISHED: { zh: '只能对已发布的文章纠错', en: 'Only published articles can be corrected' },
+  CORRECTION_WORD_NOT_ALLOWED: { zh: '包含不允许的词语：{{words}}', en: 'Contains words that are not allowed: {{words}}' },
+  CORRECTION_QUOTE_REQUIRED: { zh: '请摘录文中有误的原文', en: 'Quote the passage as it was published' },
+  CORRECTION_TOO_OFTEN: { zh: '纠错提交过于频繁，请 {{seconds}} 秒后再试', en: 'Too many correction requests: try again in {{seconds}} seconds' },
   CORRECTION_STATUS_UNKNOWN: { zh: '未知的状态 {{status}}；可用状态：{{known}}', en: 'Unknown status {{status}}; known statuses: {{known}}' },
   CORRECTION_TRANSITION_REFUSED: {
     zh: '不能从{{from}}改为{{to}}；可改为：{{allowed}}',

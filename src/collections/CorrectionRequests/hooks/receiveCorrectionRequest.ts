@@ -1,11 +1,13 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest, Where } from 'payload'
-import { APIError, ValidationError } from 'payload'
+import { APIError } from 'payload'
 
 import { isReaderUser } from '../../../access/roleChecks'
 import { currentScreener } from '../../../hooks/currentScreener'
+import { fieldRefusal, say } from '../../../i18n/requestMessages'
 import { CLIENT_IP_HEADER } from '../../../lib/http/clientIp'
-import { lexicalToPlainText, newLookupToken, normaliseQuote, OPEN_STATUSES, quoteOccursIn } from '../../../lib/corrections'
+import { CORRECTION_FIELD_LABELS, lexicalToPlainText, newLookupToken, normaliseQuote, OPEN_STATUSES, quoteOccursIn } from '../../../lib/corrections'
 import { relationId } from '../../../lib/api/fieldShapes'
+import type { Message } from '../../../lib/i18n/translate'
 import { hitContext, strongestAction } from '../../../lib/screening'
 import type { CorrectionRequest } from '../../../payload-types'
 import { ARTICLES_SLUG, CORRECTION_REQUESTS_SLUG } from '../../../slugs'
@@ -18,8 +20,8 @@ const SCREENED_FIELDS = ['quote', 'suggestion', 'explanation', 'reporterName'] a
 /** The plain token, from the hook that makes it to the one that returns it (hooks' context is not shared here). */
 const issuedTokens = new WeakMap<PayloadRequest, string>()
 
-const invalid = (req: PayloadRequest, path: string, message: string) =>
-  new ValidationError({ collection: CORRECTION_REQUESTS_SLUG, errors: [{ path, message }], req })
+const invalid = (req: PayloadRequest, path: keyof typeof CORRECTION_FIELD_LABELS, message: Message) =>
+  fieldRefusal(req, CORRECTION_REQUESTS_SLUG, { path, label: CORRECTION_FIELD_LABELS[path] }, message)
 
 /**
  * A new correction request from anyone: the honeypot must be empty, the sender within the rate
@@ -30,7 +32,7 @@ const invalid = (req: PayloadRequest, path: string, message: string) =>
 export const receiveCorrectionRequest: CollectionBeforeChangeHook<CorrectionRequest> = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
   if (typeof (data as { website?: unknown }).website === 'string' && (data as { website: string }).website.trim() !== '') {
-    throw invalid(req, 'website', '提交未被接受 (submission refused)')
+    throw invalid(req, 'website', { code: 'CORRECTION_SUBMISSION_REFUSED' })
   }
   const now = new Date()
   const ip = req.headers.get(CLIENT_IP_HEADER)
@@ -41,7 +43,7 @@ export const receiveCorrectionRequest: CollectionBeforeChangeHook<CorrectionRequ
   const article = articleId
     ? await req.payload.findByID({ collection: ARTICLES_SLUG, id: articleId, depth: 0, disableErrors: true, overrideAccess: true, req })
     : null
-  if (!article || article._status !== 'published') throw invalid(req, 'article', '只能对已发布的文章纠错 (only published articles can be corrected)')
+  if (!article || article._status !== 'published') throw invalid(req, 'article', { code: 'CORRECTION_ARTICLE_UNPUBLISHED' })
 
   const screener = await currentScreener(req)
   const flags: { rule: string; detail: string; field?: string }[] = []
@@ -50,13 +52,16 @@ export const receiveCorrectionRequest: CollectionBeforeChangeHook<CorrectionRequ
     if (typeof text !== 'string' || text === '') continue
     const hits = screener.scan(text)
     const action = strongestAction(hits)
-    if (action === 'reject') throw invalid(req, field, `包含不允许的词语 (contains a word that is not allowed): ${hits.filter((h) => h.action === 'reject').map((h) => h.matched).join('、')}`)
+    if (action === 'reject') {
+      const words = hits.filter((hit) => hit.action === 'reject').map((hit) => hit.matched).join('、')
+      throw invalid(req, field, { code: 'CORRECTION_WORD_NOT_ALLOWED', values: { words } })
+    }
     for (const hit of hits.filter((h) => h.action !== 'mask')) flags.push({ rule: 'word', field, detail: `${hit.phrase}: ${hitContext(text, hit)}` })
   }
 
   const quote = typeof data.quote === 'string' ? data.quote.trim() : ''
   const normalisedQuote = normaliseQuote(quote)
-  if (!normalisedQuote) throw invalid(req, 'quote', '请摘录文中有误的原文 (quote the passage as published)')
+  if (!normalisedQuote) throw invalid(req, 'quote', { code: 'CORRECTION_QUOTE_REQUIRED' })
   const articleText = [article.title, article.summary, lexicalToPlainText(article.body)].filter(Boolean).join('\n')
   const quoteFound = quoteOccursIn(articleText, quote)
   if (!quoteFound) flags.push({ rule: 'quoteNotFound', detail: '原文未在文章中找到 / quote not found in the article' })
@@ -100,7 +105,8 @@ async function enforceRateLimit(req: PayloadRequest, now: Date, ip: string | nul
       req,
     })
     if (totalDocs >= RATE_LIMIT) {
-      throw new APIError('纠错提交过于频繁，请稍后再试 (too many correction requests: try again later)', 429, { retryAfterSeconds: RATE_WINDOW_SECONDS }, true)
+      const message = { code: 'CORRECTION_TOO_OFTEN', values: { seconds: RATE_WINDOW_SECONDS } } as const
+      throw new APIError(say(req, message), 429, { code: message.code, retryAfterSeconds: RATE_WINDOW_SECONDS }, true)
     }
   }
 }
