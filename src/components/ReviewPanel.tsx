@@ -1,29 +1,37 @@
 'use client'
 
-import { useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
+import { useAuth, useConfig, useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useState } from 'react'
 
-import { REVIEW_ACTION_LABELS, REVIEW_ACTIONS, type ReviewAction } from '../lib/review/states'
+import { PUBLISHER_ROLES, hasAnyRole } from '../lib/roles'
+import { availableActions, REVIEW_ACTION_LABELS, REVIEW_STATE_LABELS, REVIEW_STATES, type ReviewAction, type ReviewState } from '../lib/review/states'
 
 type Hit = { field: string; word: string; matched: string; context: string }
 type Screening = { reject: Hit[]; review: Hit[]; needsOverride: string[] }
 type Action = ReviewAction | 'override'
+type Outcome = { kind: 'done' | 'refused'; text: string }
 
 const OVERRIDE_LABEL = { en: 'Let review words through', zh: '放行待审词语' }
 
+const asReviewState = (value: unknown): ReviewState => ((REVIEW_STATES as readonly unknown[]).includes(value) ? (value as ReviewState) : 'draft')
+
 /**
- * The review workflow in the article's edit view: the transitions as buttons (the server decides
- * who may take which), an optional note, and what the word lists find in the saved draft.
+ * The review workflow in the article's edit view: the article's review state, the actions this
+ * person may take in it as buttons (the server checks again), an optional note, what each action
+ * did or why it was refused (in the admin's language), and what the word lists find in the draft.
  */
 export function ReviewPanel() {
   const { id } = useDocumentInfo()
   const { config } = useConfig()
+  const { user } = useAuth()
   const { i18n } = useTranslation()
   const router = useRouter()
+  const savedState = asReviewState(useFormFields(([fields]) => fields.reviewState?.value))
   const zh = i18n.language.startsWith('zh')
+  const [state, setState] = useState<ReviewState>(savedState)
   const [note, setNote] = useState('')
-  const [message, setMessage] = useState<string | null>(null)
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [screening, setScreening] = useState<Screening | null>(null)
   // The buttons arrive server-rendered and do nothing until React has hydrated them, and a second
   // click while a transition is under way would send it twice: disabled in both cases.
@@ -37,14 +45,20 @@ export function ReviewPanel() {
   }, [api])
 
   useEffect(() => setHydrated(true), [])
+  useEffect(() => setState(savedState), [savedState])
   useEffect(() => {
     if (id) void loadScreening()
   }, [id, loadScreening])
 
   if (!id) return null
 
+  const label = (text: { en: string; zh: string }) => (zh ? text.zh : text.en)
+  const roles = (user as { roles?: string[] } | null)?.roles ?? []
+  const mayOverride = hasAnyRole(roles, PUBLISHER_ROLES) && (screening?.needsOverride.length ?? 0) > 0
+  const actions: Action[] = [...availableActions(state, roles), ...(mayOverride ? ['override' as const] : [])]
+
   const act = async (action: Action) => {
-    setMessage(null)
+    setOutcome(null)
     setActing(true)
     try {
       const res = await fetch(`${api}/review`, {
@@ -53,51 +67,62 @@ export function ReviewPanel() {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(action === 'override' ? { action, reason: note } : { action, note: note || undefined }),
       })
-      const body = (await res.json().catch(() => ({}))) as { errors?: { message?: string }[] }
+      const body = (await res.json().catch(() => ({}))) as { reviewState?: string; errors?: { message?: string; data?: { errors?: { message?: string }[] } }[] }
       if (!res.ok) {
-        setMessage(body.errors?.[0]?.message ?? res.statusText)
+        const error = body.errors?.[0]
+        setOutcome({ kind: 'refused', text: error?.data?.errors?.[0]?.message ?? error?.message ?? res.statusText })
         return
       }
+      if (body.reviewState) setState(asReviewState(body.reviewState))
       setNote('')
+      const done = label(action === 'override' ? OVERRIDE_LABEL : REVIEW_ACTION_LABELS[action])
+      setOutcome({ kind: 'done', text: zh ? `已完成：${done}` : `Done: ${done}` })
       await loadScreening()
       router.refresh()
     } catch {
-      setMessage(zh ? '网络错误，请重试' : 'Network error, please try again')
+      setOutcome({ kind: 'refused', text: zh ? '网络错误，请重试' : 'Network error, please try again' })
     } finally {
       setActing(false)
     }
   }
 
-  const label = (text: { en: string; zh: string }) => (zh ? text.zh : text.en)
   const hits = [...(screening?.reject ?? []), ...(screening?.review ?? [])]
 
   return (
     <div className="field-type review-panel" style={{ marginBottom: 'var(--base)' }}>
       <label className="field-label">{zh ? '审核操作' : 'Review'}</label>
-      <textarea
-        aria-label={zh ? '备注或放行理由' : 'Note or override reason'}
-        placeholder={zh ? '备注（退回修改、放行时必填）' : 'Note (required to request changes or override)'}
-        value={note}
-        onChange={(event) => setNote(event.target.value)}
-        rows={2}
-        style={{ width: '100%' }}
-      />
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 'calc(var(--base) / 4)', marginTop: 'calc(var(--base) / 4)' }}>
-        {[...REVIEW_ACTIONS, 'override' as const].map((action) => (
-          <button
-            key={action}
-            type="button"
-            className="btn btn--style-secondary btn--size-small"
-            disabled={!hydrated || acting}
-            onClick={() => void act(action)}
-          >
-            {label(action === 'override' ? OVERRIDE_LABEL : REVIEW_ACTION_LABELS[action])}
-          </button>
-        ))}
-      </div>
-      {message && (
-        <p role="alert" style={{ color: 'var(--theme-error-500)' }}>
-          {message}
+      <p data-testid="review-state">
+        {zh ? '审核状态：' : 'Review state: '}
+        <strong>{label(REVIEW_STATE_LABELS[state])}</strong>
+      </p>
+      {actions.length > 0 && (
+        <>
+          <textarea
+            aria-label={zh ? '备注或放行理由' : 'Note or override reason'}
+            placeholder={zh ? '备注（退回修改、放行时必填）' : 'Note (required to request changes or override)'}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            rows={2}
+            style={{ width: '100%' }}
+          />
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 'calc(var(--base) / 4)', marginTop: 'calc(var(--base) / 4)' }}>
+            {actions.map((action) => (
+              <button
+                key={action}
+                type="button"
+                className="btn btn--style-secondary btn--size-small"
+                disabled={!hydrated || acting}
+                onClick={() => void act(action)}
+              >
+                {label(action === 'override' ? OVERRIDE_LABEL : REVIEW_ACTION_LABELS[action])}
+              </button>
+            ))}
+          </div>
+        </>
+      )}
+      {outcome && (
+        <p role={outcome.kind === 'refused' ? 'alert' : 'status'} style={{ color: outcome.kind === 'refused' ? 'var(--theme-error-500)' : 'var(--theme-success-500)' }}>
+          {outcome.text}
         </p>
       )}
       {hits.length > 0 && (

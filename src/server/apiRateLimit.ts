@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 
 import { checkRateLimit, type RateLimitStore } from '../lib/http/rateLimit'
+import type { Message } from '../lib/i18n/translate'
 import { type PlainHandler, type PlainResponse, sendJson } from './plainHttp'
 
 const WINDOW_MS = 60_000
@@ -20,6 +21,8 @@ export function apiRateLimit(
     clientOf?: (res: PlainResponse) => { key: string; perMinute: number } | undefined
     /** Requests not counted at all (the portal's own reads, see src/lib/portal/ownReads.ts). */
     exempt?: (req: IncomingMessage) => boolean
+    /** The refusal in the language the request asks for. */
+    say: (req: IncomingMessage, message: Message) => string
   },
 ): PlainHandler {
   return async (req, res, next) => {
@@ -33,8 +36,7 @@ export function apiRateLimit(
     res.setHeader('ratelimit-remaining', String(decision.remaining))
     if (decision.allowed) return next()
     res.setHeader('retry-after', String(decision.retryAfterSeconds))
-    sendJson(res, 429, {
-      errors: [{ message: '请求过于频繁，请稍后再试 (too many requests: try again later)', data: { retryAfterSeconds: decision.retryAfterSeconds } }],
-    })
+    const message = { code: 'API_RATE_LIMITED', values: { seconds: decision.retryAfterSeconds } } as const
+    sendJson(res, 429, { errors: [{ message: options.say(req, message), data: { code: message.code, retryAfterSeconds: decision.retryAfterSeconds } }] })
   }
 }

@@ -147,6 +147,21 @@ describe('the API rate limit', () => {
     // Another address is not held back.
     expect((await fetch(`${server.url}${path}`, { headers: fromAddress() })).status).toBe(200)
   })
+
+  it('says how long to wait, in the language asked for, with a code', async () => {
+    const address = fromAddress()
+    for (let i = 0; i < API_PER_MINUTE; i++) await (await fetch(`${server.url}/api/tags?limit=1`, { headers: address })).arrayBuffer()
+    const refusal = async (language: string) => {
+      const res = await fetch(`${server.url}/api/tags?limit=1`, { headers: { ...address, 'accept-language': language } })
+      return { status: res.status, ...(await res.json()).errors[0] }
+    }
+    expect(await refusal('zh-CN,zh;q=0.9')).toEqual({ status: 429, message: expect.stringMatching(/^请求过于频繁，请 \d+ 秒后再试$/), data: expect.anything() })
+    expect(await refusal('en-GB')).toEqual({
+      status: 429,
+      message: expect.stringMatching(/^Too many requests: try again in \d+ seconds$/),
+      data: { code: 'API_RATE_LIMITED', retryAfterSeconds: expect.any(Number) },
+    })
+  })
 })
 
 describe('passwords', () => {

@@ -129,6 +129,11 @@ it('an editor writes an article in the admin, previews it, submits it; the edito
   expect(await page.getByRole('button', { name: '发布修改' }).count()).toBe(0)
   await answerTo(page, (res) => res.url().endsWith(`/api/articles/${id}/review`), () => page.getByRole('button', { name: '提交审核' }).click())
   expect((await articleApi(id)).reviewState).toBe('in-review')
+  // The panel says what happened and where the article stands, and offers only what is left to do.
+  const panel = page.locator('.review-panel')
+  expect(await panel.getByRole('status').innerText()).toBe('已完成：提交审核')
+  expect(await panel.getByTestId('review-state').innerText()).toBe('审核状态：待审')
+  expect(await panel.getByRole('button').allInnerTexts()).toEqual(['退回修改', '审核通过', '撤回'])
   await page.goto('/admin/collections/articles', { waitUntil: 'networkidle' })
 
   // The editor-in-chief approves and publishes (editors may not publish). The editor's last moves
@@ -139,6 +144,10 @@ it('an editor writes an article in the admin, previews it, submits it; the edito
   await chief.page.locator('.review-panel button:enabled').first().waitFor()
   const takeOver = chief.page.getByRole('button', { name: '接管' })
   if (await takeOver.isVisible()) await takeOver.click()
+  // Sending it back needs a note: the server's refusal shows in Chinese, with no English in it.
+  chief.expectError(400, new RegExp(`/api/articles/${id}/review$`))
+  await Promise.all([chief.page.waitForResponse((res) => res.url().endsWith(`/api/articles/${id}/review`)), chief.page.getByRole('button', { name: '退回修改' }).click()])
+  expect(await chief.page.locator('.review-panel [role=alert]').innerText()).toBe('退回修改时请写明需要修改的地方')
   await answerTo(chief.page, (res) => res.url().endsWith(`/api/articles/${id}/review`), () => chief.page.getByRole('button', { name: '审核通过' }).click())
   await answerTo(chief.page, (res) => res.url().includes(`/api/articles/${id}`) && res.request().method() === 'PATCH', () =>
     chief.page.getByRole('button', { name: '发布修改' }).click(),

@@ -15,20 +15,12 @@ export type CanonicalTarget =
   /** Not under /api: left to the admin and the portal as it was sent. */
   | { kind: 'other' }
   | { kind: 'api'; target: string }
-  | { kind: 'refused'; code: PathRefusalCode; message: string }
+  | { kind: 'refused'; code: PathRefusalCode }
 
+/** The refusals' codes, which are also their messages' (src/lib/i18n/messages.ts). */
 export type PathRefusalCode = 'PATH_NOT_ORIGIN_FORM' | 'PATH_MALFORMED_ENCODING' | 'PATH_DOT_SEGMENT' | 'PATH_SEPARATOR_IN_SEGMENT' | 'PATH_FORBIDDEN_CHARACTER' | 'PATH_WRONG_CASE'
 
-const REFUSALS: Record<PathRefusalCode, string> = {
-  PATH_NOT_ORIGIN_FORM: '请求路径须以 / 开头 (the request target must be a path starting with /)',
-  PATH_MALFORMED_ENCODING: '路径中的百分号编码有误 (malformed percent-encoding in the path)',
-  PATH_DOT_SEGMENT: 'API 路径不能含有 . 或 .. 段 (API paths may not contain . or .. segments)',
-  PATH_SEPARATOR_IN_SEGMENT: 'API 路径段中不能含有编码的 / 或 \\ (an API path segment may not contain an encoded / or a \\)',
-  PATH_FORBIDDEN_CHARACTER: 'API 路径中不能含有控制字符、# 或 ; (control characters, # and ; are not allowed in an API path)',
-  PATH_WRONG_CASE: 'API 路径中的集合名和接口名须为小写 (collection and endpoint names in API paths are lower-case)',
-}
-
-const refused = (code: PathRefusalCode): CanonicalTarget => ({ kind: 'refused', code, message: REFUSALS[code] })
+const refused = (code: PathRefusalCode): CanonicalTarget => ({ kind: 'refused', code })
 
 /** Characters that can only appear in a canonical segment as they are: anything else means work. */
 const PLAIN_PATH = /^\/api(?:\/[a-z0-9_~-][a-z0-9_.~-]*)*$/

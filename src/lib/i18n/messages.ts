@@ -8,6 +8,15 @@ export const MESSAGES = {
   // Shared
   ARTICLE_NOT_FOUND: { zh: '找不到这篇文章', en: 'Article not found' },
   STAFF_ONLY: { zh: '仅限编辑部人员', en: 'Staff only' },
+  // The one spelling of an API path (src/lib/http/canonicalPath.ts)
+  PATH_NOT_ORIGIN_FORM: { zh: '请求路径须以 / 开头', en: 'The request target must be a path starting with /' },
+  PATH_MALFORMED_ENCODING: { zh: '路径中的百分号编码有误', en: 'Malformed percent-encoding in the path' },
+  PATH_DOT_SEGMENT: { zh: 'API 路径不能含有 . 或 .. 段', en: 'API paths may not contain . or .. segments' },
+  PATH_SEPARATOR_IN_SEGMENT: { zh: 'API 路径段中不能含有编码的 / 或 \\', en: 'An API path segment may not contain an encoded / or \\' },
+  PATH_FORBIDDEN_CHARACTER: { zh: 'API 路径中不能含有控制字符、# 或 ;', en: 'Control characters, # and ; are not allowed in an API path' },
+  PATH_WRONG_CASE: { zh: 'API 路径中的集合名和接口名须为小写', en: 'Collection and endpoint names in API paths are lower-case' },
+
+  API_RATE_LIMITED: { zh: '请求过于频繁，请 {{seconds}} 秒后再试', en: 'Too many requests: try again in {{seconds}} seconds' },
   METHOD_NOT_ALLOWED: { zh: '{{path}} 不支持 {{method}} 请求', en: '{{method}} is not allowed on {{path}}' },
 
   // Accounts

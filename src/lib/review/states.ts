@@ -34,6 +34,11 @@ const RULES: Record<ReviewAction, Rule> = {
   withdraw: { from: ['in-review', 'approved'], to: 'draft', roles: WRITER_ROLES },
 }
 
+/** The actions this person may take on an article in this state: the review panel's buttons. */
+export function availableActions(state: ReviewState, roles: readonly string[]): ReviewAction[] {
+  return REVIEW_ACTIONS.filter((action) => hasAnyRole(roles, RULES[action].roles) && RULES[action].from.includes(state))
+}
+
 export const MAX_REVIEW_NOTE_LENGTH = 2000
 
 /** The review fields a refusal can name, as the review panel labels them. */
