@@ -4,7 +4,8 @@ import { useAuth, useConfig, useDocumentInfo, useFormFields, useTranslation } fr
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useState } from 'react'
 
-import { PUBLISHER_ROLES, hasAnyRole } from '../lib/roles'
+import { ARTICLE_FIELD_LABELS } from '../lib/review/articleHits'
+import { hasAnyRole, PUBLISHER_ROLES } from '../lib/roles'
 import { availableActions, REVIEW_ACTION_LABELS, REVIEW_STATE_LABELS, REVIEW_STATES, type ReviewAction, type ReviewState } from '../lib/review/states'
 
 type Hit = { field: string; word: string; matched: string; context: string }
@@ -87,6 +88,7 @@ export function ReviewPanel() {
   }
 
   const hits = [...(screening?.reject ?? []), ...(screening?.review ?? [])]
+  const fieldLabel = (field: string) => (field in ARTICLE_FIELD_LABELS ? label(ARTICLE_FIELD_LABELS[field as keyof typeof ARTICLE_FIELD_LABELS]) : field)
 
   return (
     <div className="field-type review-panel" style={{ marginBottom: 'var(--base)' }}>
@@ -129,7 +131,7 @@ export function ReviewPanel() {
         <ul aria-label={zh ? '敏感词命中' : 'Screening hits'} style={{ paddingLeft: '1.2em' }}>
           {hits.map((hit, index) => (
             <li key={index}>
-              <strong>{hit.matched}</strong> ({hit.field}
+              <strong>{hit.matched}</strong> ({fieldLabel(hit.field)}
               {screening?.reject.includes(hit) ? (zh ? '，禁止发布' : ', must not be published') : zh ? '，需总编放行' : ', needs an override'}): …{hit.context}…
             </li>
           ))}

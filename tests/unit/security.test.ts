@@ -100,6 +100,13 @@ describe('links', () => {
     expect(unsafeLinkTargets(null)).toEqual([])
     expect(unsafeLinkTargets({ root: { children: 'not an array' } })).toEqual([])
   })
+
+  it('leaves a link still being made alone (the admin autosaves while its drawer shows `https://`), and a reader never follows it', () => {
+    const linked = (url: string) => ({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'link', fields: { url, linkType: 'custom' }, children: [] }] }] } })
+    for (const unfinished of ['', ' ', 'https://', 'HTTP://', 'mailto:', 'tel:']) expect(unsafeLinkTargets(linked(unfinished))).toEqual([])
+    for (const unfinished of ['', 'https://', 'HTTP://']) expect(isSafeLink(unfinished)).toBe(false)
+    for (const unsafe of ['javascript://', 'https:// javascript:x']) expect(unsafeLinkTargets(linked(unsafe))).toEqual([unsafe])
+  })
 })
 
 describe('passwords', () => {

@@ -13,6 +13,7 @@ import { slugField } from '../../fields/slug'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
 import { FEATURED_COMMENTS_SHOWN } from '../../lib/articlePage/assemble'
 import { CORRECTION_KIND_LABELS, correctionJsonLd } from '../../lib/corrections'
+import { ARTICLE_FIELD_LABELS } from '../../lib/review/articleHits'
 import { EDITOR_ROLES } from '../../lib/roles'
 import { articlePageEndpoint } from './endpoints/articlePage'
 import { issuePreviewToken, previewEndpoints, previewUrl } from './endpoints/preview'
@@ -64,13 +65,13 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
     afterRead: [hideDeniedRecords(['reviewHistory'], isStaffUser)],
   },
   fields: [
-    { name: 'title', type: 'text', label: { en: 'Title', zh: '标题' }, required: true, maxLength: 200 },
+    { name: 'title', type: 'text', label: ARTICLE_FIELD_LABELS.title, required: true, maxLength: 200 },
     slugField('title'),
-    { name: 'summary', type: 'textarea', label: { en: 'Summary', zh: '摘要' }, maxLength: 500 },
+    { name: 'summary', type: 'textarea', label: ARTICLE_FIELD_LABELS.summary, maxLength: 500 },
     {
       name: 'source',
       type: 'text',
-      label: { en: 'Source', zh: '来源' },
+      label: ARTICLE_FIELD_LABELS.source,
       maxLength: 100,
       admin: { description: { en: 'The outlet or person the story comes from.', zh: '稿件来源：媒体或个人。' } },
     },
@@ -115,7 +116,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
       admin: { position: 'sidebar' },
     },
     { name: 'coverImage', type: 'upload', relationTo: MEDIA_SLUG, label: { en: 'Cover image', zh: '封面图' } },
-    { name: 'body', type: 'richText', label: { en: 'Body', zh: '正文' }, editor: articleBodyEditor },
+    { name: 'body', type: 'richText', label: ARTICLE_FIELD_LABELS.body, editor: articleBodyEditor },
     {
       name: 'publishedAt',
       type: 'date',

@@ -29,6 +29,12 @@ export const MESSAGES = {
     en: 'The account is locked after too many wrong passwords: the {{field}} cannot be checked until it unlocks',
   },
 
+  // Articles
+  BODY_LINK_UNSAFE: {
+    zh: '正文中的链接只能是 http(s)、mailto、tel 或站内地址：{{link}}',
+    en: 'Links in the body must be http(s), mailto, tel or relative: {{link}}',
+  },
+
   // The review workflow of an article
   REVIEW_ACTION_UNKNOWN: { zh: '审核操作应为以下之一：{{actions}}', en: 'The review action must be one of: {{actions}}' },
   REVIEW_NOTE_TOO_LONG: { zh: '审核意见不能超过 {{max}} 个字符', en: 'The note can be at most {{max}} characters' },

@@ -2,6 +2,15 @@ import { forEachLexicalNode } from '../richText/lexicalNodes'
 import { hitContext, type Screener } from '../screening'
 
 /** A listed word found in an article, where, and the text around it, for the editor to fix. */
+/** The article's texts the word lists read, as the admin labels them (`images`: the captions and alt texts of its images). */
+export const ARTICLE_FIELD_LABELS = {
+  title: { en: 'Title', zh: '标题' },
+  summary: { en: 'Summary', zh: '摘要' },
+  source: { en: 'Source', zh: '来源' },
+  body: { en: 'Body', zh: '正文' },
+  images: { en: 'Image captions', zh: '图片说明' },
+} as const
+
 export type ArticleHit = { field: string; word: string; matched: string; action: 'reject' | 'review'; context: string }
 
 export type ArticleHits = { reject: ArticleHit[]; review: ArticleHit[] }

@@ -1,5 +1,7 @@
-import { type CollectionBeforeValidateHook, ValidationError } from 'payload'
+import type { CollectionBeforeValidateHook } from 'payload'
 
+import { fieldRefusal } from '../../../i18n/requestMessages'
+import { ARTICLE_FIELD_LABELS } from '../../../lib/review/articleHits'
 import { unsafeLinkTargets } from '../../../lib/richText/links'
 import type { Article } from '../../../payload-types'
 
@@ -7,11 +9,8 @@ import type { Article } from '../../../payload-types'
  * A body linking to `javascript:`, `data:` or the like is refused on every save, drafts and
  * autosaves included (Payload validates fields only on publish), so no such link is ever stored.
  */
-export const refuseUnsafeLinks: CollectionBeforeValidateHook<Article> = ({ data, collection }) => {
+export const refuseUnsafeLinks: CollectionBeforeValidateHook<Article> = ({ data, collection, req }) => {
   const unsafe = unsafeLinkTargets(data?.body)
   if (unsafe.length === 0) return data
-  throw new ValidationError({
-    collection: collection.slug,
-    errors: [{ path: 'body', message: `正文链接只能是 http(s)、mailto、tel 或站内地址 (links must be http(s), mailto, tel or relative): ${unsafe[0].slice(0, 100)}` }],
-  })
+  throw fieldRefusal(req, collection.slug, { path: 'body', label: ARTICLE_FIELD_LABELS.body }, { code: 'BODY_LINK_UNSAFE', values: { link: unsafe[0].slice(0, 100) } })
 }
