@@ -1,5 +1,7 @@
-import { type CollectionBeforeOperationHook, type CollectionSlug, ValidationError } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionSlug } from 'payload'
 
+import { fieldRefusal } from '../i18n/requestMessages'
+import { ACCOUNT_FIELD_LABELS } from '../lib/accounts/authFields'
 import { passwordProblem } from '../lib/accounts/passwordRules'
 
 /**
@@ -7,10 +9,10 @@ import { passwordProblem } from '../lib/accounts/passwordRules'
  * sign-up or account creation, a change (REST, GraphQL, the admin) or a reset with an emailed token.
  * Payload's own check asks for three characters.
  */
-export function enforcePasswordRules<TSlug extends CollectionSlug>({ args, collection, operation }: Parameters<CollectionBeforeOperationHook<TSlug>>[0]): void {
+export function enforcePasswordRules<TSlug extends CollectionSlug>({ args, collection, operation, req }: Parameters<CollectionBeforeOperationHook<TSlug>>[0]): void {
   if (operation !== 'create' && operation !== 'update' && operation !== 'resetPassword') return
   const data = (args as { data?: Record<string, unknown> }).data
   if (!data || data.password === undefined) return
   const problem = passwordProblem(data.password, data.email)
-  if (problem) throw new ValidationError({ collection: collection.slug, errors: [{ path: 'password', message: problem }] })
+  if (problem) throw fieldRefusal(req, collection.slug, { path: 'password', label: ACCOUNT_FIELD_LABELS.password }, problem)
 }

@@ -4,6 +4,7 @@ import { everyFieldFailedWith } from '../../src/lib/graphql/status'
 import { imageTypeOf, safeUploadName } from '../../src/lib/media/imageFiles'
 import { isPrivateAddress, notPublicReason } from '../../src/lib/net/publicAddresses'
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from '../../src/lib/accounts/passwordRules'
+import { translate } from '../../src/lib/i18n/translate'
 import { MemoryRateLimitStore } from '../../src/lib/http/rateLimit'
 import { unsafeLinkTargets } from '../../src/lib/richText/links'
 import { isSafeLink } from '../../src/lib/richText/safeLinks'
@@ -113,16 +114,20 @@ describe('passwords', () => {
   it('asks for 10 to 128 characters, not one repeated, not the email', () => {
     expect(PASSWORD_MIN_LENGTH).toBe(10)
     expect(PASSWORD_MAX_LENGTH).toBe(128)
+    const inEnglish = (password: unknown, email?: string) => {
+      const problem = passwordProblem(password, email)
+      return problem && translate(problem, 'en')
+    }
     expect(passwordProblem('a-fine-password')).toBeNull()
     expect(passwordProblem('中文密码也可以用的吧')).toBeNull()
-    expect(passwordProblem('123456789')).toMatch(/at least 10/)
-    expect(passwordProblem('x'.repeat(129))).toMatch(/at most 128/)
-    expect(passwordProblem('zzzzzzzzzzzz')).toMatch(/repeated/)
-    expect(passwordProblem('Long.Name@Example.com', 'long.name@example.com')).toMatch(/email/)
-    expect(passwordProblem('long.name.', 'long.name.@example.com')).toMatch(/email/)
+    expect(inEnglish('123456789')).toMatch(/at least 10/)
+    expect(inEnglish('x'.repeat(129))).toMatch(/at most 128/)
+    expect(inEnglish('zzzzzzzzzzzz')).toMatch(/repeated/)
+    expect(inEnglish('Long.Name@Example.com', 'long.name@example.com')).toMatch(/email/)
+    expect(inEnglish('long.name.', 'long.name.@example.com')).toMatch(/email/)
     expect(passwordProblem('long.name.x', 'long.name.@example.com')).toBeNull()
-    expect(passwordProblem(undefined)).toMatch(/required/)
-    expect(passwordProblem(1234567890)).toMatch(/required/)
+    expect(inEnglish(undefined)).toMatch(/required/)
+    expect(inEnglish(1234567890)).toMatch(/required/)
   })
 })
 

@@ -1,7 +1,8 @@
-import type { GlobalConfig, TextFieldSingleValidation } from 'payload'
+import type { GlobalConfig, PayloadRequest, TextFieldSingleValidation } from 'payload'
 
 import { anyone } from '../../access/anyone'
 import { isPublisher } from '../../access/isPublisher'
+import { say } from '../../i18n/requestMessages'
 import { currentYearIn, PORTAL_TIME_ZONE } from '../../lib/siteSettings/copyright'
 import { checkIcpNumber, checkNewsLicenceNumber, checkPublicSecurityNumber, type FilingCheck } from '../../lib/siteSettings/filingNumbers'
 import { emitSiteSettingsWebhooks } from './hooks/emitSiteSettingsWebhooks'
@@ -11,17 +12,17 @@ import { SITE_SETTINGS_SLUG } from '../../slugs'
 
 const filingValidator =
   (check: (value: string) => FilingCheck): TextFieldSingleValidation =>
-  (value) => {
+  (value, { req }) => {
     if (value === null || value === undefined || value === '') return true
     const result = check(value)
-    return result.ok || result.reason
+    return result.ok || say(req, result.message)
   }
 
 /** A plausible copyright year: checked when saved, so the upper bound moves with the calendar. */
-const plausibleYear = (value: null | number | undefined): string | true => {
+const plausibleYear = (value: null | number | undefined, { req }: { req: PayloadRequest }): string | true => {
   if (value === null || value === undefined) return true
   const latest = currentYearIn(PORTAL_TIME_ZONE) + 1
-  return (Number.isInteger(value) && value >= 1990 && value <= latest) || `应为 1990 到 ${latest} 之间的年份 (a year from 1990 to ${latest})`
+  return (Number.isInteger(value) && value >= 1990 && value <= latest) || say(req, { code: 'YEAR_OUT_OF_RANGE', values: { latest } })
 }
 
 /** The portal footer: copyright line and the filing numbers Chinese regulators require on every page. */
@@ -48,10 +49,11 @@ export const SiteSettings: GlobalConfig<typeof SITE_SETTINGS_SLUG> = {
           type: 'number',
           label: { en: 'Copyright to', zh: '版权截止年份' },
           admin: { description: { en: 'Empty: always the current year.', zh: '留空则始终显示当年。' } },
-          validate: (value: null | number | undefined, { siblingData }: { siblingData: { copyrightStartYear?: null | number } }) => {
-            const plausible = plausibleYear(value)
-            if (plausible !== true || value === null || value === undefined || !siblingData.copyrightStartYear) return plausible
-            return value >= siblingData.copyrightStartYear || '截止年份不能早于起始年份 (the end year cannot be before the start year)'
+          validate: (value: null | number | undefined, options: { req: PayloadRequest; siblingData: { copyrightStartYear?: null | number } }) => {
+            const plausible = plausibleYear(value, options)
+            const start = options.siblingData.copyrightStartYear
+            if (plausible !== true || value === null || value === undefined || !start) return plausible
+            return value >= start || say(options.req, { code: 'COPYRIGHT_END_BEFORE_START' })
           },
         },
       ],

@@ -12,6 +12,7 @@ export type AccountCollection = typeof USERS_SLUG | typeof READERS_SLUG
 /** The account fields a refusal names, as the account forms label them. */
 export const ACCOUNT_FIELD_LABELS = {
   email: { zh: '邮箱', en: 'Email' },
+  password: { zh: '密码', en: 'Password' },
   currentPassword: { zh: '当前密码', en: 'Current password' },
 } as const
 

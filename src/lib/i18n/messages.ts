@@ -20,6 +20,11 @@ export const MESSAGES = {
   METHOD_NOT_ALLOWED: { zh: '{{path}} 不支持 {{method}} 请求', en: '{{method}} is not allowed on {{path}}' },
 
   // Accounts
+  PASSWORD_REQUIRED: { zh: '请填写密码', en: 'A password is required' },
+  PASSWORD_TOO_SHORT: { zh: '密码至少 {{min}} 个字符', en: 'The password needs at least {{min}} characters' },
+  PASSWORD_TOO_LONG: { zh: '密码不能超过 {{max}} 个字符', en: 'The password can have at most {{max}} characters' },
+  PASSWORD_ONE_CHARACTER: { zh: '密码不能是同一个字符的重复', en: 'The password cannot be one character repeated' },
+  PASSWORD_IS_EMAIL: { zh: '密码不能与邮箱相同', en: 'The password cannot be the email address' },
   AUTH_RATE_LIMITED: { zh: '尝试次数过多，请 {{seconds}} 秒后再试', en: 'Too many attempts: try again in {{seconds}} seconds' },
   EMAIL_IN_USE: { zh: '{{field}}已被其他账号使用，未作更改', en: '{{field}} is used by another account: it was not changed' },
   CURRENT_PASSWORD_REQUIRED: { zh: '修改密码须同时填写{{field}}', en: 'Changing the password needs the {{field}}' },
@@ -28,6 +33,24 @@ export const MESSAGES = {
     zh: '多次密码错误，账号已暂时锁定，{{field}}暂不能核对，请稍后再试',
     en: 'The account is locked after too many wrong passwords: the {{field}} cannot be checked until it unlocks',
   },
+
+  // Site settings
+  // Chinese terms and examples are values: the English text names them as they are written.
+  ICP_NUMBER_FORMAT: {
+    zh: 'ICP 备案号格式应为“省份简称 + {{kind}} + 6–10 位数字 + {{suffix}}”，可带“-序号”，例如 {{example}}',
+    en: 'An ICP filing is the province, {{kind}}, 6 to 10 digits and {{suffix}}, optionally -N: for example {{example}}',
+  },
+  PUBLIC_SECURITY_NUMBER_FORMAT: {
+    zh: '公安备案号格式应为“省份简称 + {{kind}} + 14 位数字 + {{suffix}}”，例如 {{example}}',
+    en: 'A public security filing is the province, {{kind}}, 14 digits and {{suffix}}: for example {{example}}',
+  },
+  PUBLIC_SECURITY_NUMBER_PROVINCE: {
+    zh: '公安备案号的前两位应为“{{province}}”的行政区划代码 {{code}}',
+    en: 'The 14 digits of a {{province}} filing start with its division code {{code}}',
+  },
+  NEWS_LICENCE_NUMBER_FORMAT: { zh: '互联网新闻信息服务许可证编号应为 11 位数字', en: 'A news information service licence number has 11 digits' },
+  YEAR_OUT_OF_RANGE: { zh: '应为 1990 到 {{latest}} 之间的年份', en: 'Expected a year from 1990 to {{latest}}' },
+  COPYRIGHT_END_BEFORE_START: { zh: '截止年份不能早于起始年份', en: 'The end year cannot be before the start year' },
 
   // Articles
   BODY_LINK_UNSAFE: {

@@ -1,3 +1,5 @@
+import type { Message } from '../i18n/translate'
+
 /**
  * Chinese website filing numbers shown in a portal's footer, with the links regulators require.
  * Formats: ../shared/DOMAIN.md, "Filing numbers in the footer".
@@ -19,7 +21,7 @@ const NEWS_LICENCE_PATTERN = /^\d{11}$/
 
 export const ICP_LOOKUP_URL = 'https://beian.miit.gov.cn/'
 
-export type FilingCheck = { ok: true; value: string } | { ok: false; reason: string }
+export type FilingCheck = { ok: true; value: string } | { ok: false; message: Message }
 
 /** Full-width digits and letters (common when numbers are typed with a Chinese IME) become ASCII. */
 function normalise(input: string): string {
@@ -30,12 +32,7 @@ function normalise(input: string): string {
 export function checkIcpNumber(input: string): FilingCheck {
   const value = normalise(input)
   if (ICP_PATTERN.test(value)) return { ok: true, value }
-  return {
-    ok: false,
-    reason:
-      'ICP 备案号格式应为“省份简称 + ICP备/ICP证 + 6–10 位数字 + 号”，可带“-序号”，例如 鄂ICP备14010628号-2 ' +
-      '(expected province + ICP备/ICP证 + 6–10 digits + 号, optionally -N)',
-  }
+  return { ok: false, message: { code: 'ICP_NUMBER_FORMAT', values: { kind: 'ICP备/ICP证', suffix: '号', example: '鄂ICP备14010628号-2' } } }
 }
 
 /** `京公网安备 11010202008182号`: the 14 digits start with the province's division code. */
@@ -43,20 +40,12 @@ export function checkPublicSecurityNumber(input: string): FilingCheck {
   const value = normalise(input)
   const match = PUBLIC_SECURITY_PATTERN.exec(value)
   if (!match) {
-    return {
-      ok: false,
-      reason:
-        '公安备案号格式应为“省份简称 + 公网安备 + 14 位数字 + 号”，例如 京公网安备 11010202008182号 ' +
-        '(expected province + 公网安备 + 14 digits + 号)',
-    }
+    return { ok: false, message: { code: 'PUBLIC_SECURITY_NUMBER_FORMAT', values: { kind: '公网安备', suffix: '号', example: '京公网安备 11010202008182号' } } }
   }
   const [, province, digits] = match
   const expectedCode = PROVINCE_DIVISION_CODES[province]
   if (!digits.startsWith(expectedCode)) {
-    return {
-      ok: false,
-      reason: `公安备案号的前两位应为“${province}”的行政区划代码 ${expectedCode} (the 14 digits of a ${province} filing start with ${expectedCode})`,
-    }
+    return { ok: false, message: { code: 'PUBLIC_SECURITY_NUMBER_PROVINCE', values: { province, code: expectedCode } } }
   }
   return { ok: true, value: `${province}公网安备 ${digits}号` }
 }
@@ -65,7 +54,7 @@ export function checkPublicSecurityNumber(input: string): FilingCheck {
 export function checkNewsLicenceNumber(input: string): FilingCheck {
   const value = normalise(input)
   if (NEWS_LICENCE_PATTERN.test(value)) return { ok: true, value }
-  return { ok: false, reason: '互联网新闻信息服务许可证编号应为 11 位数字 (expected 11 digits)' }
+  return { ok: false, message: { code: 'NEWS_LICENCE_NUMBER_FORMAT' } }
 }
 
 /** The MPS lookup page for a 公安备案 number, or null when the number is not valid. */

@@ -6,6 +6,7 @@ import {
   PROVINCE_DIVISION_CODES,
   publicSecurityLookupUrl,
 } from '../../../../src/lib/siteSettings/filingNumbers'
+import { translate } from '../../../../src/lib/i18n/translate'
 
 describe('checkIcpNumber', () => {
   it.each([
@@ -46,12 +47,12 @@ describe('checkIcpNumber', () => {
     ['鄂ICP备1401a628号', 'letter among the digits'],
     ['鄂ICP备14010628号-2 京ICP证030173号', 'two numbers'],
     ['', 'empty'],
-  ])('refuses %s (%s) with a bilingual reason', (input) => {
+  ])('refuses %s (%s) with a reason that shows an example', (input) => {
     const result = checkIcpNumber(input)
     expect(result.ok).toBe(false)
     if (!result.ok) {
-      expect(result.reason).toContain('ICP')
-      expect(result.reason).toContain('鄂ICP备14010628号-2') // shows an example
+      expect(translate(result.message, 'zh')).toContain('ICP')
+      expect(translate(result.message, 'zh')).toContain('鄂ICP备14010628号-2') // shows an example
     }
   })
 
@@ -93,19 +94,19 @@ describe('checkPublicSecurityNumber', () => {
   ])('refuses %s (%s)', (input) => {
     const result = checkPublicSecurityNumber(input)
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.reason).toContain('公网安备')
+    if (!result.ok) expect(translate(result.message, 'zh')).toContain('公网安备')
   })
 
   it('refuses digits that do not start with the province division code, naming the expected code', () => {
     const result = checkPublicSecurityNumber('沪公网安备 11010202008182号')
     expect(result.ok).toBe(false)
     if (!result.ok) {
-      expect(result.reason).toContain('31')
-      expect(result.reason).toContain('沪')
+      expect(translate(result.message, 'zh')).toContain('31')
+      expect(translate(result.message, 'zh')).toContain('沪')
     }
     const hubei = checkPublicSecurityNumber('鄂公网安备 11010202008182号')
     expect(hubei.ok).toBe(false)
-    if (!hubei.ok) expect(hubei.reason).toContain('42')
+    if (!hubei.ok) expect(translate(hubei.message, 'zh')).toContain('42')
   })
 })
 
@@ -138,6 +139,6 @@ describe('checkNewsLicenceNumber', () => {
   it.each([['1012019001'], ['101201900170'], ['1012019001a'], ['101-20190017'], ['']])('refuses %s', (input) => {
     const result = checkNewsLicenceNumber(input)
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.reason).toContain('11')
+    if (!result.ok) expect(translate(result.message, 'zh')).toContain('11')
   })
 })
