@@ -3,15 +3,16 @@ import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { serverWritten } from '../../access/serverWritten'
 import { labelledSelect } from '../../fields/labelledSelect'
+import { say } from '../../i18n/requestMessages'
 import { WEBHOOK_EVENT_LABELS } from '../../lib/webhooks/events'
 import { checkWebhookDestination, WEBHOOK_ALLOW_PRIVATE_URLS } from '../../lib/webhooks/url'
 import { clearTimeOutOnNewUrl } from './hooks/clearTimeOutOnNewUrl'
 import { fillSecret } from './hooks/fillSecret'
 import { WEBHOOKS_SLUG } from '../../slugs'
 
-const validUrl: TextFieldSingleValidation = async (value) => {
+const validUrl: TextFieldSingleValidation = async (value, { req }) => {
   const check = await checkWebhookDestination(value, { allowPrivate: WEBHOOK_ALLOW_PRIVATE_URLS })
-  return check.ok || check.reason
+  return check.ok || say(req, check.message)
 }
 
 /**

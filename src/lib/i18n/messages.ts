@@ -52,6 +52,17 @@ export const MESSAGES = {
   YEAR_OUT_OF_RANGE: { zh: '应为 1990 到 {{latest}} 之间的年份', en: 'Expected a year from 1990 to {{latest}}' },
   COPYRIGHT_END_BEFORE_START: { zh: '截止年份不能早于起始年份', en: 'The end year cannot be before the start year' },
 
+  // Webhook receivers
+  URL_REQUIRED: { zh: '请填写网址', en: 'A URL is required' },
+  URL_TOO_LONG: { zh: '网址不能超过 {{max}} 个字符', en: 'The URL can have at most {{max}} characters' },
+  URL_NOT_ABSOLUTE: { zh: '应为以 http:// 或 https:// 开头的完整网址', en: 'Expected a whole URL starting with http:// or https://' },
+  URL_NOT_HTTP: { zh: '只支持 http:// 或 https:// 网址', en: 'Only http:// and https:// URLs are supported' },
+  URL_HAS_CREDENTIALS: { zh: '网址中不能包含用户名或密码', en: 'The URL cannot contain a user name or password' },
+  URL_NOT_PUBLIC: {
+    zh: '{{host}} 不是公网地址：不能指向本机、内网或保留地址',
+    en: '{{host}} is not a public address: a receiver cannot be this machine, a private network or a reserved range',
+  },
+
   // Articles
   BODY_LINK_UNSAFE: {
     zh: '正文中的链接只能是 http(s)、mailto、tel 或站内地址：{{link}}',

@@ -1,6 +1,7 @@
+import type { Message } from '../i18n/translate'
 import { notPublicReason } from '../net/publicAddresses'
 
-export type UrlCheck = { ok: true } | { ok: false; reason: string }
+export type UrlCheck = { ok: true } | { ok: false; message: Message }
 
 const MAX_URL_LENGTH = 2000
 
@@ -9,18 +10,18 @@ const MAX_URL_LENGTH = 2000
  * delivery log). Where it points is `checkWebhookDestination`'s question.
  */
 export function checkWebhookUrl(value: unknown): UrlCheck {
-  if (typeof value !== 'string' || value.trim() === '') return { ok: false, reason: '请填写网址 (a URL is required)' }
-  if (value.length > MAX_URL_LENGTH) return { ok: false, reason: `网址不能超过 ${MAX_URL_LENGTH} 个字符 (at most ${MAX_URL_LENGTH} characters)` }
+  if (typeof value !== 'string' || value.trim() === '') return { ok: false, message: { code: 'URL_REQUIRED' } }
+  if (value.length > MAX_URL_LENGTH) return { ok: false, message: { code: 'URL_TOO_LONG', values: { max: MAX_URL_LENGTH } } }
   let url: URL
   try {
     url = new URL(value)
   } catch {
-    return { ok: false, reason: '应为以 http:// 或 https:// 开头的完整网址 (expected an absolute http:// or https:// URL)' }
+    return { ok: false, message: { code: 'URL_NOT_ABSOLUTE' } }
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, reason: '只支持 http:// 或 https:// 网址 (only http:// and https:// URLs)' }
+    return { ok: false, message: { code: 'URL_NOT_HTTP' } }
   }
-  if (url.username || url.password) return { ok: false, reason: '网址中不能包含用户名或密码 (no user name or password in the URL)' }
+  if (url.username || url.password) return { ok: false, message: { code: 'URL_HAS_CREDENTIALS' } }
   return { ok: true }
 }
 
@@ -39,7 +40,7 @@ export async function checkWebhookDestination(
 ): Promise<UrlCheck> {
   const form = checkWebhookUrl(value)
   if (!form.ok || options.allowPrivate) return form
-  const reason = await notPublicReason(new URL(value as string).hostname, options.resolve)
-  if (reason === null) return form
-  return { ok: false, reason: `不能指向本机、内网或保留地址 (not a public address: ${reason})` }
+  const { hostname } = new URL(value as string)
+  if ((await notPublicReason(hostname, options.resolve)) === null) return form
+  return { ok: false, message: { code: 'URL_NOT_PUBLIC', values: { host: hostname } } }
 }
