@@ -241,7 +241,7 @@ describe('categories (channels)', () => {
 
     const withChild = await staff['editor-in-chief'].delete(`/api/categories/${parent.id}`)
     expect(withChild.status).toBe(409)
-    expect(withChild.body.errors[0].message).toMatch(/1 sub-channels and 0 articles/)
+    expect(withChild.body.errors[0]).toMatchObject({ message: '频道仍有 1 个下级频道和 0 篇文章，请先移走', data: { code: 'CHANNEL_IN_USE' } })
     const withArticle = await staff['editor-in-chief'].delete(`/api/categories/${child.id}`)
     expect(withArticle.status).toBe(409)
     const stillFiled = await editor.get(`/api/articles/${article.body.doc.id}?draft=true&depth=0`)

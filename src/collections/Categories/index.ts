@@ -5,6 +5,7 @@ import { isEditor } from '../../access/isEditor'
 import { isPublisher } from '../../access/isPublisher'
 import { serverWritten } from '../../access/serverWritten'
 import { slugField } from '../../fields/slug'
+import { PARENT_CHANNEL_LABEL } from '../../lib/categories/tree'
 import { buildBreadcrumbs } from './hooks/buildBreadcrumbs'
 import { refreshDescendantBreadcrumbs } from './hooks/refreshDescendantBreadcrumbs'
 import { refuseDeletingUsedChannels } from './hooks/refuseDeletingUsedChannels'
@@ -34,7 +35,7 @@ export const Categories: CollectionConfig<typeof CATEGORIES_SLUG> = {
       name: 'parent',
       type: 'relationship',
       relationTo: CATEGORIES_SLUG,
-      label: { en: 'Parent channel', zh: '上级频道' },
+      label: PARENT_CHANNEL_LABEL,
       index: true,
       filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
       admin: { position: 'sidebar' },

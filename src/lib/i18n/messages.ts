@@ -63,6 +63,16 @@ export const MESSAGES = {
     en: '{{host}} is not a public address: a receiver cannot be this machine, a private network or a reserved range',
   },
 
+  // Channels
+  CHANNEL_OWN_PARENT: { zh: '频道不能是自己的上级', en: 'A channel cannot be its own parent' },
+  CHANNEL_PARENT_MISSING: { zh: '上级频道 {{id}} 不存在', en: 'Parent channel {{id}} does not exist' },
+  CHANNEL_BELOW_DESCENDANT: { zh: '不能把频道移到它自己的下级频道之下', en: 'A channel cannot move below its own descendant' },
+  CHANNEL_TOO_DEEP: { zh: '频道最多 {{max}} 级', en: 'Channels nest at most {{max}} levels' },
+  CHANNEL_IN_USE: {
+    zh: '频道仍有 {{channels}} 个下级频道和 {{articles}} 篇文章，请先移走',
+    en: 'The channel still has {{channels}} sub-channels and {{articles}} articles: move them first',
+  },
+
   // Articles
   BODY_LINK_UNSAFE: {
     zh: '正文中的链接只能是 http(s)、mailto、tel 或站内地址：{{link}}',

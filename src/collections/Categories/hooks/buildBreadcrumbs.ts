@@ -1,8 +1,8 @@
 import type { CollectionBeforeChangeHook } from 'payload'
-import { ValidationError } from 'payload'
 
+import { fieldRefusal } from '../../../i18n/requestMessages'
 import type { Category } from '../../../payload-types'
-import { MAX_CATEGORY_DEPTH, pathFromRoot } from '../../../lib/categories/tree'
+import { MAX_CATEGORY_DEPTH, PARENT_CHANNEL_LABEL, pathFromRoot } from '../../../lib/categories/tree'
 import { relationId } from '../../../lib/api/fieldShapes'
 import { CATEGORIES_SLUG } from '../../../slugs'
 
@@ -13,13 +13,7 @@ export const buildBreadcrumbs: CollectionBeforeChangeHook<Category> = async ({ d
   const parentId = relationId(data.parent !== undefined ? data.parent : originalDoc?.parent)
   const ancestors = parentId === null ? [] : await loadAncestors(parentId, req)
   const path = pathFromRoot(originalDoc?.id ?? null, parentId, ancestors)
-  if (!path.ok) {
-    throw new ValidationError({
-      collection: CATEGORIES_SLUG,
-      errors: [{ path: 'parent', message: path.reason }],
-      req,
-    })
-  }
+  if (!path.ok) throw fieldRefusal(req, CATEGORIES_SLUG, { path: 'parent', label: PARENT_CHANNEL_LABEL }, path.message)
   const self: Crumb = { name: data.name ?? originalDoc?.name, slug: data.slug ?? originalDoc?.slug }
   data.breadcrumbs = [...path.ancestors.map(({ name, slug }) => ({ name, slug })), self]
   return data

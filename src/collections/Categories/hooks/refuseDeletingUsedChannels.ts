@@ -1,5 +1,7 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 import { APIError } from 'payload'
+
+import { say } from '../../../i18n/requestMessages'
 import { ARTICLES_SLUG, CATEGORIES_SLUG } from '../../../slugs'
 
 /**
@@ -12,11 +14,6 @@ export const refuseDeletingUsedChannels: CollectionBeforeDeleteHook = async ({ i
     req.payload.count({ collection: ARTICLES_SLUG, where: { category: { equals: id } }, overrideAccess: true, req }),
   ])
   if (children.totalDocs === 0 && articles.totalDocs === 0) return
-  throw new APIError(
-    `频道仍有 ${children.totalDocs} 个下级频道和 ${articles.totalDocs} 篇文章，请先移走 ` +
-      `(the channel still has ${children.totalDocs} sub-channels and ${articles.totalDocs} articles: move them first)`,
-    409,
-    undefined,
-    true,
-  )
+  const message = { code: 'CHANNEL_IN_USE', values: { channels: children.totalDocs, articles: articles.totalDocs } } as const
+  throw new APIError(say(req, message), 409, { code: message.code }, true)
 }

@@ -1,4 +1,5 @@
 import { type AncestorNode, MAX_CATEGORY_DEPTH, pathFromRoot } from '../../../../src/lib/categories/tree'
+import { translate } from '../../../../src/lib/i18n/translate'
 
 const node = (id: number, parent: number | null, name = `频道${id}`): AncestorNode => ({ id, name, slug: `pin-dao-${id}`, parent })
 
@@ -28,26 +29,26 @@ describe('pathFromRoot', () => {
   it('refuses a channel as its own parent', () => {
     const result = pathFromRoot(4, 4, [node(4, null)])
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.reason).toMatch(/own parent/)
+    if (!result.ok) expect(translate(result.message, 'en')).toMatch(/own parent/)
   })
 
   it('refuses a parent that does not exist, naming its id', () => {
     const missing = pathFromRoot(null, 999, [])
     expect(missing.ok).toBe(false)
-    if (!missing.ok) expect(missing.reason).toContain('999')
+    if (!missing.ok) expect(translate(missing.message, 'zh')).toBe('上级频道 999 不存在')
   })
 
   it('refuses when the walk did not start at the chosen parent', () => {
     const result = pathFromRoot(null, 5, [node(6, null)])
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.reason).toContain('5')
+    if (!result.ok) expect(translate(result.message, 'zh')).toContain('5')
   })
 
   it('refuses moving a channel below its own descendant (a cycle)', () => {
     // 1 > 2 > 3; moving 1 under 3: walking up from 3 meets 1 again
     const result = pathFromRoot(1, 3, [node(3, 2), node(2, 1), node(1, null)])
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.reason).toMatch(/descendant/)
+    if (!result.ok) expect(translate(result.message, 'en')).toMatch(/descendant/)
   })
 
   it('refuses moving a channel below its direct child', () => {
@@ -71,7 +72,7 @@ describe('pathFromRoot', () => {
     const fiveAncestors = [node(5, 4), ...fourAncestors]
     const tooDeep = pathFromRoot(null, 5, fiveAncestors)
     expect(tooDeep.ok).toBe(false)
-    if (!tooDeep.ok) expect(tooDeep.reason).toContain(String(MAX_CATEGORY_DEPTH))
+    if (!tooDeep.ok) expect(translate(tooDeep.message, 'en')).toContain(String(MAX_CATEGORY_DEPTH))
   })
 
   it('refuses a walk that stopped before reaching a root (the chain is deeper than was walked)', () => {
