@@ -1,6 +1,9 @@
-import { type CollectionBeforeOperationHook, type CollectionSlug, ValidationError } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionSlug } from 'payload'
 
+import { fieldRefusal } from '../i18n/requestMessages'
 import { imageTypeOf, safeUploadName } from '../lib/media/imageFiles'
+
+const FILE_LABEL = { zh: '文件', en: 'File' } as const
 
 /**
  * An upload is judged by its content, never by the name or type the client gave: anything but a
@@ -12,12 +15,7 @@ export function checkUploadedImage<TSlug extends CollectionSlug>({ collection, o
   if ((operation !== 'create' && operation !== 'update') || !req.file) return
   const file = req.file
   const type = Buffer.isBuffer(file.data) ? imageTypeOf(file.data) : null
-  if (!type) {
-    throw new ValidationError({
-      collection: collection.slug,
-      errors: [{ path: 'file', message: '只接受 JPEG、PNG、WebP、GIF 或 AVIF 图片 (only JPEG, PNG, WebP, GIF and AVIF images are accepted)' }],
-    })
-  }
+  if (!type) throw fieldRefusal(req, collection.slug, { path: 'file', label: FILE_LABEL }, { code: 'UPLOAD_NOT_AN_IMAGE' })
   file.mimetype = type.mimeType
   file.name = safeUploadName(file.name, type)
 }

@@ -123,6 +123,13 @@ export const MESSAGES = {
     en: 'Too many comments from your network: try again in {{seconds}} seconds',
   },
 
+  REPORT_READERS_ONLY: { zh: '请先以读者身份登录再举报', en: 'Log in as a reader to report a comment' },
+  REPORT_REASON_LENGTH: { zh: '请写明举报理由（1 至 {{max}} 个字）', en: 'Give a reason of 1 to {{max}} characters' },
+  COMMENT_NOT_FOUND: { zh: '找不到这条评论', en: 'Comment not found' },
+
+  // Uploads
+  UPLOAD_NOT_AN_IMAGE: { zh: '只接受 JPEG、PNG、WebP、GIF 或 AVIF 图片', en: 'Only JPEG, PNG, WebP, GIF and AVIF images are accepted' },
+
   // Correction requests
   CORRECTION_SUBMISSION_REFUSED: { zh: '提交未被接受', en: 'The submission was not accepted' },
   CORRECTION_ARTICLE_UNPUBLISHED: { zh: '只能对已发布的文章纠错', en: 'Only published articles can be corrected' },

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { isReaderUser } from '../../../access/roleChecks'
-import { validationErrorBody } from '../../../lib/api/validationErrorBody'
+import { fieldRefusalBody, refusalBody } from '../../../i18n/requestMessages'
 import { COMMENTS_SLUG } from '../../../slugs'
 
 const MAX_REASON_LENGTH = 500
@@ -16,17 +16,18 @@ export const reportComment: Endpoint = {
   path: '/:id/report',
   method: 'post',
   handler: async (req) => {
-    if (!isReaderUser(req.user)) return json(403, { errors: [{ message: '请先以读者身份登录 (log in as a reader to report)' }] })
+    if (!isReaderUser(req.user)) return json(403, refusalBody(req, { code: 'REPORT_READERS_ONLY' }))
     const id = Number(req.routeParams?.id)
     const body = (await req.json?.().catch(() => null)) as { reason?: unknown } | null
     const reason = typeof body?.reason === 'string' ? body.reason.trim() : ''
     if (!reason || reason.length > MAX_REASON_LENGTH) {
-      return json(400, validationErrorBody('reason', `1–${MAX_REASON_LENGTH} characters`))
+      const field = { path: 'reason', label: { zh: '举报理由', en: 'Reason' } }
+      return json(400, fieldRefusalBody(req, field, { code: 'REPORT_REASON_LENGTH', values: { max: MAX_REASON_LENGTH } }))
     }
     const comment = Number.isSafeInteger(id)
       ? await req.payload.findByID({ collection: COMMENTS_SLUG, id, depth: 0, disableErrors: true, overrideAccess: true, req })
       : null
-    if (!comment || comment.status !== 'approved') return json(404, { errors: [{ message: 'Comment not found' }] })
+    if (!comment || comment.status !== 'approved') return json(404, refusalBody(req, { code: 'COMMENT_NOT_FOUND' }))
     const reports = comment.reports ?? []
     if (reports.some((report) => String(typeof report.reader === 'object' ? report.reader?.id : report.reader) === String(req.user!.id))) {
       return json(200, { message: 'already reported' })
