@@ -1,10 +1,12 @@
 import { APIError, type CollectionBeforeOperationHook, type Where } from 'payload'
 
 import { isPublisherUser } from '../access/roleChecks'
+import { say } from '../i18n/requestMessages'
+import type { MessageCode } from '../lib/i18n/translate'
 import { type Executor, liveArticlesShowing } from '../db/liveArticleImages'
 
 /** The code a refusal carries, for clients to tell it from other 403s. */
-export const LIVE_IMAGE_REFUSAL_CODE = 'MEDIA_SHOWN_BY_LIVE_ARTICLE'
+export const LIVE_IMAGE_REFUSAL_CODE = 'MEDIA_SHOWN_BY_LIVE_ARTICLE' satisfies MessageCode
 
 /**
  * An image a published article shows changes (file, alt text, caption, any field) or goes only
@@ -27,8 +29,7 @@ export const keepLiveImagesToPublishers: CollectionBeforeOperationHook = async (
   if (articles.length === 0) return args
   const named = articles.map(({ id: articleId, title }) => `「${title}」(#${articleId})`).join('、')
   throw new APIError(
-    `此图片用于已发布的文章${named}，只有总编或管理员可以${operation === 'delete' ? '删除' : '修改'}它 ` +
-      `(this image is shown by the published article${articles.length > 1 ? 's' : ''} ${named}: only the editor-in-chief or an admin may ${operation === 'delete' ? 'delete' : 'change'} it)`,
+    say(req, { code: LIVE_IMAGE_REFUSAL_CODE, values: { articles: named } }),
     403,
     { code: LIVE_IMAGE_REFUSAL_CODE, articles },
     true,

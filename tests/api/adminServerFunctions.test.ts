@@ -47,7 +47,7 @@ async function serverFunction(cookie: string, name: string, args: Record<string,
   return { status: res.status, text: await res.text() }
 }
 
-const REFUSAL = 'only the editor-in-chief or an admin may schedule or cancel a publication'
+const REFUSAL = '只有总编或管理员可以安排或取消定时发布'
 const staffCookie = (role: 'editor-in-chief' | 'reporter' | 'editor') => cookieOf('/api/users/login', `${role}@test.newsroom`, 'staff-password-123')
 
 async function scheduledJob(): Promise<number> {

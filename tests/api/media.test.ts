@@ -250,7 +250,7 @@ describe('media uploads', () => {
       expect(res.status).toBe(403)
       expect(res.body.errors[0].data).toMatchObject({ code: 'MEDIA_SHOWN_BY_LIVE_ARTICLE', articles: [{ id: article.id, title: article.title }] })
       expect(res.body.errors[0].message).toContain(`「${article.title}」`)
-      expect(res.body.errors[0].message).toMatch(/只有总编或管理员.*only the editor-in-chief or an admin/)
+      expect(res.body.errors[0].message).toMatch(/只有总编或管理员可以修改或删除它$/)
     }
 
     it('refuses anyone but a publisher a change of a live cover (file, alt text, caption) or its deletion, naming the article', async () => {

@@ -3,6 +3,7 @@ import { headers as requestHeaders } from 'next/headers.js'
 import { docAccessOperation, docAccessOperationGlobal, Forbidden, getPayload, type ImportMap, type PayloadRequest, type SanitizedConfig, type ServerFunction } from 'payload'
 
 import { isStaffUser } from '../../access/roleChecks'
+import { say } from '../../i18n/requestMessages'
 import { PAYLOAD_JOBS_SLUG } from '../../slugs'
 
 
@@ -23,8 +24,6 @@ async function mayPublish(req: PayloadRequest, { doc, global }: Pick<SchedulePub
   return Boolean(globalConfig && (await docAccessOperationGlobal({ data, globalConfig, req })).update)
 }
 
-const SCHEDULE_REFUSAL = '只有总编或管理员可以安排或取消定时发布 (only the editor-in-chief or an admin may schedule or cancel a publication)'
-
 /**
  * Payload's schedule-publish server function deletes the job it is given and queues new ones through
  * the Local API without access checks: here removing a scheduled publish needs the jobs collection's
@@ -36,7 +35,7 @@ const schedulePublishWithAccess: ServerFunction<SchedulePublishHandlerArgs> = as
   const refused =
     (deleteID !== undefined && !(await jobsAllow(req, 'delete'))) ||
     (Boolean(doc || global) && !((await jobsAllow(req, 'create')) && (await mayPublish(req, { doc, global }))))
-  return refused ? { error: SCHEDULE_REFUSAL } : schedulePublishHandler(args)
+  return refused ? { error: say(req, { code: 'SCHEDULE_PUBLISHERS_ONLY' }) } : schedulePublishHandler(args)
 }
 
 /** Server functions that replace Payload's own of the same name. */

@@ -79,6 +79,14 @@ export const MESSAGES = {
     en: 'Links in the body must be http(s), mailto, tel or relative: {{link}}',
   },
 
+  // Scheduled publishing
+  SCHEDULE_PUBLISHERS_ONLY: { zh: '只有总编或管理员可以安排或取消定时发布', en: 'Only the editor-in-chief or an admin may schedule or cancel a publication' },
+  SCHEDULE_NOT_AN_OBJECT: { zh: '请求内容应为一个对象', en: 'Expected an object' },
+  SCHEDULE_ACTION_UNKNOWN: { zh: '定时操作应为 publish（发布）或 unpublish（撤下）', en: 'Expected "publish" or "unpublish"' },
+  SCHEDULE_TIME_FORMAT: { zh: '时间格式应为 ISO 8601，例如 {{example}}', en: 'Expected an ISO 8601 date-time, for example {{example}}' },
+  SCHEDULE_TIME_PAST: { zh: '时间须在将来', en: 'The time must be in the future' },
+  SCHEDULE_TIME_TOO_FAR: { zh: '时间须在 {{days}} 天以内', en: 'The time must be within {{days}} days' },
+
   // The review workflow of an article
   REVIEW_ACTION_UNKNOWN: { zh: '审核操作应为以下之一：{{actions}}', en: 'The review action must be one of: {{actions}}' },
   REVIEW_NOTE_TOO_LONG: { zh: '审核意见不能超过 {{max}} 个字符', en: 'The note can be at most {{max}} characters' },
@@ -128,6 +136,10 @@ export const MESSAGES = {
   COMMENT_NOT_FOUND: { zh: '找不到这条评论', en: 'Comment not found' },
 
   // Uploads
+  MEDIA_SHOWN_BY_LIVE_ARTICLE: {
+    zh: '此图片用于已发布的文章{{articles}}，只有总编或管理员可以修改或删除它',
+    en: 'This image is shown by the published article(s) {{articles}}: only the editor-in-chief or an admin may change or delete it',
+  },
   UPLOAD_NOT_AN_IMAGE: { zh: '只接受 JPEG、PNG、WebP、GIF 或 AVIF 图片', en: 'Only JPEG, PNG, WebP, GIF and AVIF images are accepted' },
 
   // Correction requests

@@ -1,8 +1,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { isPublisherUser, isStaffUser } from '../../../access/roleChecks'
-import { parseScheduleRequest } from '../../../lib/publishing/schedule'
-import { validationErrorBody } from '../../../lib/api/validationErrorBody'
+import { fieldRefusalBody, refusalBody } from '../../../i18n/requestMessages'
+import { parseScheduleRequest, SCHEDULE_FIELD_LABELS } from '../../../lib/publishing/schedule'
 import type { TaskSchedulePublish } from '../../../payload-types'
 import { ARTICLES_SLUG, PAYLOAD_JOBS_SLUG, SCHEDULE_PUBLISH_TASK, USERS_SLUG } from '../../../slugs'
 
@@ -50,11 +50,11 @@ export const scheduleEndpoints: Endpoint[] = [
     path: '/:id/schedule',
     method: 'post',
     handler: async (req) => {
-      if (!isPublisherUser(req.user)) return json(403, { errors: [{ message: 'Only the editor-in-chief and admins schedule publication' }] })
+      if (!isPublisherUser(req.user)) return json(403, refusalBody(req, { code: 'SCHEDULE_PUBLISHERS_ONLY' }))
       const article = await findArticle(req)
-      if (!article) return json(404, { errors: [{ message: 'Article not found' }] })
+      if (!article) return json(404, refusalBody(req, { code: 'ARTICLE_NOT_FOUND' }))
       const parsed = parseScheduleRequest(await req.json?.().catch(() => null))
-      if (!parsed.ok) return json(400, validationErrorBody(parsed.path, parsed.message))
+      if (!parsed.ok) return json(400, fieldRefusalBody(req, { path: parsed.path, label: SCHEDULE_FIELD_LABELS[parsed.path] }, parsed.message))
       // The id goes in as text, as the admin's schedule drawer stores it, so both find the same jobs.
       const input = {
         type: parsed.value.action,
@@ -74,9 +74,9 @@ export const scheduleEndpoints: Endpoint[] = [
     path: '/:id/schedule',
     method: 'get',
     handler: async (req) => {
-      if (!isStaffUser(req.user)) return json(403, { errors: [{ message: 'Staff only' }] })
+      if (!isStaffUser(req.user)) return json(403, refusalBody(req, { code: 'STAFF_ONLY' }))
       const article = await findArticle(req)
-      if (!article) return json(404, { errors: [{ message: 'Article not found' }] })
+      if (!article) return json(404, refusalBody(req, { code: 'ARTICLE_NOT_FOUND' }))
       return json(200, { docs: await upcoming(req, article.id) })
     },
   },
