@@ -1,13 +1,15 @@
-import type { CollectionSlug, Endpoint } from 'payload'
+import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 
-import { refusalBody } from '../../i18n/requestMessages'
+import { refusalBody, say } from '../../i18n/requestMessages'
 import { ACCOUNT_FIELD_LABELS } from '../../lib/accounts/authFields'
 import { hashLookupToken as hashToken } from '../../lib/corrections/token'
 import { type READERS_SLUG, type USERS_SLUG } from '../../slugs'
 
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } })
 
-const refusal = (status: number, code: string, message: string) => json(status, { errors: [{ message, data: { code, field: 'token' } }] })
+/** A confirmation link that no longer works: a 400 naming the token, as the link carries it. */
+const refusal = (req: PayloadRequest, code: 'EMAIL_CHANGE_LINK_INVALID' | 'EMAIL_CHANGE_LINK_EXPIRED') =>
+  json(400, refusalBody(req, { code, values: { field: ACCOUNT_FIELD_LABELS.token } }, { field: 'token' }))
 
 const CLEARED: Record<string, null> = { pendingEmail: null, pendingEmailTokenHash: null, pendingEmailExpiresAt: null }
 
@@ -34,12 +36,12 @@ export const confirmEmailEndpoint = (slug: typeof USERS_SLUG | typeof READERS_SL
         })).docs[0] as { id: number; pendingEmail?: string | null; pendingEmailExpiresAt?: string | null } | undefined
       : undefined
     if (!found?.pendingEmail) {
-      return refusal(400, 'EMAIL_CHANGE_LINK_INVALID', '确认链接的 token 无效或已使用过 / The confirmation link\'s token is invalid or was used already')
+      return refusal(req, 'EMAIL_CHANGE_LINK_INVALID')
     }
     const clear = () => req.payload.update({ collection: slug as CollectionSlug, id: found.id, data: CLEARED, overrideAccess: true, req })
     if (!found.pendingEmailExpiresAt || new Date(found.pendingEmailExpiresAt).getTime() <= Date.now()) {
       await clear()
-      return refusal(400, 'EMAIL_CHANGE_LINK_EXPIRED', '确认链接的 token 已过期，请重新申请更换邮箱 / The confirmation link\'s token has expired; ask for the change again')
+      return refusal(req, 'EMAIL_CHANGE_LINK_EXPIRED')
     }
     const { totalDocs } = await req.payload.count({
       collection: slug as CollectionSlug,
@@ -52,6 +54,6 @@ export const confirmEmailEndpoint = (slug: typeof USERS_SLUG | typeof READERS_SL
       return json(409, refusalBody(req, { code: 'EMAIL_IN_USE', values: { field: ACCOUNT_FIELD_LABELS.email } }, { field: 'email' }))
     }
     await req.payload.update({ collection: slug as CollectionSlug, id: found.id, data: { email: found.pendingEmail, ...CLEARED } as Record<string, unknown>, overrideAccess: true, req })
-    return json(200, { message: '邮箱已更改 / The email was changed', email: found.pendingEmail })
+    return json(200, { message: say(req, { code: 'EMAIL_CHANGED' }), email: found.pendingEmail })
   },
 })

@@ -14,6 +14,7 @@ export const ACCOUNT_FIELD_LABELS = {
   email: { zh: '邮箱', en: 'Email' },
   password: { zh: '密码', en: 'Password' },
   currentPassword: { zh: '当前密码', en: 'Current password' },
+  token: { zh: '确认链接', en: 'Confirmation link' },
 } as const
 
 /** A single account created, a single account updated, or every account a `where` matches. */

@@ -20,6 +20,9 @@ export const MESSAGES = {
   METHOD_NOT_ALLOWED: { zh: '{{path}} 不支持 {{method}} 请求', en: '{{method}} is not allowed on {{path}}' },
 
   // Accounts
+  EMAIL_CHANGE_LINK_INVALID: { zh: '{{field}}无效或已使用过', en: 'The {{field}} is invalid or was used already' },
+  EMAIL_CHANGE_LINK_EXPIRED: { zh: '{{field}}已过期，请重新申请更换邮箱', en: 'The {{field}} has expired: ask for the change again' },
+  EMAIL_CHANGED: { zh: '邮箱已更改', en: 'The email was changed' },
   PASSWORD_REQUIRED: { zh: '请填写密码', en: 'A password is required' },
   PASSWORD_TOO_SHORT: { zh: '密码至少 {{min}} 个字符', en: 'The password needs at least {{min}} characters' },
   PASSWORD_TOO_LONG: { zh: '密码不能超过 {{max}} 个字符', en: 'The password can have at most {{max}} characters' },
