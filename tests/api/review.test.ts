@@ -215,7 +215,7 @@ describe('refusals, in the language of the person refused', () => {
 
     const chinese = await review('editor', id, { action: 'approve' })
     expect(chinese.status).toBe(409)
-    expect(chinese.body.errors[0]).toEqual({ message: '文章当前为「已审核」，不能「审核通过」：只有「待审」的文章可以这样操作', data: { code: 'REVIEW_WRONG_STATE' } })
+    expect(chinese.body.errors[0]).toEqual({ message: '文章当前为「已通过」，不能「审核通过」：只有「待审核」的文章可以这样操作', data: { code: 'REVIEW_WRONG_STATE' } })
     for (const headers of [inEnglish, adminSetToEnglish]) {
       const english = await staff.editor.post(`/api/articles/${id}/review`, { action: 'approve' }, headers)
       expect(english.body.errors[0]).toEqual({ message: 'The article is "Approved", so it cannot "Approve": only an article that is "In review" can', data: { code: 'REVIEW_WRONG_STATE' } })

@@ -132,7 +132,7 @@ it('an editor writes an article in the admin, previews it, submits it; the edito
   // The panel says what happened and where the article stands, and offers only what is left to do.
   const panel = page.locator('.review-panel')
   expect(await panel.getByRole('status').innerText()).toBe('已完成：提交审核')
-  expect(await panel.getByTestId('review-state').innerText()).toBe('审核状态：待审')
+  expect(await panel.getByTestId('review-state').innerText()).toBe('审核状态：待审核')
   expect(await panel.getByRole('button').allInnerTexts()).toEqual(['退回修改', '审核通过', '撤回'])
   await page.goto('/admin/collections/articles', { waitUntil: 'networkidle' })
 

@@ -10,9 +10,9 @@ export type ReviewState = (typeof REVIEW_STATES)[number]
 
 export const REVIEW_STATE_LABELS: Record<ReviewState, { en: string; zh: string }> = {
   draft: { en: 'Draft', zh: '草稿' },
-  'in-review': { en: 'In review', zh: '待审' },
-  'changes-requested': { en: 'Changes requested', zh: '退回修改' },
-  approved: { en: 'Approved', zh: '已审核' },
+  'in-review': { en: 'In review', zh: '待审核' },
+  'changes-requested': { en: 'Changes requested', zh: '需修改' },
+  approved: { en: 'Approved', zh: '已通过' },
 }
 
 export const REVIEW_ACTIONS = ['submit', 'request-changes', 'approve', 'withdraw'] as const

@@ -31,7 +31,7 @@ describe('checkTransition', () => {
     const refusal = checkTransition({ action: 'approve', state: 'approved', roles: editor })
     if (refusal.ok) throw new Error('expected a refusal')
     expect(refusal.message.code).toBe('REVIEW_WRONG_STATE')
-    expect(translate(refusal.message, 'zh')).toBe('文章当前为「已审核」，不能「审核通过」：只有「待审」的文章可以这样操作')
+    expect(translate(refusal.message, 'zh')).toBe('文章当前为「已通过」，不能「审核通过」：只有「待审核」的文章可以这样操作')
     expect(translate(refusal.message, 'en')).toBe('The article is "Approved", so it cannot "Approve": only an article that is "In review" can')
     const byRole = checkTransition({ action: 'approve', state: 'in-review', roles: reporter })
     if (byRole.ok) throw new Error('expected a refusal')
