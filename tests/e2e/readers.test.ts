@@ -65,9 +65,13 @@ it('a reader signs up, verifies, comments and is told it awaits moderation; the 
   expect(moderator.page.url()).toMatch(new RegExp(`/comments/${comment.id}$`))
   await choose(moderator.page, 'status', '已通过')
   await moderator.page.getByLabel('精彩评论').check()
+  // The note is typed into the sidebar and kept in the comment's log with the change.
+  await moderator.page.getByLabel('处理备注').fill('观点清楚，设为精彩')
   await answerTo(moderator.page, (res) => res.url().includes(`/api/comments/${comment.id}`) && res.request().method() === 'PATCH', () =>
     moderator.page.getByRole('button', { name: '保存' }).click(),
   )
+  const logged = (await newsroom.staff.moderator.get(`/api/comments/${comment.id}?depth=0`)).body.moderationLog
+  expect(logged).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'status', to: 'approved', note: '观点清楚，设为精彩' })]))
   // Featured, but the profession is only claimed: the name alone, no badge.
   await page.reload()
   const featured = page.getByTestId('featured-comments')

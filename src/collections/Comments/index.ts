@@ -131,7 +131,12 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
       label: { en: 'Note for the log', zh: '处理备注' },
       virtual: true,
       access: { read: isModeratorField, create: isModeratorField, update: isModeratorField },
-      admin: { position: 'sidebar', description: { en: 'Saved with this change in the moderation log.', zh: '随本次处理写入处理记录。' } },
+      admin: {
+        position: 'sidebar',
+        // Payload shows virtual fields read-only unless told otherwise; this one is typed into and logged.
+        readOnly: false,
+        description: { en: 'Saved with this change in the moderation log.', zh: '随本次处理写入处理记录。' },
+      },
     },
     {
       name: 'reader',

@@ -92,7 +92,15 @@ export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLU
       access: triagersOnly,
       admin: { description: { en: 'Required to mark as corrected without a notice on the article.', zh: '若标记为已更正但文章无更正说明，须填写理由。' } },
     },
-    { name: 'statusNote', type: 'text', label: { en: 'Note for the history', zh: '状态变更备注' }, virtual: true, access: triagersOnly, admin: { position: 'sidebar' } },
+    {
+      name: 'statusNote',
+      type: 'text',
+      label: { en: 'Note for the history', zh: '状态变更备注' },
+      virtual: true,
+      access: triagersOnly,
+      // Payload shows virtual fields read-only unless told otherwise; this one is typed into and logged.
+      admin: { position: 'sidebar', readOnly: false },
+    },
     { name: 'quoteFound', type: 'checkbox', label: { en: 'Quote found in the article', zh: '原文可在文章中找到' }, access: serverWritten(isEditorOrModeratorField), admin: { readOnly: true, position: 'sidebar' } },
     { name: 'normalisedQuote', type: 'text', index: true, access: serverWritten(isEditorOrModeratorField), admin: { hidden: true } },
     {
