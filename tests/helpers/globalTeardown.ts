@@ -7,7 +7,9 @@ import { dropDatabase } from './server'
 export default async function globalTeardown(): Promise<void> {
   const cluster = (globalThis as { __embeddedPostgres__?: TestCluster }).__embeddedPostgres__
   if (!cluster) {
-    const template = new URL(process.env.TEST_POSTGRES_URL!)
+    // A setup that failed before the template was made leaves nothing to drop.
+    if (!process.env.TEST_POSTGRES_URL || !process.env.TEST_TEMPLATE_DATABASE) return
+    const template = new URL(process.env.TEST_POSTGRES_URL)
     template.pathname = `/${process.env.TEST_TEMPLATE_DATABASE}`
     await dropDatabase(template.toString())
     return

@@ -1,3 +1,5 @@
+import type { MessageCode } from '../i18n/translate'
+
 /**
  * One spelling of every API path. Express routes the raw path case-insensitively, Payload finds a
  * collection by its exact slug but an endpoint case-insensitively and by the decoded path, and the
@@ -17,8 +19,8 @@ export type CanonicalTarget =
   | { kind: 'api'; target: string }
   | { kind: 'refused'; code: PathRefusalCode }
 
-/** The refusals' codes, which are also their messages' (src/lib/i18n/messages.ts). */
-export type PathRefusalCode = 'PATH_NOT_ORIGIN_FORM' | 'PATH_MALFORMED_ENCODING' | 'PATH_DOT_SEGMENT' | 'PATH_SEPARATOR_IN_SEGMENT' | 'PATH_FORBIDDEN_CHARACTER' | 'PATH_WRONG_CASE'
+/** The refusals' codes: their messages' keys in the catalogue (src/lib/i18n/messages.ts). */
+export type PathRefusalCode = Extract<MessageCode, `PATH_${string}`>
 
 const refused = (code: PathRefusalCode): CanonicalTarget => ({ kind: 'refused', code })
 

@@ -45,6 +45,7 @@ export const MAX_REVIEW_NOTE_LENGTH = 2000
 export const REVIEW_FIELD_LABELS = {
   action: { zh: '审核操作', en: 'Review action' },
   note: { zh: '审核意见', en: 'Note' },
+  reason: { zh: '放行理由', en: 'Reason' },
 } as const
 
 export type TransitionCheck =

@@ -7,6 +7,8 @@ import { ROOT_DIR } from '../../helpers/server'
 
 const CODES = Object.keys(MESSAGES) as MessageCode[]
 const HAN = /\p{Script=Han}/u
+/** Codes whose refusals still carry a two-language text of their own (src/lib/accounts/authFields.ts). */
+const NOT_YET_IN_THE_CATALOGUE = ['AUTH_FIELD_FORBIDDEN', 'INTERNAL_AUTH_FIELD']
 
 /** Every TypeScript file under src/, with its text. */
 function sources(dir = path.join(ROOT_DIR, 'src')): { file: string; text: string }[] {
@@ -27,11 +29,11 @@ describe('the message catalogue', () => {
     expect(placeholdersOf(zh)).toEqual(placeholdersOf(en))
   })
 
-  it('has a text in every language for every code the source passes as a message', () => {
-    const used = new Set(sources().flatMap(({ text }) => [...text.matchAll(/\{ code: '([A-Z][A-Z_]+)'/g)].map((match) => match[1])))
+  it('has a text in every language for every code the source gives a refusal, but the ones still to move here', () => {
+    const used = new Set(sources().flatMap(({ text }) => [...text.matchAll(/\bcode: '([A-Z][A-Z_]+)'/g)].map((match) => match[1])))
     expect(used.size).toBeGreaterThan(10)
     const missing = [...used].filter((code) => !LANGUAGES.every((language) => MESSAGES[code as MessageCode]?.[language]))
-    expect(missing).toEqual([])
+    expect(missing.sort()).toEqual(NOT_YET_IN_THE_CATALOGUE)
   })
 })
 

@@ -128,7 +128,7 @@ async function publishedArticlesWithHits(req: PayloadRequest) {
 async function override(req: PayloadRequest, article: Article, reason: unknown): Promise<Response> {
   if (!isPublisherUser(req.user)) return refuse(req, 403, { code: 'OVERRIDE_PUBLISHERS_ONLY' })
   if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > MAX_OVERRIDE_REASON_LENGTH) {
-    const field = { path: 'reason', label: { zh: '放行理由', en: 'Reason' } }
+    const field = { path: 'reason', label: REVIEW_FIELD_LABELS.reason }
     return json(400, fieldRefusalBody(req, field, { code: 'OVERRIDE_REASON_REQUIRED', values: { max: MAX_OVERRIDE_REASON_LENGTH } }))
   }
   const screening = await screenArticle(req, article)
