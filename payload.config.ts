@@ -3,7 +3,7 @@ import path from 'node:path'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
-import { buildConfig } from 'payload'
+import { buildConfig, type PayloadRequest } from 'payload'
 import sharp from 'sharp'
 
 import { ApiClients } from './src/collections/ApiClients'
@@ -38,6 +38,7 @@ import { checkingEveryCollectionsQueries } from './src/hooks/everywhere/refuseUn
 import { checkingCollectionWrites, checkingGlobalWrites } from './src/hooks/everywhere/rejectMalformedWrites'
 import { isPublisherUser } from './src/access/roleChecks'
 import { emailAdapter } from './src/email/adapter'
+import { languageOf } from './src/i18n/requestMessages'
 import { articleBodyEditor } from './src/fields/articleBodyEditor'
 import { deliverWebhookTask } from './src/jobs/deliverWebhook'
 import { purgeAuditLogTask } from './src/jobs/purgeAuditLog'
@@ -118,7 +119,10 @@ export default buildConfig({
     queries: (GraphQL, context) => ({ ...correctionsLogQuery(GraphQL, context), ...searchQuery(GraphQL, context) }),
     disablePlaygroundInProduction: true,
     maxComplexity: 1000,
-    validationRules: () => [maxDepthRule(Number(process.env.GRAPHQL_MAX_DEPTH || 12)), maxFieldsRule(Number(process.env.GRAPHQL_MAX_FIELDS || 1000))],
+    validationRules: ({ contextValue }) => {
+      const language = languageOf((contextValue as { req: PayloadRequest }).req)
+      return [maxDepthRule(Number(process.env.GRAPHQL_MAX_DEPTH || 12), language), maxFieldsRule(Number(process.env.GRAPHQL_MAX_FIELDS || 1000), language)]
+    },
   },
   jobs: {
     access: { run: ({ req }) => isPublisherUser(req.user) },

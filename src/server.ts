@@ -24,7 +24,7 @@ import { livenessCheck, readinessCheck } from './server/health'
 import { type ApiClient, apiKeyClients } from './server/apiClients'
 import { apiRateLimit } from './server/apiRateLimit'
 import { reindexOutdatedSearchRowsInBackground } from './server/outdatedSearchRows'
-import { payloadApiRouter, sendError } from './server/payloadApi'
+import { payloadApiRouter, refuse, sendError } from './server/payloadApi'
 import { closePayload, exclusivelyAtStartup, failWritesWhoseCommitFails, tolerateDroppedConnections } from './server/pool'
 import { requestLogger } from './server/requestLogger'
 import { securityHeaders } from './server/securityHeaders'
@@ -149,14 +149,16 @@ async function main(): Promise<void> {
   app.use(secure)
   app.get('/healthz', livenessCheck)
   app.get('/readyz', readinessCheck(payload, migrations.map((migration) => migration.name)))
-  if (production && !demo) app.post('/api/users/first-register', refuseOpenFirstRegistration)
+  // On an empty database Payload lets whoever reaches the admin first register as its first user;
+  // a production deployment names its first admin in ADMIN_EMAIL / ADMIN_PASSWORD instead.
+  if (production && !demo) app.post('/api/users/first-register', (req, res) => refuse(res, req, 403, { code: 'FIRST_ADMIN_FROM_ENV' }, config))
   const apiClients = apiKeyClients(payload, caching.versions)
   app.use('/api', apiClients.recognise)
   app.use('/api', rateLimitApi)
   app.use('/api', apiClients.verify)
   app.use('/api', payloadApiRouter(payload, { graphQLPlayground: !production, caching }))
   // Errors in the middleware before Payload (an API key looked up while PostgreSQL is down): JSON, no stack.
-  app.use('/api', ((error, req, res, _next) => sendError(res, error, req)) satisfies express.ErrorRequestHandler)
+  app.use('/api', ((error, req, res, _next) => sendError(res, error, req, config)) satisfies express.ErrorRequestHandler)
 
   if (serveAdmin) {
     if (production) await buildAdminIfStale(rootDir, (message) => logger.info(message))
@@ -192,13 +194,6 @@ async function closeHttpServer(server: Server): Promise<void> {
   clearTimeout(forced)
 }
 
-/**
- * On an empty database Payload lets whoever reaches the admin first register as its first user. A
- * production deployment names its first admin in ADMIN_EMAIL / ADMIN_PASSWORD instead.
- */
-function refuseOpenFirstRegistration(_req: express.Request, res: express.Response): void {
-  res.status(403).json({ errors: [{ message: 'The first admin is created from ADMIN_EMAIL and ADMIN_PASSWORD on this server' }] })
-}
 
 function redactPassword(url: string): string {
   try {

@@ -1,5 +1,6 @@
-import { APIError, type GraphQLExtension } from 'payload'
+import type { GraphQLExtension, PayloadRequest } from 'payload'
 
+import { problemsRefusal } from '../i18n/requestMessages'
 import { publishedCorrections } from '../db/correctionsLog'
 import { MAX_CORRECTIONS_LIMIT } from './correctionsLog'
 import { paginatedType } from './paginatedGraphQLType'
@@ -24,11 +25,13 @@ export const correctionsLogQuery: GraphQLExtension = (GraphQL) => {
     CorrectionsLog: {
       type: Page,
       args: { page: { type: GraphQL.GraphQLInt }, limit: { type: GraphQL.GraphQLInt } },
-      resolve: async (_: unknown, args: { page?: number; limit?: number }, context: { req: { payload: Parameters<typeof publishedCorrections>[0] } }) => {
+      resolve: async (_: unknown, args: { page?: number; limit?: number }, context: { req: PayloadRequest }) => {
         const page = args.page ?? 1
         const limit = args.limit ?? 20
-        if (page < 1 || page > 1_000_000) throw new APIError('page: expected a whole number from 1 to 1000000', 400, undefined, true)
-        if (limit < 1 || limit > MAX_CORRECTIONS_LIMIT) throw new APIError(`limit: expected a whole number from 1 to ${MAX_CORRECTIONS_LIMIT}`, 400, undefined, true)
+        if (page < 1 || page > 1_000_000) throw problemsRefusal(context.req, [{ path: 'page', message: { code: 'WHOLE_NUMBER_BETWEEN', values: { min: 1, max: 1_000_000 } } }])
+        if (limit < 1 || limit > MAX_CORRECTIONS_LIMIT) {
+          throw problemsRefusal(context.req, [{ path: 'limit', message: { code: 'WHOLE_NUMBER_BETWEEN', values: { min: 1, max: MAX_CORRECTIONS_LIMIT } } }])
+        }
         return publishedCorrections(context.req.payload, page, limit)
       },
     },

@@ -1,9 +1,8 @@
-import type { Endpoint, GraphQLExtension } from 'payload'
-import { APIError } from 'payload'
+import type { Endpoint, GraphQLExtension, PayloadRequest } from 'payload'
 
 import { SAME_FOR_EVERY_CALLER } from '../lib/http/caching'
 import { parseSearchParams } from '../lib/search'
-import { validationErrorBody } from '../lib/api/validationErrorBody'
+import { languageOf, problemsBody, problemsRefusal } from '../i18n/requestMessages'
 import { searchArticles } from '../db/articleSearch'
 import { paginatedType } from './paginatedGraphQLType'
 
@@ -15,7 +14,7 @@ export const searchEndpoint: Endpoint = {
   handler: async (req) => {
     const parsed = parseSearchParams((req.query ?? {}) as Record<string, unknown>)
     if (!parsed.ok) {
-      return Response.json(validationErrorBody(parsed.path, parsed.message), { status: 400 })
+      return Response.json(problemsBody(languageOf(req), [parsed]), { status: 400 })
     }
     return Response.json(await searchArticles(req.payload, parsed.value))
   },
@@ -48,9 +47,9 @@ export const searchQuery: GraphQLExtension = (GraphQL) => {
         page: { type: GraphQL.GraphQLInt },
         limit: { type: GraphQL.GraphQLInt },
       },
-      resolve: async (_: unknown, args: Record<string, unknown>, context: { req: { payload: Parameters<typeof searchArticles>[0] } }) => {
+      resolve: async (_: unknown, args: Record<string, unknown>, context: { req: PayloadRequest }) => {
         const parsed = parseSearchParams(args)
-        if (!parsed.ok) throw new APIError(`${parsed.path}: ${parsed.message}`, 400, undefined, true)
+        if (!parsed.ok) throw problemsRefusal(context.req, [parsed])
         return searchArticles(context.req.payload, parsed.value)
       },
     },

@@ -21,7 +21,7 @@ import {
   normalizeEmail,
   type Writer,
 } from '../lib/accounts/authFields'
-import { say } from '../i18n/requestMessages'
+import { languageOf, say } from '../i18n/requestMessages'
 import { passwordMatches } from '../lib/accounts/currentPassword'
 import { emailChangeConfirmation, emailChangeNotice } from '../lib/accounts/emailChangeMail'
 import { hashLookupToken as hashToken, newLookupToken as newToken } from '../lib/corrections/token'
@@ -135,7 +135,7 @@ export const guardAuthFields: CollectionBeforeOperationHook = async ({ args, col
   if (write === 'update' && !stored) return args
   const set = fieldsSet(rest, stored, hidden)
   const refusal = accountWriteRefusal({ collection: slug, write, writer, fields: set, hiddenFieldNames: hidden })
-  if (refusal) throw refuse(403, refusal.code, refusal.field, refusal.message)
+  if (refusal) throw refuse(403, refusal.code, refusal.field, say(req, refusal.message))
 
   if (write === 'update' && stored) {
     if (set.includes('password')) await checkCurrentPassword(req, collection, stored, currentPassword)
@@ -176,8 +176,8 @@ export const announceHeldEmail: CollectionAfterChangeHook = async ({ collection,
   delete plansOf(req)[key]
   if (!plan?.heldEmail) return doc
   const { address, token } = plan.heldEmail
-  const confirmation = emailChangeConfirmation({ token, staff: collection.slug === USERS_SLUG, hoursValid: EMAIL_CHANGE_TTL_MS / 3_600_000 })
+  const confirmation = emailChangeConfirmation({ token, staff: collection.slug === USERS_SLUG, hoursValid: EMAIL_CHANGE_TTL_MS / 3_600_000, language: languageOf(req) })
   await req.payload.sendEmail({ to: address, ...confirmation })
-  if (previousDoc?.email) await req.payload.sendEmail({ to: previousDoc.email, ...emailChangeNotice({ newEmail: address }) })
+  if (previousDoc?.email) await req.payload.sendEmail({ to: previousDoc.email, ...emailChangeNotice({ newEmail: address, language: languageOf(req) }) })
   return doc
 }

@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 import { getRequestLanguage, type PayloadRequest, type SanitizedConfig, ValidationError } from 'payload'
 import { parseCookies } from 'payload/shared'
 
+import type { ParamProblem } from '../lib/api/paginationParams'
 import { validationErrorBody } from '../lib/api/validationErrorBody'
 import { type Label, type Language, type Message, translate } from '../lib/i18n/translate'
 
@@ -34,10 +35,30 @@ export const refusalBody = (req: WithLanguage, message: Message, data: Record<st
  * is Payload's own, as on the refusals it throws.
  */
 export const fieldRefusalBody = (req: PayloadRequest, field: { path: string; label: Label }, message: Message) =>
-  validationErrorBody(field.path, say(req, message), {
-    heading: `${req.t('error:followingFieldsInvalid', { count: 1 })} ${field.label[languageOf(req)]}`,
-    code: message.code,
-  })
+  validationErrorBody([{ path: field.path, message: say(req, message) }], `${req.t('error:followingFieldsInvalid', { count: 1 })} ${field.label[languageOf(req)]}`, message.code)
+
+/**
+ * A 400's body naming each value of a request that cannot be served (a query parameter, a `where`
+ * path, a column the database refused) by its path; the code is the first problem's.
+ */
+export function problemsBody(language: Language, problems: readonly ParamProblem[]) {
+  const heading = translate({ code: 'QUERY_PARAMS_INVALID', values: { params: problems.map(({ path }) => path).join(', ') } }, language)
+  return validationErrorBody(
+    problems.map(({ path, message }) => ({ path, message: translate(message, language) })),
+    heading,
+    problems[0].message.code,
+  )
+}
+
+/**
+ * The same problems thrown where Payload answers them (hooks, GraphQL resolvers): its 400 naming
+ * each path under its own translated top line, the first problem's code beside them.
+ */
+export function problemsRefusal(req: PayloadRequest, problems: readonly ParamProblem[], where: { collection?: string; global?: string } = {}): ValidationError {
+  const error = new ValidationError({ ...where, errors: problems.map(({ path, message }) => ({ path, message: say(req, message) })), req }, req.t)
+  Object.assign(error.data as object, { code: problems[0].message.code })
+  return error
+}
 
 /**
  * The same refusal thrown from a hook: Payload answers it with a 400 whose top line names the

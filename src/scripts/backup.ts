@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const file = path.resolve(values.out ?? path.join(PROJECT_ROOT, 'backups', `newsroom-${createdAt.toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-')}.tar.gz`))
   const mediaDir = mediaDirectory()
   // An earlier backup is never overwritten, not even by a run that would fail half-way.
-  if (await stat(file).then(() => true, () => false)) throw new ArchiveError(`${file} 已存在 (${file} exists already: name another with --out)`)
+  if (await stat(file).then(() => true, () => false)) throw new ArchiveError({ code: 'BACKUP_FILE_EXISTS', values: { file } })
   const database = await openProjectDatabase()
   const scratch = await scratchFolder().catch(async (error: unknown) => {
     await database.stop()

@@ -20,7 +20,7 @@ type PayloadMigrations = NonNullable<Parameters<Payload['db']['migrate']>[0]>['m
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { force: { type: 'boolean', default: false } } })
-  if (positionals.length !== 1) throw new ArchiveError('请指定一个备份文件 (Name one backup file)')
+  if (positionals.length !== 1) throw new ArchiveError({ code: 'BACKUP_FILE_REQUIRED' })
   const [file] = positionals
   const database = await useProjectDatabase()
   const scratch = await scratchFolder().catch(async (error: unknown) => {
@@ -37,9 +37,7 @@ async function main(): Promise<void> {
     const mediaDir = mediaDirectory()
     const mediaInUse = (await readdir(mediaDir).catch(() => [])).filter((name) => name !== '.gitkeep')
     if (!values.force && (!(await databaseIsEmpty(url)) || mediaInUse.length > 0)) {
-      throw new ArchiveError(
-        `目标不是空的 (The database or ${mediaDir} is not empty: restore into a fresh database and media folder, or pass --force to delete what they hold first)`,
-      )
+      throw new ArchiveError({ code: 'RESTORE_TARGET_NOT_EMPTY', values: { media: mediaDir } })
     }
     if (values.force) {
       await emptyDatabase(url)
@@ -70,9 +68,7 @@ async function main(): Promise<void> {
 function assertSchemaKnown(manifest: Manifest, known: string[]): void {
   const mismatch = manifest.migrations.findIndex((name, index) => known[index] !== name)
   if (mismatch === -1) return
-  throw new ArchiveError(
-    `备份来自不同的版本 (The backup's schema does not match this build: its migration ${manifest.migrations[mismatch]} is not this build's ${known[mismatch] ?? '(none)'}; restore it with the version that made it)`,
-  )
+  throw new ArchiveError({ code: 'RESTORE_OTHER_VERSION', values: { theirs: manifest.migrations[mismatch], ours: known[mismatch] ?? '(none)' } })
 }
 
 main().then(

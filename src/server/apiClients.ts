@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 
 import type { VersionStore } from '../lib/responseCache/cache'
 import { API_CLIENTS_SLUG } from '../slugs'
+import { refuse } from './payloadApi'
 
 export type ApiClient = { id: number | string; name: string; requestsPerMinute: number }
 
@@ -53,7 +54,7 @@ export function apiKeyClients(payload: Payload, versions: VersionStore): { recog
     }
   }
 
-  const verify: RequestHandler = async (_req, res, next) => {
+  const verify: RequestHandler = async (req, res, next) => {
     const authorization = res.locals.unverifiedApiKey as string | undefined
     if (!authorization) return next()
     try {
@@ -61,7 +62,7 @@ export function apiKeyClients(payload: Payload, versions: VersionStore): { recog
       const version = await versionNow()
       const client = await lookUp(authorization)
       if (!client) {
-        res.status(401).json({ errors: [{ message: 'Unknown or revoked API key' }] })
+        refuse(res, req, 401, { code: 'API_KEY_INVALID' }, payload.config)
         return
       }
       if (version !== null) {

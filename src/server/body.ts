@@ -1,11 +1,14 @@
 import type { Request } from 'express'
 
+import type { Message } from '../lib/i18n/translate'
+
+/** A client's error found before Payload sees the request, answered in the client's language. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
-    message: string,
+    readonly refusal: Message,
   ) {
-    super(message)
+    super(refusal.code)
   }
 }
 
@@ -30,7 +33,7 @@ async function readBodyOnce(req: Request, limit: number): Promise<Buffer> {
   const declared = Number(req.get('content-length'))
   if (Number.isFinite(declared) && declared > limit) {
     req.resume()
-    throw new HttpError(413, `Request body too large: at most ${limit} bytes`)
+    throw new HttpError(413, { code: 'BODY_TOO_LARGE', values: { limit } })
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
@@ -44,7 +47,7 @@ async function readBodyOnce(req: Request, limit: number): Promise<Buffer> {
       // Keep draining what the client still sends so the 413 can be written on an intact socket.
       req.off('data', onData)
       req.resume()
-      reject(new HttpError(413, `Request body too large: at most ${limit} bytes`))
+      reject(new HttpError(413, { code: 'BODY_TOO_LARGE', values: { limit } }))
     }
     req.on('data', onData)
     req.once('end', () => resolve(Buffer.concat(chunks)))

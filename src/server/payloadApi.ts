@@ -14,15 +14,15 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express'
-import { createLocalReq, type Endpoint, type Payload, type SanitizedConfig } from 'payload'
+import { createLocalReq, type Endpoint, getLocalI18n, type Payload, type SanitizedConfig } from 'payload'
 import * as qs from 'qs-esm'
 
-import { languageOfHeaders } from '../i18n/requestMessages'
-import { translate } from '../lib/i18n/translate'
+import { languageOfHeaders, problemsBody } from '../i18n/requestMessages'
+import { type Message, translate } from '../lib/i18n/translate'
 import { carriesCredentials } from '../lib/http/credentials'
 import { graphQLRefusal } from '../lib/graphql/refusals'
 import { everyFieldFailedWith } from '../lib/graphql/status'
-import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable } from '../lib/api/databaseErrors'
+import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailable } from '../lib/api/databaseErrors'
 import { PRIVATE_CACHE_CONTROL, PUBLIC_FILE_CACHE_CONTROL, SAME_FOR_EVERY_CALLER } from '../lib/http/caching'
 import { logger } from '../lib/runtime/logger'
 import { paginationParamProblems } from '../lib/api/paginationParams'
@@ -58,15 +58,13 @@ export function payloadApiRouter(payload: Payload, options: { graphQLPlayground:
       try {
         const unversioned = keepsNoVersions(req.path)
         if (unversioned) {
-          res.status(404).json({ errors: [{ message: `No versions are kept of ${unversioned}` }] })
+          refuse(res, req, 404, { code: 'NO_VERSIONS_KEPT', values: { content: unversioned } }, config)
           return
         }
         const query = req.query as Record<string, unknown>
         const problems = paginationParamProblems(query)
         if (problems.length > 0) {
-          res.status(400).json({
-            errors: [{ name: 'QueryError', message: `Invalid query parameter: ${problems.map((p) => p.path).join(', ')}`, data: problems }],
-          })
+          res.status(400).json(problemsBody(languageOfHeaders(config, req.headers), problems))
           return
         }
         const body = await bodyOf(req)
@@ -80,7 +78,7 @@ export function payloadApiRouter(payload: Payload, options: { graphQLPlayground:
         }
         await sendWebResponse(await answer(req, res, body), res, req, { personal, keep: cached?.keep }, config)
       } catch (error) {
-        sendError(res, error, req)
+        sendError(res, error, req, config)
       }
     }
 
@@ -96,7 +94,7 @@ export function payloadApiRouter(payload: Payload, options: { graphQLPlayground:
    * Payload's REST handler authenticates every request and builds a full request object before it
    * finds the endpoint; without that, this server answered 15–20% more searches a second. An
    * endpoint that answers every caller alike needs neither, so it gets a request with no user and
-   * no headers: only its path and query.
+   * no headers: only its path, its query and the language its refusals are said in.
    */
   const servedDirectly = (endpoint: Endpoint, collection?: string) =>
     answering(async (req, res) => {
@@ -107,6 +105,7 @@ export function payloadApiRouter(payload: Payload, options: { graphQLPlayground:
             url: new URL(req.originalUrl, config.serverURL || 'http://localhost').href,
             query: parseQuery(req.originalUrl),
             routeParams: { ...req.params, ...(collection && { collection }) },
+            i18n: await getLocalI18n({ config, language: languageOfHeaders(config, req.headers) }),
           },
         },
         payload,
@@ -173,7 +172,7 @@ function unversionedContent(config: SanitizedConfig): (path: string) => string |
  * before GraphQL does, and fails on a malformed one), and documents its complexity rule cannot take.
  */
 function refuseUnservableGraphQL(req: Request, body: Buffer | null): void {
-  if (req.is('multipart/*')) throw new HttpError(415, 'GraphQL requests are JSON (application/json)')
+  if (req.is('multipart/*')) throw new HttpError(415, { code: 'GRAPHQL_NOT_JSON' })
   const refusal = body ? graphQLRefusal(body.toString('utf8')) : null
   if (refusal) throw new HttpError(400, refusal)
 }
@@ -238,7 +237,7 @@ function missingUploadsAsNotFound(config: SanitizedConfig): RequestHandler {
     const file = path.resolve(dir, filename)
     const exists = file.startsWith(dir + path.sep) && (await stat(file).then((s) => s.isFile(), () => false))
     if (exists) return next()
-    res.status(404).json({ errors: [{ message: 'File not found' }] })
+    refuse(res, req, 404, { code: 'FILE_NOT_FOUND' }, config)
   }
 }
 
@@ -246,7 +245,7 @@ function assertJson(body: Buffer): void {
   try {
     JSON.parse(body.toString('utf8'))
   } catch (error) {
-    throw new HttpError(400, `Malformed JSON body: ${(error as Error).message}`)
+    throw new HttpError(400, { code: 'MALFORMED_JSON', values: { detail: (error as Error).message } })
   }
 }
 
@@ -254,8 +253,7 @@ async function sendWebResponse(response: globalThis.Response, res: Response, req
   // Payload answers a method that a collection has no endpoint for (its migrations have none) with
   // 501, a server's failure; it is the client's request that cannot be served.
   if (response.status === 501) {
-    const message = { code: 'METHOD_NOT_ALLOWED', values: { method: req.method, path: req.path } } as const
-    res.status(405).json({ errors: [{ message: translate(message, languageOfHeaders(config, req.headers)), data: { code: message.code } }] })
+    refuse(res, req, 405, { code: 'METHOD_NOT_ALLOWED', values: { method: req.method, path: req.path } }, config)
     return
   }
   if (response.status === 429) {
@@ -296,8 +294,13 @@ async function retryAfterOf(response: globalThis.Response): Promise<number | nul
   return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : null
 }
 
+/** A refusal ahead of Payload, in Payload's shape and the client's language, with its code beside it. */
+export function refuse(res: Response, req: Request, status: number, message: Message, config: SanitizedConfig): void {
+  res.status(status).json({ errors: [{ message: translate(message, languageOfHeaders(config, req.headers)), data: { code: message.code } }] })
+}
+
 /** Errors before Payload answers: a clear JSON error in Payload's own shape, never a stack trace. */
-export function sendError(res: Response, error: unknown, req: Request): void {
+export function sendError(res: Response, error: unknown, req: Request, config: SanitizedConfig): void {
   const clientError = error instanceof HttpError ? error : expressClientError(error)
   const unavailable = !clientError && databaseUnavailable(error)
   const status = clientError ? clientError.status : unavailable ? 503 : 500
@@ -307,8 +310,7 @@ export function sendError(res: Response, error: unknown, req: Request): void {
     return
   }
   if (unavailable) res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
-  const message = clientError ? clientError.message : unavailable ? DATABASE_UNAVAILABLE_MESSAGE : 'Internal server error'
-  res.status(status).json({ errors: [{ message }] })
+  refuse(res, req, status, clientError ? clientError.refusal : { code: unavailable ? 'DATABASE_UNAVAILABLE' : 'INTERNAL_ERROR' }, config)
 }
 
 /**
@@ -318,5 +320,5 @@ export function sendError(res: Response, error: unknown, req: Request): void {
 function expressClientError(error: unknown): HttpError | null {
   const { status, message } = (error ?? {}) as { status?: unknown; message?: unknown }
   if (typeof status !== 'number' || status < 400 || status > 499) return null
-  return new HttpError(status, error instanceof URIError ? 'Malformed percent-encoding in the path' : String(message))
+  return new HttpError(status, error instanceof URIError ? { code: 'PATH_MALFORMED_ENCODING' } : { code: 'REQUEST_INVALID', values: { detail: String(message) } })
 }

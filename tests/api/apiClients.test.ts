@@ -48,7 +48,7 @@ it('grants nothing beyond public reads: no drafts, no writes', async () => {
 it('refuses an unknown key, accepts it once issued, and refuses a revoked one at once', async () => {
   const unknown = await withKey(`api-clients API-Key ${randomUUID()}`, '/api/articles')
   expect(unknown.status).toBe(401)
-  expect((await unknown.json()).errors[0].message).toMatch(/API key/)
+  expect((await unknown.json()).errors).toEqual([{ message: 'API 密钥不存在或已吊销', data: { code: 'API_KEY_INVALID' } }])
   const early = randomUUID()
   expect((await withKey(`api-clients API-Key ${early}`, '/api/articles')).status).toBe(401)
   expect((await withKey((await createClient('先试后建', undefined, early)).header, '/api/articles')).status).toBe(200)

@@ -212,9 +212,10 @@ describe('GET /api/articles/page/:slug', () => {
     ['no article', () => '/api/articles/page/mei-you-zhe-pian'],
     ['a malformed slug', () => `/api/articles/page/${encodeURIComponent("x' or '1'='1")}`],
     ['an over-long slug', () => `/api/articles/page/${'a'.repeat(5000)}`],
-  ])('answers 404 for %s', async (_name, path) => {
+  ])('answers 404 for %s, in the reader\'s language', async (_name, path) => {
     const res = await staff.anonymous.get(path())
-    expect(res.status).toBe(404)
-    expect(res.body.errors[0].message).toBe('Article not found')
+    expect([res.status, res.body.errors]).toEqual([404, [{ message: '找不到这篇文章', data: { code: 'ARTICLE_NOT_FOUND' } }]])
+    const inEnglish = await staff.anonymous.inLanguage('en-GB,en;q=0.9').get(path())
+    expect([inEnglish.status, inEnglish.body.errors]).toEqual([404, [{ message: 'Article not found', data: { code: 'ARTICLE_NOT_FOUND' } }]])
   })
 })

@@ -49,13 +49,13 @@ describe('bad input over REST is a 4xx naming the field, never a 500', () => {
   it('malformed JSON', async () => {
     const res = await editor.post('/api/articles', '{"title": "未闭合', { 'content-type': 'application/json' })
     expect(res.status).toBe(400)
-    expect(res.body.errors[0].message).toMatch(/Malformed JSON/)
+    expect(res.body.errors[0]).toEqual({ message: expect.stringMatching(/^请求内容不是有效的 JSON：/), data: { code: 'MALFORMED_JSON' } })
   })
 
   it('an oversized body is refused with 413 before it is read', async () => {
     const res = await editor.post('/api/articles', { title: '超长', summary: '字'.repeat(600_000) })
     expect(res.status).toBe(413)
-    expect(res.body.errors[0].message).toMatch(/too large/)
+    expect(res.body.errors[0]).toEqual({ message: expect.stringMatching(/^请求内容过大：最多 \d+ 字节$/), data: { code: 'BODY_TOO_LARGE' } })
   })
 
   it('an update with a wrong type leaves the stored article as it was', async () => {
@@ -81,7 +81,7 @@ describe('bad input over REST is a 4xx naming the field, never a 500', () => {
   ])('the query parameter %s', async (query, param) => {
     const res = await staff.anonymous.get(`/api/articles?${query}`)
     expect(res.status).toBe(400)
-    expect(res.body.errors[0].data.map((d: { path: string }) => d.path)).toEqual([param])
+    expect(res.body.errors[0].data).toMatchObject({ code: 'WHOLE_NUMBER_BETWEEN', errors: [{ path: param, message: expect.stringMatching(/^应为 \d+ 到 \d+ 之间的整数$/) }] })
   })
 
   it('a query on a field that does not exist or may not be queried', async () => {
@@ -123,7 +123,9 @@ describe('bad input over GraphQL', () => {
     const deep = `{ Articles { docs { category { ${'parent { '.repeat(10)}name${' }'.repeat(10)} } } } }`
     const res = await staff.anonymous.graphql(deep)
     expect(res.status).toBeLessThan(500)
-    expect(res.body.errors?.[0].message).toMatch(/nested \d+ levels deep; at most 12/)
+    expect(res.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^查询嵌套 \d+ 层，最多允许 12 层$/), extensions: { code: 'GRAPHQL_TOO_DEEP' } })
+    const inEnglish = await staff.anonymous.inLanguage('en').graphql(deep)
+    expect(inEnglish.body.errors?.[0].message).toMatch(/^Query is nested \d+ levels deep; at most 12 are allowed$/)
     expect(res.body.data).toBeUndefined()
     const page = await staff.anonymous.graphql('{ Articles(limit: 1) { docs { title authors { name avatar { sizes { thumbnail { url } } } } } } }')
     expect(page.body.errors).toBeUndefined()

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
-import { DATABASE_UNAVAILABLE_MESSAGE } from '../../src/lib/api/databaseErrors'
+import { MESSAGES } from '../../src/lib/i18n/messages'
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/server/embeddedPostgres'
 import { Api } from '../helpers/api'
 import { ADMIN, createDatabase, dropDatabase, freshDatabaseUrl, startServer, withDatabase } from '../helpers/server'
@@ -155,11 +155,12 @@ describe('PostgreSQL stopped and started again under load', () => {
     const readiness = await fetch(`${server!.url}/readyz`)
     expect(readiness.status).toBe(503)
     expect(await readiness.json()).toEqual({ status: 'unavailable', reason: 'database unreachable' })
-    const refused = await fetch(`${server!.url}/api/tags?limit=1`)
+    const refused = await fetch(`${server!.url}/api/tags?limit=1`, { headers: { 'accept-language': 'en' } })
     expect([refused.status, refused.headers.get('retry-after'), refused.headers.get('content-type')]).toEqual([503, '5', expect.stringContaining('application/json')])
+    expect((await refused.json()).errors).toEqual([{ message: MESSAGES.DATABASE_UNAVAILABLE.en, data: { code: 'DATABASE_UNAVAILABLE' } }])
     // GraphQL answers 200 and gives each field its status: the same 503 and message.
     const refusedQuery = await anonymous.graphql('{ Tags(limit: 1) { totalDocs } }')
-    expect(refusedQuery.body.errors).toEqual([expect.objectContaining({ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: expect.objectContaining({ statusCode: 503 }) })])
+    expect(refusedQuery.body.errors).toEqual([expect.objectContaining({ message: MESSAGES.DATABASE_UNAVAILABLE.zh, extensions: expect.objectContaining({ code: 'DATABASE_UNAVAILABLE', statusCode: 503 }) })])
     await sleep(3_000)
     const downUntil = Date.now()
     expect((await fetch(`${server!.url}/readyz`)).status).toBe(503)

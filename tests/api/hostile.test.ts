@@ -264,7 +264,8 @@ beforeAll(async () => {
     AUTH_RATE_LIMIT_PER_EMAIL: '0',
   })
   staff = await createStaff(server)
-  anonymous = staff.anonymous
+  // Asking in English, which the refusals quoted below are in.
+  anonymous = staff.anonymous.inLanguage('en')
   const users = await staff.admin.get('/api/users?limit=100&depth=0')
   knownEmails.push(...users.body.docs.map((user: { email: string }) => user.email.toLowerCase()))
   const chief = staff['editor-in-chief']
@@ -520,7 +521,7 @@ describe('what the inputs that were once a 500 are answered with', () => {
 
   it('versions of content that keeps none: a 404, for staff too; versioned content still lists its versions', async () => {
     for (const path of ['/api/tags/versions', '/api/comments/versions/1', '/api/globals/site-settings/versions', '/api/globals/moderation-settings/versions/1']) {
-      const res = await staff.admin.get(path)
+      const res = await staff.admin.inLanguage('en').get(path)
       expect([path, res.status, res.body.errors?.[0]?.message]).toEqual([path, 404, expect.stringMatching(/^No versions are kept of /)])
     }
     const versions = await staff.admin.get(`/api/articles/versions?where[parent][equals]=${articleId}&depth=0`)
@@ -533,7 +534,7 @@ describe('what the inputs that were once a 500 are answered with', () => {
     ['where[parent][not_like]=1', 'where.parent.not_like', /parent is a relationship/],
     ['where[latest][contains]=true', 'where.latest.contains', /latest is a checkbox/],
   ])('a text operator on a version\'s non-text column (%s): a 400 naming the where path', async (query, path, message) => {
-    const res = await staff.admin.get(`/api/articles/versions?${query}`)
+    const res = await staff.admin.inLanguage('en').get(`/api/articles/versions?${query}`)
     expect([res.status, res.body.errors?.[0]?.data?.errors]).toEqual([400, [expect.objectContaining({ path, message: expect.stringMatching(message) })]])
   })
 

@@ -3,15 +3,24 @@ import { ADMIN, type TestServer } from './server'
 
 export type ApiResponse<T = any> = { status: number; body: T; headers: Headers }
 
-/** A REST and GraphQL client for one identity: anonymous, or logged in with a JWT. */
+/**
+ * A REST and GraphQL client for one identity: anonymous, or logged in with a JWT; it asks for
+ * answers in `language` when given (the server's own default is Chinese).
+ */
 export class Api {
   constructor(
     readonly baseUrl: string,
     readonly token?: string,
+    readonly language?: string,
   ) {}
 
+  /** The same identity asking for answers in another language (its Accept-Language). */
+  inLanguage(language: string): Api {
+    return new Api(this.baseUrl, this.token, language)
+  }
+
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
-    const init: RequestInit = { method, headers: { ...this.authHeader(), ...headers } }
+    const init: RequestInit = { method, headers: { ...this.authHeader(), ...(this.language && { 'accept-language': this.language }), ...headers } }
     if (body !== undefined) {
       init.body = typeof body === 'string' || body instanceof FormData ? (body as string) : JSON.stringify(body)
       if (!(body instanceof FormData)) (init.headers as Record<string, string>)['content-type'] ??= 'application/json'
@@ -29,7 +38,7 @@ export class Api {
 
   /** The same credentials against another instance of the server. */
   at(baseUrl: string): Api {
-    return new Api(baseUrl, this.token)
+    return new Api(baseUrl, this.token, this.language)
   }
 
   get<T = any>(path: string) {

@@ -1,7 +1,7 @@
 import type { AfterErrorHook } from 'payload'
 
 import { clientDatabaseError, pathOfNulCharacter } from '../../lib/api/databaseErrors'
-import { validationErrorBody } from '../../lib/api/validationErrorBody'
+import { languageOf, problemsBody } from '../../i18n/requestMessages'
 
 /**
  * Answers database errors caused by the request's values with a 400 in Payload's validation shape;
@@ -11,7 +11,7 @@ export const databaseErrorsAsBadRequests: AfterErrorHook = ({ error, graphqlResu
   const problem = clientDatabaseError((error as { originalError?: unknown }).originalError ?? error)
   if (!problem) return
   const path = problem.path ?? pathOfNulCharacter(req.data) ?? pathOfNulCharacter(req.query) ?? 'data'
-  const [body] = validationErrorBody(path, problem.message).errors
+  const [body] = problemsBody(languageOf(req), [{ path, message: problem.message }]).errors
   if (graphqlResult) {
     return { graphqlResult: { ...graphqlResult, message: body.message, extensions: { ...graphqlResult.extensions, name: body.name, data: body.data, statusCode: 400 } } }
   }

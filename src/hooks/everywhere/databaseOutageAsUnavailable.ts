@@ -1,6 +1,9 @@
 import type { AfterErrorHook } from 'payload'
 
-import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable } from '../../lib/api/databaseErrors'
+import { refusalBody, say } from '../../i18n/requestMessages'
+import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailable } from '../../lib/api/databaseErrors'
+
+const UNAVAILABLE = { code: 'DATABASE_UNAVAILABLE' } as const
 
 /**
  * A request that failed because PostgreSQL is down or restarting gets a 503 to retry, not a 500; in
@@ -10,7 +13,7 @@ export const databaseOutageAsUnavailable: AfterErrorHook = ({ error, graphqlResu
   if (!databaseUnavailable((error as { originalError?: unknown }).originalError ?? error)) return
   req.responseHeaders = new Headers({ ...Object.fromEntries(req.responseHeaders ?? []), 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) })
   if (graphqlResult) {
-    return { graphqlResult: { ...graphqlResult, message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { ...graphqlResult.extensions, statusCode: 503 } } }
+    return { graphqlResult: { ...graphqlResult, message: say(req, UNAVAILABLE), extensions: { ...graphqlResult.extensions, code: UNAVAILABLE.code, statusCode: 503 } } }
   }
-  return { status: 503, response: { errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE }] } }
+  return { status: 503, response: refusalBody(req, UNAVAILABLE) }
 }

@@ -1,6 +1,6 @@
 import type { AfterErrorHook } from 'payload'
 
-import { validationErrorBody } from '../../lib/api/validationErrorBody'
+import { languageOf, problemsBody } from '../../i18n/requestMessages'
 
 /**
  * Payload answers a multipart form it cannot read (no boundary, cut short, not form-data, a
@@ -11,5 +11,6 @@ export const malformedFormAsBadRequest: AfterErrorHook = ({ error, req }) => {
   const badPayload = error instanceof SyntaxError
   const unreadable = req.data === undefined && !req.file && ((error as { status?: number }).status ?? 500) >= 500
   if (!badPayload && !unreadable) return
-  return { status: 400, response: validationErrorBody(badPayload ? '_payload' : 'data', `Malformed form: ${error.message}`) }
+  const problem = { path: badPayload ? '_payload' : 'data', message: { code: 'MALFORMED_FORM', values: { detail: error.message } } } as const
+  return { status: 400, response: problemsBody(languageOf(req), [problem]) }
 }

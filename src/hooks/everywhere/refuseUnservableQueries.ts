@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook, CollectionSlug, FlattenedField, Payload, SanitizedConfig, Where } from 'payload'
-import { ValidationError } from 'payload'
 
+import { problemsRefusal } from '../../i18n/requestMessages'
 import { paginationParamProblems } from '../../lib/api/paginationParams'
 import { type QueriedField, whereOperatorProblems } from '../../lib/api/unsupportedOperators'
 
@@ -69,7 +69,7 @@ const refuseUnservableQueries: CollectionBeforeOperationHook = ({ args, collecti
       return whereOperatorProblems(join.where, (path) => fieldAt(req.payload, joinedFields, path), `joins.${name}.where`)
     }),
   ]
-  if (errors.length > 0) throw new ValidationError({ collection: collection.slug, errors, req })
+  if (errors.length > 0) throw problemsRefusal(req, errors, { collection: collection.slug })
   return args
 }
 

@@ -7,8 +7,8 @@ import type {
   GlobalBeforeOperationHook,
   PayloadRequest,
 } from 'payload'
-import { ValidationError } from 'payload'
 
+import { problemsRefusal } from '../../i18n/requestMessages'
 import { type FieldShape, findShapeErrors, relationIds, type ShapeError } from '../../lib/api/fieldShapes'
 
 /** Keys Payload itself accepts on writes besides a schema's own fields. */
@@ -43,12 +43,12 @@ async function assertWellFormed(args: {
   // read (text/plain, a form without `_payload`), and Payload itself would fail on it.
   if (data === undefined && req.file) return
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ValidationError({ collection, global, errors: [{ path: 'data', message: 'Expected an object' }], req })
+    throw problemsRefusal(req, [{ path: 'data', message: { code: 'DATA_NOT_AN_OBJECT' } }], { collection, global })
   }
   const record = data as Record<string, unknown>
   const errors = findShapeErrors(record, fields.map(toShape), SYSTEM_KEYS)
   if (errors.length === 0) errors.push(...(await missingRelations(record, fields, req)))
-  if (errors.length > 0) throw new ValidationError({ collection, global, errors, req })
+  if (errors.length > 0) throw problemsRefusal(req, errors, { collection, global })
 }
 
 async function missingRelations(data: Record<string, unknown>, fields: FlattenedField[], req: PayloadRequest): Promise<ShapeError[]> {
@@ -63,7 +63,7 @@ async function missingRelations(data: Record<string, unknown>, fields: Flattened
       overrideAccess: true,
       req,
     })
-    if (totalDocs < ids.length) errors.push({ path: field.name, message: 'Refers to a document that does not exist' })
+    if (totalDocs < ids.length) errors.push({ path: field.name, message: { code: 'RELATED_DOCUMENT_MISSING' } })
   }
   return errors
 }

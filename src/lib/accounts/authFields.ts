@@ -1,3 +1,4 @@
+import type { Message, MessageCode } from '../i18n/translate'
 import { READERS_SLUG, type USERS_SLUG } from '../../slugs'
 
 /**
@@ -77,16 +78,17 @@ export function isInternalAuthField(name: string, hiddenFieldNames: ReadonlySet<
 
 export type RefusalCode = 'INTERNAL_AUTH_FIELD' | 'AUTH_FIELD_FORBIDDEN'
 
-export type Refusal = { field: string; code: RefusalCode; message: string }
+export type Refusal = { field: string; code: RefusalCode; message: Message }
 
-const HINTS: Record<string, string> = {
-  email: '账号本人或管理员可以申请更换邮箱 / only the account holder or an admin may change it',
-  password: '本人修改需同时提供当前密码，其他人请使用找回密码 / only the account holder may, with the current password; others use forgot-password',
-  _verified: '由验证邮件中的链接或管理员设置 / set by the verification link or an admin',
-  status: '由审核员或管理员设置 / set by moderators and admins',
-  suspendedUntil: '由审核员或管理员设置 / set by moderators and admins',
-  professionVerified: '由审核员或管理员设置 / set by moderators and admins',
-  pendingEmail: '通过修改 email 申请，由新邮箱中的确认链接生效 / request it by changing email; the link sent to the new address confirms it',
+/** Who may set each owned field instead, for the refusal to say. */
+const WHO_MAY: Record<string, MessageCode> = {
+  email: 'ACCOUNT_EMAIL_BY_OWNER',
+  password: 'ACCOUNT_PASSWORD_BY_OWNER',
+  _verified: 'ACCOUNT_VERIFIED_BY_LINK',
+  status: 'ACCOUNT_SET_BY_MODERATORS',
+  suspendedUntil: 'ACCOUNT_SET_BY_MODERATORS',
+  professionVerified: 'ACCOUNT_SET_BY_MODERATORS',
+  pendingEmail: 'ACCOUNT_PENDING_EMAIL_BY_LINK',
 }
 
 const may = (writer: Writer, capacities: readonly Capacity[], write: AccountWrite): boolean =>
@@ -116,14 +118,14 @@ export function accountWriteRefusal(args: {
       return {
         field,
         code: 'INTERNAL_AUTH_FIELD',
-        message: `字段 ${field} 由系统维护，任何人都不能通过接口写入 / ${field} is kept by the system and nobody may write it through the API`,
+        message: { code: 'INTERNAL_AUTH_FIELD', values: { field } },
       }
     }
     const rule = ACCOUNT_FIELD_RULES[field]
     if (!rule || (rule.collections && !rule.collections.includes(collection))) continue
     const allowed = write === 'updateMany' && SINGLE_ACCOUNT_FIELDS.has(field) ? false : may(writer, write === 'create' ? rule.create : rule.update, write)
     if (!allowed) {
-      return { field, code: 'AUTH_FIELD_FORBIDDEN', message: `您不能设置字段 ${field}：${HINTS[field]} / You may not set ${field}` }
+      return { field, code: 'AUTH_FIELD_FORBIDDEN', message: { code: 'AUTH_FIELD_FORBIDDEN', values: { field, who: { code: WHO_MAY[field] } } } }
     }
   }
   return null

@@ -1,28 +1,27 @@
-const NUL_CHARACTER_MESSAGE = 'Text may not contain the NUL character (\\u0000)'
-const DATE_OUT_OF_RANGE_MESSAGE = 'Date is out of range'
+import type { Message, MessageCode } from '../i18n/translate'
 
 /**
  * PostgreSQL errors that mean "the client sent something the schema cannot hold", not "the server
  * broke": they deserve a 400 naming the column's field, never a 500.
  */
-const CLIENT_ERROR_MESSAGES: Readonly<Record<string, string>> = {
-  '23503': 'Refers to a document that does not exist',
-  '22P02': 'Invalid value for this field',
-  '22001': 'Value is too long',
-  '22003': 'Number is out of range',
-  '22007': 'Invalid date',
-  '22008': DATE_OUT_OF_RANGE_MESSAGE,
+const CLIENT_ERROR_MESSAGES: Readonly<Record<string, MessageCode>> = {
+  '23503': 'RELATED_DOCUMENT_MISSING',
+  '22P02': 'VALUE_INVALID',
+  '22001': 'VALUE_TOO_LONG',
+  '22003': 'NUMBER_OUT_OF_RANGE',
+  '22007': 'DATE_INVALID',
+  '22008': 'DATE_OUT_OF_RANGE',
   // A year past 9999 reaches PostgreSQL as an out-of-range time zone displacement (+099999-…).
-  '22009': DATE_OUT_OF_RANGE_MESSAGE,
-  '22021': NUL_CHARACTER_MESSAGE,
-  '22P05': NUL_CHARACTER_MESSAGE,
+  '22009': 'DATE_OUT_OF_RANGE',
+  '22021': 'NUL_CHARACTER',
+  '22P05': 'NUL_CHARACTER',
   // Payload hands `like` and `contains` on a number, date or relationship to PostgreSQL as they come
   // (only an operator in a query Payload built: a missing function is the server's own fault).
-  '42883': 'This operator does not apply to this field (like and contains compare text)',
+  '42883': 'OPERATOR_NOT_FOR_FIELD',
 }
 const OPERATOR_MISSING = /^operator does not exist/
 
-export type ClientDatabaseError = { path: string | null; message: string }
+export type ClientDatabaseError = { path: string | null; message: Message }
 
 /** The error as thrown by Drizzle: the query's text, and PostgreSQL's error as its cause. */
 type FailedQuery = { query?: string; cause?: { code?: string; message?: string; detail?: string; column?: string; position?: string } }
@@ -33,7 +32,7 @@ export function clientDatabaseError(error: unknown): ClientDatabaseError | null 
   if (!code || !Object.hasOwn(CLIENT_ERROR_MESSAGES, code)) return null
   if (code === '42883' && !(query && OPERATOR_MISSING.test(message ?? ''))) return null
   const columnName = column ?? /Key \(([a-z0-9_]+)\)=/.exec(detail ?? '')?.[1] ?? columnBefore(query, position)
-  return { path: columnName ? fieldNameOfColumn(columnName) : null, message: CLIENT_ERROR_MESSAGES[code] }
+  return { path: columnName ? fieldNameOfColumn(columnName) : null, message: { code: CLIENT_ERROR_MESSAGES[code] } }
 }
 
 /**
@@ -64,7 +63,6 @@ export function fieldNameOfColumn(column: string): string {
   return column.replace(/_id$/, '').replace(/(?<!^)_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase())
 }
 
-export const DATABASE_UNAVAILABLE_MESSAGE = '数据库暂时不可用，请稍后重试 (The database is unavailable for the moment: try again shortly)'
 /** Seconds a client is told to wait before retrying a request the database could not serve. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5
 

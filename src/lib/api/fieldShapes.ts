@@ -1,3 +1,6 @@
+import type { Message } from '../i18n/translate'
+import type { ParamProblem } from './paginationParams'
+
 /**
  * Type checks for the top-level values of an API write. Payload skips validation when it saves a
  * draft, so without these a number sent as a title is stored as text and a bad enum or id reaches
@@ -11,9 +14,10 @@ export type FieldShape = {
   polymorphic?: boolean
 }
 
-export type ShapeError = { path: string; message: string }
+export type ShapeError = ParamProblem
 
 const STRING_TYPES = new Set(['text', 'textarea', 'email', 'code', 'radio', 'select'])
+const LIST: Message = { code: 'LIST_EXPECTED' }
 
 export function findShapeErrors(data: Record<string, unknown>, fields: readonly FieldShape[], systemKeys: ReadonlySet<string>): ShapeError[] {
   const byName = new Map(fields.map((field) => [field.name, field]))
@@ -21,7 +25,7 @@ export function findShapeErrors(data: Record<string, unknown>, fields: readonly 
   for (const [key, value] of Object.entries(data)) {
     const field = byName.get(key)
     if (!field) {
-      if (!systemKeys.has(key)) errors.push({ path: key, message: `Unknown field "${key}"` })
+      if (!systemKeys.has(key)) errors.push({ path: key, message: { code: 'FIELD_UNKNOWN', values: { field: key } } })
       continue
     }
     const problem = value === null || value === undefined ? null : shapeProblem(field, value)
@@ -30,9 +34,9 @@ export function findShapeErrors(data: Record<string, unknown>, fields: readonly 
   return errors
 }
 
-function shapeProblem(field: FieldShape, value: unknown): string | null {
+function shapeProblem(field: FieldShape, value: unknown): Message | null {
   if (field.hasMany && field.type !== 'relationship' && field.type !== 'upload' && !Array.isArray(value)) {
-    return 'Expected a list'
+    return LIST
   }
   const items = field.hasMany && Array.isArray(value) ? value : [value]
   for (const item of items) {
@@ -42,35 +46,35 @@ function shapeProblem(field: FieldShape, value: unknown): string | null {
   return null
 }
 
-function itemProblem(field: FieldShape, value: unknown): string | null {
+function itemProblem(field: FieldShape, value: unknown): Message | null {
   if (STRING_TYPES.has(field.type)) {
-    if (typeof value !== 'string') return 'Expected text'
-    if (field.options && !field.options.includes(value)) return `Expected one of: ${field.options.join(', ')}`
+    if (typeof value !== 'string') return { code: 'TEXT_EXPECTED' }
+    if (field.options && !field.options.includes(value)) return { code: 'OPTION_EXPECTED', values: { options: field.options.join(', ') } }
     return null
   }
   switch (field.type) {
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? null : 'Expected a number'
+      return typeof value === 'number' && Number.isFinite(value) ? null : { code: 'NUMBER_EXPECTED' }
     case 'checkbox':
-      return typeof value === 'boolean' ? null : 'Expected true or false'
+      return typeof value === 'boolean' ? null : { code: 'BOOLEAN_EXPECTED' }
     case 'date':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? null : 'Expected an ISO 8601 date'
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? null : { code: 'DATE_EXPECTED', values: { example: '2026-11-01T08:00:00+08:00' } }
     case 'relationship':
     case 'upload':
       return relationProblem(field, value)
     case 'richText':
     case 'group':
-      return typeof value === 'object' && !Array.isArray(value) ? null : 'Expected an object'
+      return typeof value === 'object' && !Array.isArray(value) ? null : { code: 'DATA_NOT_AN_OBJECT' }
     case 'array':
     case 'blocks':
       // The admin's form sends an array or blocks field without rows as its row count, 0.
-      return Array.isArray(value) || value === 0 ? null : 'Expected a list'
+      return Array.isArray(value) || value === 0 ? null : LIST
     default:
       return null
   }
 }
 
-function relationProblem(field: FieldShape, value: unknown): string | null {
+function relationProblem(field: FieldShape, value: unknown): Message | null {
   if (field.hasMany && Array.isArray(value)) {
     for (const item of value) {
       const problem = relationProblem({ ...field, hasMany: false }, item)
@@ -78,7 +82,7 @@ function relationProblem(field: FieldShape, value: unknown): string | null {
     }
     return null
   }
-  return relationId(value, field.polymorphic) === null ? 'Expected the id of an existing document' : null
+  return relationId(value, field.polymorphic) === null ? { code: 'DOCUMENT_ID_EXPECTED' } : null
 }
 
 /** The numeric id a relation value names (`3`, `"3"`, `{ id: 3 }`), or null when it names none. */

@@ -1,3 +1,5 @@
+import type { Message } from '../i18n/translate'
+
 /**
  * Payload passes `page`, `limit` and `depth` to the database as they come; a negative page is a
  * 500 there. These bounds turn such values into a 400 naming the parameter.
@@ -8,7 +10,8 @@ const BOUNDS: Readonly<Record<string, { min: number; max: number }>> = {
   depth: { min: 0, max: 10 },
 }
 
-export type ParamProblem = { path: string; message: string }
+/** A value of a request that cannot be served, named by its path, with what is wrong with it. */
+export type ParamProblem = { path: string; message: Message }
 
 /** The parameters out of bounds: strings as a query string carries them, or numbers (GraphQL's arguments). */
 export function paginationParamProblems(params: Readonly<Record<string, unknown>>): ParamProblem[] {
@@ -18,7 +21,7 @@ export function paginationParamProblems(params: Readonly<Record<string, unknown>
     if (value === undefined) continue
     const whole = typeof value === 'number' ? Number.isInteger(value) : typeof value === 'string' && /^\d{1,9}$/.test(value)
     if (!whole || Number(value) < min || Number(value) > max) {
-      problems.push({ path: name, message: `Expected a whole number from ${min} to ${max}` })
+      problems.push({ path: name, message: { code: 'WHOLE_NUMBER_BETWEEN', values: { min, max } } })
     }
   }
   return problems

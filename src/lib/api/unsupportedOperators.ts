@@ -1,3 +1,4 @@
+import type { Message } from '../i18n/translate'
 import type { ParamProblem } from './paginationParams'
 
 /**
@@ -5,11 +6,11 @@ import type { ParamProblem } from './paginationParams'
  * and the geographic ones need a point field, which no collection has. Payload hands them on and
  * the adapter fails (a 500); each is a 400 instead.
  */
-const UNSUPPORTED_OPERATORS: Readonly<Record<string, string>> = {
-  all: 'The all operator is not supported by this database (PostgreSQL)',
-  near: 'The near operator works only on geographic (point) fields, and there are none',
-  within: 'The within operator works only on geographic (point) fields, and there are none',
-  intersects: 'The intersects operator works only on geographic (point) fields, and there are none',
+const UNSUPPORTED_OPERATORS: Readonly<Record<string, Message>> = {
+  all: { code: 'OPERATOR_UNSUPPORTED', values: { operator: 'all' } },
+  near: { code: 'OPERATOR_GEOGRAPHIC', values: { operator: 'near' } },
+  within: { code: 'OPERATOR_GEOGRAPHIC', values: { operator: 'within' } },
+  intersects: { code: 'OPERATOR_GEOGRAPHIC', values: { operator: 'intersects' } },
 }
 
 /**
@@ -38,12 +39,12 @@ export type QueriedField = { type: string; hasMany: boolean }
 const isWhere = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Why `operator` cannot run on `field`, or null when it can (or when the path is not a field: Payload answers that). */
-function operatorProblem(operator: string, path: string, field: QueriedField | null): string | null {
+function operatorProblem(operator: string, path: string, field: QueriedField | null): Message | null {
   if (Object.hasOwn(UNSUPPORTED_OPERATORS, operator)) return UNSUPPORTED_OPERATORS[operator]
   if (!field || !TEXT_OPERATORS.has(operator) || TEXT_FIELD_TYPES.has(field.type)) return null
   if (operator === 'contains' && field.hasMany && ROW_PER_VALUE_TYPES.has(field.type)) return null
   if (operator === 'like' && LIKE_AS_EQUALS_TYPES.has(field.type)) return null
-  return `The ${operator} operator compares text, and ${path} is a ${field.type} field`
+  return { code: 'OPERATOR_TEXT_ONLY', values: { operator, path, type: field.type } }
 }
 
 /**
@@ -58,7 +59,7 @@ export function whereOperatorProblems(where: unknown, fieldAt: (path: string) =>
     if (!inner || typeof inner !== 'object') return []
     const segments = path.split('.', MAX_WHERE_PATH_SEGMENTS + 1)
     if (segments.length > MAX_WHERE_PATH_SEGMENTS) {
-      return [{ path: `${prefix}.${segments.join('.')}…`, message: `A where path may have at most ${MAX_WHERE_PATH_SEGMENTS} parts` }]
+      return [{ path: `${prefix}.${segments.join('.')}…`, message: { code: 'WHERE_PATH_TOO_DEEP', values: { max: MAX_WHERE_PATH_SEGMENTS } } }]
     }
     const field = fieldAt(path)
     return Object.entries(inner).flatMap(([operator, value]) => {

@@ -1,11 +1,13 @@
 import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql'
 
+import { type Language, translate } from '../i18n/translate'
+
 /**
  * Refuses GraphQL operations nested deeper than `maxDepth` fields (fragments followed), before
  * anything runs: relationships can be walked back and forth (article → author → article → …) and
  * a deep query is a cheap way to make the server do a lot of work.
  */
-export function maxDepthRule(maxDepth: number) {
+export function maxDepthRule(maxDepth: number, language: Language) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>()
     for (const definition of context.getDocument().definitions) {
@@ -32,7 +34,8 @@ export function maxDepthRule(maxDepth: number) {
       OperationDefinition(node) {
         const depth = depthOf(node.selectionSet, new Set())
         if (depth > maxDepth) {
-          context.reportError(new GraphQLError(`Query is nested ${depth} levels deep; at most ${maxDepth} are allowed`, { nodes: [node] }))
+          const message = { code: 'GRAPHQL_TOO_DEEP', values: { depth, max: maxDepth } } as const
+          context.reportError(new GraphQLError(translate(message, language), { nodes: [node], extensions: { code: message.code } }))
         }
       },
     }

@@ -1,11 +1,13 @@
 import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql'
 
+import { type Language, translate } from '../i18n/translate'
+
 /**
  * Refuses GraphQL operations that select more than `maxFields` fields in all, every alias and every
  * use of a fragment counted, before anything runs. Payload's complexity limit leaves `__typename`
  * out, so a megabyte of `a1: __typename a2: __typename …` would otherwise be answered field by field.
  */
-export function maxFieldsRule(maxFields: number) {
+export function maxFieldsRule(maxFields: number, language: Language) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>()
     for (const definition of context.getDocument().definitions) {
@@ -34,7 +36,8 @@ export function maxFieldsRule(maxFields: number) {
       OperationDefinition(node) {
         const count = countOf(node.selectionSet, new Set())
         if (count > maxFields) {
-          context.reportError(new GraphQLError(`Query selects ${count} fields; at most ${maxFields} are allowed`, { nodes: [node] }))
+          const message = { code: 'GRAPHQL_TOO_MANY_FIELDS', values: { count, max: maxFields } } as const
+          context.reportError(new GraphQLError(translate(message, language), { nodes: [node], extensions: { code: message.code } }))
         }
       },
     }

@@ -1,12 +1,14 @@
 import { type DocumentNode, Kind, parse, type SelectionSetNode } from 'graphql'
 
+import type { Message } from '../i18n/translate'
+
 /**
  * Why a GraphQL request must be refused before it reaches Payload's handler, or null. Payload's
  * query-complexity rule runs inside validation and throws (a 500) on two documents GraphQL itself
  * would refuse: a subscription (the schema has none) and a fragment that spreads itself. A body that
  * is not JSON or a query that does not parse is left to the handler, which answers those clearly.
  */
-export function graphQLRefusal(body: string): string | null {
+export function graphQLRefusal(body: string): Message | null {
   let document: DocumentNode
   try {
     const { query } = JSON.parse(body) as { query?: unknown }
@@ -16,10 +18,10 @@ export function graphQLRefusal(body: string): string | null {
     return null
   }
   if (document.definitions.some((definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'subscription')) {
-    return 'Subscriptions are not supported'
+    return { code: 'GRAPHQL_SUBSCRIPTION' }
   }
   const cyclic = cyclicFragment(document)
-  return cyclic ? `Fragment "${cyclic}" spreads itself, directly or through other fragments` : null
+  return cyclic ? { code: 'GRAPHQL_CYCLIC_FRAGMENT', values: { fragment: cyclic } } : null
 }
 
 /** The name of a fragment that reaches itself through its spreads, if any. */

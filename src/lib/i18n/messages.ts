@@ -8,6 +8,12 @@ export const MESSAGES = {
   // Shared
   ARTICLE_NOT_FOUND: { zh: '找不到这篇文章', en: 'Article not found' },
   STAFF_ONLY: { zh: '仅限编辑部人员', en: 'Staff only' },
+  PREVIEW_TOKEN_INVALID: { zh: '预览链接无效', en: 'The preview token is not valid' },
+  PREVIEW_LINK_EXPIRED: { zh: '预览链接已过期，请重新获取', en: 'The preview link has expired: ask for a new one' },
+  LOOKUP_TOKEN_INVALID: { zh: '查询码无效', en: 'Invalid token' },
+  CORRECTION_REQUEST_NOT_FOUND: { zh: '找不到这条纠错', en: 'Correction request not found' },
+  COMMENT_REPORTED: { zh: '已收到您的举报', en: 'Reported' },
+  COMMENT_ALREADY_REPORTED: { zh: '您已举报过这条评论', en: 'You have reported this comment already' },
   // The one spelling of an API path (src/lib/http/canonicalPath.ts)
   PATH_NOT_ORIGIN_FORM: { zh: '请求路径须以 / 开头', en: 'The request target must be a path starting with /' },
   PATH_MALFORMED_ENCODING: { zh: '路径中的百分号编码有误', en: 'Malformed percent-encoding in the path' },
@@ -18,6 +24,71 @@ export const MESSAGES = {
 
   API_RATE_LIMITED: { zh: '请求过于频繁，请 {{seconds}} 秒后再试', en: 'Too many requests: try again in {{seconds}} seconds' },
   METHOD_NOT_ALLOWED: { zh: '{{path}} 不支持 {{method}} 请求', en: '{{method}} is not allowed on {{path}}' },
+
+  // The server's own answers, ahead of or around Payload
+  INTERNAL_ERROR: { zh: '服务器内部错误，请稍后重试', en: 'Internal server error' },
+  DATABASE_UNAVAILABLE: { zh: '数据库暂时不可用，请稍后重试', en: 'The database is unavailable for the moment: try again shortly' },
+  BODY_TOO_LARGE: { zh: '请求内容过大：最多 {{limit}} 字节', en: 'Request body too large: at most {{limit}} bytes' },
+  MALFORMED_JSON: { zh: '请求内容不是有效的 JSON：{{detail}}', en: 'Malformed JSON body: {{detail}}' },
+  MALFORMED_FORM: { zh: '表单数据无效：{{detail}}', en: 'Malformed form data: {{detail}}' },
+  REQUEST_INVALID: { zh: '请求无效：{{detail}}', en: 'Invalid request: {{detail}}' },
+  QUERY_PARAMS_INVALID: { zh: '查询参数无效：{{params}}', en: 'Invalid query parameter: {{params}}' },
+  WHOLE_NUMBER_BETWEEN: { zh: '应为 {{min}} 到 {{max}} 之间的整数', en: 'Expected a whole number from {{min}} to {{max}}' },
+  TEXT_EXPECTED: { zh: '应为文字', en: 'Expected text' },
+  NUMBER_EXPECTED: { zh: '应为数字', en: 'Expected a number' },
+  BOOLEAN_EXPECTED: { zh: '应为 true 或 false', en: 'Expected true or false' },
+  LIST_EXPECTED: { zh: '应为列表', en: 'Expected a list' },
+  OPTION_EXPECTED: { zh: '应为以下之一：{{options}}', en: 'Expected one of: {{options}}' },
+  DOCUMENT_ID_EXPECTED: { zh: '应为已有内容的 ID', en: 'Expected the id of an existing document' },
+  FIELD_UNKNOWN: { zh: '没有名为 {{field}} 的字段', en: 'Unknown field "{{field}}"' },
+  TEXT_TOO_LONG: { zh: '最多 {{max}} 个字符', en: 'At most {{max}} characters' },
+  DATE_EXPECTED: { zh: '应为日期，例如 {{example}}', en: 'Expected a date, e.g. {{example}}' },
+  NO_VERSIONS_KEPT: { zh: '{{content}} 不保留历史版本', en: 'No versions are kept of {{content}}' },
+  FILE_NOT_FOUND: { zh: '找不到这个文件', en: 'File not found' },
+  API_KEY_INVALID: { zh: 'API 密钥不存在或已吊销', en: 'Unknown or revoked API key' },
+  FIRST_ADMIN_FROM_ENV: {
+    zh: '第一个管理员账号由服务器上的 ADMIN_EMAIL 和 ADMIN_PASSWORD 创建',
+    en: 'The first admin is created from ADMIN_EMAIL and ADMIN_PASSWORD on this server',
+  },
+  DATA_NOT_AN_OBJECT: { zh: '请求内容应为一个对象', en: 'Expected an object' },
+  RELATED_DOCUMENT_MISSING: { zh: '所选内容不存在', en: 'Refers to a document that does not exist' },
+  WHERE_PATH_TOO_DEEP: { zh: '查询条件的路径最多 {{max}} 段', en: 'A where path may have at most {{max}} parts' },
+  OPERATOR_UNSUPPORTED: { zh: '本数据库（PostgreSQL）不支持 {{operator}} 运算符', en: 'The {{operator}} operator is not supported by this database (PostgreSQL)' },
+  OPERATOR_GEOGRAPHIC: {
+    zh: '{{operator}} 运算符只适用于地理坐标字段，而这里没有此类字段',
+    en: 'The {{operator}} operator works only on geographic (point) fields, and there are none',
+  },
+  OPERATOR_TEXT_ONLY: { zh: '{{operator}} 运算符只比较文字，而 {{path}} 是 {{type}} 字段', en: 'The {{operator}} operator compares text, and {{path}} is a {{type}} field' },
+  OPERATOR_NOT_FOR_FIELD: { zh: '此运算符不适用于该字段（like 和 contains 只比较文字）', en: 'This operator does not apply to this field (like and contains compare text)' },
+  VALUE_INVALID: { zh: '此字段的值无效', en: 'Invalid value for this field' },
+  VALUE_TOO_LONG: { zh: '值太长', en: 'Value is too long' },
+  NUMBER_OUT_OF_RANGE: { zh: '数字超出范围', en: 'Number is out of range' },
+  DATE_INVALID: { zh: '日期无效', en: 'Invalid date' },
+  DATE_OUT_OF_RANGE: { zh: '日期超出范围', en: 'Date is out of range' },
+  NUL_CHARACTER: { zh: '文字中不能含有 NUL 字符（\\u0000）', en: 'Text may not contain the NUL character (\\u0000)' },
+  GRAPHQL_NOT_JSON: { zh: 'GraphQL 请求须为 JSON（application/json）', en: 'GraphQL requests are JSON (application/json)' },
+  GRAPHQL_SUBSCRIPTION: { zh: '不支持 GraphQL 订阅', en: 'Subscriptions are not supported' },
+  GRAPHQL_CYCLIC_FRAGMENT: { zh: '片段 "{{fragment}}" 直接或间接引用了自己', en: 'Fragment "{{fragment}}" spreads itself, directly or through other fragments' },
+  GRAPHQL_TOO_DEEP: { zh: '查询嵌套 {{depth}} 层，最多允许 {{max}} 层', en: 'Query is nested {{depth}} levels deep; at most {{max}} are allowed' },
+  GRAPHQL_TOO_MANY_FIELDS: { zh: '查询选取了 {{count}} 个字段，最多允许 {{max}} 个', en: 'Query selects {{count}} fields; at most {{max}} are allowed' },
+
+  // Backup and restore (the operator's command line)
+  BACKUP_FILE_REQUIRED: { zh: '请指定一个备份文件', en: 'Name one backup file' },
+  BACKUP_FILE_EXISTS: { zh: '{{file}} 已存在：请用 --out 指定另一个文件名', en: '{{file}} exists already: name another with --out' },
+  BACKUP_NO_SCHEMA: { zh: '数据库尚未初始化，没有可备份的内容', en: 'The database has no newsroom schema: nothing to back up' },
+  BACKUP_UNREADABLE: { zh: '无法把 {{file}} 读作备份文件：{{detail}}', en: 'Cannot read {{file}} as a backup archive: {{detail}}' },
+  BACKUP_NOT_OURS: { zh: '{{file}} 不是本系统的备份：缺少 manifest.json 或其格式不是 {{format}}', en: '{{file}} is not a newsroom backup: its manifest.json is missing or not {{format}}' },
+  BACKUP_DAMAGED_FILE: { zh: '备份已损坏：{{file}} 缺失或无法读取', en: 'The backup is damaged: {{file}} is missing or unreadable' },
+  BACKUP_DAMAGED_ROWS: { zh: '备份已损坏：{{table}} 应有 {{expected}} 行，实有 {{rows}} 行', en: 'The backup is damaged: {{table}} lists {{expected}} rows but holds {{rows}}' },
+  BACKUP_UNKNOWN_TABLES: { zh: '备份中的表在数据库中不存在：{{tables}}', en: 'The backup has tables the migrated database lacks: {{tables}}' },
+  RESTORE_TARGET_NOT_EMPTY: {
+    zh: '数据库或 {{media}} 不是空的：请恢复到全新的数据库和媒体目录，或加 --force 先清空它们',
+    en: 'The database or {{media}} is not empty: restore into a fresh database and media folder, or pass --force to delete what they hold first',
+  },
+  RESTORE_OTHER_VERSION: {
+    zh: '备份来自不同的版本：其迁移 {{theirs}} 不是本版本的 {{ours}}；请用生成备份的版本恢复',
+    en: "The backup's schema does not match this build: its migration {{theirs}} is not this build's {{ours}}; restore it with the version that made it",
+  },
 
   // Accounts
   EMAIL_CHANGE_LINK_INVALID: { zh: '{{field}}无效或已使用过', en: 'The {{field}} is invalid or was used already' },
@@ -32,6 +103,19 @@ export const MESSAGES = {
   EMAIL_IN_USE: { zh: '{{field}}已被其他账号使用，未作更改', en: '{{field}} is used by another account: it was not changed' },
   CURRENT_PASSWORD_REQUIRED: { zh: '修改密码须同时填写{{field}}', en: 'Changing the password needs the {{field}}' },
   CURRENT_PASSWORD_INCORRECT: { zh: '{{field}}不正确', en: 'The {{field}} is not correct' },
+  INTERNAL_AUTH_FIELD: { zh: '字段 {{field}} 由系统维护，任何人都不能通过接口写入', en: '{{field}} is kept by the system and nobody may write it through the API' },
+  AUTH_FIELD_FORBIDDEN: { zh: '您不能设置字段 {{field}}：{{who}}', en: 'You may not set {{field}}: {{who}}' },
+  ACCOUNT_EMAIL_BY_OWNER: { zh: '账号本人或管理员可以申请更换邮箱', en: 'only the account holder or an admin may change it' },
+  ACCOUNT_PASSWORD_BY_OWNER: {
+    zh: '本人修改需同时提供当前密码，其他人请使用找回密码',
+    en: 'only the account holder may, with the current password; others use forgot-password',
+  },
+  ACCOUNT_VERIFIED_BY_LINK: { zh: '由验证邮件中的链接或管理员设置', en: 'it is set by the verification link or an admin' },
+  ACCOUNT_SET_BY_MODERATORS: { zh: '由审核员或管理员设置', en: 'it is set by moderators and admins' },
+  ACCOUNT_PENDING_EMAIL_BY_LINK: {
+    zh: '通过修改 email 申请，由新邮箱中的确认链接生效',
+    en: 'request it by changing email; the link sent to the new address confirms it',
+  },
   ACCOUNT_LOCKED: {
     zh: '多次密码错误，账号已暂时锁定，{{field}}暂不能核对，请稍后再试',
     en: 'The account is locked after too many wrong passwords: the {{field}} cannot be checked until it unlocks',
@@ -84,7 +168,6 @@ export const MESSAGES = {
 
   // Scheduled publishing
   SCHEDULE_PUBLISHERS_ONLY: { zh: '只有总编或管理员可以安排或取消定时发布', en: 'Only the editor-in-chief or an admin may schedule or cancel a publication' },
-  SCHEDULE_NOT_AN_OBJECT: { zh: '请求内容应为一个对象', en: 'Expected an object' },
   SCHEDULE_ACTION_UNKNOWN: { zh: '定时操作应为 publish（发布）或 unpublish（撤下）', en: 'Expected "publish" or "unpublish"' },
   SCHEDULE_TIME_FORMAT: { zh: '时间格式应为 ISO 8601，例如 {{example}}', en: 'Expected an ISO 8601 date-time, for example {{example}}' },
   SCHEDULE_TIME_PAST: { zh: '时间须在将来', en: 'The time must be in the future' },

@@ -8,13 +8,18 @@ export type Language = (typeof LANGUAGES)[number]
 export type Label = Readonly<Record<Language, string>>
 
 export type MessageCode = keyof typeof MESSAGES
-export type MessageValue = string | number | Label | readonly Label[]
+export type MessageValue = string | number | Label | readonly Label[] | Message
 
 /**
  * What to tell a person, before it is put in their language: a stable code (front ends branch on
  * it; it is also the text's key) and the values its text names.
  */
 export type Message = { code: MessageCode; values?: Readonly<Record<string, MessageValue>> }
+
+/** The language of a command-line user: their locale (LC_ALL, LC_MESSAGES, LANG) when it is Chinese, else English. */
+export function languageOfLocale(env: Readonly<Record<string, string | undefined>>): Language {
+  return /^zh/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'zh' : 'en'
+}
 
 const PLACEHOLDER = /\{\{(\w+)\}\}/g
 
@@ -29,6 +34,7 @@ export const placeholdersOf = (text: string): string[] => [...text.matchAll(PLAC
 function render(value: MessageValue | undefined, language: Language): string {
   if (value === undefined) return ''
   if (typeof value === 'string' || typeof value === 'number') return String(value)
+  if (isMessage(value)) return translate(value, language)
   const quote = (label: Label) => (language === 'zh' ? `「${label.zh}」` : `"${label.en}"`)
   if (!isLabelList(value)) return quote(value)
   const quoted = value.map(quote)
@@ -37,3 +43,4 @@ function render(value: MessageValue | undefined, language: Language): string {
 }
 
 const isLabelList = (value: Label | readonly Label[]): value is readonly Label[] => Array.isArray(value)
+const isMessage = (value: Exclude<MessageValue, string | number>): value is Message => 'code' in value

@@ -16,7 +16,7 @@ export const SCHEDULE_FIELD_LABELS = {
 const MAX_DAYS_AHEAD = 366
 
 export function parseScheduleRequest(body: unknown, now: Date = new Date()): ScheduleCheck {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: false, path: 'data', message: { code: 'SCHEDULE_NOT_AN_OBJECT' } }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: false, path: 'data', message: { code: 'DATA_NOT_AN_OBJECT' } }
   const { action = 'publish', at } = body as { action?: unknown; at?: unknown }
   if (action !== 'publish' && action !== 'unpublish') {
     return { ok: false, path: 'action', message: { code: 'SCHEDULE_ACTION_UNKNOWN' } }

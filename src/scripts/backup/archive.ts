@@ -10,6 +10,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 
 import { EmbeddedDatabaseInUse } from '../../server/embeddedPostgres'
+import { languageOfLocale, type Message, translate } from '../../lib/i18n/translate'
 
 const run = promisify(execFile)
 
@@ -55,17 +56,22 @@ export async function packArchive(scratch: string, manifest: Manifest, mediaDir:
 /** Unpacks an archive into the scratch folder and returns its manifest, refusing what is not one. */
 export async function unpackArchive(file: string, scratch: string): Promise<Manifest> {
   await run('tar', ['--extract', '--gzip', '--file', path.resolve(file), '--directory', scratch]).catch((error: { stderr?: string }) => {
-    throw new ArchiveError(`无法读取备份文件 (Cannot read ${file} as a backup archive): ${error.stderr?.trim() || String(error)}`)
+    throw new ArchiveError({ code: 'BACKUP_UNREADABLE', values: { file, detail: error.stderr?.trim() || String(error) } })
   })
   const manifest = JSON.parse(await readFile(path.join(scratch, 'manifest.json'), 'utf8').catch(() => 'null')) as Manifest | null
   if (manifest?.format !== ARCHIVE_FORMAT) {
-    throw new ArchiveError(`不是本系统的备份 (${file} is not a newsroom backup: its manifest.json is missing or not ${ARCHIVE_FORMAT})`)
+    throw new ArchiveError({ code: 'BACKUP_NOT_OURS', values: { file, format: ARCHIVE_FORMAT } })
   }
   return manifest
 }
 
 /** A problem with what the operator asked for: reported in a sentence, exit code 1, no stack trace. */
-export class ArchiveError extends Error {}
+/** The operator's mistake, said in the language of their shell (LANG). */
+export class ArchiveError extends Error {
+  constructor(message: Message) {
+    super(translate(message, languageOfLocale(process.env)))
+  }
+}
 
 /**
  * Errors worth a sentence rather than a stack trace: the operator's (a bad file, a non-empty

@@ -35,7 +35,7 @@ export async function dumpDatabase(url: string, dir: string): Promise<DatabaseDu
   try {
     await client.query('begin isolation level repeatable read read only')
     const tables = await tableNames(client)
-    if (!tables.includes('payload_migrations')) throw new ArchiveError('数据库尚未初始化 (The database has no newsroom schema: nothing to back up)')
+    if (!tables.includes('payload_migrations')) throw new ArchiveError({ code: 'BACKUP_NO_SCHEMA' })
     await mkdir(path.join(dir, 'database'), { recursive: true })
     const counts: Record<string, number> = {}
     for (const table of tables) counts[table] = await dumpTable(client, table, path.join(dir, 'database', `${table}.jsonl`))
@@ -122,7 +122,7 @@ export async function loadDatabase(url: string, dir: string, tables: Record<stri
     await client.query('begin')
     const present = await tableNames(client)
     const unknown = Object.keys(tables).filter((table) => !present.includes(table))
-    if (unknown.length > 0) throw new ArchiveError(`备份中的表在数据库中不存在 (The backup has tables the migrated database lacks: ${unknown.join(', ')})`)
+    if (unknown.length > 0) throw new ArchiveError({ code: 'BACKUP_UNKNOWN_TABLES', values: { tables: unknown.join(', ') } })
     const foreignKeys = (
       await client.query<{ table: string; name: string; definition: string }>(
         `select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
@@ -161,12 +161,12 @@ export async function checkUnpacked(dir: string, tables: Record<string, number>)
     try {
       for await (const line of readline.createInterface({ input: createReadStream(file), crlfDelay: Infinity })) if (line !== '') rows++
     } catch {
-      throw new ArchiveError(`备份不完整 (The backup is damaged: ${table}.jsonl is missing or unreadable)`)
+      throw new ArchiveError({ code: 'BACKUP_DAMAGED_FILE', values: { file: `${table}.jsonl` } })
     }
-    if (rows !== expected) throw new ArchiveError(`备份不完整 (The backup is damaged: ${table} lists ${expected} rows but holds ${rows})`)
+    if (rows !== expected) throw new ArchiveError({ code: 'BACKUP_DAMAGED_ROWS', values: { table, expected, rows } })
   }
   const sequences = await readFile(path.join(dir, 'database', 'sequences.json'), 'utf8').then(JSON.parse, () => null)
-  if (!Array.isArray(sequences)) throw new ArchiveError('备份不完整 (The backup is damaged: sequences.json is missing or unreadable)')
+  if (!Array.isArray(sequences)) throw new ArchiveError({ code: 'BACKUP_DAMAGED_FILE', values: { file: 'sequences.json' } })
 }
 
 async function loadTable(client: pg.Client, table: string, file: string): Promise<number> {

@@ -2,13 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { MESSAGES } from '../../../src/lib/i18n/messages'
-import { LANGUAGES, placeholdersOf, translate, type MessageCode } from '../../../src/lib/i18n/translate'
+import { LANGUAGES, languageOfLocale, placeholdersOf, translate, type MessageCode } from '../../../src/lib/i18n/translate'
 import { ROOT_DIR } from '../../helpers/server'
 
 const CODES = Object.keys(MESSAGES) as MessageCode[]
 const HAN = /\p{Script=Han}/u
-/** Codes whose refusals still carry a two-language text of their own (src/lib/accounts/authFields.ts). */
-const NOT_YET_IN_THE_CATALOGUE = ['AUTH_FIELD_FORBIDDEN', 'INTERNAL_AUTH_FIELD']
 
 /** Every TypeScript file under src/, with its text. */
 function sources(dir = path.join(ROOT_DIR, 'src')): { file: string; text: string }[] {
@@ -29,11 +27,22 @@ describe('the message catalogue', () => {
     expect(placeholdersOf(zh)).toEqual(placeholdersOf(en))
   })
 
-  it('has a text in every language for every code the source gives a refusal, but the ones still to move here', () => {
+  it('has a text in every language for every code the source gives a refusal', () => {
     const used = new Set(sources().flatMap(({ text }) => [...text.matchAll(/\bcode: '([A-Z][A-Z_]+)'/g)].map((match) => match[1])))
     expect(used.size).toBeGreaterThan(10)
     const missing = [...used].filter((code) => !LANGUAGES.every((language) => MESSAGES[code as MessageCode]?.[language]))
-    expect(missing.sort()).toEqual(NOT_YET_IN_THE_CATALOGUE)
+    expect(missing).toEqual([])
+  })
+
+  it('is where two-language text lives: no string in the source says one thing in Chinese and English at once', () => {
+    // "中文 / English" or "中文 (English …)": what a person reads is chosen by their language instead.
+    const bilingual = /[\p{Script=Han}。）]\s*(?:\/|\()\s*[A-Z][a-z]+[ ,:][^'`"\n]*/u
+    const offenders = sources()
+      .filter(({ file }) => !file.endsWith('messages.ts'))
+      .flatMap(({ file, text }) =>
+        text.split('\n').flatMap((line, index) => (!/^\s*(\/\/|\*)/.test(line) && bilingual.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [])),
+      )
+    expect(offenders).toEqual([])
   })
 })
 
@@ -50,5 +59,24 @@ describe('translate', () => {
   it('puts text and numbers in as they are', () => {
     expect(translate({ code: 'REVIEW_NOTE_TOO_LONG', values: { max: 2000 } }, 'zh')).toBe('审核意见不能超过 2000 个字符')
     expect(translate({ code: 'CORRECTION_STATUS_UNKNOWN', values: { status: '{{x}}', known: [] } }, 'en')).toBe('Unknown status {{x}}; known statuses: ')
+  })
+
+  it('puts a message in as its text in the same language', () => {
+    const refusal = { code: 'AUTH_FIELD_FORBIDDEN', values: { field: 'status', who: { code: 'ACCOUNT_SET_BY_MODERATORS' } } } as const
+    expect(translate(refusal, 'zh')).toBe('您不能设置字段 status：由审核员或管理员设置')
+    expect(translate(refusal, 'en')).toBe('You may not set status: it is set by moderators and admins')
+  })
+})
+
+describe('languageOfLocale', () => {
+  it.each([
+    [{ LANG: 'zh_CN.UTF-8' }, 'zh'],
+    [{ LANG: 'en_US.UTF-8', LC_ALL: 'zh_TW.UTF-8' }, 'zh'],
+    [{ LC_MESSAGES: 'zh_CN', LANG: 'C' }, 'zh'],
+    [{ LANG: 'C.UTF-8' }, 'en'],
+    [{ LC_ALL: 'en_GB.UTF-8', LANG: 'zh_CN.UTF-8' }, 'en'],
+    [{}, 'en'],
+  ])('%j reads %s', (env, language) => {
+    expect(languageOfLocale(env)).toBe(language)
   })
 })

@@ -3,6 +3,7 @@ import type { Endpoint } from 'payload'
 import { SAME_FOR_EVERY_CALLER } from '../../../lib/http/caching'
 import { isValidSlug } from '../../../lib/slugify'
 import { readArticlePage } from '../../../db/articlePage'
+import { refusalBody } from '../../../i18n/requestMessages'
 
 /**
  * `GET /api/articles/page/:slug`: the published article page, everything it shows, in one request
@@ -16,7 +17,7 @@ export const articlePageEndpoint: Endpoint = {
   handler: async (req) => {
     const slug = String(req.routeParams?.slug ?? '')
     const page = isValidSlug(slug) ? await readArticlePage(req.payload, slug) : null
-    if (!page) return Response.json({ errors: [{ message: 'Article not found' }] }, { status: 404 })
+    if (!page) return Response.json(refusalBody(req, { code: 'ARTICLE_NOT_FOUND' }), { status: 404 })
     return Response.json(page)
   },
 }

@@ -4,6 +4,7 @@ import { isStaffUser } from '../../../access/roleChecks'
 import { checkPreviewToken, PREVIEW_ARTICLE_CONTEXT, signPreviewToken } from '../../../lib/publishing/previewTokens'
 import { ARTICLE_PAGE_FIELDS } from '../../../lib/articlePage/fields'
 import { ARTICLES_SLUG } from '../../../slugs'
+import { refusalBody } from '../../../i18n/requestMessages'
 
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'private, no-store' } })
 
@@ -25,9 +26,9 @@ export function issuePreviewToken(req: PayloadRequest, articleId: number): { tok
 }
 
 const REFUSALS = {
-  malformed: 'The preview token is not valid',
-  signature: 'The preview token is not valid',
-  expired: 'The preview link has expired: ask for a new one',
+  malformed: 'PREVIEW_TOKEN_INVALID',
+  signature: 'PREVIEW_TOKEN_INVALID',
+  expired: 'PREVIEW_LINK_EXPIRED',
 } as const
 
 /**
@@ -39,12 +40,12 @@ export const previewEndpoints: Endpoint[] = [
     path: '/:id/preview-link',
     method: 'post',
     handler: async (req) => {
-      if (!isStaffUser(req.user)) return json(403, { errors: [{ message: 'Only staff create preview links' }] })
+      if (!isStaffUser(req.user)) return json(403, refusalBody(req, { code: 'STAFF_ONLY' }))
       const id = Number(req.routeParams?.id)
       const article = Number.isSafeInteger(id) && id > 0
         ? await req.payload.findByID({ collection: ARTICLES_SLUG, id, depth: 0, draft: true, disableErrors: true, overrideAccess: false, user: req.user, req, select: { title: true } })
         : null
-      if (!article) return json(404, { errors: [{ message: 'Article not found' }] })
+      if (!article) return json(404, refusalBody(req, { code: 'ARTICLE_NOT_FOUND' }))
       const { token, expiresAt } = issuePreviewToken(req, id)
       return json(201, { token, expiresAt: expiresAt.toISOString(), url: previewUrl(req.payload.config.serverURL, token) })
     },
@@ -54,7 +55,7 @@ export const previewEndpoints: Endpoint[] = [
     method: 'get',
     handler: async (req) => {
       const check = checkPreviewToken(req.searchParams.get('token'), req.payload.secret, Date.now())
-      if (!check.ok) return json(check.reason === 'expired' ? 410 : 401, { errors: [{ message: REFUSALS[check.reason], data: { reason: check.reason } }] })
+      if (!check.ok) return json(check.reason === 'expired' ? 410 : 401, refusalBody(req, { code: REFUSALS[check.reason] }, { reason: check.reason }))
       // Read as the public would, with this one article let through: every other access rule holds.
       req.context[PREVIEW_ARTICLE_CONTEXT] = check.claims.articleId
       const doc = await req.payload.findByID({
@@ -68,7 +69,7 @@ export const previewEndpoints: Endpoint[] = [
         disableErrors: true,
         req,
       })
-      if (!doc) return json(404, { errors: [{ message: 'Article not found' }] })
+      if (!doc) return json(404, refusalBody(req, { code: 'ARTICLE_NOT_FOUND' }))
       return json(200, { ...doc, preview: { expiresAt: new Date(check.claims.expiresAt).toISOString() } })
     },
   },

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { isReaderUser } from '../../../access/roleChecks'
-import { fieldRefusalBody, refusalBody } from '../../../i18n/requestMessages'
+import { fieldRefusalBody, refusalBody, say } from '../../../i18n/requestMessages'
 import { COMMENTS_SLUG } from '../../../slugs'
 
 const MAX_REASON_LENGTH = 500
@@ -30,7 +30,7 @@ export const reportComment: Endpoint = {
     if (!comment || comment.status !== 'approved') return json(404, refusalBody(req, { code: 'COMMENT_NOT_FOUND' }))
     const reports = comment.reports ?? []
     if (reports.some((report) => String(typeof report.reader === 'object' ? report.reader?.id : report.reader) === String(req.user!.id))) {
-      return json(200, { message: 'already reported' })
+      return json(200, { message: say(req, { code: 'COMMENT_ALREADY_REPORTED' }), code: 'COMMENT_ALREADY_REPORTED' })
     }
     await req.payload.update({
       collection: COMMENTS_SLUG,
@@ -39,6 +39,6 @@ export const reportComment: Endpoint = {
       overrideAccess: true,
       req,
     })
-    return json(201, { message: 'reported' })
+    return json(201, { message: say(req, { code: 'COMMENT_REPORTED' }), code: 'COMMENT_REPORTED' })
   },
 }

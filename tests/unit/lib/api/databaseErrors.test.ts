@@ -7,18 +7,18 @@ const fkViolation = {
 
 describe('clientDatabaseError', () => {
   it('answers a foreign-key violation with the field the column belongs to', () => {
-    expect(clientDatabaseError(fkViolation)).toEqual({ path: 'category', message: 'Refers to a document that does not exist' })
+    expect(clientDatabaseError(fkViolation)).toEqual({ path: 'category', message: { code: 'RELATED_DOCUMENT_MISSING' } })
   })
 
   it('finds the PostgreSQL error in `cause`, as Drizzle wraps it', () => {
     const wrapped = Object.assign(new Error('Failed query: insert into "articles" …'), { cause: fkViolation })
-    expect(clientDatabaseError(wrapped)).toEqual({ path: 'category', message: 'Refers to a document that does not exist' })
+    expect(clientDatabaseError(wrapped)).toEqual({ path: 'category', message: { code: 'RELATED_DOCUMENT_MISSING' } })
   })
 
   it('prefers the `column` the driver reports', () => {
     expect(clientDatabaseError({ code: '22001', column: 'responsible_editor_name', detail: 'Key (x_id)=(1)' })).toEqual({
       path: 'responsibleEditorName',
-      message: 'Value is too long',
+      message: { code: 'VALUE_TOO_LONG' },
     })
   })
 
@@ -28,7 +28,7 @@ describe('clientDatabaseError', () => {
       query,
       cause: { code: '42883', position: String(query.indexOf('ilike') + 1), message: 'operator does not exist: integer ~~* unknown' },
     })
-    expect(clientDatabaseError(failed)).toEqual({ path: 'article', message: 'This operator does not apply to this field (like and contains compare text)' })
+    expect(clientDatabaseError(failed)).toEqual({ path: 'article', message: { code: 'OPERATOR_NOT_FOR_FIELD' } })
     const notLike = 'select 1 from "articles" where "articles"."created_at" not ilike $1'
     const operatorMissing = { code: '42883', message: 'operator does not exist: timestamp with time zone !~~* unknown' }
     expect(clientDatabaseError({ query: notLike, cause: { ...operatorMissing, position: String(notLike.indexOf('not') + 1) } })?.path).toBe('createdAt')
@@ -44,19 +44,19 @@ describe('clientDatabaseError', () => {
   it('names no path when neither a column nor a key is given', () => {
     expect(clientDatabaseError({ code: '22P02', message: 'invalid input syntax for type integer: "abc"' })).toEqual({
       path: null,
-      message: 'Invalid value for this field',
+      message: { code: 'VALUE_INVALID' },
     })
   })
 
   it.each([
-    ['22P02', 'Invalid value for this field'],
-    ['22001', 'Value is too long'],
-    ['22003', 'Number is out of range'],
-    ['22007', 'Invalid date'],
-    ['22008', 'Date is out of range'],
-    ['22009', 'Date is out of range'],
-    ['22021', 'Text may not contain the NUL character (\\u0000)'],
-    ['22P05', 'Text may not contain the NUL character (\\u0000)'],
+    ['22P02', { code: 'VALUE_INVALID' }],
+    ['22001', { code: 'VALUE_TOO_LONG' }],
+    ['22003', { code: 'NUMBER_OUT_OF_RANGE' }],
+    ['22007', { code: 'DATE_INVALID' }],
+    ['22008', { code: 'DATE_OUT_OF_RANGE' }],
+    ['22009', { code: 'DATE_OUT_OF_RANGE' }],
+    ['22021', { code: 'NUL_CHARACTER' }],
+    ['22P05', { code: 'NUL_CHARACTER' }],
   ])('treats %s as the client’s error', (code, message) => {
     expect(clientDatabaseError({ code, column: 'published_at' })).toEqual({ path: 'publishedAt', message })
   })

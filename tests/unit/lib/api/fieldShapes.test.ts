@@ -1,4 +1,8 @@
-import { type FieldShape, findShapeErrors, relationId, relationIds } from '../../../../src/lib/api/fieldShapes'
+import { type FieldShape, findShapeErrors as problemsOf, relationId, relationIds } from '../../../../src/lib/api/fieldShapes'
+import { translate } from '../../../../src/lib/i18n/translate'
+
+/** The problems as an English reader gets them. */
+const findShapeErrors = (...args: Parameters<typeof problemsOf>) => problemsOf(...args).map(({ path, message }) => ({ path, message: translate(message, 'en') }))
 
 const SYSTEM = new Set(['id', 'createdAt', 'updatedAt', '_status'])
 

@@ -1,4 +1,8 @@
-import { MAX_WHERE_PATH_SEGMENTS, type QueriedField, whereOperatorProblems } from '../../../../src/lib/api/unsupportedOperators'
+import { MAX_WHERE_PATH_SEGMENTS, type QueriedField, whereOperatorProblems as problemsOf } from '../../../../src/lib/api/unsupportedOperators'
+import { translate } from '../../../../src/lib/i18n/translate'
+
+/** The problems as an English reader gets them. */
+const whereOperatorProblems = (...args: Parameters<typeof problemsOf>) => problemsOf(...args).map(({ path, message }) => ({ path, message: translate(message, 'en') }))
 
 const GEOGRAPHIC = 'works only on geographic (point) fields, and there are none'
 

@@ -7,7 +7,7 @@ const schema = buildSchema(`
   type Article { title: String, authors: [Author] }
   type Query { article: Article }
 `)
-const errorsFor = (query: string, max: number) => validate(schema, parse(query), [maxDepthRule(max)]).map((error) => error.message)
+const errorsFor = (query: string, max: number) => validate(schema, parse(query), [maxDepthRule(max, 'en')]).map((error) => error.message)
 
 describe('maxDepthRule', () => {
   it('lets a query through at the limit and refuses one level deeper', () => {

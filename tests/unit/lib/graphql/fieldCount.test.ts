@@ -7,7 +7,7 @@ const schema = buildSchema(`
   type Article { title: String, authors: [Author] }
   type Query { article: Article }
 `)
-const errorsFor = (query: string, max: number) => validate(schema, parse(query), [maxFieldsRule(max)]).map((error) => error.message)
+const errorsFor = (query: string, max: number) => validate(schema, parse(query), [maxFieldsRule(max, 'en')]).map((error) => error.message)
 const aliases = (count: number) => Array.from({ length: count }, (_, i) => `a${i}: __typename`).join(' ')
 
 describe('maxFieldsRule', () => {
