@@ -40,6 +40,7 @@ import { isPublisherUser } from './src/access/roleChecks'
 import { emailAdapter } from './src/email/adapter'
 import { languageOf } from './src/i18n/requestMessages'
 import { articleBodyEditor } from './src/fields/articleBodyEditor'
+import { ADMIN_DATE_FORMAT, datesInAdminFormat, NEWSROOM_TIMEZONE } from './src/fields/newsroomTime'
 import { deliverWebhookTask } from './src/jobs/deliverWebhook'
 import { purgeAuditLogTask } from './src/jobs/purgeAuditLog'
 import { auditRetentionDaysFrom } from './src/lib/audit'
@@ -86,13 +87,18 @@ export default buildConfig({
     meta: { titleSuffix: ' · Newsroom' },
     // Not Gravatar: no third-party request from the admin (it is unreachable from mainland China).
     avatar: 'default',
+    // One pattern, read in each language's own way: 2026年12月7日 03:18, December 7th, 2026 03:18.
+    dateFormat: ADMIN_DATE_FORMAT,
+    // The newsroom works in Beijing time, wherever an editor's browser is: dates set with a time
+    // zone (publication times, schedules) are entered and shown in it.
+    timezones: { supportedTimezones: [NEWSROOM_TIMEZONE], defaultTimezone: NEWSROOM_TIMEZONE.value },
   },
   i18n: {
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: projectCollections.map(checkingCollectionWrites).map(notingSaveKinds).map(announcingCollectionChanges).map(auditingCollection).map(authAttempts.limitingCollection),
-  globals: projectGlobals.map(checkingGlobalWrites).map(announcingGlobalChanges),
+  collections: projectCollections.map(datesInAdminFormat).map(checkingCollectionWrites).map(notingSaveKinds).map(announcingCollectionChanges).map(auditingCollection).map(authAttempts.limitingCollection),
+  globals: projectGlobals.map(datesInAdminFormat).map(checkingGlobalWrites).map(announcingGlobalChanges),
   editor: articleBodyEditor,
   email: emailAdapter({
     smtpUrl: process.env.SMTP_URL,

@@ -36,7 +36,7 @@ export const AuditLog: CollectionConfig<typeof AUDIT_LOG_SLUG> = {
   custom: { shownPublicly: () => false },
   defaultSort: '-at',
   fields: [
-    { name: 'at', type: 'date', label: { en: 'When', zh: '时间' }, required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'at', type: 'date', label: { en: 'When', zh: '时间' }, required: true, index: true },
     {
       name: 'action',
       type: 'select',

@@ -50,8 +50,8 @@ export const WebhookDeliveries: CollectionConfig<typeof WEBHOOK_DELIVERIES_SLUG>
     { name: 'attempts', type: 'number', label: { en: 'Attempts', zh: '尝试次数' }, defaultValue: 0 },
     { name: 'responseCode', type: 'number', label: { en: 'Response code', zh: '响应状态码' } },
     { name: 'error', type: 'text', label: { en: 'Last error', zh: '最近错误' } },
-    { name: 'lastAttemptAt', type: 'date', label: { en: 'Last attempt', zh: '最近尝试时间' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'deliveredAt', type: 'date', label: { en: 'Delivered at', zh: '送达时间' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'lastAttemptAt', type: 'date', label: { en: 'Last attempt', zh: '最近尝试时间' } },
+    { name: 'deliveredAt', type: 'date', label: { en: 'Delivered at', zh: '送达时间' } },
     { name: 'requestBody', type: 'json', label: { en: 'Body sent', zh: '推送内容' }, admin: jsonViewAdmin },
   ],
 }

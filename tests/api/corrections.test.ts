@@ -241,7 +241,7 @@ describe('triage and the notice on the article', () => {
       expect(res.status).toBe(400)
       expect(res.body.errors[0].data.errors[0].path).toBe('limit')
       const gql = await staff.anonymous.graphql(`{ CorrectionsLog(limit: ${limit}) { totalDocs } }`)
-      expect(gql.body.errors?.[0].message).toMatch(/^limit:/)
+      expect(gql.body.errors?.[0]).toMatchObject({ message: '下面的字段是无效的： limit', extensions: { data: { code: 'WHOLE_NUMBER_BETWEEN', errors: [{ path: 'limit' }] } } })
     }
   })
 })

@@ -186,7 +186,7 @@ describe('PostgreSQL stopped and started again under load', () => {
     expect(whileDown.filter((answer) => answer.status !== 503 && !(answer.status === 403 && answer.kind !== 'read')).map(describe)).toEqual([])
     expect(whileDown.filter((answer) => answer.status === 503).length).toBeGreaterThanOrEqual(whileDown.length * 0.9)
     expect(whileDown.filter((answer) => answer.ms > 5_000).map(describe)).toEqual([])
-    expect(whileDown[0].body).toEqual({ errors: [{ message: expect.stringContaining('The database is unavailable') }] })
+    expect(whileDown[0].body).toEqual({ errors: [{ message: MESSAGES.DATABASE_UNAVAILABLE.zh, data: { code: 'DATABASE_UNAVAILABLE' } }] })
     // No 503 outside the outage (with a little slack for requests in flight when it stopped or started).
     expect(answers.filter((answer) => answer.status === 503 && (answer.startedAt + answer.ms < stoppedAt || answer.startedAt > recoveredAt)).map(describe)).toEqual([])
     expect(answers.filter((answer) => answer.startedAt > recoveredAt && answer.status! < 300).length).toBeGreaterThan(5)

@@ -9,6 +9,7 @@ import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { serverWritten } from '../../access/serverWritten'
 import { articleBodyEditor } from '../../fields/articleBodyEditor'
 import { labelledSelect } from '../../fields/labelledSelect'
+import { inNewsroomTime } from '../../fields/newsroomTime'
 import { slugField } from '../../fields/slug'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
 import { FEATURED_COMMENTS_SHOWN } from '../../lib/articlePage/assemble'
@@ -122,9 +123,9 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
       type: 'date',
       label: { en: 'Published at', zh: '发布时间' },
       index: true,
+      timezone: inNewsroomTime,
       admin: {
         position: 'sidebar',
-        date: { pickerAppearance: 'dayAndTime' },
         description: { en: 'Set at first publication when empty.', zh: '留空则在首次发布时自动填写。' },
       },
     },
@@ -142,7 +143,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
       labels: { singular: { en: 'Correction notice', zh: '更正说明' }, plural: { en: 'Correction notices', zh: '更正说明' } },
       admin: { description: { en: 'Shown at the end of the article once it is published.', zh: '文章发布后显示在文末。' } },
       fields: [
-        { name: 'date', type: 'date', label: { en: 'Date', zh: '日期' }, required: true, defaultValue: () => new Date().toISOString(), admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'date', type: 'date', label: { en: 'Date', zh: '日期' }, required: true, defaultValue: () => new Date().toISOString() },
         labelledSelect(CORRECTION_KIND_LABELS, {
           name: 'kind',
           label: { en: 'Kind', zh: '类型' },

@@ -87,7 +87,7 @@ export const Readers: CollectionConfig<typeof READERS_SLUG> = {
       type: 'date',
       label: { en: 'Suspended until', zh: '暂停至' },
       access: moderatorsOnly,
-      admin: { position: 'sidebar', condition: (data) => data?.status === 'suspended', date: { pickerAppearance: 'dayAndTime' } },
+      admin: { position: 'sidebar', condition: (data) => data?.status === 'suspended' },
     },
     changeLog({ name: 'moderationLog', label: { en: 'Moderation log', zh: '处理记录' }, read: isModeratorField }, { changes: 'fields' }),
   ],

@@ -62,7 +62,6 @@ export const Webhooks: CollectionConfig<typeof WEBHOOKS_SLUG> = {
       admin: {
         position: 'sidebar',
         readOnly: true,
-        date: { pickerAppearance: 'dayAndTime' },
         description: {
           en: 'When an attempt last got no answer within the time-out. While set, deliveries to this webhook go through the slow lane, where they hold up no other webhook; the next answer in time, or a new URL, clears it.',
           zh: '最近一次推送在超时时限内未获响应的时间。有此时间时，推送走慢速队列，不拖慢其他 Webhook；此后按时收到任何响应或更换接收地址即清除。',
