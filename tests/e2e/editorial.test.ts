@@ -255,3 +255,24 @@ it('a reader reports an error in a sentence they select; the editor-in-chief acc
   await reader.page.goto('/corrections')
   expect(await reader.page.getByText(notice).count()).toBe(1)
 }, 240_000)
+
+it('shows dates in the Chinese admin one way, in Beijing time, even in a browser set to another time zone', async () => {
+  const title = `人民币汇率中间价调升 ${Date.now().toString(36)}`
+  // 19:18 on 6 December in UTC is 03:18 on the 7th in Beijing.
+  const created = await newsroom.staff.editor.post('/api/articles', { title, publishedAt: '2026-12-06T19:18:00.000Z' })
+  expect(created.status).toBe(201)
+  const { page } = await browser.visit('editor-abroad', { timezoneId: 'Europe/London' })
+  await logIntoAdmin(page, STAFF_EMAIL.editor)
+  await page.goto(`/admin/collections/articles?search=${encodeURIComponent(title)}`)
+  const row = page.locator('tbody tr', { hasText: title })
+  await row.waitFor()
+  expect(await row.locator('.cell-publishedAt').innerText()).toBe('2026年12月7日 03:18')
+
+  await page.goto(`/admin/collections/articles/${created.body.doc.id}`)
+  const publishedAt = page.locator('#field-publishedAt input').first()
+  await eventually(async () => expect(await publishedAt.inputValue()).toBe('2026年12月7日 03:18'))
+  // The timestamps the admin writes itself use the same pattern.
+  const stamps = page.locator('.doc-controls__list-item', { hasText: /修改时间|创建时间/ })
+  for (const text of await stamps.allInnerTexts()) expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/)
+  expect(await stamps.count()).toBeGreaterThan(0)
+}, 120_000)

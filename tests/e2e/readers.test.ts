@@ -147,3 +147,39 @@ it('shows the footer\'s filings with their links, finds a Chinese word, and answ
   expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('页面不存在')
   await page.getByTestId('site-footer').waitFor()
 }, 120_000)
+
+it('tells a reader who comments too soon how long to wait, counting down in Chinese, and lets them send once it has passed', async () => {
+  const { moderator } = newsroom.staff
+  const interval = 4
+  const before = (await moderator.get('/api/globals/moderation-settings')).body.readerIntervalSeconds
+  expect((await moderator.post('/api/globals/moderation-settings', { readerIntervalSeconds: interval })).status).toBe(200)
+  try {
+    const email = `qiushui.${Date.now()}@readers.example`
+    await signUpReader(browser.server(), { email, displayName: '秋水' })
+    const reader = await browser.visit('reader')
+    await logInAsReader(reader, email, `/articles/${article.slug}`)
+    reader.expectError(429, /\/api\/comments$/)
+    const form = reader.page.getByTestId('comment-form')
+    const send = form.getByRole('button', { name: '发表' })
+    const status = reader.page.getByTestId('comment-status')
+    await form.getByLabel('发表评论').fill('降准之后，房贷利率会不会跟着下调？')
+    await send.click()
+    await eventually(async () => expect(await status.innerText()).toContain('审核'))
+
+    await form.getByLabel('发表评论').fill('再补充一句：存款利率大概也会调整。')
+    await send.click()
+    const waitShown = /^评论太频繁，请 (\d) 秒后再试$/
+    await eventually(async () => expect(await status.innerText()).toMatch(waitShown))
+    const first = Number(waitShown.exec(await status.innerText())![1])
+    expect(first).toBeLessThanOrEqual(interval)
+    expect(await send.isDisabled()).toBe(true)
+    // One language, counting down: the same sentence with a smaller number a second or so later.
+    await eventually(async () => expect(Number(waitShown.exec(await status.innerText())?.[1] ?? first)).toBeLessThan(first))
+    await eventually(async () => expect(await send.isEnabled()).toBe(true))
+    expect(await status.innerText()).toBe('')
+    await send.click()
+    await eventually(async () => expect(await status.innerText()).toContain('审核'))
+  } finally {
+    expect((await moderator.post('/api/globals/moderation-settings', { readerIntervalSeconds: before })).status).toBe(200)
+  }
+}, 120_000)

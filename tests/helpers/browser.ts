@@ -103,8 +103,11 @@ export class Visitor {
 
 export type BrowserTests = {
   server: () => TestServer
-  /** A new browser window with its own cookies; closed (after a screenshot) when the test ends. */
-  visit: (name: string) => Promise<Visitor>
+  /**
+   * A new browser window with its own cookies, in Chinese and Beijing time unless told another time
+   * zone; closed (after a screenshot) when the test ends.
+   */
+  visit: (name: string, options?: { timezoneId?: string }) => Promise<Visitor>
 }
 
 /**
@@ -149,11 +152,11 @@ export function setUpBrowserTests(): BrowserTests {
       if (!server) throw new Error('the browser tests have no server: their set-up failed (see the first error)')
       return server
     },
-    visit: async (name) => {
+    visit: async (name, options) => {
       const context = await browser!.newContext({
         baseURL: server!.url,
         locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
+        timezoneId: options?.timezoneId ?? 'Asia/Shanghai',
         viewport: { width: 1280, height: 900 },
       })
       const visitor = new Visitor(name, context, await context.newPage())

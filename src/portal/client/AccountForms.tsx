@@ -5,9 +5,9 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 
 import { PROFESSIONS } from '../../lib/accounts/readers'
 import { callApi, formFields } from './browserApi'
+import { type Status, useFormStatus } from './formStatus'
 import { type Reader, useReader } from './ReaderContext'
 
-type Status = { tone: 'ok' | 'error'; text: string } | null
 
 /** A form that posts its fields to one API path and reports the outcome in `account-status`. */
 function AccountForm({
@@ -25,7 +25,7 @@ function AccountForm({
   onSuccess: (data: any, form: HTMLFormElement) => string | void
   children: ReactNode
 }) {
-  const [status, setStatus] = useState<Status>(null)
+  const { status, setStatus, refused, waiting } = useFormStatus()
   const [sending, setSending] = useState(false)
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
@@ -33,14 +33,14 @@ function AccountForm({
     setSending(true)
     const answer = await callApi(path, 'POST', { ...formFields(form, fields), ...extra })
     setSending(false)
-    if (!answer.ok) return setStatus({ tone: 'error', text: answer.message })
+    if (!answer.ok) return refused(answer)
     const text = onSuccess(answer.data, form)
     if (text) setStatus({ tone: 'ok', text })
   }
   return (
     <form className="account-form" onSubmit={submit}>
       {children}
-      <button type="submit" disabled={sending}>
+      <button type="submit" disabled={sending || waiting}>
         {submitLabel}
       </button>
       <p role="status" data-testid="account-status" className={status ? `status-${status.tone}` : undefined}>

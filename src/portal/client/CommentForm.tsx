@@ -4,14 +4,13 @@ import Link from '../Link'
 import { type FormEvent, useState } from 'react'
 
 import { callApi } from './browserApi'
+import { useFormStatus } from './formStatus'
 import { useReader } from './ReaderContext'
-
-type Status = { tone: 'ok' | 'error'; text: string } | null
 
 /** 发表评论 for a logged-in reader; everyone else is offered the login page, and back. */
 export function CommentForm({ articleId, returnPath }: { articleId: number; returnPath: string }) {
   const { reader } = useReader()
-  const [status, setStatus] = useState<Status>(null)
+  const { status, setStatus, refused, waiting } = useFormStatus()
   const [sending, setSending] = useState(false)
   if (reader === undefined) return null
   if (!reader) {
@@ -28,7 +27,7 @@ export function CommentForm({ articleId, returnPath }: { articleId: number; retu
     setSending(true)
     const answer = await callApi<{ doc?: { status?: string } }>('/api/comments', 'POST', { article: articleId, body })
     setSending(false)
-    if (!answer.ok) return setStatus({ tone: 'error', text: answer.message })
+    if (!answer.ok) return refused(answer)
     // The screening refuses a banned word by storing the comment as rejected (moderators see it), not by an error.
     const outcome = answer.data?.doc?.status
     if (outcome === 'rejected') return setStatus({ tone: 'error', text: '评论含有不允许发表的词语，未能发表，请修改后再试。' })
@@ -43,7 +42,7 @@ export function CommentForm({ articleId, returnPath }: { articleId: number; retu
       <label htmlFor="comment-body">发表评论</label>
       <textarea id="comment-body" name="body" rows={4} required maxLength={2000} />
       <div className="form-actions">
-        <button type="submit" disabled={sending}>
+        <button type="submit" disabled={sending || waiting}>
           发表
         </button>
         <p role="status" data-testid="comment-status" className={status ? `status-${status.tone}` : undefined}>

@@ -4,8 +4,8 @@ import { type FormEvent, useEffect, useRef, useState } from 'react'
 
 import { ERROR_TYPE_LABELS, ERROR_TYPES } from '../../lib/corrections/statuses'
 import { callApi, formFields } from './browserApi'
+import { useFormStatus } from './formStatus'
 
-type Status = { tone: 'ok' | 'error'; text: string } | null
 
 /** The text selected now inside the article body (not in a comment or the page around it), or ''. */
 function selectionIn(bodyId: string): string {
@@ -34,7 +34,7 @@ export function CorrectionForm({ articleId, bodyId }: { articleId: number; bodyI
   const selected = useArticleSelection(bodyId)
   const [open, setOpen] = useState(false)
   const [quote, setQuote] = useState('')
-  const [status, setStatus] = useState<Status>(null)
+  const { status, setStatus, refused, waiting } = useFormStatus()
   const [sending, setSending] = useState(false)
 
   const openForm = () => {
@@ -49,7 +49,7 @@ export function CorrectionForm({ articleId, bodyId }: { articleId: number; bodyI
     setSending(true)
     const answer = await callApi<{ doc?: { id: number; lookupToken?: string } }>('/api/correction-requests', 'POST', { article: articleId, ...fields })
     setSending(false)
-    if (!answer.ok) return setStatus({ tone: 'error', text: answer.message })
+    if (!answer.ok) return refused(answer)
     form.reset()
     setQuote('')
     const token = answer.data?.doc?.lookupToken
@@ -88,7 +88,7 @@ export function CorrectionForm({ articleId, bodyId }: { articleId: number; bodyI
             <input id="correction-website" name="website" tabIndex={-1} autoComplete="off" />
           </div>
           <div className="form-actions">
-            <button type="submit" disabled={sending}>
+            <button type="submit" disabled={sending || waiting}>
               提交
             </button>
             <button type="button" className="secondary" onClick={() => setOpen(false)}>

@@ -2,7 +2,16 @@
  * The browser's writes go straight to the API on this origin, with the reader's login cookie
  * (`payload-token`): the portal's server never sees them.
  */
-export type ApiAnswer<T = any> = { ok: boolean; status: number; data: T | null; message: string }
+export type ApiAnswer<T = any> = {
+  ok: boolean
+  status: number
+  data: T | null
+  message: string
+  /** The refusal's stable code, when the API gave one. */
+  code: string | null
+  /** How long the API asks the reader to wait before trying again (a 429's Retry-After). */
+  retryAfterSeconds: number | null
+}
 
 /** The most specific message in a Payload error answer (a field's, else the error's own). */
 function errorMessage(data: any, status: number): string {
@@ -25,9 +34,18 @@ export async function callApi<T = any>(path: string, method: 'GET' | 'POST', bod
       body: body === undefined ? undefined : JSON.stringify(body),
     })
     const data = await res.json().catch(() => null)
-    return { ok: res.ok, status: res.status, data, message: res.ok ? '' : errorMessage(data, res.status) }
+    const code = data?.errors?.[0]?.data?.code
+    const retryAfter = Number(res.headers.get('retry-after'))
+    return {
+      ok: res.ok,
+      status: res.status,
+      data,
+      message: res.ok ? '' : errorMessage(data, res.status),
+      code: typeof code === 'string' ? code : null,
+      retryAfterSeconds: res.status === 429 && retryAfter > 0 ? retryAfter : null,
+    }
   } catch {
-    return { ok: false, status: 0, data: null, message: '网络错误，请稍后再试' }
+    return { ok: false, status: 0, data: null, message: '网络错误，请稍后再试', code: null, retryAfterSeconds: null }
   }
 }
 
