@@ -92,6 +92,7 @@ export default buildConfig({
     // The newsroom works in Beijing time, wherever an editor's browser is: dates set with a time
     // zone (publication times, schedules) are entered and shown in it.
     timezones: { supportedTimezones: [NEWSROOM_TIMEZONE], defaultTimezone: NEWSROOM_TIMEZONE.value },
+    components: { providers: ['/components/DatePickerLanguage#DatePickerLanguage'] },
   },
   i18n: {
     supportedLanguages: { zh, en },

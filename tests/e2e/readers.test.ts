@@ -149,10 +149,10 @@ it('shows the footer\'s filings with their links, finds a Chinese word, and answ
 }, 120_000)
 
 it('tells a reader who comments too soon how long to wait, counting down in Chinese, and lets them send once it has passed', async () => {
-  const { moderator } = newsroom.staff
+  const { admin } = newsroom.staff
   const interval = 4
-  const before = (await moderator.get('/api/globals/moderation-settings')).body.readerIntervalSeconds
-  expect((await moderator.post('/api/globals/moderation-settings', { readerIntervalSeconds: interval })).status).toBe(200)
+  const before = (await admin.get('/api/globals/moderation-settings')).body.readerIntervalSeconds
+  expect((await admin.post('/api/globals/moderation-settings', { readerIntervalSeconds: interval })).status).toBe(200)
   try {
     const email = `qiushui.${Date.now()}@readers.example`
     await signUpReader(browser.server(), { email, displayName: '秋水' })
@@ -180,6 +180,6 @@ it('tells a reader who comments too soon how long to wait, counting down in Chin
     await send.click()
     await eventually(async () => expect(await status.innerText()).toContain('审核'))
   } finally {
-    expect((await moderator.post('/api/globals/moderation-settings', { readerIntervalSeconds: before })).status).toBe(200)
+    expect((await admin.post('/api/globals/moderation-settings', { readerIntervalSeconds: before })).status).toBe(200)
   }
 }, 120_000)
