@@ -14,6 +14,7 @@ import * as migration_20261206_050000_search_segmentation from './20261206_05000
 import * as migration_20261206_202226_account_email_change from './20261206_202226_account_email_change';
 import * as migration_20261206_202300_audit_attempted_email from './20261206_202300_audit_attempted_email';
 import * as migration_20261206_213000_live_article_images from './20261206_213000_live_article_images';
+import * as migration_20261207_015207_admin_titles from './20261207_015207_admin_titles';
 
 export const migrations = [
   {
@@ -95,5 +96,10 @@ export const migrations = [
     up: migration_20261206_213000_live_article_images.up,
     down: migration_20261206_213000_live_article_images.down,
     name: '20261206_213000_live_article_images',
+  },
+  {
+    up: migration_20261207_015207_admin_titles.up,
+    down: migration_20261207_015207_admin_titles.down,
+    name: '20261207_015207_admin_titles',
   },
 ];

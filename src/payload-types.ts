@@ -430,6 +430,10 @@ export interface Category {
    * Leave empty to generate from the name (pinyin).
    */
   slug?: string | null;
+  /**
+   * Parent channels and this one, kept current.
+   */
+  title?: string | null;
   parent?: (number | null) | Category;
   /**
    * From the root channel to this one.
@@ -466,6 +470,10 @@ export interface Tag {
  */
 export interface CorrectionRequest {
   id: number;
+  /**
+   * Number · day received · error type · passage
+   */
+  title?: string | null;
   article: number | Article;
   errorType: 'typo' | 'fact' | 'figure' | 'image' | 'other';
   quote: string;
@@ -474,6 +482,7 @@ export interface CorrectionRequest {
   reporterName?: string | null;
   reporterEmail?: string | null;
   website?: string | null;
+  readerName?: string | null;
   reader?: (number | null) | Reader;
   status: 'new' | 'triaged' | 'accepted' | 'rejected' | 'corrected' | 'duplicate';
   assignee?: (number | null) | User;
@@ -1105,6 +1114,7 @@ export interface ArticlesSelect<T extends boolean = true> {
 export interface CategoriesSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
+  title?: T;
   parent?: T;
   breadcrumbs?:
     | T
@@ -1246,6 +1256,7 @@ export interface CommentsSelect<T extends boolean = true> {
  * via the `definition` "correction-requests_select".
  */
 export interface CorrectionRequestsSelect<T extends boolean = true> {
+  title?: T;
   article?: T;
   errorType?: T;
   quote?: T;
@@ -1254,6 +1265,7 @@ export interface CorrectionRequestsSelect<T extends boolean = true> {
   reporterName?: T;
   reporterEmail?: T;
   website?: T;
+  readerName?: T;
   reader?: T;
   status?: T;
   assignee?: T;

@@ -301,6 +301,41 @@ describe('the source request of a correction notice', () => {
   })
 })
 
+describe('how the admin names a correction request and its reader', () => {
+  const beijingDay = (iso: string) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }).format(new Date(iso))
+
+  it('titles it by number, day, error type and passage, and follows a change of error type', async () => {
+    // Asked for its id only: the title is stored all the same.
+    const quote = '央行决定于12月5日下调金融机构存款准备金率0.5个百分点，释放长期资金约1万亿元。'
+    const created = await staff.anonymous.post('/api/correction-requests?select[id]=true', { article: articleId, errorType: 'fact', quote })
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id
+    const doc = (await staff.editor.get(`/api/correction-requests/${id}`)).body
+    const passage = '「央行决定于12月5日下调金融机构存款准备金率0.5个百分点，…」'
+    expect(doc.title).toBe(`#${id} · ${beijingDay(doc.createdAt)} · 事实错误 · ${passage}`)
+    expect((await staff.editor.patch(`/api/correction-requests/${id}?select[status]=true`, { errorType: 'figure' })).status).toBe(200)
+    expect((await staff.editor.get(`/api/correction-requests/${id}`)).body.title).toBe(`#${id} · ${beijingDay(doc.createdAt)} · 数据错误 · ${passage}`)
+    const gql = await staff.editor.graphql(`{ CorrectionRequest(id: ${id}) { title } }`)
+    expect(gql.body.data.CorrectionRequest.title).toBe(`#${id} · ${beijingDay(doc.createdAt)} · 数据错误 · ${passage}`)
+    // Nobody writes it but the server.
+    await staff.editor.patch(`/api/correction-requests/${id}`, { title: '伪造的标题' })
+    expect((await staff.editor.get(`/api/correction-requests/${id}`)).body.title).toMatch(new RegExp(`^#${id} · `))
+  })
+
+  it('names the reader by display name to the staff who triage, following a rename, without opening the reader\'s account to editors', async () => {
+    const reader = await signUpReader(server, { email: 'named@readers.test', displayName: '较真的读者' })
+    const id = (await submit(reader, { quote: unique('释放长期资金') })).body.doc.id
+    for (const role of ['editor', 'editor-in-chief', 'moderator', 'admin'] as const) {
+      expect((await staff[role].get(`/api/correction-requests/${id}`)).body.readerName).toBe('较真的读者')
+    }
+    expect((await staff.editor.get(`/api/readers/${reader.id}`)).status).toBe(403)
+    expect((await reader.patch(`/api/readers/${reader.id}`, { displayName: '改名的读者' })).status).toBe(200)
+    expect((await staff.editor.get(`/api/correction-requests/${id}`)).body.readerName).toBe('改名的读者')
+    const anonymous = (await submit(staff.anonymous, { quote: unique('释放长期资金') })).body.doc.id
+    expect((await staff.editor.get(`/api/correction-requests/${anonymous}`)).body.readerName).toBeNull()
+  })
+})
+
 describe('cross-site submissions', () => {
   it('treats a reader\'s cookie sent from a foreign origin as no login at all', async () => {
     const reader = await signUpReader(server, { email: 'csrf@readers.test', displayName: '跨站' })
