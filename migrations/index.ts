@@ -14,7 +14,8 @@ import * as migration_20261206_050000_search_segmentation from './20261206_05000
 import * as migration_20261206_202226_account_email_change from './20261206_202226_account_email_change';
 import * as migration_20261206_202300_audit_attempted_email from './20261206_202300_audit_attempted_email';
 import * as migration_20261206_213000_live_article_images from './20261206_213000_live_article_images';
-import * as migration_20261207_020537_published_at_time_zone from './20261207_020537_published_at_time_zone';
+import * as migration_20261207_015207_admin_titles from './20261207_015207_admin_titles';
+import * as migration_20261207_022132_published_at_time_zone from './20261207_022132_published_at_time_zone';
 
 export const migrations = [
   {
@@ -98,8 +99,13 @@ export const migrations = [
     name: '20261206_213000_live_article_images',
   },
   {
-    up: migration_20261207_020537_published_at_time_zone.up,
-    down: migration_20261207_020537_published_at_time_zone.down,
-    name: '20261207_020537_published_at_time_zone'
+    up: migration_20261207_015207_admin_titles.up,
+    down: migration_20261207_015207_admin_titles.down,
+    name: '20261207_015207_admin_titles',
+  },
+  {
+    up: migration_20261207_022132_published_at_time_zone.up,
+    down: migration_20261207_022132_published_at_time_zone.down,
+    name: '20261207_022132_published_at_time_zone'
   },
 ];

@@ -384,6 +384,10 @@ export interface Category {
    * Leave empty to generate from the name (pinyin).
    */
   slug?: string | null;
+  /**
+   * Parent channels and this one, kept current.
+   */
+  title?: string | null;
   parent?: (number | null) | Category;
   /**
    * From the root channel to this one.
@@ -420,6 +424,10 @@ export interface Tag {
  */
 export interface CorrectionRequest {
   id: number;
+  /**
+   * Number · day received · error type · passage
+   */
+  title?: string | null;
   article: number | Article;
   errorType: 'typo' | 'fact' | 'figure' | 'image' | 'other';
   quote: string;
@@ -428,6 +436,7 @@ export interface CorrectionRequest {
   reporterName?: string | null;
   reporterEmail?: string | null;
   website?: string | null;
+  readerName?: string | null;
   reader?: (number | null) | Reader;
   status: 'new' | 'triaged' | 'accepted' | 'rejected' | 'corrected' | 'duplicate';
   assignee?: (number | null) | User;
@@ -1060,6 +1069,7 @@ export interface ArticlesSelect<T extends boolean = true> {
 export interface CategoriesSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
+  title?: T;
   parent?: T;
   breadcrumbs?:
     | T
@@ -1201,6 +1211,7 @@ export interface CommentsSelect<T extends boolean = true> {
  * via the `definition` "correction-requests_select".
  */
 export interface CorrectionRequestsSelect<T extends boolean = true> {
+  title?: T;
   article?: T;
   errorType?: T;
   quote?: T;
@@ -1209,6 +1220,7 @@ export interface CorrectionRequestsSelect<T extends boolean = true> {
   reporterName?: T;
   reporterEmail?: T;
   website?: T;
+  readerName?: T;
   reader?: T;
   status?: T;
   assignee?: T;

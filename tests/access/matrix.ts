@@ -99,7 +99,8 @@ export const MATRIX: Rule[] = [
   rule('categories', 'read',                          '✓ ✓ ✓ ✓ | ✓ ✓ ✓ ✓ ✓'),
   rule('categories', 'update',                        '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✗ ✗'),
   rule('categories', 'delete',                        '✗ ✗ ✗ ✗ | ✓ ✓ ✗ ✗ ✗'),
-  rule('categories', 'breadcrumbs · update',          '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
+  ...['breadcrumbs', 'title'].map((field) =>
+    rule('categories', `${field} · update`,           '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗')),
   rule('tags', 'create',                              '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✓ ✗'),
   rule('tags', 'read',                                '✓ ✓ ✓ ✓ | ✓ ✓ ✓ ✓ ✓'),
   rule('tags', 'update',                              '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✗ ✗'),
@@ -163,15 +164,16 @@ export const MATRIX: Rule[] = [
     rule('correction-requests', `${field} · update`,  '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✗ ✓'),
   ]),
   rule('correction-requests', 'statusNote · update',  '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✗ ✓', { on: 'kept in the history' }),
-  ...['reader', 'quoteFound', 'normalisedQuote', 'screening', 'history'].flatMap((field) => [
+  ...['reader', 'readerName', 'quoteFound', 'normalisedQuote', 'screening', 'history'].flatMap((field) => [
     rule('correction-requests', `${field} · read`,    '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✗ ✓'),
     rule('correction-requests', `${field} · update`,  '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
   ]),
+  rule('correction-requests', 'title · update',       '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
   rule('correction-requests', 'lookupTokenHash · read', '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
   rule('correction-requests', 'lookupTokenHash · update', '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
   rule('correction-requests', 'ip · read',            '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗'),
   rule('correction-requests', 'ip · update',          '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
-  ...['status', 'reader', 'ip', 'lookupTokenHash', 'quoteFound', 'duplicateOf'].map((field) =>
+  ...['status', 'title', 'reader', 'readerName', 'ip', 'lookupTokenHash', 'quoteFound', 'duplicateOf'].map((field) =>
     rule('correction-requests', `${field} · create`,  '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗')),
   rule('correction-requests', 'assignee · create',    '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✗ ✓'),
 

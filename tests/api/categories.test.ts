@@ -126,6 +126,27 @@ describe('categories (channels)', () => {
     ])
   })
 
+  it('names each channel by its path, the admin\'s title for it, kept current when a channel above is renamed or moved', async () => {
+    const finance = await create('财经频道')
+    const macro = await create('宏观', finance.id)
+    const rates = await create('利率走势', macro.id)
+    const titleOf = async (id: number) => (await read(id)).title
+    expect([await titleOf(finance.id), await titleOf(macro.id), await titleOf(rates.id)]).toEqual(['财经频道', '财经频道 > 宏观', '财经频道 > 宏观 > 利率走势'])
+
+    expect((await editor.patch(`/api/categories/${finance.id}`, { name: '财经' })).status).toBe(200)
+    expect(await titleOf(rates.id)).toBe('财经 > 宏观 > 利率走势')
+
+    const markets = await create('市场')
+    expect((await editor.patch(`/api/categories/${macro.id}`, { parent: markets.id })).status).toBe(200)
+    expect([await titleOf(macro.id), await titleOf(rates.id)]).toEqual(['市场 > 宏观', '市场 > 宏观 > 利率走势'])
+
+    // Written by the server only; GraphQL reads it as REST does.
+    expect((await editor.patch(`/api/categories/${rates.id}`, { title: '伪造' })).status).toBeLessThan(500)
+    expect(await titleOf(rates.id)).toBe('市场 > 宏观 > 利率走势')
+    const gql = await staff.anonymous.graphql(`{ Category(id: ${rates.id}) { title } }`)
+    expect(gql.body.data?.Category.title).toBe('市场 > 宏观 > 利率走势')
+  })
+
   it('refuses to move a channel under itself or under its own descendant, naming parent, and changes nothing', async () => {
     const root = await create('保险')
     const child = await create('寿险', root.id)

@@ -246,6 +246,96 @@ describe('triage and the notice on the article', () => {
   })
 })
 
+describe('the source request of a correction notice', () => {
+  let otherArticleId: number
+  let ownRequest: number
+  let foreignRequest: number
+  const notice = (request: number) => ({ kind: 'correction', text: '特此更正。', request, date: new Date().toISOString() })
+  const inChinese = { 'accept-language': 'zh-CN,zh;q=0.9' }
+  const inEnglish = { 'accept-language': 'en-US,en;q=0.9' }
+
+  beforeAll(async () => {
+    const other = await staff['editor-in-chief'].post('/api/articles', { title: '另一篇文章：存款利率下调', body: BODY, _status: 'published' })
+    otherArticleId = other.body.doc.id
+    ownRequest = (await submit(staff.anonymous, { quote: unique('央行决定') })).body.doc.id
+    foreignRequest = (await submit(staff.anonymous, { article: otherArticleId, quote: unique('存款利率') })).body.doc.id
+  })
+
+  const storedNotices = async (id: number) => (await staff.editor.get(`/api/articles/${id}?draft=true&depth=0`)).body.corrections
+
+  it('refuses another article\'s request over REST, in the editor\'s language, naming the field by its label', async () => {
+    const before = await storedNotices(articleId)
+    for (const [headers, heading, text] of [
+      [inChinese, '下面的字段是无效的： 更正说明 2 > 来源纠错', `纠错 #${foreignRequest} 针对的是另一篇文章：更正说明只能来自本文收到的纠错`],
+      [inEnglish, 'The following field is invalid: Correction notices 2 > From request', `Correction request #${foreignRequest} is about another article: a notice can only come from a request on this one`],
+    ] as const) {
+      for (const draft of ['?draft=true', '']) {
+        const res = await staff['editor-in-chief'].patch(`/api/articles/${articleId}${draft}`, { corrections: [notice(ownRequest), notice(foreignRequest)] }, headers)
+        expect(res.status).toBe(400)
+        expect(res.body.errors[0]).toMatchObject({ message: heading, data: { code: 'CORRECTION_NOTICE_OTHER_ARTICLE' } })
+        expect(res.body.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'corrections.1.request', message: text })])
+      }
+    }
+    expect(await storedNotices(articleId)).toEqual(before)
+    // A new article has received no request yet.
+    const created = await staff.editor.post('/api/articles', { title: '新文章', corrections: [notice(foreignRequest)] }, inChinese)
+    expect([created.status, created.body.errors?.[0].data.code]).toEqual([400, 'CORRECTION_NOTICE_OTHER_ARTICLE'])
+    // Its own request it may name.
+    expect((await staff.editor.patch(`/api/articles/${otherArticleId}?draft=true`, { corrections: [notice(foreignRequest)] })).status).toBe(200)
+  })
+
+  it('refuses it over GraphQL alike, in Chinese and in English', async () => {
+    const mutation = (request: number) =>
+      `mutation { updateArticle(id: ${articleId}, draft: true, data: { corrections: [{ kind: correction, text: "特此更正。", date: "${new Date().toISOString()}", request: ${request} }] }) { id } }`
+    for (const [headers, heading] of [
+      [inChinese, '下面的字段是无效的： 更正说明 1 > 来源纠错'],
+      [inEnglish, 'The following field is invalid: Correction notices 1 > From request'],
+    ] as const) {
+      const res = await staff.editor.post('/api/graphql', { query: mutation(foreignRequest) }, headers)
+      const error = res.body.errors?.[0]
+      expect(error).toMatchObject({ message: heading, extensions: { statusCode: 400, data: { code: 'CORRECTION_NOTICE_OTHER_ARTICLE' } } })
+      expect(error.extensions.data.errors[0]).toMatchObject({ path: 'corrections.0.request', message: expect.stringContaining(`#${foreignRequest}`) })
+    }
+    const own = await staff.editor.post('/api/graphql', { query: mutation(ownRequest) })
+    expect(own.body.errors).toBeUndefined()
+  })
+})
+
+describe('how the admin names a correction request and its reader', () => {
+  const beijingDay = (iso: string) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }).format(new Date(iso))
+
+  it('titles it by number, day, error type and passage, and follows a change of error type', async () => {
+    // Asked for its id only: the title is stored all the same.
+    const quote = '央行决定于12月5日下调金融机构存款准备金率0.5个百分点，释放长期资金约1万亿元。'
+    const created = await staff.anonymous.post('/api/correction-requests?select[id]=true', { article: articleId, errorType: 'fact', quote })
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id
+    const doc = (await staff.editor.get(`/api/correction-requests/${id}`)).body
+    const passage = '「央行决定于12月5日下调金融机构存款准备金率0.5个百分点，…」'
+    expect(doc.title).toBe(`#${id} · ${beijingDay(doc.createdAt)} · 事实错误 · ${passage}`)
+    expect((await staff.editor.patch(`/api/correction-requests/${id}?select[status]=true`, { errorType: 'figure' })).status).toBe(200)
+    expect((await staff.editor.get(`/api/correction-requests/${id}`)).body.title).toBe(`#${id} · ${beijingDay(doc.createdAt)} · 数据错误 · ${passage}`)
+    const gql = await staff.editor.graphql(`{ CorrectionRequest(id: ${id}) { title } }`)
+    expect(gql.body.data.CorrectionRequest.title).toBe(`#${id} · ${beijingDay(doc.createdAt)} · 数据错误 · ${passage}`)
+    // Nobody writes it but the server.
+    await staff.editor.patch(`/api/correction-requests/${id}`, { title: '伪造的标题' })
+    expect((await staff.editor.get(`/api/correction-requests/${id}`)).body.title).toMatch(new RegExp(`^#${id} · `))
+  })
+
+  it('names the reader by display name to the staff who triage, following a rename, without opening the reader\'s account to editors', async () => {
+    const reader = await signUpReader(server, { email: 'named@readers.test', displayName: '较真的读者' })
+    const id = (await submit(reader, { quote: unique('释放长期资金') })).body.doc.id
+    for (const role of ['editor', 'editor-in-chief', 'moderator', 'admin'] as const) {
+      expect((await staff[role].get(`/api/correction-requests/${id}`)).body.readerName).toBe('较真的读者')
+    }
+    expect((await staff.editor.get(`/api/readers/${reader.id}`)).status).toBe(403)
+    expect((await reader.patch(`/api/readers/${reader.id}`, { displayName: '改名的读者' })).status).toBe(200)
+    expect((await staff.editor.get(`/api/correction-requests/${id}`)).body.readerName).toBe('改名的读者')
+    const anonymous = (await submit(staff.anonymous, { quote: unique('释放长期资金') })).body.doc.id
+    expect((await staff.editor.get(`/api/correction-requests/${anonymous}`)).body.readerName).toBeNull()
+  })
+})
+
 describe('cross-site submissions', () => {
   it('treats a reader\'s cookie sent from a foreign origin as no login at all', async () => {
     const reader = await signUpReader(server, { email: 'csrf@readers.test', displayName: '跨站' })

@@ -1,3 +1,4 @@
+import { signUpReader } from '../helpers/api'
 import { seriousA11yViolations, setUpBrowserTests } from '../helpers/browser'
 import {
   answerTo,
@@ -24,6 +25,9 @@ beforeAll(async () => {
   newsroom = await seedNewsroom(browser.server())
 }, 60_000)
 
+/** A channel as the admin names it: its path from the root. */
+const channelPath = () => `${newsroom.channel.parent.name} > ${newsroom.channel.name}`
+
 const articleApi = (id: number) => newsroom.staff.editor.get(`/api/articles/${id}?draft=true&depth=0`).then((res) => res.body)
 
 it('an editor writes an article in the admin, previews it, submits it; the editor-in-chief approves and publishes it; readers find it once, with everything in place', async () => {
@@ -45,7 +49,7 @@ it('an editor writes an article in the admin, previews it, submits it; the edito
   await page.getByLabel('标题').fill(title)
   await page.getByLabel('来源').fill('新华社')
   for (const author of newsroom.authors) await choose(page, 'authors', author.name)
-  await choose(page, 'category', newsroom.channel.name)
+  await choose(page, 'category', channelPath())
   await choose(page, 'responsibleEditor', STAFF_NAME['editor-in-chief'])
 
   const body = page.locator('.rich-text-lexical [data-lexical-editor="true"]')
@@ -243,7 +247,7 @@ it('a reader reports an error in a sentence they select; the editor-in-chief acc
   await page.getByRole('button', { name: '添加 更正说明' }).click()
   const row = page.locator('#field-corrections .array-field__row').last()
   await row.locator('textarea').fill(notice)
-  await choose(page, 'corrections__0__request', wrong)
+  await choose(page, 'corrections__0__request', request.title)
   await answerTo(page, (res) => res.url().includes(`/api/articles/${id}`) && res.request().method() === 'PATCH', () =>
     page.getByRole('button', { name: '发布修改' }).click(),
   )
@@ -276,3 +280,42 @@ it('shows dates in the Chinese admin one way, in Beijing time, even in a browser
   for (const text of await stamps.allInnerTexts()) expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/)
   expect(await stamps.count()).toBeGreaterThan(0)
 }, 120_000)
+
+it('an editor picks a notice\'s source among the article\'s own requests, sees who sent one by name, and picks channels by their path', async () => {
+  const paragraphs = ['央行公布11月外汇储备规模为3.2万亿美元。', '黄金储备连续第十三个月增加。']
+  const [own, other] = [
+    await publishArticle(newsroom, { title: `外汇储备规模 ${Date.now().toString(36)}`, paragraphs }),
+    await publishArticle(newsroom, { title: `黄金储备增加 ${Date.now().toString(36)}`, paragraphs }),
+  ]
+  const reader = await signUpReader(browser.server(), { email: 'careful@readers.test', displayName: '细心的读者' })
+  const sent = await reader.post('/api/correction-requests', { article: own.id, errorType: 'fact', quote: paragraphs[1] })
+  expect(sent.status).toBe(201)
+  expect((await newsroom.staff.anonymous.post('/api/correction-requests', { article: other.id, errorType: 'figure', quote: paragraphs[0] })).status).toBe(201)
+  const request = (await newsroom.staff.editor.get(`/api/correction-requests/${sent.body.doc.id}`)).body
+  const day = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }).format(new Date(request.createdAt))
+
+  const editor = await browser.visit('editor')
+  const { page } = editor
+  await logIntoAdmin(page, STAFF_EMAIL.editor)
+
+  // The request: its reader by display name (editors may not open readers' accounts, and nothing asks
+  // for one: any 403 fails the test).
+  await page.goto(`/admin/collections/correction-requests/${request.id}`, { waitUntil: 'networkidle' })
+  expect(await page.locator('#field-readerName').inputValue()).toBe('细心的读者')
+  expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`#${request.id} · ${day} · 事实错误 · 「${paragraphs[1]}」`)
+
+  // A notice on the article: its source is one of this article's requests, named by number, day and error type.
+  await page.goto(`/admin/collections/articles/${own.id}`, { waitUntil: 'networkidle' })
+  await page.getByRole('button', { name: '添加 更正说明' }).click()
+  const source = page.locator('#field-corrections__0__request')
+  await source.locator('.rs__control').click()
+  await eventually(async () => expect(await source.getByRole('option').allInnerTexts()).toEqual([`#${request.id} · ${day} · 事实错误 · 「${paragraphs[1]}」`]))
+  await page.keyboard.press('Escape')
+
+  // The channel picker names each channel by its path.
+  const channel = page.locator('#field-category')
+  await channel.locator('.rs__control').click()
+  await eventually(async () => expect(await channel.getByRole('option').allInnerTexts()).toEqual(expect.arrayContaining([newsroom.channel.parent.name, channelPath()])))
+  expect(await channel.getByRole('option', { name: newsroom.channel.name, exact: true }).count()).toBe(0)
+  await page.keyboard.press('Escape')
+}, 240_000)

@@ -1,6 +1,8 @@
 import type { Field, SanitizedConfig } from 'payload'
 
 import configPromise from '../../payload.config'
+import { Avatars } from '../../src/collections/Avatars'
+import { Media } from '../../src/collections/Media'
 
 const JSON_VIEW = '/components/JsonView#JsonView'
 
@@ -26,4 +28,16 @@ it('shows only JSON fields through the read-only JSON view', async () => {
   const viewed = everyField.filter(({ field }) => (field.admin?.components as { Field?: unknown } | undefined)?.Field === JSON_VIEW)
   expect(viewed.length).toBeGreaterThan(0)
   expect(viewed.filter(({ field }) => field.type !== 'json').map(({ path, field }) => `${path} (${field.type})`)).toEqual([])
+})
+
+it('labels every field the image collections declare in Chinese and English', () => {
+  // Payload's own fields are hidden in the admin (file name, size, focal point…) or labelled by Payload in the admin's language (a function).
+  const declared = [Media, Avatars].flatMap((collection) => fieldsOf(collection.fields, collection.slug))
+  const unlabelled = declared.filter(({ field }) => {
+    const label = 'label' in field ? field.label : undefined
+    if (typeof label === 'function') return false
+    return !(label && typeof label === 'object' && 'zh' in label && 'en' in label)
+  })
+  expect(declared.length).toBeGreaterThan(0)
+  expect(unlabelled.map(({ path }) => path)).toEqual([])
 })

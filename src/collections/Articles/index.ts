@@ -13,7 +13,7 @@ import { inNewsroomTime } from '../../fields/newsroomTime'
 import { slugField } from '../../fields/slug'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
 import { FEATURED_COMMENTS_SHOWN } from '../../lib/articlePage/assemble'
-import { CORRECTION_KIND_LABELS, correctionJsonLd } from '../../lib/corrections'
+import { CORRECTION_KIND_LABELS, CORRECTION_NOTICE_LABELS, correctionJsonLd } from '../../lib/corrections'
 import { ARTICLE_FIELD_LABELS } from '../../lib/review/articleHits'
 import { EDITOR_ROLES } from '../../lib/roles'
 import { articlePageEndpoint } from './endpoints/articlePage'
@@ -29,6 +29,7 @@ import { keepSearchIndexCurrent } from './hooks/keepSearchIndexCurrent'
 import { populatePublishedAt } from './hooks/populatePublishedAt'
 import { guardPublication, resetApprovalOnEdit } from './review/guardPublication'
 import { keepCreator } from './hooks/keepCreator'
+import { refuseForeignCorrectionRequests } from './hooks/refuseForeignCorrectionRequests'
 import { refuseUnsafeLinks } from './hooks/refuseUnsafeLinks'
 import { ARTICLES_SLUG, AUTHORS_SLUG, CATEGORIES_SLUG, COMMENTS_SLUG, CORRECTION_REQUESTS_SLUG, MEDIA_SLUG, TAGS_SLUG, USERS_SLUG } from '../../slugs'
 
@@ -60,7 +61,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
   hooks: {
     beforeOperation: [keepNonPublishersToDrafts],
     beforeValidate: [refuseUnsafeLinks],
-    beforeChange: [keepCreator, copyResponsibleEditorName, populatePublishedAt, resetApprovalOnEdit, guardPublication, rememberLiveArticle],
+    beforeChange: [refuseForeignCorrectionRequests, keepCreator, copyResponsibleEditorName, populatePublishedAt, resetApprovalOnEdit, guardPublication, rememberLiveArticle],
     afterChange: [keepSearchIndexCurrent, emitArticleWebhooks],
     afterDelete: [emitArticleDeletedWebhooks],
     afterRead: [hideDeniedRecords(['reviewHistory'], isStaffUser)],
@@ -139,8 +140,8 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
     {
       name: 'corrections',
       type: 'array',
-      label: { en: 'Correction notices', zh: '更正说明' },
-      labels: { singular: { en: 'Correction notice', zh: '更正说明' }, plural: { en: 'Correction notices', zh: '更正说明' } },
+      label: CORRECTION_NOTICE_LABELS.corrections,
+      labels: { singular: CORRECTION_NOTICE_LABELS.notice, plural: CORRECTION_NOTICE_LABELS.corrections },
       admin: { description: { en: 'Shown at the end of the article once it is published.', zh: '文章发布后显示在文末。' } },
       fields: [
         { name: 'date', type: 'date', label: { en: 'Date', zh: '日期' }, required: true, defaultValue: () => new Date().toISOString() },
@@ -151,7 +152,15 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
           defaultValue: 'correction',
         }),
         { name: 'text', type: 'textarea', label: { en: 'Notice (public)', zh: '说明文字（公开）' }, required: true, maxLength: 2000 },
-        { name: 'request', type: 'relationship', relationTo: CORRECTION_REQUESTS_SLUG, label: { en: 'From request', zh: '来源纠错' }, maxDepth: 0 },
+        {
+          name: 'request',
+          type: 'relationship',
+          relationTo: CORRECTION_REQUESTS_SLUG,
+          label: CORRECTION_NOTICE_LABELS.request,
+          maxDepth: 0,
+          // This article's own requests only (`refuseForeignCorrectionRequests` holds every route to it); a new article has none.
+          filterOptions: ({ id }) => (id ? { article: { equals: id } } : false),
+        },
       ],
     },
     {

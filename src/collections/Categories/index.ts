@@ -11,11 +11,14 @@ import { refreshDescendantBreadcrumbs } from './hooks/refreshDescendantBreadcrum
 import { refuseDeletingUsedChannels } from './hooks/refuseDeletingUsedChannels'
 import { CATEGORIES_SLUG } from '../../slugs'
 
-/** Channels: a tree, each carrying its breadcrumb path from the root so readers need one query. */
+/**
+ * Channels: a tree, each carrying its breadcrumb path from the root so readers need one query, and
+ * named by that path wherever the admin lists or picks one (财经 > 宏观: two channels may share a name).
+ */
 export const Categories: CollectionConfig<typeof CATEGORIES_SLUG> = {
   slug: CATEGORIES_SLUG,
   labels: { singular: { en: 'Channel', zh: '频道' }, plural: { en: 'Channels', zh: '频道' } },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'parent'], group: { en: 'Content', zh: '内容' } },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', 'parent'], group: { en: 'Content', zh: '内容' } },
   access: {
     read: anyone,
     create: isEditor,
@@ -31,6 +34,13 @@ export const Categories: CollectionConfig<typeof CATEGORIES_SLUG> = {
   fields: [
     { name: 'name', type: 'text', label: { en: 'Name', zh: '名称' }, required: true, maxLength: 40 },
     slugField('name'),
+    {
+      name: 'title',
+      type: 'text',
+      label: { en: 'Path', zh: '完整路径' },
+      access: serverWritten(),
+      admin: { readOnly: true, description: { en: 'Parent channels and this one, kept current.', zh: '上级频道与本频道，自动更新。' } },
+    },
     {
       name: 'parent',
       type: 'relationship',

@@ -4,6 +4,7 @@ import { anyone } from '../../access/anyone'
 import { isAdmin } from '../../access/isAdmin'
 import { isEditorOrModerator, isEditorOrModeratorField } from '../../access/isEditorOrModerator'
 import { nobody } from '../../access/nobody'
+import { isModeratorUser } from '../../access/roleChecks'
 import { ownRequestOrTriager } from '../../access/ownRequestOrTriager'
 import { serverWritten } from '../../access/serverWritten'
 import { clientAddressField } from '../../fields/adminOnlyPersonalData'
@@ -13,6 +14,7 @@ import { labelledSelect } from '../../fields/labelledSelect'
 import { CORRECTION_FIELD_LABELS, CORRECTION_STATUS_LABELS, ERROR_TYPE_LABELS } from '../../lib/corrections'
 import { lookupCorrectionRequest } from './endpoints/lookup'
 import { enforceCorrectionWorkflow } from './hooks/enforceCorrectionWorkflow'
+import { keepTitle } from './hooks/keepTitle'
 import { notifyReporter } from './hooks/notifyReporter'
 import { receiveCorrectionRequest, revealLookupToken } from './hooks/receiveCorrectionRequest'
 import { ARTICLES_SLUG, CORRECTION_REQUESTS_SLUG, READERS_SLUG, USERS_SLUG } from '../../slugs'
@@ -30,8 +32,10 @@ export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLU
   custom: { shownPublicly: () => false },
   labels: { singular: { en: 'Correction request', zh: '纠错' }, plural: { en: 'Correction requests', zh: '纠错' } },
   admin: {
-    useAsTitle: 'quote',
-    defaultColumns: ['quote', 'errorType', 'status', 'article', 'assignee', 'createdAt'],
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'status', 'article', 'readerName', 'assignee', 'createdAt'],
+    // The title quotes the start of the passage; the search box finds words anywhere in it.
+    listSearchableFields: ['title', 'quote'],
     group: { en: 'Content', zh: '内容' },
     description: {
       en: 'Queues: filter by status; by article and error type. Status changes follow the allowed transitions.',
@@ -47,9 +51,16 @@ export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLU
   endpoints: [lookupCorrectionRequest],
   hooks: {
     beforeChange: [receiveCorrectionRequest, enforceCorrectionWorkflow],
-    afterChange: [revealLookupToken, notifyReporter],
+    afterChange: [keepTitle, revealLookupToken, notifyReporter],
   },
   fields: [
+    {
+      name: 'title',
+      type: 'text',
+      label: { en: 'Title', zh: '标题' },
+      access: serverWritten(),
+      admin: { readOnly: true, description: { en: 'Number · day received · error type · passage', zh: '编号 · 提交日期 · 错误类型 · 原文' } },
+    },
     { name: 'article', type: 'relationship', relationTo: ARTICLES_SLUG, label: CORRECTION_FIELD_LABELS.article, required: true, index: true, maxDepth: 0, access: { update: nobody } },
     labelledSelect(ERROR_TYPE_LABELS, {
       name: 'errorType',
@@ -71,7 +82,30 @@ export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLU
       admin: { hidden: true },
       access: { read: nobody },
     },
-    { name: 'reader', type: 'relationship', relationTo: READERS_SLUG, label: { en: 'Reader', zh: '读者' }, maxDepth: 0, access: serverWritten(isEditorOrModeratorField), admin: { readOnly: true } },
+    {
+      // Written from the reader's account (`refreshReaderNameOnCorrectionRequests` follows a rename), so
+      // editors, who may not open readers' accounts, see who sent it.
+      name: 'readerName',
+      type: 'text',
+      label: { en: 'Reader', zh: '读者' },
+      access: serverWritten(isEditorOrModeratorField),
+      admin: { readOnly: true },
+    },
+    {
+      name: 'reader',
+      type: 'relationship',
+      relationTo: READERS_SLUG,
+      label: { en: "Reader's account", zh: '读者账号' },
+      maxDepth: 0,
+      access: serverWritten(isEditorOrModeratorField),
+      admin: {
+        readOnly: true,
+        // Shown, listed and filtered by only to those who may open readers' accounts; the rest see `readerName`.
+        condition: (_data, _siblingData, { user }) => isModeratorUser(user),
+        disableListColumn: true,
+        disableListFilter: true,
+      },
+    },
     labelledSelect(CORRECTION_STATUS_LABELS, {
       name: 'status',
       label: CORRECTION_FIELD_LABELS.status,

@@ -19,6 +19,7 @@ import { confirmEmailEndpoint } from '../Users/confirmEmail'
 import { passwordResetEmail, verificationEmail } from './emails'
 import { logReaderModeration } from './hooks/logReaderModeration'
 import { refreshCommenterOnComments } from './hooks/refreshCommenterOnComments'
+import { refreshReaderNameOnCorrectionRequests } from './hooks/refreshReaderNameOnCorrectionRequests'
 import { AVATARS_SLUG, READERS_SLUG } from '../../slugs'
 
 export { READERS_SLUG }
@@ -52,7 +53,7 @@ export const Readers: CollectionConfig<typeof READERS_SLUG> = {
   hooks: {
     beforeOperation: [enforcePasswordRules, guardAuthFields],
     beforeChange: [applyAccountWritePlan, logReaderModeration],
-    afterChange: [refreshCommenterOnComments, announceHeldEmail],
+    afterChange: [refreshCommenterOnComments, refreshReaderNameOnCorrectionRequests, announceHeldEmail],
     afterRead: [hideDeniedRecords(['moderationLog'], isModeratorUser)],
   },
   endpoints: [confirmEmailEndpoint(READERS_SLUG)],

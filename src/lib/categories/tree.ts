@@ -10,6 +10,9 @@ export type PathResult = { ok: true; ancestors: AncestorNode[] } | { ok: false; 
 /** The field whose choice a refusal is about, as the admin labels it. */
 export const PARENT_CHANNEL_LABEL = { en: 'Parent channel', zh: '上级频道' } as const
 
+/** A channel as the admin names it: its path from the root, `财经 > 宏观`. */
+export const channelTitle = (namesFromRoot: readonly string[]): string => namesFromRoot.join(' > ')
+
 /**
  * Given a category (null when new), its chosen parent and the chain walked up from that parent
  * (nearest first), returns the ancestors root first, or why the parent is not allowed.

@@ -1,7 +1,7 @@
 /**
- * Correction requests (纠错): the status machine, the labels, quote matching, plain text of an
- * article body, the schema.org notices and the reporter's lookup token. Pure: the collections and
- * endpoints build on it.
+ * Correction requests (纠错): the status machine, the labels, the requests' titles, quote matching,
+ * plain text of an article body, the schema.org notices and the reporter's lookup token. Pure: the
+ * collections and endpoints build on it.
  */
 export {
   ALLOWED_TRANSITIONS,
@@ -9,6 +9,7 @@ export {
   CORRECTION_FIELD_LABELS,
   CORRECTION_KIND_LABELS,
   CORRECTION_KINDS,
+  CORRECTION_NOTICE_LABELS,
   CORRECTION_STATUS_LABELS,
   CORRECTION_STATUSES,
   type CorrectionKind,
@@ -21,6 +22,7 @@ export {
   OPEN_STATUSES,
 } from './statuses'
 export { normaliseQuote, quoteOccursIn } from './quote'
+export { correctionRequestTitle, TITLE_QUOTE_LENGTH, type TitledRequest } from './title'
 export { lexicalToPlainText } from './lexical'
 export { correctionJsonLd, type CorrectionCommentLd } from './jsonLd'
 export { hashLookupToken, newLookupToken } from './token'

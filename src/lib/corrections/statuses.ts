@@ -31,6 +31,13 @@ export const CORRECTION_FIELD_LABELS = {
   noNoticeReason: { en: 'Why no correction notice is needed', zh: '无需发布更正说明的理由' },
 } as const satisfies Record<string, Label>
 
+/** The notices on an article (`articles.corrections`), as the admin labels them and refusals name them. */
+export const CORRECTION_NOTICE_LABELS = {
+  corrections: { en: 'Correction notices', zh: '更正说明' },
+  notice: { en: 'Correction notice', zh: '更正说明' },
+  request: { en: 'From request', zh: '来源纠错' },
+} as const satisfies Record<string, Label>
+
 export const ERROR_TYPES = ['typo', 'fact', 'figure', 'image', 'other'] as const
 export type ErrorType = (typeof ERROR_TYPES)[number]
 

@@ -244,6 +244,10 @@ export const MESSAGES = {
     zh: '文章上还没有对应此纠错的更正说明：请先在文章中添加一条（来源选本纠错），或在{{field}}中写明原因',
     en: 'The article has no correction notice for this request: add one to the article (with this request as its source), or say why none is needed in {{field}}',
   },
+  CORRECTION_NOTICE_OTHER_ARTICLE: {
+    zh: '纠错 #{{request}} 针对的是另一篇文章：更正说明只能来自本文收到的纠错',
+    en: 'Correction request #{{request}} is about another article: a notice can only come from a request on this one',
+  },
   CORRECTION_NOTICE_UNPUBLISHED: {
     zh: '文章的草稿中已有对应此纠错的更正说明，但尚未发布：请总编发布文章后，再标记为已更正',
     en: "The article's draft has a correction notice for this request, but it is not published yet: the editor-in-chief must publish the article before the request can be marked corrected",

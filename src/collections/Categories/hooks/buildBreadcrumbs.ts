@@ -2,13 +2,13 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { fieldRefusal } from '../../../i18n/requestMessages'
 import type { Category } from '../../../payload-types'
-import { MAX_CATEGORY_DEPTH, PARENT_CHANNEL_LABEL, pathFromRoot } from '../../../lib/categories/tree'
+import { channelTitle, MAX_CATEGORY_DEPTH, PARENT_CHANNEL_LABEL, pathFromRoot } from '../../../lib/categories/tree'
 import { relationId } from '../../../lib/api/fieldShapes'
 import { CATEGORIES_SLUG } from '../../../slugs'
 
 type Crumb = NonNullable<Category['breadcrumbs']>[number]
 
-/** Stores the path from the root on every save, refusing a parent that would make a cycle. */
+/** Stores the path from the root, and the title it makes, on every save, refusing a parent that would make a cycle. */
 export const buildBreadcrumbs: CollectionBeforeChangeHook<Category> = async ({ data, originalDoc, req }) => {
   const parentId = relationId(data.parent !== undefined ? data.parent : originalDoc?.parent)
   const ancestors = parentId === null ? [] : await loadAncestors(parentId, req)
@@ -16,6 +16,7 @@ export const buildBreadcrumbs: CollectionBeforeChangeHook<Category> = async ({ d
   if (!path.ok) throw fieldRefusal(req, CATEGORIES_SLUG, { path: 'parent', label: PARENT_CHANNEL_LABEL }, path.message)
   const self: Crumb = { name: data.name ?? originalDoc?.name, slug: data.slug ?? originalDoc?.slug }
   data.breadcrumbs = [...path.ancestors.map(({ name, slug }) => ({ name, slug })), self]
+  data.title = channelTitle(data.breadcrumbs.map(({ name }) => name ?? ''))
   return data
 }
 

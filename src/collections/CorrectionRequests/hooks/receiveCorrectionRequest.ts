@@ -9,7 +9,7 @@ import { CORRECTION_FIELD_LABELS, lexicalToPlainText, newLookupToken, normaliseQ
 import { relationId } from '../../../lib/api/fieldShapes'
 import type { Message } from '../../../lib/i18n/translate'
 import { hitContext, strongestAction } from '../../../lib/screening'
-import type { CorrectionRequest } from '../../../payload-types'
+import type { CorrectionRequest, Reader } from '../../../payload-types'
 import { ARTICLES_SLUG, CORRECTION_REQUESTS_SLUG } from '../../../slugs'
 
 /** Requests one address (or one reader) may send per window; bots and floods get a 429. */
@@ -27,7 +27,9 @@ const invalid = (req: PayloadRequest, path: keyof typeof CORRECTION_FIELD_LABELS
  * A new correction request from anyone: the honeypot must be empty, the sender within the rate
  * limit, the article published, the words acceptable. The quote is looked for in the article
  * (flagged, not refused, when missing), a request repeating an open one on the same passage is
- * linked to it, and the sender gets a token to follow the request without an account.
+ * linked to it, and the sender gets a token to follow the request without an account. The time it
+ * came in is the server's (its title shows that day), and a reader is named by their display name,
+ * which the staff who triage read though they may not open the reader's account.
  */
 export const receiveCorrectionRequest: CollectionBeforeChangeHook<CorrectionRequest> = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
@@ -36,7 +38,8 @@ export const receiveCorrectionRequest: CollectionBeforeChangeHook<CorrectionRequ
   }
   const now = new Date()
   const ip = req.headers.get(CLIENT_IP_HEADER)
-  const readerId = isReaderUser(req.user) ? (req.user!.id as number) : null
+  const reader = isReaderUser(req.user) ? (req.user as Reader) : null
+  const readerId = reader?.id ?? null
   if (req.payloadAPI !== 'local') await enforceRateLimit(req, now, ip, readerId)
 
   const articleId = relationId(data.article)
@@ -81,8 +84,10 @@ export const receiveCorrectionRequest: CollectionBeforeChangeHook<CorrectionRequ
   issuedTokens.set(req, token)
   return {
     ...data,
+    createdAt: now.toISOString(),
     quote,
     reader: readerId,
+    readerName: reader?.displayName ?? null,
     status: duplicateOf ? 'duplicate' : 'new',
     duplicateOf,
     normalisedQuote,

@@ -1,4 +1,4 @@
-import { type AncestorNode, MAX_CATEGORY_DEPTH, pathFromRoot } from '../../../../src/lib/categories/tree'
+import { type AncestorNode, channelTitle, MAX_CATEGORY_DEPTH, pathFromRoot } from '../../../../src/lib/categories/tree'
 import { translate } from '../../../../src/lib/i18n/translate'
 
 const node = (id: number, parent: number | null, name = `频道${id}`): AncestorNode => ({ id, name, slug: `pin-dao-${id}`, parent })
@@ -78,5 +78,12 @@ describe('pathFromRoot', () => {
   it('refuses a walk that stopped before reaching a root (the chain is deeper than was walked)', () => {
     const result = pathFromRoot(null, 3, [node(3, 2), node(2, 1)])
     expect(result.ok).toBe(false)
+  })
+})
+
+describe('channelTitle', () => {
+  it('names a channel by its path from the root', () => {
+    expect(channelTitle(['财经'])).toBe('财经')
+    expect(channelTitle(['财经', '宏观', '货币政策'])).toBe('财经 > 宏观 > 货币政策')
   })
 })
