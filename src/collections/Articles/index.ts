@@ -43,6 +43,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'category', 'responsibleEditor', 'reviewState', '_status', 'publishedAt'],
     group: { en: 'Content', zh: '内容' },
+    components: { edit: { SaveDraftButton: '/components/SaveDraftButton#SaveDraftButton' } },
     // The admin's preview button opens the draft in the front end through a signed, expiring link.
     preview: (doc, { req }) => previewUrl(req.payload.config.serverURL, issuePreviewToken(req, Number(doc.id)).token),
   },
@@ -54,7 +55,8 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
     delete: isPublisher,
   },
   versions: {
-    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+    // Autosave, and 保存草稿 beside it (Payload hides that button under autosave unless asked).
+    drafts: { autosave: { interval: 2000, showSaveDraftButton: true }, schedulePublish: true },
     maxPerDoc: MAX_VERSIONS_PER_ARTICLE,
   },
   endpoints: [articlePageEndpoint, ...previewEndpoints, ...reviewEndpoints, ...scheduleEndpoints],
