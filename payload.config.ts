@@ -92,7 +92,11 @@ export default buildConfig({
     // The newsroom works in Beijing time, wherever an editor's browser is: dates set with a time
     // zone (publication times, schedules) are entered and shown in it.
     timezones: { supportedTimezones: [NEWSROOM_TIMEZONE], defaultTimezone: NEWSROOM_TIMEZONE.value },
-    components: { providers: ['/components/DatePickerLanguage#DatePickerLanguage'] },
+    components: {
+      providers: ['/components/DatePickerLanguage#DatePickerLanguage'],
+      // The landing view opens on what waits for the person: approvals for the editor-in-chief, changes for writers.
+      beforeDashboard: ['/components/ReviewQueues#ReviewQueues'],
+    },
   },
   i18n: {
     supportedLanguages: { zh, en },

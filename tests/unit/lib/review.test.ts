@@ -1,6 +1,7 @@
 import { buildScreener } from '../../../src/lib/screening'
 import { describeHits, findArticleHits, uploadIdsInLexical, wordsNeedingOverride } from '../../../src/lib/review/articleHits'
 import { translate } from '../../../src/lib/i18n/translate'
+import { longestWaitingFirst } from '../../../src/lib/review/queues'
 import { checkTransition } from '../../../src/lib/review/states'
 
 describe('checkTransition', () => {
@@ -73,5 +74,27 @@ describe('uploadIdsInLexical', () => {
     const body = { root: { children: [{ type: 'upload', value: 3 }, { type: 'list', children: [{ type: 'upload', value: { id: 7 } }] }, { type: 'upload', value: 3 }] } }
     expect(uploadIdsInLexical(body)).toEqual([3, 7])
     expect(uploadIdsInLexical(null)).toEqual([])
+  })
+})
+
+describe('longestWaitingFirst', () => {
+  const step = (action: string, at: string, note: string | null = null) => ({ action, at, note })
+
+  it('orders a queue by when each article last entered it, not by when it was made or last changed', () => {
+    const resubmitted = { id: 1, updatedAt: '2026-12-01T09:00:00Z', reviewHistory: [step('submit', '2026-12-01T08:00:00Z'), step('request-changes', '2026-12-01T08:30:00Z'), step('submit', '2026-12-01T10:00:00Z')] }
+    const waiting = { id: 2, updatedAt: '2026-12-01T11:00:00Z', reviewHistory: [step('submit', '2026-12-01T09:30:00Z')] }
+    expect(longestWaitingFirst([resubmitted, waiting], 'submit').map(({ article, since }) => [article.id, since])).toEqual([
+      [2, '2026-12-01T09:30:00Z'],
+      [1, '2026-12-01T10:00:00Z'],
+    ])
+  })
+
+  it("gives the step's note, and counts an article that entered with no such step from its last change", () => {
+    const sentBack = { updatedAt: '2026-12-02T09:00:00Z', reviewHistory: [step('submit', '2026-12-02T08:00:00Z'), step('request-changes', '2026-12-02T08:10:00Z', '请补充数据来源')] }
+    const imported = { updatedAt: '2026-12-02T07:00:00Z', reviewHistory: null }
+    expect(longestWaitingFirst([sentBack, imported], 'request-changes')).toEqual([
+      { article: imported, since: '2026-12-02T07:00:00Z', note: null },
+      { article: sentBack, since: '2026-12-02T08:10:00Z', note: '请补充数据来源' },
+    ])
   })
 })

@@ -19,6 +19,7 @@ import { ReviewPanel as ReviewPanel_176db3e0d68114a4f1814b2462895ab6 } from '../
 import { JsonView as JsonView_960b80fa6dd849a938ffe34a4a0bfb02 } from '../../../components/JsonView'
 import { SaveDraftButton as SaveDraftButton_196f3987ac53e79f429ef2870bf3a0ac } from '../../../components/SaveDraftButton'
 import { CurrentPasswordField as CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2 } from '../../../components/CurrentPasswordField'
+import { ReviewQueues as ReviewQueues_abb984e51dd4f40489e478cf0d1bf14e } from '../../../components/ReviewQueues'
 import { DatePickerLanguage as DatePickerLanguage_7e7201c94a82cb4e3a74312b3167d835 } from '../../../components/DatePickerLanguage'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -45,6 +46,7 @@ export const importMap = {
   "/components/JsonView#JsonView": JsonView_960b80fa6dd849a938ffe34a4a0bfb02,
   "/components/SaveDraftButton#SaveDraftButton": SaveDraftButton_196f3987ac53e79f429ef2870bf3a0ac,
   "/components/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2,
+  "/components/ReviewQueues#ReviewQueues": ReviewQueues_abb984e51dd4f40489e478cf0d1bf14e,
   "/components/DatePickerLanguage#DatePickerLanguage": DatePickerLanguage_7e7201c94a82cb4e3a74312b3167d835,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
