@@ -1,3 +1,5 @@
+import type { Page, Response } from 'playwright-core'
+
 import { signUpReader } from '../helpers/api'
 import { seriousA11yViolations, setUpBrowserTests } from '../helpers/browser'
 import {
@@ -9,6 +11,8 @@ import {
   type Newsroom,
   openFromList,
   publishArticle,
+  REQUESTED_CHANGES,
+  reviewedDraft,
   seedNewsroom,
   STAFF_EMAIL,
   STAFF_NAME,
@@ -29,6 +33,14 @@ beforeAll(async () => {
 const channelPath = () => `${newsroom.channel.parent.name} > ${newsroom.channel.name}`
 
 const articleApi = (id: number) => newsroom.staff.editor.get(`/api/articles/${id}?draft=true&depth=0`).then((res) => res.body)
+
+/** The texts of one column of the admin's list, row by row, found by its header. */
+async function columnOf(page: Page, header: string): Promise<string[]> {
+  const headers = await page.locator('.table thead th').allInnerTexts()
+  const index = headers.findIndex((text) => text.trim() === header)
+  if (index < 0) throw new Error(`no column「${header}」among ${JSON.stringify(headers)}`)
+  return page.locator('.table tbody tr').evaluateAll((rows, column) => rows.map((row) => row.children[column]?.textContent?.trim() ?? ''), index)
+}
 
 it('an editor writes an article in the admin, previews it, submits it; the editor-in-chief approves and publishes it; readers find it once, with everything in place', async () => {
   const title = `央行宣布降准0.5个百分点 ${Date.now().toString(36)}`
@@ -319,3 +331,117 @@ it('an editor picks a notice\'s source among the article\'s own requests, sees w
   expect(await channel.getByRole('option', { name: newsroom.channel.name, exact: true }).count()).toBe(0)
   await page.keyboard.press('Escape')
 }, 240_000)
+
+it('the article list filters by 审核状态 and sorts by it in the order of the workflow', async () => {
+  const tag = Date.now().toString(36)
+  const [draft, inReview, sentBack, approved] = [`筛选草稿 ${tag}`, `筛选待审 ${tag}`, `筛选退回 ${tag}`, `筛选通过 ${tag}`]
+  // Created in another order than the workflow's, so neither the ids nor the titles sort like it.
+  await reviewedDraft(newsroom, { title: approved }, ['submit', 'approve'])
+  await reviewedDraft(newsroom, { title: inReview }, ['submit'])
+  await reviewedDraft(newsroom, { title: draft })
+  await reviewedDraft(newsroom, { title: sentBack }, ['submit', 'request-changes'])
+
+  const { page } = await browser.visit('editor-in-chief')
+  await logIntoAdmin(page, STAFF_EMAIL['editor-in-chief'])
+  await page.goto('/admin/collections/articles', { waitUntil: 'networkidle' })
+  // 审核状态 is offered in the list's filters (server-written and read-only as it is), with its states by their names.
+  await page.getByRole('button', { name: '过滤条件' }).click()
+  await page.getByRole('button', { name: '添加过滤条件' }).click()
+  const condition = page.locator('.where-builder .condition').first()
+  await condition.locator('.condition__field .rs__control').click()
+  await page.locator('.rs__option', { hasText: /^审核状态$/ }).click()
+  await condition.locator('.condition__value .rs__control').click()
+  expect(await condition.locator('.rs__option').allInnerTexts()).toEqual(['草稿', '待审核', '需修改', '已通过'])
+  await condition.locator('.rs__option', { hasText: /^待审核$/ }).click()
+  await page.waitForURL(/reviewState.*=in-review/)
+  await eventually(async () => {
+    const titles = await columnOf(page, '标题')
+    expect(titles).toContain(inReview)
+    expect(titles.filter((title) => title.endsWith(tag))).toEqual([inReview])
+    expect(new Set(await columnOf(page, '审核状态'))).toEqual(new Set(['待审核']))
+  })
+
+  // Sorted by 审核状态: 草稿, 待审核, 需修改, 已通过 (the workflow's order, not the alphabet's), and back.
+  await page.goto(`/admin/collections/articles?search=${tag}`, { waitUntil: 'networkidle' })
+  const sortBy = (direction: 'asc' | 'desc') => page.locator('.table thead th', { hasText: '审核状态' }).locator(`.sort-column__${direction}`).click()
+  await sortBy('asc')
+  await eventually(async () => expect(await columnOf(page, '标题')).toEqual([draft, inReview, sentBack, approved]))
+  await sortBy('desc')
+  await eventually(async () => expect(await columnOf(page, '标题')).toEqual([approved, sentBack, inReview, draft]))
+}, 120_000)
+
+it("the editor-in-chief's dashboard lists what waits for approval, the longest waiting first, and opens it; an editor's shows their own articles sent back instead", async () => {
+  const tag = Date.now().toString(36)
+  const [first, second, sentBack] = [`先提交的稿件 ${tag}`, `后提交的稿件 ${tag}`, `被退回的稿件 ${tag}`]
+  // Drafted in the other order: the queue goes by when each was submitted, not by when it was made.
+  const secondId = await reviewedDraft(newsroom, { title: second })
+  const firstId = await reviewedDraft(newsroom, { title: first, responsibleEditor: newsroom.staff.ids['editor-in-chief'] }, ['submit'])
+  expect((await newsroom.staff.editor.post(`/api/articles/${secondId}/review`, { action: 'submit' })).status).toBe(200)
+  await reviewedDraft(newsroom, { title: sentBack }, ['submit', 'request-changes'])
+
+  const chief = await browser.visit('editor-in-chief')
+  await logIntoAdmin(chief.page, STAFF_EMAIL['editor-in-chief'])
+  const queue = chief.page.getByRole('region', { name: '待审核' })
+  expect(await queue.getByRole('link', { name: tag }).allInnerTexts()).toEqual([first, second])
+  const entry = queue.getByRole('listitem').filter({ has: chief.page.getByRole('link', { name: first }) })
+  expect(await entry.innerText()).toMatch(new RegExp(`责任编辑：${STAFF_NAME['editor-in-chief']} · 创建人：${STAFF_NAME.editor} · 提交于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}`))
+  await queue.getByRole('link', { name: first }).click()
+  await chief.page.waitForURL(new RegExp(`/admin/collections/articles/${firstId}$`))
+  // The whole queue is the article list filtered to 待审核.
+  await chief.page.goto('/admin', { waitUntil: 'networkidle' })
+  await queue.getByRole('link', { name: '在文章列表中查看' }).click()
+  await chief.page.waitForURL(/reviewState.*=in-review/)
+  await eventually(async () => {
+    expect(await columnOf(chief.page, '标题')).toEqual(expect.arrayContaining([first, second]))
+    expect(new Set(await columnOf(chief.page, '审核状态'))).toEqual(new Set(['待审核']))
+  })
+
+  const editor = await browser.visit('editor')
+  await logIntoAdmin(editor.page, STAFF_EMAIL.editor)
+  await editor.page.getByRole('region', { name: '需修改' }).getByRole('link', { name: sentBack }).waitFor()
+  expect(await editor.page.getByRole('region', { name: '需修改' }).innerText()).toContain(REQUESTED_CHANGES)
+  expect(await editor.page.getByRole('region', { name: '待审核' }).count()).toBe(0)
+}, 120_000)
+
+it('保存草稿 saves the draft now; leaving with changes not yet saved asks first, and nothing once they are saved', async () => {
+  const tag = Date.now().toString(36)
+  const id = await reviewedDraft(newsroom, { title: `保存草稿 ${tag}` })
+  const { page } = await browser.visit('editor')
+  await logIntoAdmin(page, STAFF_EMAIL.editor)
+  await page.goto(`/admin/collections/articles/${id}`, { waitUntil: 'networkidle' })
+  const title = page.getByLabel('标题')
+
+  // Saved at the click, before autosave would have: the API has the new title once the save answers.
+  const saved = `保存草稿 ${tag} 第二稿`
+  await title.fill(saved)
+  const isSaveDraft = (res: Response) => res.url().includes(`/api/articles/${id}?`) && res.request().method() === 'PATCH' && !res.url().includes('autosave=true')
+  await answerTo(page, isSaveDraft, () => page.getByRole('button', { name: '保存草稿' }).click())
+  expect((await articleApi(id)).title).toBe(saved)
+  await page.getByText('草稿成功保存').waitFor()
+
+  // A change autosave has not taken yet: leaving through the admin's breadcrumbs asks first; staying keeps it, and autosave saves it.
+  const unsaved = `保存草稿 ${tag} 第三稿`
+  const toArticleList = page.locator('.step-nav').getByRole('link', { name: '文章', exact: true })
+  const autosaved = page.waitForResponse((res) => res.url().includes(`/api/articles/${id}?`) && res.url().includes('autosave=true'))
+  await title.fill(unsaved)
+  await toArticleList.click()
+  await page.getByRole('heading', { name: '离开而不保存' }).waitFor()
+  await page.getByRole('button', { name: '停留在此页面' }).click()
+  expect(page.url()).toMatch(new RegExp(`/admin/collections/articles/${id}$`))
+  expect((await autosaved).ok()).toBe(true)
+  expect((await articleApi(id)).title).toBe(unsaved)
+
+  // Everything saved: leaving asks nothing.
+  await toArticleList.click()
+  await page.waitForURL((url) => url.pathname === '/admin/collections/articles')
+
+  // The browser asks too (closing the tab, reloading) while a change waits for autosave; the page stays if told to.
+  await openFromList(page, '/admin/collections/articles', unsaved)
+  await title.fill(`保存草稿 ${tag} 第四稿`)
+  const asked = page.waitForEvent('dialog')
+  await page.close({ runBeforeUnload: true })
+  const dialog = await asked
+  expect(dialog.type()).toBe('beforeunload')
+  await dialog.dismiss()
+  expect(page.isClosed()).toBe(false)
+}, 120_000)

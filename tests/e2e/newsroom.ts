@@ -75,6 +75,29 @@ export async function publishArticle(newsroom: Newsroom, data: { title: string; 
   return { id: res.body.doc.id, slug: res.body.doc.slug }
 }
 
+/**
+ * A draft an editor writes over the API, then taken through review `steps` (`submit` by the editor,
+ * `request-changes` and `approve` by the editor-in-chief): articles waiting in each review state.
+ */
+export async function reviewedDraft(
+  newsroom: Newsroom,
+  data: { title: string; responsibleEditor?: number },
+  steps: ('submit' | 'request-changes' | 'approve')[] = [],
+): Promise<number> {
+  const res = await newsroom.staff.editor.post('/api/articles', { ...data, source: '本网', _status: 'draft' })
+  if (res.status !== 201) throw new Error(`drafting「${data.title}」failed: ${res.status} ${JSON.stringify(res.body)}`)
+  const id: number = res.body.doc.id
+  for (const action of steps) {
+    const by = action === 'submit' ? newsroom.staff.editor : newsroom.staff['editor-in-chief']
+    const step = await by.post(`/api/articles/${id}/review`, { action, note: action === 'request-changes' ? REQUESTED_CHANGES : undefined })
+    if (step.status !== 200) throw new Error(`${action} of「${data.title}」failed: ${step.status} ${JSON.stringify(step.body)}`)
+  }
+  return id
+}
+
+/** The note with which `reviewedDraft` sends an article back. */
+export const REQUESTED_CHANGES = '请补充数据来源'
+
 function lexicalParagraphs(paragraphs: string[]) {
   const text = (value: string) => ({ type: 'text', text: value, detail: 0, format: 0, mode: 'normal', style: '', version: 1 })
   return {
