@@ -1,11 +1,12 @@
 import { getTranslation } from '@payloadcms/translations'
+import { formatDate } from '@payloadcms/ui/shared'
 import Link from 'next/link'
 import type { ServerProps } from 'payload'
 import { formatAdminURL } from 'payload/shared'
 
 import { isPublisherUser, isWriterUser } from '../access/roleChecks'
+import { NEWSROOM_TIMEZONE } from '../fields/newsroomTime'
 import type { Label } from '../lib/i18n/translate'
-import { shanghaiDateTime } from '../lib/portal/time'
 import { longestWaitingFirst, type Waiting } from '../lib/review/queues'
 import type { ReviewAction, ReviewState } from '../lib/review/states'
 import type { Article } from '../payload-types'
@@ -47,6 +48,7 @@ const TEXT = {
   creator: { zh: '创建人', en: 'Created by' },
   nobody: { zh: '未指定', en: 'none' },
   note: { zh: '意见', en: 'Note' },
+  colon: { zh: '：', en: ': ' },
   onlyFirst: { zh: `这里只列出 ${SHOWN} 篇。`, en: `Only ${SHOWN} are listed here.` },
   openList: { zh: '在文章列表中查看', en: 'Open in the article list' },
 } satisfies Record<string, Label>
@@ -108,9 +110,13 @@ export async function ReviewQueues({ payload, user, i18n }: ServerProps) {
     <li key={article.id} style={{ marginBottom: 'calc(var(--base) / 2)' }}>
       <Link href={adminURL(`/collections/${ARTICLES_SLUG}/${article.id}`)}>{article.title}</Link>
       <div style={{ color: 'var(--theme-elevation-500)' }}>
-        {say(TEXT.responsibleEditor)}：{article.responsibleEditorName || say(TEXT.nobody)} · {say(TEXT.creator)}：{nameOf(article.createdBy) ?? say(TEXT.nobody)} ·{' '}
-        {say(queue.since)} <time dateTime={since}>{shanghaiDateTime(since)}</time>
-        {queue === SENT_BACK && note ? ` · ${say(TEXT.note)}：${note}` : null}
+        {say(TEXT.responsibleEditor)}
+        {say(TEXT.colon)}
+        {article.responsibleEditorName || say(TEXT.nobody)} · {say(TEXT.creator)}
+        {say(TEXT.colon)}
+        {nameOf(article.createdBy) ?? say(TEXT.nobody)} · {say(queue.since)}{' '}
+        <time dateTime={since}>{formatDate({ date: since, i18n, pattern: payload.config.admin.dateFormat, timezone: NEWSROOM_TIMEZONE.value })}</time>
+        {queue === SENT_BACK && note ? ` · ${say(TEXT.note)}${say(TEXT.colon)}${note}` : null}
       </div>
     </li>
   )

@@ -34,6 +34,13 @@ const channelPath = () => `${newsroom.channel.parent.name} > ${newsroom.channel.
 
 const articleApi = (id: number) => newsroom.staff.editor.get(`/api/articles/${id}?draft=true&depth=0`).then((res) => res.body)
 
+/** A time as the Chinese admin writes it, in Beijing time: 2026年12月7日 03:18. */
+function inBeijing(iso: string): string {
+  const parts = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso))
+  const part = (type: string) => parts.find((p) => p.type === type)!.value
+  return `${part('year')}年${part('month')}月${part('day')}日 ${part('hour')}:${part('minute')}`
+}
+
 /** The texts of one column of the admin's list, row by row, found by its header. */
 async function columnOf(page: Page, header: string): Promise<string[]> {
   const headers = await page.locator('.table thead th').allInnerTexts()
@@ -384,7 +391,8 @@ it("the editor-in-chief's dashboard lists what waits for approval, the longest w
   const queue = chief.page.getByRole('region', { name: '待审核' })
   expect(await queue.getByRole('link', { name: tag }).allInnerTexts()).toEqual([first, second])
   const entry = queue.getByRole('listitem').filter({ has: chief.page.getByRole('link', { name: first }) })
-  expect(await entry.innerText()).toMatch(new RegExp(`责任编辑：${STAFF_NAME['editor-in-chief']} · 创建人：${STAFF_NAME.editor} · 提交于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}`))
+  const submittedAt = (await articleApi(firstId)).reviewHistory.find((entry: { action: string }) => entry.action === 'submit').at
+  expect(await entry.innerText()).toContain(`责任编辑：${STAFF_NAME['editor-in-chief']} · 创建人：${STAFF_NAME.editor} · 提交于 ${inBeijing(submittedAt)}`)
   await queue.getByRole('link', { name: first }).click()
   await chief.page.waitForURL(new RegExp(`/admin/collections/articles/${firstId}$`))
   // The whole queue is the article list filtered to 待审核.
