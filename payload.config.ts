@@ -85,6 +85,10 @@ export default buildConfig({
     meta: { titleSuffix: ' · Newsroom' },
     // Not Gravatar: no third-party request from the admin (it is unreachable from mainland China).
     avatar: 'default',
+    components: {
+      // Moderators and admins see how many comments wait for them, linking to that queue.
+      beforeNavLinks: ['/components/PendingCommentsLink#PendingCommentsLink'],
+    },
   },
   i18n: {
     supportedLanguages: { zh, en },
