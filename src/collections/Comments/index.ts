@@ -33,7 +33,7 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
   // Only approved comments reach readers; the response cache ignores changes to the others.
   custom: { shownPublicly: (doc: object) => (doc as { status?: unknown }).status === 'approved' },
   labels: { singular: { en: 'Comment', zh: '评论' }, plural: { en: 'Comments', zh: '评论' } },
-  // Newest first, and (from the navigation) only the pending ones: the moderator's queue.
+  // Newest first, in the admin's list as in the API, unless a sort is asked for.
   defaultSort: '-createdAt',
   admin: {
     useAsTitle: 'body',
@@ -41,8 +41,8 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
     group: { en: 'Readers', zh: '读者' },
     listSearchableFields: ['body'],
     description: {
-      en: 'Opens on the pending queue, newest first; change the filter for the other statuses or for reports > 0. Tick several rows to approve, reject, mark as spam or feature them together.',
-      zh: '打开即为待审核队列（最新在前）；改筛选条件可查看其他状态或“被举报次数 > 0”的评论。勾选多条可批量通过、拒绝、标为垃圾评论或设为精彩评论。',
+      en: 'Moderators land on the pending queue, newest first; change the filter for the other statuses or for reports > 0. Tick several rows to approve, reject, mark as spam or feature them together.',
+      zh: '审核员打开即为待审核队列（最新在前）；改筛选条件可查看其他状态或“被举报次数 > 0”的评论。勾选多条可批量通过、拒绝、标为垃圾评论或设为精彩评论。',
     },
     components: {
       beforeList: ['/components/OpenOnPendingQueue#OpenOnPendingQueue'],
