@@ -107,12 +107,16 @@ it('a moderator opens 评论 on the pending queue with its count in the navigati
   expect(new URL(page.url()).searchParams.get('where[status][equals]')).toBe('approved')
   expect(await listedBodies(page)).toEqual([BODIES.latest, BODIES.byLawyer, BODIES.approved])
 
-  // The log row reads when, who and what in Chinese, not Payload's "Moderation Log 01".
-  await page.goto(`/admin/collections/comments/${comments.latest}`, { waitUntil: 'networkidle' })
+  // The log row reads when, who and what in Chinese, not Payload's "Moderation Log 01"; the
+  // commenter's profession is named, its code nowhere on the page.
+  await page.goto(`/admin/collections/comments/${comments.byLawyer}`, { waitUntil: 'networkidle' })
   const log = page.locator('#field-moderationLog')
   const rowLabel = await log.locator('.log-row-label').first().innerText()
   expect(rowLabel).toMatch(new RegExp(`^\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2} · ${STAFF_NAME.moderator} · 状态：待审核 → 已通过$`))
   expect(await log.innerText()).not.toMatch(/Moderation Log/i)
+  expect(await page.locator('.profession-view').innerText()).toContain('法务助理')
+  const shownValues = await page.locator('input, textarea').evaluateAll((fields) => fields.map((field) => (field as HTMLInputElement).value))
+  expect([await page.locator('body').innerText(), ...shownValues].join('\n')).not.toContain('legal-assistant')
 
   // The held comment's screening reads in Chinese, its raw record folded away.
   await page.goto(`/admin/collections/comments/${comments.withWord}`, { waitUntil: 'networkidle' })
