@@ -96,6 +96,8 @@ export default buildConfig({
       providers: ['/components/DatePickerLanguage#DatePickerLanguage'],
       // The landing view opens on what waits for the person: approvals for the editor-in-chief, changes for writers.
       beforeDashboard: ['/components/ReviewQueues#ReviewQueues'],
+      // Moderators and admins see how many comments wait for them, linking to that queue.
+      beforeNavLinks: ['/components/PendingCommentsLink#PendingCommentsLink'],
     },
   },
   i18n: {

@@ -560,7 +560,7 @@ export interface Avatar {
   };
 }
 /**
- * Queues: filter by status (pending, approved, rejected, spam) or by reports > 0. Select several rows to approve, reject or feature them together.
+ * Moderators land on the pending queue, newest first; change the filter for the other statuses or for reports > 0. Tick several rows to approve, reject, mark as spam or feature them together.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "comments".

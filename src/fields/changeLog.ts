@@ -12,6 +12,7 @@ const FROM_TO = {
  * The log the server appends to on each change staff make to a record: when, by whom, what became
  * what (`fields`: any of several fields, named in the entry; `status`: the status alone), and the
  * note given with it when asked for. Nobody writes it through the API; `read` says who sees it.
+ * Each row's label reads the entry in the admin's language (`2026年12月7日 03:18 · 赵审核 · 状态：待审核 → 已通过`).
  */
 export function changeLog(
   { name, label, read }: Pick<ArrayField, 'name' | 'label'> & { read: FieldAccess },
@@ -26,5 +27,10 @@ export function changeLog(
     { name: 'to', type: 'text', label: to },
     ...(note ? [{ name: 'note', type: 'text', label: { en: 'Note', zh: '备注' } } satisfies Field] : []),
   ]
-  return { name, type: 'array', label, access: serverWritten(read), admin: { readOnly: true }, fields }
+  // A `status` log's entries do not name their field: their values are the record's `status`.
+  const RowLabel = changes === 'status' ? logRowLabel('status') : logRowLabel()
+  return { name, type: 'array', label, access: serverWritten(read), admin: { readOnly: true, components: { RowLabel } }, fields }
 }
+
+/** Each entry labelled as people read it (src/components/LogRowLabel.tsx); `valuesOf` names the field an entry's values belong to when it does not say. */
+export const logRowLabel = (valuesOf?: string) => ({ path: '/components/LogRowLabel#LogRowLabel', ...(valuesOf ? { serverProps: { valuesOf } } : {}) })

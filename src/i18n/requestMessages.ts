@@ -5,7 +5,7 @@ import { parseCookies } from 'payload/shared'
 
 import type { ParamProblem } from '../lib/api/paginationParams'
 import { validationErrorBody } from '../lib/api/validationErrorBody'
-import { type Label, type Language, type Message, translate } from '../lib/i18n/translate'
+import { type Label, type Language, languageOfCode, type Message, translate } from '../lib/i18n/translate'
 
 type WithLanguage = Pick<PayloadRequest, 'i18n'>
 
@@ -13,7 +13,7 @@ type WithLanguage = Pick<PayloadRequest, 'i18n'>
  * The language Payload chose for this request, as the admin shows it: its language cookie, else
  * Accept-Language, else Chinese (the config's fallback).
  */
-export const languageOf = (req: WithLanguage): Language => (req.i18n?.language === 'en' ? 'en' : 'zh')
+export const languageOf = (req: WithLanguage): Language => languageOfCode(req.i18n?.language)
 
 /** The same rule on a request Payload has not seen yet (the server's own answers ahead of it). */
 export function languageOfHeaders(config: SanitizedConfig, raw: IncomingHttpHeaders): Language {

@@ -47,7 +47,10 @@ it('shows a logged-in admin the collections with their Chinese labels', async ()
   for (const label of ['文章', '频道', '标签', '作者', '媒体库', '员工账号', '站点设置', '评论', '读者', '敏感词库', '评论审核设置']) {
     expect(res.html).toContain(label)
   }
-  for (const path of ['/admin/collections/comments', '/admin/collections/readers', '/admin/globals/moderation-settings']) {
+  // The comment list opens on the pending queue for those who moderate (tests/e2e/moderation.test.ts).
+  const comments = await page('/admin/collections/comments', { cookie, 'sec-fetch-site': 'same-origin' })
+  expect([comments.status, comments.location]).toEqual([307, '/admin/collections/comments?where[status][equals]=pending&sort=-createdAt'])
+  for (const path of [comments.location!, '/admin/collections/readers', '/admin/globals/moderation-settings']) {
     expect((await page(path, { cookie, 'sec-fetch-site': 'same-origin' })).status).toBe(200)
   }
 })

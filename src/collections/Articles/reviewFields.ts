@@ -2,6 +2,7 @@ import type { Field } from 'payload'
 
 import { isStaffField } from '../../access/isStaff'
 import { serverWritten } from '../../access/serverWritten'
+import { logRowLabel } from '../../fields/changeLog'
 import { jsonViewAdmin } from '../../fields/jsonView'
 import { labelledSelect } from '../../fields/labelledSelect'
 import { REVIEW_ACTION_LABELS, REVIEW_STATE_LABELS } from '../../lib/review/states'
@@ -44,7 +45,8 @@ export const reviewFields: Field[] = [
     type: 'array',
     label: { en: 'Review history', zh: '审核记录' },
     access: staffReadServerWritten,
-    admin: { readOnly: true, initCollapsed: true },
+    // Its entries move the review state: `from` and `to` are `reviewState` values.
+    admin: { readOnly: true, initCollapsed: true, components: { RowLabel: logRowLabel('reviewState') } },
     fields: [
       labelledSelect(
         {

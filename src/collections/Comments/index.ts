@@ -10,22 +10,14 @@ import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
 import { isModeratorUser, isReaderUser } from '../../access/roleChecks'
 import { clientAddressField } from '../../fields/adminOnlyPersonalData'
 import { changeLog } from '../../fields/changeLog'
-import { jsonViewAdmin } from '../../fields/jsonView'
 import { labelledSelect } from '../../fields/labelledSelect'
-import { COMMENT_FIELD_LABELS } from '../../lib/moderation'
+import { COMMENT_FIELD_LABELS, COMMENT_STATUS_LABELS, FEATURED_LABEL } from '../../lib/moderation'
 import { reportComment } from './endpoints/report'
 import { countAfterDelete, countApprovedComments } from './hooks/countApprovedComments'
 import { emitCommentWebhooks } from './hooks/emitCommentWebhooks'
 import { logModeration } from './hooks/logModeration'
 import { moderateNewComment } from './hooks/moderateNewComment'
 import { ARTICLES_SLUG, COMMENTS_SLUG, READERS_SLUG } from '../../slugs'
-
-export const COMMENT_STATUSES = {
-  pending: { zh: '待审核', en: 'Pending' },
-  approved: { zh: '已通过', en: 'Approved' },
-  rejected: { zh: '已拒绝', en: 'Rejected' },
-  spam: { zh: '垃圾评论', en: 'Spam' },
-} as const
 
 /** Moderation data: moderators and admins only, never the public or the commenter. */
 const moderatorsRead = serverWritten(isModeratorField)
@@ -41,14 +33,20 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
   // Only approved comments reach readers; the response cache ignores changes to the others.
   custom: { shownPublicly: (doc: object) => (doc as { status?: unknown }).status === 'approved' },
   labels: { singular: { en: 'Comment', zh: '评论' }, plural: { en: 'Comments', zh: '评论' } },
+  // Newest first, in the admin's list as in the API, unless a sort is asked for.
+  defaultSort: '-createdAt',
   admin: {
     useAsTitle: 'body',
-    defaultColumns: ['body', 'commenter', 'status', 'featured', 'reportCount', 'article', 'createdAt'],
+    defaultColumns: ['body', 'commenter', 'article', 'screening', 'reportCount', 'status', 'featured', 'createdAt'],
     group: { en: 'Readers', zh: '读者' },
     listSearchableFields: ['body'],
     description: {
-      en: 'Queues: filter by status (pending, approved, rejected, spam) or by reports > 0. Select several rows to approve, reject or feature them together.',
-      zh: '审核队列：按状态（待审核、已通过、已拒绝、垃圾评论）或“被举报次数 > 0”筛选；勾选多条可批量通过、拒绝或设为精彩评论。',
+      en: 'Moderators land on the pending queue, newest first; change the filter for the other statuses or for reports > 0. Tick several rows to approve, reject, mark as spam or feature them together.',
+      zh: '审核员打开即为待审核队列（最新在前）；改筛选条件可查看其他状态或“被举报次数 > 0”的评论。勾选多条可批量通过、拒绝、标为垃圾评论或设为精彩评论。',
+    },
+    components: {
+      beforeList: ['/components/OpenOnPendingQueue#OpenOnPendingQueue'],
+      beforeListTable: ['/components/CommentBulkActions#CommentBulkActions'],
     },
   },
   access: {
@@ -97,17 +95,23 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
       name: 'commenter',
       type: 'group',
       label: { en: 'Commenter', zh: '评论者' },
-      admin: { readOnly: true },
+      admin: { readOnly: true, components: { Cell: '/components/Commenter#CommenterCell' } },
       access: serverWritten(),
       fields: [
         { name: 'displayName', type: 'text', label: { en: 'Name', zh: '昵称' } },
         { name: 'avatarUrl', type: 'text', label: { en: 'Avatar', zh: '头像' } },
-        { name: 'profession', type: 'text', label: { en: 'Verified profession', zh: '认证职业' } },
+        {
+          // The code readers' API answers with; the admin shows its name.
+          name: 'profession',
+          type: 'text',
+          label: { en: 'Verified profession', zh: '认证职业' },
+          admin: { components: { Field: '/components/Commenter#ProfessionField', Cell: '/components/Commenter#ProfessionCell' } },
+        },
         { name: 'professionLabel', type: 'text', label: { en: 'Profession shown', zh: '职业显示' } },
       ],
     },
     { name: 'replyCount', type: 'number', label: { en: 'Replies', zh: '回复数' }, defaultValue: 0, admin: { readOnly: true }, access: serverWritten() },
-    labelledSelect(COMMENT_STATUSES, {
+    labelledSelect(COMMENT_STATUS_LABELS, {
       name: 'status',
       label: { en: 'Status', zh: '状态' },
       required: true,
@@ -119,7 +123,7 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
     {
       name: 'featured',
       type: 'checkbox',
-      label: { en: 'Featured (精彩评论)', zh: '精彩评论' },
+      label: FEATURED_LABEL,
       defaultValue: false,
       index: true,
       access: { create: isModeratorField, update: isModeratorField },
@@ -148,7 +152,13 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
       access: serverWritten(ownerOrModerator),
       admin: { position: 'sidebar', readOnly: true },
     },
-    { name: 'screening', type: 'json', label: { en: 'Screening', zh: '筛查结果' }, access: moderatorsRead, admin: jsonViewAdmin },
+    {
+      name: 'screening',
+      type: 'json',
+      label: { en: 'Screening', zh: '筛查结果' },
+      access: moderatorsRead,
+      admin: { readOnly: true, components: { Field: '/components/ScreeningSummary#ScreeningField', Cell: '/components/ScreeningSummary#ScreeningCell' } },
+    },
     { name: 'maskedOriginal', type: 'textarea', label: { en: 'Original before masking', zh: '屏蔽前原文' }, access: moderatorsRead, admin: { readOnly: true } },
     clientAddressField(),
     { name: 'reportCount', type: 'number', label: { en: 'Reports', zh: '被举报次数' }, defaultValue: 0, index: true, access: moderatorsRead, admin: { readOnly: true } },

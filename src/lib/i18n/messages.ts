@@ -220,6 +220,9 @@ export const MESSAGES = {
   REPORT_READERS_ONLY: { zh: '请先以读者身份登录再举报', en: 'Log in as a reader to report a comment' },
   REPORT_REASON_LENGTH: { zh: '请写明举报理由（1 至 {{max}} 个字）', en: 'Give a reason of 1 to {{max}} characters' },
   COMMENT_NOT_FOUND: { zh: '找不到这条评论', en: 'Comment not found' },
+  // A moderator's bulk action in the admin's comment list, and its failure to reach the server
+  COMMENTS_BULK_SET: { zh: '已将 {{count}} 条评论设为{{state}}', en: 'Set {{count}} comment(s) to {{state}}' },
+  REQUEST_NOT_SENT: { zh: '网络错误，请求未送达，请重试', en: 'Network error: the request did not go through; try again' },
 
   // Uploads
   MEDIA_SHOWN_BY_LIVE_ARTICLE: {

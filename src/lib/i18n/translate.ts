@@ -7,6 +7,12 @@ export type Language = (typeof LANGUAGES)[number]
 /** A name shown to people (a state, an action, a field), in each language. */
 export type Label = Readonly<Record<Language, string>>
 
+/** The language of a Payload i18n language code (`req.i18n.language`, `useTranslation().i18n.language`); Chinese unless English. */
+export const languageOfCode = (code: string | undefined): Language => (code === 'en' ? 'en' : 'zh')
+
+/** A name quoted as the language quotes names: 「降准」, "RRR cut". */
+export const quoted = (text: string, language: Language): string => (language === 'zh' ? `「${text}」` : `"${text}"`)
+
 export type MessageCode = keyof typeof MESSAGES
 export type MessageValue = string | number | Label | readonly Label[] | Message
 
@@ -35,11 +41,11 @@ function render(value: MessageValue | undefined, language: Language): string {
   if (value === undefined) return ''
   if (typeof value === 'string' || typeof value === 'number') return String(value)
   if (isMessage(value)) return translate(value, language)
-  const quote = (label: Label) => (language === 'zh' ? `「${label.zh}」` : `"${label.en}"`)
+  const quote = (label: Label) => quoted(label[language], language)
   if (!isLabelList(value)) return quote(value)
-  const quoted = value.map(quote)
+  const names = value.map(quote)
   const [comma, or] = language === 'zh' ? ['、', '或'] : [', ', ' or ']
-  return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(comma)}${or}${quoted.at(-1)}`
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(comma)}${or}${names.at(-1)}`
 }
 
 const isLabelList = (value: Label | readonly Label[]): value is readonly Label[] => Array.isArray(value)

@@ -8,6 +8,7 @@ import { trimComment } from './text'
 import type { CommentStatus, ModerationDecision, ModerationInput, Phase, PipelineState, StatePatch } from './types'
 
 export * from './types'
+export { describeScreening, summariseScreening, type ScreeningReason, type ScreeningSummary } from './summary'
 export { countLinks, normaliseForRepeat } from './text'
 export {
   articleClosedPhase,

@@ -1,6 +1,18 @@
+import type { Label } from '../i18n/translate'
 import type { Screener, ScreeningHit } from '../screening'
 
 export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam'
+
+/** The queues a moderator works, as the admin names them (the `status` field's options). */
+export const COMMENT_STATUS_LABELS: Record<CommentStatus, Label> = {
+  pending: { zh: '待审核', en: 'Pending' },
+  approved: { zh: '已通过', en: 'Approved' },
+  rejected: { zh: '已拒绝', en: 'Rejected' },
+  spam: { zh: '垃圾评论', en: 'Spam' },
+}
+
+/** A moderator's 精彩评论 mark (the `featured` field). */
+export const FEATURED_LABEL: Label = { zh: '精彩评论', en: 'Featured (精彩评论)' }
 
 /**
  * `pre` (the default): a new reader's first comments wait for a moderator, established readers'
@@ -61,7 +73,10 @@ export type ModerationInput = {
   settings: ModerationSettings
 }
 
-/** One reason recorded on the comment (the `screening` field): which rule, what it found. */
+/**
+ * One reason recorded on the comment (the `screening` field): which rule, what it found (`detail`,
+ * written "Chinese / English" for the moderation log), and the listed words it matched, if any.
+ */
 export type ScreeningNote = { rule: string; detail: string; words?: string[] }
 
 /** A refusal: the comment is not stored; the adapter answers with this HTTP status and the message in the reader's language. */

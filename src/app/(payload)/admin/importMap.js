@@ -16,10 +16,19 @@ import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { FixedToolbarFeatureClient as FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ReviewPanel as ReviewPanel_176db3e0d68114a4f1814b2462895ab6 } from '../../../components/ReviewPanel'
+import { LogRowLabel as LogRowLabel_1466e4d3c011b3fd8057674ad29352fd } from '../../../components/LogRowLabel'
 import { JsonView as JsonView_960b80fa6dd849a938ffe34a4a0bfb02 } from '../../../components/JsonView'
 import { SaveDraftButton as SaveDraftButton_196f3987ac53e79f429ef2870bf3a0ac } from '../../../components/SaveDraftButton'
+import { ProfessionCell as ProfessionCell_4510e663ce7cb02132d6178a1125124b } from '../../../components/Commenter'
+import { ProfessionField as ProfessionField_4510e663ce7cb02132d6178a1125124b } from '../../../components/Commenter'
+import { CommenterCell as CommenterCell_4510e663ce7cb02132d6178a1125124b } from '../../../components/Commenter'
+import { ScreeningCell as ScreeningCell_c5b3510ab01aefb7b895b02d9ddb07dd } from '../../../components/ScreeningSummary'
+import { ScreeningField as ScreeningField_c5b3510ab01aefb7b895b02d9ddb07dd } from '../../../components/ScreeningSummary'
+import { OpenOnPendingQueue as OpenOnPendingQueue_556878330d7a47f3aa10951cb5056c56 } from '../../../components/OpenOnPendingQueue'
+import { CommentBulkActions as CommentBulkActions_50c1c47d0c26a90b6420b898ff58529b } from '../../../components/CommentBulkActions'
 import { CurrentPasswordField as CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2 } from '../../../components/CurrentPasswordField'
 import { ReviewQueues as ReviewQueues_abb984e51dd4f40489e478cf0d1bf14e } from '../../../components/ReviewQueues'
+import { PendingCommentsLink as PendingCommentsLink_20b516d48cf08a836aceb3ccedaef132 } from '../../../components/PendingCommentsLink'
 import { DatePickerLanguage as DatePickerLanguage_7e7201c94a82cb4e3a74312b3167d835 } from '../../../components/DatePickerLanguage'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -43,10 +52,19 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#FixedToolbarFeatureClient": FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/ReviewPanel#ReviewPanel": ReviewPanel_176db3e0d68114a4f1814b2462895ab6,
+  "/components/LogRowLabel#LogRowLabel": LogRowLabel_1466e4d3c011b3fd8057674ad29352fd,
   "/components/JsonView#JsonView": JsonView_960b80fa6dd849a938ffe34a4a0bfb02,
   "/components/SaveDraftButton#SaveDraftButton": SaveDraftButton_196f3987ac53e79f429ef2870bf3a0ac,
+  "/components/Commenter#ProfessionCell": ProfessionCell_4510e663ce7cb02132d6178a1125124b,
+  "/components/Commenter#ProfessionField": ProfessionField_4510e663ce7cb02132d6178a1125124b,
+  "/components/Commenter#CommenterCell": CommenterCell_4510e663ce7cb02132d6178a1125124b,
+  "/components/ScreeningSummary#ScreeningCell": ScreeningCell_c5b3510ab01aefb7b895b02d9ddb07dd,
+  "/components/ScreeningSummary#ScreeningField": ScreeningField_c5b3510ab01aefb7b895b02d9ddb07dd,
+  "/components/OpenOnPendingQueue#OpenOnPendingQueue": OpenOnPendingQueue_556878330d7a47f3aa10951cb5056c56,
+  "/components/CommentBulkActions#CommentBulkActions": CommentBulkActions_50c1c47d0c26a90b6420b898ff58529b,
   "/components/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2,
   "/components/ReviewQueues#ReviewQueues": ReviewQueues_abb984e51dd4f40489e478cf0d1bf14e,
+  "/components/PendingCommentsLink#PendingCommentsLink": PendingCommentsLink_20b516d48cf08a836aceb3ccedaef132,
   "/components/DatePickerLanguage#DatePickerLanguage": DatePickerLanguage_7e7201c94a82cb4e3a74312b3167d835,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
