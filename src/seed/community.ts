@@ -88,7 +88,7 @@ export async function createCommunity(payload: Payload, req: PayloadRequest, art
         body: seed.body,
         status: seed.status,
         featured: seed.featured ?? false,
-        screening: [{ rule: 'seed', detail: '演示数据 / demo content' }],
+        screening: [{ rule: 'seed', message: { code: 'SCREENING_DEMO_CONTENT' } }],
       },
       req,
     })
@@ -102,7 +102,7 @@ export async function createCommunity(payload: Payload, req: PayloadRequest, art
       reader: readers.reader3,
       body: '同意，关键看信贷需求。最近的社融数据可以作为观察窗口。',
       status: 'approved',
-      screening: [{ rule: 'seed', detail: '演示数据 / demo content' }],
+      screening: [{ rule: 'seed', message: { code: 'SCREENING_DEMO_CONTENT' } }],
     },
     req,
   })

@@ -217,6 +217,20 @@ export const MESSAGES = {
     en: 'Too many comments from your network: try again in {{seconds}} seconds',
   },
 
+  // What the screening records on a stored comment (its `screening` notes)
+  SCREENING_REPEAT: { zh: '{{seconds}} 秒内重复发布相同内容', en: "Same text as this reader's comment within {{seconds}} s" },
+  SCREENING_LINKS: { zh: '{{links}} 个链接，上限 {{max}}', en: '{{links}} links, limit {{max}}' },
+  SCREENING_BANNED_WORDS: { zh: '含禁用词：{{words}}', en: 'Banned words: {{words}}' },
+  SCREENING_SUSPECT_WORDS: { zh: '含待审词：{{words}}', en: 'Words to review: {{words}}' },
+  SCREENING_MASKED: { zh: '已屏蔽：{{words}}', en: 'Masked: {{words}}' },
+  SCREENING_NEW_COMMENTER: { zh: '新读者：已通过 {{approved}} 条，前 {{hold}} 条须审核', en: 'New commenter: {{approved}} approved, the first {{hold}} are held' },
+  SCREENING_HELD_BY: { zh: '待审核：{{rules}}', en: 'Held for a moderator by: {{rules}}' },
+  SCREENING_ALL_HELD: { zh: '全部先审：待审核', en: 'Every comment is moderated first: held' },
+  SCREENING_POST_APPROVED: { zh: '先发后审：通过', en: 'Post-moderation: approved' },
+  SCREENING_TRUSTED_READER: { zh: '先审后发，可信读者（已通过 {{approved}} 条）：通过', en: 'Pre-moderation, trusted reader ({{approved}} approved): approved' },
+  SCREENING_DEMO_CONTENT: { zh: '演示数据', en: 'demo content' },
+  SCREENING_BENCHMARK_CONTENT: { zh: '基准测试数据', en: 'benchmark content' },
+
   REPORT_READERS_ONLY: { zh: '请先以读者身份登录再举报', en: 'Log in as a reader to report a comment' },
   REPORT_REASON_LENGTH: { zh: '请写明举报理由（1 至 {{max}} 个字）', en: 'Give a reason of 1 to {{max}} characters' },
   COMMENT_NOT_FOUND: { zh: '找不到这条评论', en: 'Comment not found' },

@@ -1,4 +1,4 @@
-import { translate } from '../i18n/translate'
+import type { Message } from '../i18n/translate'
 import { shanghaiDateTime } from '../portal/time'
 import { maskText, type ScreeningHit } from '../screening'
 import { codePointLength, countLinks, normaliseForRepeat } from './text'
@@ -6,13 +6,12 @@ import type { ModerationInput, Phase, PhaseOutcome, PipelineState, Refusal, Scre
 
 const PASS: PhaseOutcome = { kind: 'pass' }
 
-function note(rule: string, detail: string, words?: string[]): ScreeningNote {
-  return words ? { rule, detail, words } : { rule, detail }
+function note(rule: string, message: Message, words?: string[]): ScreeningNote {
+  return words ? { rule, message, words } : { rule, message }
 }
 
-/** `detail` is what the moderation log keeps; by default the refusal as a Chinese reader read it. */
-function refuse(rule: string, refusal: Refusal, detail: string = translate(refusal.message, 'zh')): PhaseOutcome {
-  return { kind: 'refuse', refusal, notes: [note(rule, detail)] }
+function refuse(rule: string, refusal: Refusal): PhaseOutcome {
+  return { kind: 'refuse', refusal, notes: [note(rule, refusal.message)] }
 }
 
 function toDate(value: string | Date | null | undefined): Date | null {
@@ -30,7 +29,6 @@ export const lengthPhase: Phase = {
     return refuse(
       'length',
       { status: 400, message: { code, values: { min: minLength, max: maxLength } } },
-      `${length} 个字，限 ${minLength}–${maxLength} / ${length} characters, limits ${minLength}–${maxLength}`,
     )
   },
 }
@@ -52,7 +50,7 @@ export const readerStatusPhase: Phase = {
   name: 'readerStatus',
   run: ({ reader, now }) => {
     if (reader.status === 'banned') {
-      return refuse('readerStatus', { status: 403, message: { code: 'COMMENTER_BANNED' } }, 'banned')
+      return refuse('readerStatus', { status: 403, message: { code: 'COMMENTER_BANNED' } })
     }
     if (reader.status !== 'suspended') return PASS
     const until = toDate(reader.suspendedUntil)
@@ -63,14 +61,12 @@ export const readerStatusPhase: Phase = {
       return refuse(
         'readerStatus',
         { status: 403, message: { code: 'COMMENTER_SUSPENDED' } },
-        'suspended, no end date',
       )
     }
     const when = shanghaiDateTime(until.toISOString())
     return refuse(
       'readerStatus',
       { status: 403, message: { code: 'COMMENTER_SUSPENDED_UNTIL', values: { until: when } } },
-      `suspended until ${until.toISOString()}`,
     )
   },
 }
@@ -88,7 +84,6 @@ export const ratePhase: Phase = {
         return refuse(
           'rate',
           { status: 429, retryAfterSeconds: wait, message: { code: 'COMMENT_TOO_OFTEN', values: { seconds: wait } } },
-          `reader: last comment ${Math.max(0, Math.floor(elapsedMs / 1000))} s ago, interval ${settings.readerIntervalSeconds} s`,
         )
       }
     }
@@ -98,7 +93,6 @@ export const ratePhase: Phase = {
       return refuse(
         'rate',
         { status: 429, retryAfterSeconds: wait, message: { code: 'COMMENT_NETWORK_TOO_OFTEN', values: { seconds: wait } } },
-        `IP: ${ipCommentsInWindow} comments in ${settings.ipWindowSeconds} s, limit ${settings.ipLimit}`,
       )
     }
     return PASS
@@ -113,7 +107,7 @@ export const repeatPostPhase: Phase = {
     const window = settings.repeatWindowSeconds
     return {
       kind: 'hold',
-      notes: [note('repeat', `${window} 秒内重复发布相同内容 / Same text as this reader's comment within ${window} s`)],
+      notes: [note('repeat', { code: 'SCREENING_REPEAT', values: { seconds: window } })],
     }
   },
 }
@@ -123,7 +117,7 @@ export const linksPhase: Phase = {
   run: ({ settings: { maxLinks } }, { body }) => {
     const links = countLinks(body)
     if (links <= maxLinks) return PASS
-    return { kind: 'hold', notes: [note('links', `${links} 个链接，上限 ${maxLinks} / ${links} links, limit ${maxLinks}`)] }
+    return { kind: 'hold', notes: [note('links', { code: 'SCREENING_LINKS', values: { links, max: maxLinks } })] }
   },
 }
 
@@ -153,7 +147,7 @@ export const bannedWordsPhase: Phase = {
     const rejects = hits.filter((hit) => hit.action === 'reject')
     if (rejects.length === 0) return { kind: 'pass', patch: { hits } }
     const { words, detail } = describeHits(rejects)
-    return { kind: 'decide', status: 'rejected', patch: { hits }, notes: [note('bannedWords', `含禁用词 / Banned words: ${detail}`, words)] }
+    return { kind: 'decide', status: 'rejected', patch: { hits }, notes: [note('bannedWords', { code: 'SCREENING_BANNED_WORDS', values: { words: detail } }, words)] }
   },
 }
 
@@ -166,12 +160,12 @@ export const suspectWordsPhase: Phase = {
     const notes: ScreeningNote[] = []
     if (reviews.length) {
       const { words, detail } = describeHits(reviews)
-      notes.push(note('suspectWords', `含待审词 / Words to review: ${detail}`, words))
+      notes.push(note('suspectWords', { code: 'SCREENING_SUSPECT_WORDS', values: { words: detail } }, words))
     }
     let patch: StatePatch = { hits }
     if (masks.length) {
       const { words, detail } = describeHits(masks)
-      notes.push(note('mask', `已屏蔽 / Masked: ${detail}`, words))
+      notes.push(note('mask', { code: 'SCREENING_MASKED', values: { words: detail } }, words))
       // The original stays with the comment for staff: masking hides words from readers, it never deletes them.
       patch = { hits, body: maskText(state.body, masks), maskedOriginal: state.maskedOriginal ?? state.body }
     }
@@ -185,12 +179,7 @@ export const newCommenterPhase: Phase = {
     if (mode === 'post' || approvedComments >= newCommenterHold) return PASS
     return {
       kind: 'hold',
-      notes: [
-        note(
-          'newCommenter',
-          `新读者：已通过 ${approvedComments} 条，前 ${newCommenterHold} 条须审核 / New commenter: ${approvedComments} approved, the first ${newCommenterHold} are held`,
-        ),
-      ],
+      notes: [note('newCommenter', { code: 'SCREENING_NEW_COMMENTER', values: { approved: approvedComments, hold: newCommenterHold } })],
     }
   },
 }
@@ -200,23 +189,18 @@ export const modePhase: Phase = {
   name: 'mode',
   run: ({ settings, reader }, { heldBy }) => {
     if (heldBy.length) {
-      return { kind: 'decide', status: 'pending', notes: [note('mode', `待审核 / Held for a moderator by: ${heldBy.join(', ')}`)] }
+      return { kind: 'decide', status: 'pending', notes: [note('mode', { code: 'SCREENING_HELD_BY', values: { rules: heldBy.join(', ') } })] }
     }
     if (settings.mode === 'all') {
-      return { kind: 'decide', status: 'pending', notes: [note('mode', '全部先审：待审核 / Every comment is moderated first: held')] }
+      return { kind: 'decide', status: 'pending', notes: [note('mode', { code: 'SCREENING_ALL_HELD' })] }
     }
     if (settings.mode === 'post') {
-      return { kind: 'decide', status: 'approved', notes: [note('mode', '先发后审：通过 / Post-moderation: approved')] }
+      return { kind: 'decide', status: 'approved', notes: [note('mode', { code: 'SCREENING_POST_APPROVED' })] }
     }
     return {
       kind: 'decide',
       status: 'approved',
-      notes: [
-        note(
-          'mode',
-          `先审后发，可信读者（已通过 ${reader.approvedComments} 条）：通过 / Pre-moderation, trusted reader (${reader.approvedComments} approved): approved`,
-        ),
-      ],
+      notes: [note('mode', { code: 'SCREENING_TRUSTED_READER', values: { approved: reader.approvedComments } })],
     }
   },
 }

@@ -1,4 +1,5 @@
-import { type Label, type Language, quoted } from '../i18n/translate'
+import { MESSAGES } from '../i18n/messages'
+import { type Label, type Language, type Message, quoted, translate } from '../i18n/translate'
 import { COMMENT_STATUS_LABELS, type ScreeningNote } from './types'
 
 /** The rules that hold a stored comment or reject it, and masking, as a summary names them. */
@@ -42,18 +43,24 @@ export function describeScreening(screening: unknown, language: Language): strin
   return status && described ? `${COMMENT_STATUS_LABELS[status][language]}${colon}${described}` : described
 }
 
-function isNote(value: unknown): value is ScreeningNote {
-  const note = value as Partial<ScreeningNote> | null
-  return typeof note === 'object' && note !== null && typeof note.rule === 'string' && typeof note.detail === 'string'
+/** A stored note: as the pipeline records it now (a message), or a `detail` of comments stored before. */
+type StoredNote = Pick<ScreeningNote, 'rule' | 'words'> & ({ message: Message } | { detail: string })
+
+function isNote(value: unknown): value is StoredNote {
+  const note = value as { rule?: unknown; message?: { code?: unknown }; detail?: unknown } | null
+  if (typeof note !== 'object' || note === null || typeof note.rule !== 'string') return false
+  return typeof note.detail === 'string' || (typeof note.message?.code === 'string' && note.message.code in MESSAGES)
 }
 
-function reasonOf(note: ScreeningNote): ScreeningReason {
+function reasonOf(note: StoredNote): ScreeningReason {
   const words = Array.isArray(note.words) ? note.words.filter((word): word is string => typeof word === 'string') : []
-  return { rule: note.rule, label: RULE_LABELS[note.rule] ?? labelOfDetail(note.detail), words }
+  return { rule: note.rule, label: RULE_LABELS[note.rule] ?? labelOfNote(note), words }
 }
 
-/** A note's detail, "Chinese / English", split into its languages; one without the separator reads the same in both. */
-function labelOfDetail(detail: string): Label {
+/** A note's message in each language; an older note's detail, "Chinese / English", split into its languages. */
+function labelOfNote(note: StoredNote): Label {
+  if ('message' in note) return { zh: translate(note.message, 'zh'), en: translate(note.message, 'en') }
+  const { detail } = note
   const at = detail.indexOf(' / ')
   return at < 0 ? { zh: detail, en: detail } : { zh: detail.slice(0, at), en: detail.slice(at + 3) }
 }

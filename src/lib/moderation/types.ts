@@ -1,4 +1,4 @@
-import type { Label } from '../i18n/translate'
+import type { Label, Message } from '../i18n/translate'
 import type { Screener, ScreeningHit } from '../screening'
 
 export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam'
@@ -53,7 +53,6 @@ export const DEFAULT_MODERATION_SETTINGS: ModerationSettings = Object.freeze({
 })
 
 import type { ReaderStatus } from '../accounts/readers'
-import type { Message } from '../i18n/translate'
 
 export type { ReaderStatus } from '../accounts/readers'
 
@@ -74,10 +73,11 @@ export type ModerationInput = {
 }
 
 /**
- * One reason recorded on the comment (the `screening` field): which rule, what it found (`detail`,
- * written "Chinese / English" for the moderation log), and the listed words it matched, if any.
+ * One reason recorded on the comment (the `screening` field): which rule, what it found (a message,
+ * read in the admin's language), and the listed words it matched, if any. Comments stored before
+ * messages were recorded carry a `detail` written "Chinese / English" instead.
  */
-export type ScreeningNote = { rule: string; detail: string; words?: string[] }
+export type ScreeningNote = { rule: string; message: Message; words?: string[] }
 
 /** A refusal: the comment is not stored; the adapter answers with this HTTP status and the message in the reader's language. */
 export type Refusal = { status: 400 | 403 | 429; message: Message; retryAfterSeconds?: number }

@@ -267,7 +267,7 @@ async function seedComments(payload: Payload, refs: Refs, articleIds: number[]):
           body: comment.body,
           status: 'approved',
           featured: comment.featured,
-          screening: [{ rule: 'seed', detail: '基准测试数据 / benchmark content' }],
+          screening: [{ rule: 'seed', message: { code: 'SCREENING_BENCHMARK_CONTENT' } }],
         },
       })
       ids.push(created.id)

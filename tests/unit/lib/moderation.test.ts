@@ -7,9 +7,14 @@ import {
   type ModerationInput,
   type ModerationSettings,
   type Phase,
+  type ScreeningNote,
 } from '../../../src/lib/moderation'
 import { translate } from '../../../src/lib/i18n/translate'
 import { buildScreener, type Screener, type ScreeningAction, type ScreeningHit } from '../../../src/lib/screening'
+
+/** The notes as a moderator reads them in each language, "中文 / English", to compare both at a glance. */
+const readable = (notes: readonly ScreeningNote[]) =>
+  notes.map(({ message, ...note }) => ({ ...note, detail: `${translate(message, 'zh')} / ${translate(message, 'en')}` }))
 
 /** Finds each listed phrase by plain search (case-insensitive); the real engine has its own tests. */
 function fakeScreener(list: Record<string, ScreeningAction | { action: ScreeningAction; note: string }> = {}) {
@@ -110,7 +115,7 @@ describe('settings and phases', () => {
 describe('moderateComment: an ordinary comment', () => {
   it("approves a trusted reader's clean comment in pre-moderation and says why", () => {
     const decision = decidedOf(moderateComment(input()))
-    expect(decision).toEqual({
+    expect({ ...decision, notes: readable(decision.notes) }).toEqual({
       kind: 'decided',
       status: 'approved',
       body: '央行宣布降准0.5个百分点，利好A股',
@@ -137,7 +142,7 @@ describe('length', () => {
     expect(refusal.status).toBe(400)
     expect(refusal.message).toMatch(/太短.*2.*2000/)
     expect(refusal.message).toMatch(/too short.*2 to 2000 characters/)
-    expect(decision.notes).toEqual([{ rule: 'length', detail: expect.stringContaining('1 characters, limits 2–2000') }])
+    expect(readable(decision.notes)).toEqual([{ rule: 'length', detail: '评论太短：须为 2 至 2000 个字 / The comment is too short: it must be 2 to 2000 characters' }])
   })
 
   it('refuses an empty comment, and one of only spaces or zero-width characters', () => {
@@ -192,7 +197,7 @@ describe('readerStatus', () => {
   it('refuses a banned reader with 403', () => {
     const decision = moderateComment(input({ reader: { status: 'banned' } }))
     expect(refusalOf(decision)).toEqual({ status: 403, message: expect.stringMatching(/禁止评论.*banned/) })
-    expect(decision.notes).toEqual([{ rule: 'readerStatus', detail: 'banned' }])
+    expect(readable(decision.notes)).toEqual([{ rule: 'readerStatus', detail: '您的账号已被禁止评论 / Your account is banned from commenting' }])
   })
 
   it('refuses a suspended reader with 403 naming the end of the suspension in Beijing time', () => {
@@ -202,7 +207,7 @@ describe('readerStatus', () => {
       expect(refusal.status).toBe(403)
       expect(refusal.message).toContain('暂停评论，至北京时间 2026-03-27 10:00')
       expect(refusal.message).toContain('suspended from commenting until 2026-03-27 10:00 (Beijing time, UTC+8)')
-      expect(decision.notes).toEqual([{ rule: 'readerStatus', detail: 'suspended until 2026-03-27T02:00:00.000Z' }])
+      expect(readable(decision.notes)).toEqual([{ rule: 'readerStatus', detail: expect.stringContaining('至北京时间 2026-03-27 10:00') }])
     }
   })
 
@@ -269,7 +274,7 @@ describe('rate', () => {
     const refusal = refusalOf(decision)
     expect(refusal).toMatchObject({ status: 429, retryAfterSeconds: 600 })
     expect(refusal.message).toMatch(/该网络评论过多.*Too many comments from your network/)
-    expect(decision.notes).toEqual([{ rule: 'rate', detail: 'IP: 10 comments in 600 s, limit 10' }])
+    expect(readable(decision.notes)).toEqual([{ rule: 'rate', detail: '该网络评论过多，请 600 秒后再试 / Too many comments from your network: try again in 600 seconds' }])
     expect(moderateComment(input({ ipCommentsInWindow: 9 })).kind).toBe('decided')
   })
 
@@ -287,7 +292,7 @@ describe('repeatPost', () => {
   it("holds a trusted reader's comment that repeats one of their recent comments", () => {
     const decision = decidedOf(moderateComment(input({ readerRecentBodies: ['别的评论', '央行宣布降准0.5个百分点，利好A股'] })))
     expect(decision.status).toBe('pending')
-    expect(decision.notes).toEqual([
+    expect(readable(decision.notes)).toEqual([
       { rule: 'repeat', detail: expect.stringContaining("Same text as this reader's comment within 360 s") },
       { rule: 'mode', detail: expect.stringContaining('repeatPost') },
     ])
@@ -316,7 +321,7 @@ describe('repeatPost', () => {
 
   it('names the configured window in its note', () => {
     const decision = moderateComment(input({ readerRecentBodies: [input().body], settings: { repeatWindowSeconds: 60 } }))
-    expect(decision.notes[0].detail).toContain('60 s')
+    expect(translate(decision.notes[0].message, 'en')).toContain('60 s')
   })
 })
 
@@ -324,7 +329,7 @@ describe('links', () => {
   it('holds a comment with more links than allowed, saying how many', () => {
     const decision = decidedOf(moderateComment(input({ body: '看 https://a.com 和 www.b.com 还有c.cn' })))
     expect(decision.status).toBe('pending')
-    expect(decision.notes[0]).toEqual({ rule: 'links', detail: '3 个链接，上限 2 / 3 links, limit 2' })
+    expect(readable(decision.notes)[0]).toEqual({ rule: 'links', detail: '3 个链接，上限 2 / 3 links, limit 2' })
   })
 
   it('lets two links through', () => {
@@ -345,14 +350,14 @@ describe('bannedWords', () => {
       moderateComment(input({ body: '这个网站涉及赌博内容，代开发票，赌博', reader: { approvedComments: 0 }, screener })),
     )
     expect(decision.status).toBe('rejected')
-    expect(decision.notes).toEqual([
-      { rule: 'bannedWords', detail: '含禁用词 / Banned words: 赌博 (赌博广告), 代开发票', words: ['赌博', '代开发票'] },
+    expect(readable(decision.notes)).toEqual([
+      { rule: 'bannedWords', detail: '含禁用词：赌博 (赌博广告), 代开发票 / Banned words: 赌博 (赌博广告), 代开发票', words: ['赌博', '代开发票'] },
     ])
   })
 
   it('shows the text that matched when it differs from the listed word', () => {
     const decision = moderateComment(input({ body: 'Casino 在线', screener: fakeScreener({ casino: 'reject' }) }))
-    expect(decision.notes[0]).toEqual({ rule: 'bannedWords', detail: '含禁用词 / Banned words: casino ("Casino")', words: ['casino'] })
+    expect(readable(decision.notes)[0]).toEqual({ rule: 'bannedWords', detail: '含禁用词：casino ("Casino") / Banned words: casino ("Casino")', words: ['casino'] })
   })
 
   it('beats a hold: a repeated comment with a banned word is rejected, and the hold stays on record', () => {
@@ -376,8 +381,8 @@ describe('suspectWords', () => {
   it("holds a trusted reader's comment with a word to review, listing the words", () => {
     const decision = decidedOf(moderateComment(input({ body: '老师荐股，稳赚', screener: fakeScreener({ 荐股: 'review', 稳赚: 'review' }) })))
     expect(decision.status).toBe('pending')
-    expect(decision.notes).toEqual([
-      { rule: 'suspectWords', detail: '含待审词 / Words to review: 荐股, 稳赚', words: ['荐股', '稳赚'] },
+    expect(readable(decision.notes)).toEqual([
+      { rule: 'suspectWords', detail: '含待审词：荐股, 稳赚 / Words to review: 荐股, 稳赚', words: ['荐股', '稳赚'] },
       { rule: 'mode', detail: expect.stringContaining('suspectWords') },
     ])
   })
@@ -387,7 +392,7 @@ describe('suspectWords', () => {
     expect(decision.status).toBe('approved')
     expect(decision.body).toBe('你这个**，**！')
     expect(decision.maskedOriginal).toBe('你这个傻瓜，傻瓜！')
-    expect(decision.notes[0]).toEqual({ rule: 'mask', detail: '已屏蔽 / Masked: 傻瓜', words: ['傻瓜'] })
+    expect(readable(decision.notes)[0]).toEqual({ rule: 'mask', detail: '已屏蔽：傻瓜 / Masked: 傻瓜', words: ['傻瓜'] })
   })
 
   it('masks and holds when the same comment also has a word to review', () => {
@@ -423,7 +428,7 @@ describe('newCommenter', () => {
     for (const approvedComments of [0, 1, 2]) {
       const decision = decidedOf(moderateComment(input({ reader: { approvedComments } })))
       expect(decision.status).toBe('pending')
-      expect(decision.notes[0]).toEqual({
+      expect(readable(decision.notes)[0]).toEqual({
         rule: 'newCommenter',
         detail: `新读者：已通过 ${approvedComments} 条，前 3 条须审核 / New commenter: ${approvedComments} approved, the first 3 are held`,
       })
@@ -449,26 +454,26 @@ describe('mode', () => {
   it('approves a clean comment in post-moderation, saying so', () => {
     const decision = decidedOf(moderateComment(input({ settings: { mode: 'post' } })))
     expect(decision.status).toBe('approved')
-    expect(decision.notes).toEqual([{ rule: 'mode', detail: '先发后审：通过 / Post-moderation: approved' }])
+    expect(readable(decision.notes)).toEqual([{ rule: 'mode', detail: '先发后审：通过 / Post-moderation: approved' }])
   })
 
   it('holds anything a phase held, in every mode, naming the phases', () => {
     const held = { body: 'a.com b.com c.com', reader: { approvedComments: 0 } }
-    expect(decidedOf(moderateComment(input({ ...held, settings: { mode: 'pre' } }))).notes.at(-1)).toEqual({
+    expect(readable(decidedOf(moderateComment(input({ ...held, settings: { mode: 'pre' } }))).notes).at(-1)).toEqual({
       rule: 'mode',
-      detail: '待审核 / Held for a moderator by: links, newCommenter',
+      detail: '待审核：links, newCommenter / Held for a moderator by: links, newCommenter',
     })
     for (const mode of ['post', 'all'] as const) {
       const decision = decidedOf(moderateComment(input({ ...held, settings: { mode } })))
       expect(decision.status).toBe('pending')
-      expect(decision.notes.at(-1)?.detail).toContain(mode === 'post' ? 'by: links' : 'by: links, newCommenter')
+      expect(translate(decision.notes.at(-1)!.message, 'en')).toContain(mode === 'post' ? 'by: links' : 'by: links, newCommenter')
     }
   })
 
   it('holds every comment, a trusted reader\'s too, when the mode is all', () => {
     const decision = decidedOf(moderateComment(input({ settings: { mode: 'all' } })))
     expect(decision.status).toBe('pending')
-    expect(decision.notes).toEqual([{ rule: 'mode', detail: '全部先审：待审核 / Every comment is moderated first: held' }])
+    expect(readable(decision.notes)).toEqual([{ rule: 'mode', detail: '全部先审：待审核 / Every comment is moderated first: held' }])
   })
 })
 
@@ -501,14 +506,14 @@ describe('ordering', () => {
     )
     expect(decision.status).toBe('pending')
     expect(rules(decision)).toEqual(['repeat', 'links', 'suspectWords', 'newCommenter', 'mode'])
-    expect(decision.notes.at(-1)?.detail).toContain('repeatPost, links, suspectWords, newCommenter')
+    expect(translate(decision.notes.at(-1)!.message, 'en')).toContain('repeatPost, links, suspectWords, newCommenter')
   })
 })
 
 describe('moderateComment with other phase lists', () => {
-  const hold: Phase = { name: 'alwaysHold', run: () => ({ kind: 'hold', notes: [{ rule: 'alwaysHold', detail: 'held' }] }) }
+  const hold: Phase = { name: 'alwaysHold', run: () => ({ kind: 'hold', notes: [{ rule: 'alwaysHold', message: { code: 'SCREENING_ALL_HELD' } }] }) }
   const approve: Phase = { name: 'approve', run: () => ({ kind: 'decide', status: 'approved', notes: [] }) }
-  const spam: Phase = { name: 'spam', run: () => ({ kind: 'decide', status: 'spam', notes: [{ rule: 'spam', detail: 'bot' }] }) }
+  const spam: Phase = { name: 'spam', run: () => ({ kind: 'decide', status: 'spam', notes: [{ rule: 'spam', message: { code: 'SCREENING_LINKS', values: { links: 9, max: 2 } } }] }) }
 
   it('never publishes a held comment, whatever a later phase decides', () => {
     const decision = decidedOf(moderateComment(input(), [hold, approve]))

@@ -45,10 +45,13 @@ describe('describeScreening', () => {
     expect(describeScreening(screeningOf('你这个傻瓜', { mode: 'all' }), 'zh')).toBe('全部先审：待审核；已屏蔽「傻瓜」')
   })
 
-  it('reads a note it has no name for (the demo seed) in the language asked, and anything else as nothing', () => {
-    const seeded = [{ rule: 'seed', detail: '演示数据 / demo content' }]
+  it('reads a note it has no name for (the demo seed) in the language asked, as one stored before messages too, and anything else as nothing', () => {
+    const seeded = [{ rule: 'seed', message: { code: 'SCREENING_DEMO_CONTENT' } }]
     expect(describeScreening(seeded, 'zh')).toBe('演示数据')
     expect(describeScreening(seeded, 'en')).toBe('demo content')
+    const storedBefore = [{ rule: 'seed', detail: '演示数据 / demo content' }]
+    expect(describeScreening(storedBefore, 'en')).toBe('demo content')
+    expect(describeScreening([{ rule: 'seed', message: { code: 'NO_SUCH_CODE' } }], 'zh')).toBe('')
     for (const notNotes of [null, undefined, {}, 'text', [null, { rule: 1 }]]) expect(describeScreening(notNotes, 'zh')).toBe('')
   })
 })
