@@ -4,14 +4,27 @@ import { useAuth, useConfig, useDocumentInfo, useFormFields, useTranslation } fr
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useState } from 'react'
 
+import { logRowLabel } from '../lib/i18n/logRowLabel'
 import { ARTICLE_FIELD_LABELS } from '../lib/review/articleHits'
 import { hasAnyRole, PUBLISHER_ROLES } from '../lib/roles'
-import { availableActions, REVIEW_ACTION_LABELS, REVIEW_STATE_LABELS, REVIEW_STATES, type ReviewAction, type ReviewState } from '../lib/review/states'
+import {
+  availableActions,
+  REVIEW_ACTION_LABELS,
+  REVIEW_HISTORY_ACTION_LABELS,
+  REVIEW_STATE_LABELS,
+  REVIEW_STATES,
+  type ReviewAction,
+  type ReviewState,
+} from '../lib/review/states'
 
 type Hit = { field: string; word: string; matched: string; context: string }
 type Screening = { reject: Hit[]; review: Hit[]; needsOverride: string[] }
 type Action = ReviewAction | 'override'
 type Outcome = { kind: 'done' | 'refused'; text: string }
+type HistoryEntry = { action?: string; from?: string | null; to?: string | null; by?: { name?: string } | number | null; at?: string; note?: string | null }
+
+/** The review history's newest entries the panel shows, newest first; the whole history is in the field below. */
+const LAST_ENTRIES = 3
 
 const OVERRIDE_LABEL = { en: 'Let review words through', zh: '放行待审词语' }
 
@@ -20,7 +33,8 @@ const asReviewState = (value: unknown): ReviewState => ((REVIEW_STATES as readon
 /**
  * The review workflow in the article's edit view: the article's review state, the actions this
  * person may take in it as buttons (the server checks again), an optional note, what each action
- * did or why it was refused (in the admin's language), and what the word lists find in the draft.
+ * did or why it was refused (in the admin's language), its latest history entries, and what the
+ * word lists find in the draft.
  */
 export function ReviewPanel() {
   const { id } = useDocumentInfo()
@@ -34,6 +48,7 @@ export function ReviewPanel() {
   const [note, setNote] = useState('')
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [screening, setScreening] = useState<Screening | null>(null)
+  const [history, setHistory] = useState<HistoryEntry[]>([])
   // The buttons arrive server-rendered and do nothing until React has hydrated them, and a second
   // click while a transition is under way would send it twice: disabled in both cases.
   const [hydrated, setHydrated] = useState(false)
@@ -44,12 +59,17 @@ export function ReviewPanel() {
     const res = await fetch(`${api}/screening`, { credentials: 'include' })
     if (res.ok) setScreening((await res.json()) as Screening)
   }, [api])
+  // With the names of who acted (depth 1), which the form's own copy of the history lacks.
+  const loadHistory = useCallback(async () => {
+    const res = await fetch(`${api}?draft=true&depth=1&select[reviewHistory]=true`, { credentials: 'include' })
+    if (res.ok) setHistory(((await res.json()) as { reviewHistory?: HistoryEntry[] }).reviewHistory ?? [])
+  }, [api])
 
   useEffect(() => setHydrated(true), [])
   useEffect(() => setState(savedState), [savedState])
   useEffect(() => {
-    if (id) void loadScreening()
-  }, [id, loadScreening])
+    if (id) void Promise.all([loadScreening(), loadHistory()])
+  }, [id, loadScreening, loadHistory])
 
   if (!id) return null
 
@@ -78,7 +98,7 @@ export function ReviewPanel() {
       setNote('')
       const done = label(action === 'override' ? OVERRIDE_LABEL : REVIEW_ACTION_LABELS[action])
       setOutcome({ kind: 'done', text: zh ? `已完成：${done}` : `Done: ${done}` })
-      await loadScreening()
+      await Promise.all([loadScreening(), loadHistory()])
       router.refresh()
     } catch {
       setOutcome({ kind: 'refused', text: zh ? '网络错误，请重试' : 'Network error, please try again' })
@@ -88,6 +108,21 @@ export function ReviewPanel() {
   }
 
   const hits = [...(screening?.reject ?? []), ...(screening?.review ?? [])]
+  const language = zh ? 'zh' : 'en'
+  const stateLabel = (value: string | null | undefined) => (value && value in REVIEW_STATE_LABELS ? label(REVIEW_STATE_LABELS[value as ReviewState]) : (value ?? ''))
+  const latest = history.slice(-LAST_ENTRIES).reverse().map((entry) => ({
+    line: logRowLabel(
+      {
+        at: entry.at,
+        by: typeof entry.by === 'object' ? (entry.by?.name ?? null) : null,
+        action: entry.action && entry.action in REVIEW_HISTORY_ACTION_LABELS ? label(REVIEW_HISTORY_ACTION_LABELS[entry.action as keyof typeof REVIEW_HISTORY_ACTION_LABELS]) : null,
+        from: stateLabel(entry.from),
+        to: stateLabel(entry.to),
+      },
+      language,
+    ),
+    note: entry.note,
+  }))
   const fieldLabel = (field: string) => (field in ARTICLE_FIELD_LABELS ? label(ARTICLE_FIELD_LABELS[field as keyof typeof ARTICLE_FIELD_LABELS]) : field)
 
   return (
@@ -126,6 +161,16 @@ export function ReviewPanel() {
         <p role={outcome.kind === 'refused' ? 'alert' : 'status'} style={{ color: outcome.kind === 'refused' ? 'var(--theme-error-500)' : 'var(--theme-success-500)' }}>
           {outcome.text}
         </p>
+      )}
+      {latest.length > 0 && (
+        <ol data-testid="review-history" aria-label={zh ? '最近审核记录' : 'Latest review entries'} style={{ paddingLeft: '1.2em' }}>
+          {latest.map(({ line, note: entryNote }, index) => (
+            <li key={index}>
+              {line}
+              {entryNote ? `${zh ? '：' : ': '}${entryNote}` : ''}
+            </li>
+          ))}
+        </ol>
       )}
       {hits.length > 0 && (
         <ul aria-label={zh ? '敏感词命中' : 'Screening hits'} style={{ paddingLeft: '1.2em' }}>

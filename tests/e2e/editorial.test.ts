@@ -156,6 +156,12 @@ it('an editor writes an article in the admin, previews it, submits it; the edito
   const panel = page.locator('.review-panel')
   expect(await panel.getByRole('status').innerText()).toBe('已完成：提交审核')
   expect(await panel.getByTestId('review-state').innerText()).toBe('审核状态：待审核')
+  // Its latest entry, newest first: when (Beijing time), who, what, from which state to which.
+  await eventually(async () =>
+    expect(await panel.getByTestId('review-history').locator('li').first().innerText()).toMatch(
+      new RegExp(`^\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2} · ${STAFF_NAME.editor} · 提交审核 · 草稿 → 待审核$`),
+    ),
+  )
   expect(await panel.getByRole('button').allInnerTexts()).toEqual(['退回修改', '审核通过', '撤回'])
   await page.goto('/admin/collections/articles', { waitUntil: 'networkidle' })
 

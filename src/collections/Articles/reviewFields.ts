@@ -5,7 +5,7 @@ import { serverWritten } from '../../access/serverWritten'
 import { logRowLabel } from '../../fields/changeLog'
 import { jsonViewAdmin } from '../../fields/jsonView'
 import { labelledSelect } from '../../fields/labelledSelect'
-import { REVIEW_ACTION_LABELS, REVIEW_STATE_LABELS } from '../../lib/review/states'
+import { REVIEW_HISTORY_ACTION_LABELS, REVIEW_STATE_LABELS } from '../../lib/review/states'
 import { USERS_SLUG } from '../../slugs'
 
 /** Written only by the server (the review endpoint and the publishing hooks), read only by staff. */
@@ -48,16 +48,7 @@ export const reviewFields: Field[] = [
     // Its entries move the review state: `from` and `to` are `reviewState` values.
     admin: { readOnly: true, initCollapsed: true, components: { RowLabel: logRowLabel('reviewState') } },
     fields: [
-      labelledSelect(
-        {
-          ...REVIEW_ACTION_LABELS,
-          publish: { en: 'Publish', zh: '发布' },
-          unpublish: { en: 'Unpublish', zh: '撤下' },
-          override: { en: 'Screening override', zh: '敏感词放行' },
-          reset: { en: 'Edited after approval', zh: '审核后修改' },
-        },
-        { name: 'action', label: { en: 'Action', zh: '操作' }, required: true },
-      ),
+      labelledSelect(REVIEW_HISTORY_ACTION_LABELS, { name: 'action', label: { en: 'Action', zh: '操作' }, required: true }),
       { name: 'from', type: 'text', label: { en: 'From', zh: '原状态' } },
       { name: 'to', type: 'text', label: { en: 'To', zh: '新状态' } },
       { name: 'by', type: 'relationship', relationTo: USERS_SLUG, label: { en: 'By', zh: '操作人' } },

@@ -25,6 +25,15 @@ export const REVIEW_ACTION_LABELS: Record<ReviewAction, { en: string; zh: string
   withdraw: { en: 'Withdraw', zh: '撤回' },
 }
 
+/** What an entry of an article's review history records: the workflow's actions and what publishing does to it. */
+export const REVIEW_HISTORY_ACTION_LABELS: Record<ReviewAction | 'publish' | 'unpublish' | 'override' | 'reset', { en: string; zh: string }> = {
+  ...REVIEW_ACTION_LABELS,
+  publish: { en: 'Publish', zh: '发布' },
+  unpublish: { en: 'Unpublish', zh: '撤下' },
+  override: { en: 'Screening override', zh: '敏感词放行' },
+  reset: { en: 'Edited after approval', zh: '审核后修改' },
+}
+
 type Rule = { from: readonly ReviewState[]; to: ReviewState; roles: readonly StaffRole[]; needsNote?: boolean }
 
 const RULES: Record<ReviewAction, Rule> = {
