@@ -295,7 +295,8 @@ it('shows dates in the Chinese admin one way, in Beijing time, even in a browser
   await page.goto(`/admin/collections/articles?search=${encodeURIComponent(title)}`)
   const row = page.locator('tbody tr', { hasText: title })
   await row.waitFor()
-  expect(await row.locator('.cell-publishedAt').innerText()).toBe('2026年12月7日 03:18')
+  // The admin writes dates once its date library for the language has loaded (加载中... until then).
+  await eventually(async () => expect(await row.locator('.cell-publishedAt').innerText()).toBe('2026年12月7日 03:18'))
 
   await page.goto(`/admin/collections/articles/${created.body.doc.id}`)
   const publishedAt = page.locator('#field-publishedAt input').first()

@@ -1,9 +1,9 @@
 import { schedulePublishHandler, type SchedulePublishHandlerArgs } from '@payloadcms/ui/utilities/schedulePublishHandler'
 import { headers as requestHeaders } from 'next/headers.js'
-import { docAccessOperation, docAccessOperationGlobal, Forbidden, getPayload, type ImportMap, type PayloadRequest, type SanitizedConfig, type ServerFunction } from 'payload'
+import { docAccessOperation, docAccessOperationGlobal, Forbidden, getLocalI18n, getPayload, type ImportMap, type PayloadRequest, type SanitizedConfig, type ServerFunction } from 'payload'
 
 import { isStaffUser } from '../../access/roleChecks'
-import { say } from '../../i18n/requestMessages'
+import { languageOfHeaders, say } from '../../i18n/requestMessages'
 import { PAYLOAD_JOBS_SLUG } from '../../slugs'
 
 
@@ -51,6 +51,9 @@ export const guardedServerFunctions: Record<string, ServerFunction<any, any>> = 
 export async function refuseReaders(config: Promise<SanitizedConfig>, importMap: ImportMap): Promise<void> {
   // As Payload's own server functions get it, so whichever asks first sets it up the same way.
   const payload = await getPayload({ config, cron: true, importMap })
-  const { user } = await payload.auth({ headers: await requestHeaders() })
-  if (user && !isStaffUser(user)) throw new Forbidden()
+  const headers = await requestHeaders()
+  const { user } = await payload.auth({ headers })
+  if (!user || isStaffUser(user)) return
+  const i18n = await getLocalI18n({ config: payload.config, language: languageOfHeaders(payload.config, Object.fromEntries(headers)) })
+  throw new Forbidden(i18n.t)
 }
