@@ -111,6 +111,7 @@ async function runImport(payload: Payload, archive: ParsedArchive, options: Opti
   const importArticle = await articleImporter(context)
   const progress = progressBar(archive.entries.length)
   for (const entry of archive.entries) {
+    report.warnings.push(...entry.warnings.map((reason) => ({ at: entry.at, reason })))
     try {
       report.articles.push({ at: entry.at, title: entry.article.title, outcome: await importArticle(entry) })
     } catch (error) {

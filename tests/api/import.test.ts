@@ -80,21 +80,21 @@ describe('a JSON Lines archive', () => {
   it('in a dry run, reports what it would do and writes nothing', async () => {
     const run = await runImport([JSONL, '--dry-run'])
     expect(run.code).toBe(0)
-    expect(counts(run)).toEqual({ created: 5, updated: 0, skipped: 0, failed: 2 })
+    expect(counts(run)).toEqual({ created: 6, updated: 0, skipped: 0, failed: 1 })
     expect(run.stdout).toContain('nothing was written')
-    expect(run.stdout).toContain('new: 4 authors, 7 categories, 9 tags, 2 images')
+    expect(run.stdout).toContain('new: 4 authors, 7 categories, 10 tags, 2 images')
     for (const collection of ['articles', 'authors', 'categories', 'tags', 'media']) expect(await totalDocs(collection)).toBe(0)
   }, 60_000)
 
-  it('imports every good line, reporting the malformed one and the one without a title by line number', async () => {
+  it('imports every good line, reporting the malformed one by line number and the one without a title as a draft', async () => {
     const run = await runImport([JSONL])
     expect(run.code).toBe(0)
-    expect(counts(run)).toEqual({ created: 5, updated: 0, skipped: 0, failed: 2 })
-    expect(run.stdout).toMatch(/failed:\n {2}line 4: not valid JSON.*\n {2}line 6: title: missing or empty/)
-    expect(run.stderr).toMatch(/\] 5\/5 /)
-    expect(await totalDocs('articles')).toBe(5)
+    expect(counts(run)).toEqual({ created: 6, updated: 0, skipped: 0, failed: 1 })
+    expect(run.stdout).toMatch(/failed:\n {2}line 4: not valid JSON.*\nwarnings:\n {2}line 6: no title: imported as a draft titled "四月制造业采购经理指数回落至荣枯线下方，…"\n$/)
+    expect(run.stderr).toMatch(/\] 6\/6 /)
+    expect(await totalDocs('articles')).toBe(6)
     expect(await totalDocs('authors')).toBe(4)
-    expect(await totalDocs('tags')).toBe(9)
+    expect(await totalDocs('tags')).toBe(10)
     expect(await totalDocs('media')).toBe(2)
   }, 60_000)
 
@@ -136,9 +136,9 @@ describe('a JSON Lines archive', () => {
 
   it('skips everything on a second run, uploading no image again', async () => {
     const run = await runImport([JSONL])
-    expect(counts(run)).toEqual({ created: 0, updated: 0, skipped: 5, failed: 2 })
+    expect(counts(run)).toEqual({ created: 0, updated: 0, skipped: 6, failed: 1 })
     expect(run.stdout).toContain('new: 0 authors, 0 categories, 0 tags, 0 images')
-    expect(await totalDocs('articles')).toBe(5)
+    expect(await totalDocs('articles')).toBe(6)
     expect(await totalDocs('media')).toBe(2)
   }, 60_000)
 
@@ -154,7 +154,7 @@ describe('a JSON Lines archive', () => {
     await writeFile(file, lines.join('\n'))
 
     const run = await runImport([file])
-    expect(counts(run)).toEqual({ created: 0, updated: 1, skipped: 4, failed: 2 })
+    expect(counts(run)).toEqual({ created: 0, updated: 1, skipped: 5, failed: 1 })
     const article = await anonymousArticle('cheng-shang-hang-jing-xi-cha-ji-xu-shou-zhai-zhong-jian-ye-wu-cheng-tu-po-kou')
     expect(textOf(article.body.root)).toContain('更正：文中数据口径为上市城商行。')
     expect(article.tags.map((tag: { name: string }) => tag.name)).toEqual(['净息差', '城商行', '银行业'])
@@ -273,7 +273,7 @@ if (!withRedis) console.warn(`import cache test skipped: no Redis reachable at $
     expect(before.headers.get('x-newsroom-cache')).toBe('hit')
     expect((await before.json()).totalDocs).toBe(0)
 
-    expect(counts(await runImport([JSONL], env, cached))).toMatchObject({ created: 5 })
+    expect(counts(await runImport([JSONL], env, cached))).toMatchObject({ created: 6 })
     expect((await (await list()).json()).totalDocs).toBe(4)
   }, 60_000)
 })

@@ -1,3 +1,5 @@
+import { htmlText } from './html'
+
 /** One article as read from an archive, before anything is looked up or written. */
 export type ArchiveArticle = {
   originalId?: string
@@ -16,13 +18,67 @@ export type ArchiveArticle = {
   images: string[]
 }
 
-/** `at` says where in the file, for people: `line 4`, `item 2 (post 105)`. */
-export type ArchiveEntry = { at: string; article: ArchiveArticle }
+/**
+ * `at` says where in the file, for people: `line 4`, `item 2 (post 105)`. `warnings` say where the
+ * article differs from what the source held, and why.
+ */
+export type ArchiveEntry = { at: string; article: ArchiveArticle; warnings: string[] }
 export type ArchiveProblem = { at: string; field?: string; reason: string }
 export type ParsedArchive = { entries: ArchiveEntry[]; problems: ArchiveProblem[] }
 
 /** The collections' own limits, checked while reading so a bad line is reported with its field. */
 export const ARCHIVE_LIMITS = { title: 200, slug: 80, source: 100, summary: 500, author: 60, category: 40, tag: 40 } as const
+
+/** The title of an article that had none and has no text to take one from. */
+const UNTITLED = '（无标题）'
+/** Characters of the body an untitled article's title is made of. */
+const TITLE_FROM_BODY_LENGTH = 20
+/** Characters as a reader counts them: an emoji, or a letter with its accents, is one. */
+const CHARACTERS = new Intl.Segmenter('zh', { granularity: 'grapheme' })
+
+/**
+ * What an import writes of an article read from a file (its title already text), with a warning for
+ * each difference. A post its old system kept behind a password was not public, so it stays a draft.
+ * A post without a title is imported all the same, as a draft titled from the start of its body, for
+ * an editor to name before it goes out.
+ */
+export function archiveEntry(at: string, article: ArchiveArticle, { passwordProtected = false } = {}): ArchiveEntry {
+  const warnings: string[] = []
+  let { status } = article
+  if (passwordProtected) {
+    status = 'draft'
+    warnings.push('password-protected: imported as a draft, without the password')
+  }
+  let { title } = article
+  if (title === '') {
+    title = titleFromBody(article.html)
+    status = 'draft'
+    warnings.push(`no title: imported as a draft titled "${title}"`)
+  }
+  return { at, article: { ...article, title, status }, warnings }
+}
+
+/**
+ * The body's first characters, whole ones, and `…` when it goes on; `（无标题）` when it has no text.
+ * One character can be many code units (an emoji sequence, a letter under a pile of combining marks),
+ * and the title's limit counts units: characters stop short of it.
+ */
+function titleFromBody(html: string): string {
+  const characters: string[] = []
+  for (const { segment } of CHARACTERS.segment(htmlText(html))) {
+    characters.push(segment)
+    if (characters.length > TITLE_FROM_BODY_LENGTH) break
+  }
+  let title = ''
+  let taken = 0
+  for (const character of characters.slice(0, TITLE_FROM_BODY_LENGTH)) {
+    if (title.length + character.length >= ARCHIVE_LIMITS.title) break
+    title += character
+    taken++
+  }
+  if (taken === 0) return UNTITLED
+  return taken < characters.length ? `${title.trim()}…` : title.trim()
+}
 
 /** China Standard Time has no daylight saving, so one offset serves every date. */
 const CHINA_OFFSET = '+08:00'

@@ -10,6 +10,8 @@ export type ImagePlacement = { mediaId: number } | { link: string } | null
 
 /** Elements whose content is code or foreign to an article, dropped whole. */
 const DROPPED_ELEMENTS = 'script, style, noscript, template, iframe, frame, object, embed, applet, form, link, meta, base, svg, math'
+/** Elements that end a run of text: their text is kept apart from the next one's by a space. */
+const TEXT_BREAKS = 'br, p, div, section, article, h1, h2, h3, h4, h5, h6, li, dt, dd, blockquote, figure, figcaption, pre, tr, td, th, hr'
 /** The body editor has h2 to h4: a story's own title is its h1, and h5/h6 read as h4. */
 const HEADING_LEVELS: Record<string, string> = { H1: 'h2', H5: 'h4', H6: 'h4' }
 
@@ -30,6 +32,24 @@ export function cleanHtml(html: string): { html: string; images: BodyImage[] } {
   body.querySelectorAll('h1, h5, h6').forEach((heading) => renameElement(heading, HEADING_LEVELS[heading.tagName]))
   const images = [...body.querySelectorAll('img')].map((img) => ({ src: (img.getAttribute('src') ?? '').trim(), alt: (img.getAttribute('alt') ?? '').trim() }))
   return { html: body.innerHTML, images }
+}
+
+let textDocument: Document | undefined
+
+/**
+ * What HTML reads as, as one line of plain text: tags dropped (and the content of scripts, styles and
+ * the like with them), character references decoded (`&amp;` is `&`, `&#8220;` is “), blocks and line
+ * breaks kept apart by a space, and runs of white space made one.
+ */
+export function htmlText(html: string): string {
+  // An inert template, parsed in one document kept for the purpose: it is asked of every title.
+  textDocument ??= new JSDOM('').window.document
+  const template = textDocument.createElement('template')
+  template.innerHTML = html
+  const { content } = template
+  content.querySelectorAll(DROPPED_ELEMENTS).forEach((element) => element.remove())
+  content.querySelectorAll(TEXT_BREAKS).forEach((element) => element.after(' '))
+  return (content.textContent ?? '').replace(/\s+/g, ' ').trim()
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isValidSlug } from '../slugify'
-import { ARCHIVE_LIMITS, type ArchiveArticle, type ParsedArchive, parseArchiveDate } from './archive'
+import { ARCHIVE_LIMITS, type ArchiveArticle, archiveEntry, type ParsedArchive, parseArchiveDate } from './archive'
+import { htmlText } from './html'
 
 /** A line's field that cannot be read: caught per line, so one bad line never stops the others. */
 class FieldError extends Error {
@@ -15,7 +16,7 @@ type Line = Record<string, unknown>
 
 /**
  * JSON Lines, one article a line (see docs/operations.md for the format). Blank lines are ignored; a line
- * that is not JSON, or whose fields are missing or of the wrong kind, becomes a problem naming its
+ * that is not JSON, or whose fields are of the wrong kind or too long, becomes a problem naming its
  * line number and field.
  */
 export function parseJsonLines(text: string): ParsedArchive {
@@ -27,7 +28,7 @@ export function parseJsonLines(text: string): ParsedArchive {
       if (line.trim() === '') return
       const at = `line ${index + 1}`
       try {
-        parsed.entries.push({ at, article: articleFromLine(line) })
+        parsed.entries.push(archiveEntry(at, articleFromLine(line)))
       } catch (error) {
         const field = error instanceof FieldError ? error.field : undefined
         parsed.problems.push({ at, ...(field ? { field } : {}), reason: (error as Error).message })
@@ -40,7 +41,7 @@ function articleFromLine(line: string): ArchiveArticle {
   const record = jsonObject(line)
   return {
     originalId: originalId(record),
-    title: requiredText(record, 'title', ARCHIVE_LIMITS.title),
+    title: title(record),
     slug: slug(record),
     source: optionalText(record, 'source', ARCHIVE_LIMITS.source),
     summary: optionalText(record, 'summary', ARCHIVE_LIMITS.summary),
@@ -74,9 +75,13 @@ function optionalText(record: Line, field: string, maxLength: number): string | 
   return text === '' ? undefined : text
 }
 
-function requiredText(record: Line, field: string, maxLength: number): string {
-  const text = optionalText(record, field, maxLength)
-  if (text === undefined) throw new FieldError(field, 'missing or empty')
+/**
+ * The title as text (HTML in it read as a browser shows it); empty when the line gives none, and the
+ * article is then titled from its body.
+ */
+function title(record: Line): string {
+  const text = htmlText(optionalText(record, 'title', Infinity) ?? '')
+  if (text.length > ARCHIVE_LIMITS.title) throw new FieldError('title', `longer than ${ARCHIVE_LIMITS.title} characters`)
   return text
 }
 

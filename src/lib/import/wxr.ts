@@ -1,7 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 
 import { slugify } from '../slugify'
-import { ARCHIVE_LIMITS, type ArchiveArticle, type ArchiveEntry, type ParsedArchive, parseArchiveDate } from './archive'
+import { ARCHIVE_LIMITS, type ArchiveArticle, archiveEntry, type ArchiveEntry, type ParsedArchive, parseArchiveDate } from './archive'
+import { htmlText } from './html'
 
 type XmlNode = Record<string, unknown>
 
@@ -75,17 +76,17 @@ function channelContext(channel: XmlNode, items: XmlNode[]): Channel {
 }
 
 function entryFromItem(item: XmlNode, at: string, context: Channel): ArchiveEntry | { field: string; reason: string } {
-  const title = text(item.title)
-  if (title === '') return { field: 'title', reason: 'missing or empty' }
+  // The title is WordPress's raw post title (in CDATA since WordPress 5.7): HTML, character references and all.
+  const title = htmlText(text(item.title))
   if (title.length > ARCHIVE_LIMITS.title) return { field: 'title', reason: `longer than ${ARCHIVE_LIMITS.title} characters` }
   const status = STATUSES[text(item['wp:status'])]
   const publishedAt = status === 'published' || text(item['wp:status']) === 'future' ? publicationDate(item) : undefined
   if (publishedAt === null) return { field: 'wp:post_date_gmt', reason: `"${text(item['wp:post_date_gmt'])}" is not a date` }
   const creator = text(item['dc:creator'])
   const featured = context.attachmentUrls.get(postMeta(item, '_thumbnail_id') ?? '')
-  return {
+  return archiveEntry(
     at,
-    article: {
+    {
       originalId: text(item['wp:post_id']) || undefined,
       title,
       slug: slugOf(text(item['wp:post_name'])),
@@ -98,7 +99,8 @@ function entryFromItem(item: XmlNode, at: string, context: Channel): ArchiveEntr
       html: wordpressParagraphs(text(item['content:encoded'])),
       images: featured ? [featured] : [],
     },
-  }
+    { passwordProtected: text(item['wp:post_password']) !== '' },
+  )
 }
 
 /** The time in UTC, else the site's local time (taken as Beijing time); null when unreadable. */

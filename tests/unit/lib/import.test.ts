@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { parseArchiveDate } from '../../../src/lib/import/archive'
-import { cleanHtml, placeImages } from '../../../src/lib/import/html'
+import { archiveEntry, type ArchiveArticle, parseArchiveDate } from '../../../src/lib/import/archive'
+import { cleanHtml, htmlText, placeImages } from '../../../src/lib/import/html'
 import { imageTypeOf } from '../../../src/lib/media/imageFiles'
 import { imageSourceOf } from '../../../src/lib/import/images'
 import { parseJsonLines } from '../../../src/lib/import/jsonl'
@@ -29,13 +29,10 @@ describe('parseArchiveDate', () => {
 })
 
 describe('parseJsonLines', () => {
-  it('reads every field of the sample, and reports its malformed line and its line without a title', () => {
+  it('reads every field of the sample, reports its malformed line, and titles its line without a title from the body', () => {
     const { entries, problems } = parseJsonLines(readFileSync(path.join(samples, 'archive.jsonl'), 'utf8'))
-    expect(entries.map((entry) => entry.at)).toEqual(['line 1', 'line 2', 'line 3', 'line 5', 'line 7'])
-    expect(problems).toEqual([
-      { at: 'line 4', reason: expect.stringMatching(/^not valid JSON/) },
-      { at: 'line 6', field: 'title', reason: 'missing or empty' },
-    ])
+    expect(entries.map((entry) => entry.at)).toEqual(['line 1', 'line 2', 'line 3', 'line 5', 'line 6', 'line 7'])
+    expect(problems).toEqual([{ at: 'line 4', reason: expect.stringMatching(/^not valid JSON/) }])
     expect(entries[0].article).toEqual({
       originalId: 'cj-2024-0412',
       title: '一季度居民消费价格温和回升',
@@ -49,13 +46,36 @@ describe('parseJsonLines', () => {
       html: expect.stringContaining('<h2>食品与服务价格走势分化</h2>'),
       images: ['images/cpi-chart.png'],
     })
+    expect(entries[0].warnings).toEqual([])
     expect(entries[2].article.categoryPath).toEqual(['财经', '证券'])
-    expect(entries[4].article).toMatchObject({ status: 'draft', publishedAt: undefined })
+    expect(entries[4]).toMatchObject({
+      article: { title: '四月制造业采购经理指数回落至荣枯线下方，…', status: 'draft', tags: ['PMI'] },
+      warnings: ['no title: imported as a draft titled "四月制造业采购经理指数回落至荣枯线下方，…"'],
+    })
+    expect(entries[5].article).toMatchObject({ status: 'draft', publishedAt: undefined })
+  })
+
+  it('reads HTML in a title as text', () => {
+    const [entry] = parseJsonLines(line({ title: '<strong>降准</strong>落地 &amp; 银行&#8220;开门红&#8221;' })).entries
+    expect(entry.article).toMatchObject({ title: '降准落地 & 银行“开门红”', status: 'published' })
+    expect(entry.warnings).toEqual([])
+  })
+
+  it.each([
+    ['missing', {}],
+    ['empty', { title: '' }],
+    ['white space', { title: ' \u3000 ' }],
+    ['markup alone', { title: '<br>' }],
+  ])('imports a line whose title is %s as a draft titled from its body', (_, fields) => {
+    const [entry] = parseJsonLines(JSON.stringify({ html: '<p>银行间市场资金面整体平稳。</p>', ...fields })).entries
+    expect(entry.article).toMatchObject({ title: '银行间市场资金面整体平稳。', status: 'draft' })
+    expect(entry.warnings).toEqual(['no title: imported as a draft titled "银行间市场资金面整体平稳。"'])
   })
 
   it.each([
     ['title', { title: 42 }, 'expected text'],
     ['title', { title: '长'.repeat(201) }, 'longer than 200 characters'],
+    ['title', { title: `<b>${'长'.repeat(201)}</b>` }, 'longer than 200 characters'],
     ['authors', { authors: '陈静' }, 'expected a list of text'],
     ['tags', { tags: ['好'.repeat(41)] }, `"${'好'.repeat(41)}" is longer than 40 characters`],
     ['publishedAt', { publishedAt: '2024-13-01' }, '"2024-13-01" is not an ISO 8601 date or date-time'],
@@ -114,14 +134,89 @@ describe('parseWxr', () => {
     expect(() => parseWxr('<feed><entry/></feed>')).toThrow(/not a WordPress export/)
   })
 
-  it('reports a post without a title and reads the rest', () => {
-    const xml = `<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel>
-      <item><title></title><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status></item>
-      <item><title>有标题</title><wp:post_id>2</wp:post_id><wp:post_type>post</wp:post_type><wp:status>pending</wp:status></item>
-    </channel></rss>`
-    const parsed = parseWxr(xml)
-    expect(parsed.problems).toEqual([{ at: 'item 1 (post 1)', field: 'title', reason: 'missing or empty' }])
-    expect(parsed.entries.map((entry) => [entry.article.title, entry.article.status])).toEqual([['有标题', 'draft']])
+  const post = (id: number, fields: string) => `<item><wp:post_id>${id}</wp:post_id><wp:post_type>post</wp:post_type>${fields}</item>`
+  const wxr = (...items: string[]) =>
+    parseWxr(`<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>${items.join('')}</channel></rss>`)
+  const published = '<wp:status>publish</wp:status><wp:post_date_gmt>2024-05-06 02:00:00</wp:post_date_gmt>'
+
+  it('publishes only what WordPress published: pending, private and draft posts stay drafts', () => {
+    const { entries } = wxr(
+      post(1, `<title>已发布</title>${published}`),
+      ...['pending', 'private', 'draft'].map((status, index) => post(index + 2, `<title>${status}</title><wp:status>${status}</wp:status>`)),
+    )
+    expect(entries.map((entry) => [entry.article.title, entry.article.status])).toEqual([
+      ['已发布', 'published'],
+      ['pending', 'draft'],
+      ['private', 'draft'],
+      ['draft', 'draft'],
+    ])
+  })
+
+  it('keeps a password-protected post a draft, saying why, and the password nowhere', () => {
+    const { entries } = wxr(
+      post(1, `<title>内部参考</title>${published}<wp:post_password><![CDATA[s3cret]]></wp:post_password>`),
+      post(2, `<title>公开</title>${published}<wp:post_password><![CDATA[]]></wp:post_password>`),
+    )
+    expect(entries[0]).toEqual({
+      at: 'item 1 (post 1)',
+      article: expect.objectContaining({ title: '内部参考', status: 'draft', publishedAt: new Date('2024-05-06T02:00:00Z') }),
+      warnings: ['password-protected: imported as a draft, without the password'],
+    })
+    expect(JSON.stringify(entries[0])).not.toContain('s3cret')
+    expect(entries[1]).toMatchObject({ article: { status: 'published' }, warnings: [] })
+  })
+
+  it('imports a post without a title as a draft titled from its body, and reads HTML in a title as text', () => {
+    const { entries, problems } = wxr(
+      post(1, `<title></title>${published}<content:encoded><![CDATA[央行今日开展7天期逆回购操作，中标利率持平。]]></content:encoded>`),
+      post(2, `<title><![CDATA[ <em>降准</em>落地 &amp; 银行&#8220;开门红&#8221; ]]></title>${published}`),
+      post(3, `<title>&lt;b&gt;&amp;amp; 旧版导出&lt;/b&gt;</title>${published}`),
+    )
+    expect(problems).toEqual([])
+    expect(entries.map((entry) => [entry.article.title, entry.article.status, entry.warnings])).toEqual([
+      ['央行今日开展7天期逆回购操作，中标利率持…', 'draft', ['no title: imported as a draft titled "央行今日开展7天期逆回购操作，中标利率持…"']],
+      ['降准落地 & 银行“开门红”', 'published', []],
+      ['& 旧版导出', 'published', []],
+    ])
+  })
+})
+
+describe('archiveEntry', () => {
+  const article = (fields: Partial<ArchiveArticle>): ArchiveArticle => ({ title: '', authors: [], categoryPath: [], tags: [], status: 'published', html: '', images: [], ...fields })
+  const titleOf = (html: string) => archiveEntry('line 1', article({ html })).article.title
+
+  it('titles an untitled article with its first 20 characters, whole ones, never half of one', () => {
+    expect(titleOf('<p>短讯</p>')).toBe('短讯')
+    expect(titleOf(`<p>${'涨'.repeat(20)}</p>`)).toBe('涨'.repeat(20))
+    expect(titleOf(`<p>${'涨'.repeat(19)}😀之后</p>`)).toBe(`${'涨'.repeat(19)}😀…`)
+    expect(titleOf(`<p>${'涨'.repeat(19)}🇨🇳之后</p>`)).toBe(`${'涨'.repeat(19)}🇨🇳…`)
+    expect(titleOf(`<p>${'𠀀'.repeat(25)}</p>`)).toBe(`${'𠀀'.repeat(20)}…`)
+    expect(titleOf('<h2>一季度</h2><p>GDP 同比增长</p>')).toBe('一季度 GDP 同比增长')
+    // A character of 60 code units: three fit the title's 200.
+    const piled = `a${'\u0301'.repeat(59)}`
+    expect(titleOf(piled.repeat(5))).toBe(`${piled.repeat(3)}…`)
+  })
+
+  it('titles an article with no text at all （无标题）', () => {
+    expect(titleOf('')).toBe('（无标题）')
+    expect(titleOf('<p> </p><img src="a.png" alt="图"><script>x()</script>')).toBe('（无标题）')
+  })
+
+  it('says each reason an article is a draft', () => {
+    expect(archiveEntry('item 1 (post 9)', article({}), { passwordProtected: true })).toEqual({
+      at: 'item 1 (post 9)',
+      article: article({ title: '（无标题）', status: 'draft' }),
+      warnings: ['password-protected: imported as a draft, without the password', 'no title: imported as a draft titled "（无标题）"'],
+    })
+    expect(archiveEntry('line 1', article({ title: '标题' }))).toEqual({ at: 'line 1', article: article({ title: '标题' }), warnings: [] })
+  })
+})
+
+describe('htmlText', () => {
+  it('drops tags and what scripts and styles hold, decodes references, and keeps blocks apart', () => {
+    expect(htmlText('<em>降准</em> &amp; &#8220;降息&#8221;&nbsp;&lt;b&gt;')).toBe('降准 & “降息” <b>')
+    expect(htmlText('<p>第一段</p><p>第二段<br>换行</p><style>p{}</style><script>alert(1)</script>')).toBe('第一段 第二段 换行')
+    expect(htmlText('PMI<50')).toBe('PMI<50')
   })
 })
 
