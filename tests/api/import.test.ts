@@ -13,6 +13,7 @@ import { ROOT_DIR, startServer, type TestServer } from '../helpers/server'
 const SAMPLES = path.join(ROOT_DIR, 'samples/import')
 const JSONL = path.join(SAMPLES, 'archive.jsonl')
 const WXR = path.join(SAMPLES, 'wordpress.xml')
+const WXR_EDGE_CASES = path.join(ROOT_DIR, 'tests/fixtures/wordpressEdgeCases.xml')
 
 let server: TestServer
 let staff: Staff
@@ -213,6 +214,63 @@ describe('a WordPress export', () => {
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/not well-formed XML/)
     expect((await runImport([path.join(scratch, 'missing.jsonl')])).code).toBe(1)
+  }, 60_000)
+})
+
+describe('what a WordPress site kept from the public, and titles as WordPress stores them', () => {
+  let run: Run
+  const imported = (postId: string) => staffArticle(`where[importedFrom.system][equals]=securities-blog&where[importedFrom.originalId][equals]=${postId}`)
+  const hiddenFromThePublic = async (article: { id: number; slug: string }) => {
+    expect((await staff.anonymous.get(`/api/articles/${article.id}`)).status).toBe(404)
+    expect((await staff.anonymous.get(`/api/articles?where[slug][equals]=${article.slug}&draft=true`)).body.totalDocs).toBe(0)
+  }
+
+  beforeAll(async () => {
+    run = await runImport([WXR_EDGE_CASES, '--system', 'securities-blog'])
+  }, 60_000)
+
+  it('imports every post, failing none', () => {
+    expect(run.code).toBe(0)
+    expect(counts(run)).toEqual({ created: 5, updated: 0, skipped: 0, failed: 0 })
+  })
+
+  it('keeps a password-protected post a draft, out of public sight, saying why and never the password', async () => {
+    expect(run.stdout).toContain('item 1 (post 201): password-protected: imported as a draft, without the password')
+    expect(run.stdout).not.toContain('neican2024')
+    const article = await imported('201')
+    expect(article).toMatchObject({ title: '内部参考：券商两融业务风险排查', _status: 'draft', slug: 'liang-rong-feng-xian-pai-cha' })
+    await hiddenFromThePublic(article)
+  })
+
+  it('imports a post without a title as a draft titled from its first words, or （无标题） when it has none', async () => {
+    expect(run.stdout).toContain('item 2 (post 202): no title: imported as a draft titled "今日午后，沪深两市成交额突破万亿元，北向…"')
+    expect(run.stdout).toContain('item 3 (post 203): no title: imported as a draft titled "（无标题）"')
+    const untitled = await imported('202')
+    expect(untitled).toMatchObject({ title: '今日午后，沪深两市成交额突破万亿元，北向…', _status: 'draft' })
+    expect(textOf(untitled.body.root)).toContain('银行、券商板块领涨。')
+    await hiddenFromThePublic(untitled)
+    expect(await imported('203')).toMatchObject({ title: '（无标题）', _status: 'draft' })
+  })
+
+  it('reads HTML in a title as text, in WordPress exports and JSON Lines alike', async () => {
+    expect(await anonymousArticle('kai-men-hong')).toMatchObject({ title: '独家：银行“开门红”揽储 & 理财新规', _status: 'published' })
+
+    const file = path.join(scratch, 'html-title.jsonl')
+    await writeFile(file, `${JSON.stringify({ id: 'html-title-1', slug: 'jian-guan-tong-bao', title: '<b>监管</b>通报 &amp; 券商&#8220;罚单&#8221;', category: ['证券'], html: '<p>正文</p>' })}\n`)
+    expect(counts(await runImport([file]))).toEqual({ created: 1, updated: 0, skipped: 0, failed: 0 })
+    expect((await anonymousArticle('jian-guan-tong-bao')).title).toBe('监管通报 & 券商“罚单”')
+  }, 60_000)
+
+  it('keeps a private post a draft, as pending and draft ones are', async () => {
+    const article = await imported('205')
+    expect(article).toMatchObject({ title: '董事会会议纪要（仅限内部）', _status: 'draft' })
+    await hiddenFromThePublic(article)
+  })
+
+  it('skips every post on a second run, still saying why each is a draft', async () => {
+    const again = await runImport([WXR_EDGE_CASES, '--system', 'securities-blog'])
+    expect(counts(again)).toEqual({ created: 0, updated: 0, skipped: 5, failed: 0 })
+    expect(again.stdout).toContain('item 1 (post 201): password-protected: imported as a draft, without the password')
   }, 60_000)
 })
 
