@@ -21,25 +21,25 @@ let scratch: string
 
 type Run = { code: number | null; stdout: string; stderr: string }
 
-/** `npm run import` as an operator runs it, beside a test server: its database and media folder. */
-function runImport(args: string[], env: Record<string, string> = {}, target = server): Promise<Run> {
+/** A Node.js script of this repository, run as an operator runs it (without jest's Node options). */
+function runNode(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     let stdout = ''
     let stderr = ''
-    const child = spawn(process.execPath, [path.join(ROOT_DIR, 'dist/import.mjs'), ...args], {
-      cwd: ROOT_DIR,
-      env: {
-        ...process.env,
-        NODE_OPTIONS: '',
-        DATABASE_URL: target.databaseUrl,
-        PAYLOAD_SECRET: 'import-test-secret-0123456789abcdef0123456789',
-        MEDIA_DIR: target.mediaDir,
-        ...env,
-      },
-    })
+    const child = spawn(process.execPath, args, { cwd: ROOT_DIR, env: { ...process.env, NODE_OPTIONS: '', ...env } })
     child.stdout.on('data', (chunk) => (stdout += chunk))
     child.stderr.on('data', (chunk) => (stderr += chunk))
     child.on('exit', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+/** `npm run import` as an operator runs it, beside a test server: its database and media folder. */
+function runImport(args: string[], env: Record<string, string> = {}, target = server): Promise<Run> {
+  return runNode([path.join(ROOT_DIR, 'dist/import.mjs'), ...args], {
+    DATABASE_URL: target.databaseUrl,
+    PAYLOAD_SECRET: 'import-test-secret-0123456789abcdef0123456789',
+    MEDIA_DIR: target.mediaDir,
+    ...env,
   })
 }
 
@@ -310,6 +310,59 @@ describe('images on the web', () => {
     expect(nodesOf(article.body, 'upload').map((node) => (node.value as { alt: string }).alt)).toEqual(['网络图片'])
     expect(nodesOf(article.body, 'link')).toHaveLength(1)
   }, 60_000)
+})
+
+describe('a DedeCMS site, converted to JSON Lines', () => {
+  let file: string
+  let converted: Run
+
+  beforeAll(async () => {
+    converted = await runNode(['samples/dedecms/to-jsonl.mjs', 'samples/dedecms'])
+    file = path.join(scratch, 'dedecms.jsonl')
+    await writeFile(file, converted.stdout)
+  })
+
+  const dedecmsArticle = async (id: number) => (await staff.editor.get(`/api/articles?where[importedFrom.originalId][equals]=${id}&where[importedFrom.system][equals]=dedecms&draft=true&depth=2`)).body.docs[0]
+
+  it('imports every article but the one in the recycle bin, which the converter names', async () => {
+    expect(converted.code).toBe(0)
+    expect(converted.stderr).toBe('105: in the recycle bin (arcrank -2): left out\n')
+    const run = await runImport([file, '--system', 'dedecms'])
+    expect(run.code).toBe(0)
+    expect(counts(run)).toEqual({ created: 4, updated: 0, skipped: 0, failed: 0 })
+  }, 60_000)
+
+  it('keeps the channel path, byline, 来源, tags and the publication time DedeCMS showed in Beijing time', async () => {
+    const article = await dedecmsArticle(101)
+    expect(article).toMatchObject({
+      title: '五月社会融资规模增量同比回升',
+      source: '财经观察网',
+      summary: '五月新增人民币贷款和政府债券融资双双多增，社会融资规模增量同比回升，货币供应量增速保持平稳。',
+      publishedAt: '2024-06-14T09:30:00.000Z',
+      authors: [{ name: '刘思远' }],
+      category: { name: '宏观', breadcrumbs: [{ name: '财经' }, { name: '宏观' }] },
+      tags: [{ name: '社融' }, { name: '信贷' }, { name: '货币供应' }],
+      _status: 'published',
+    })
+    expect(nodesOf(article.body, 'list')[0].children).toHaveLength(3)
+    expect((await anonymousArticle(article.slug)).title).toBe('五月社会融资规模增量同比回升')
+
+    const deep = await dedecmsArticle(103)
+    expect(deep.category.breadcrumbs.map((level: { name: string }) => level.name)).toEqual(['理财', '基金', '指数基金'])
+    expect(deep.authors).toEqual([])
+  })
+
+  it('reads an escaped title as text and a page break as a heading', async () => {
+    const article = await dedecmsArticle(102)
+    expect(article.title).toBe('两市成交额连续三日超万亿 券商称"量能是关键"')
+    expect(nodesOf(article.body, 'heading').map((node) => textOf(node))).toEqual(['券商观点'])
+  })
+
+  it('keeps an article awaiting review (arcrank -1) a draft, out of public sight', async () => {
+    const draft = await dedecmsArticle(104)
+    expect(draft).toMatchObject({ title: '地方政府专项债发行提速', _status: 'draft', importedFrom: { system: 'dedecms', originalId: '104' } })
+    expect(await anonymousArticle(draft.slug)).toBeUndefined()
+  })
 })
 
 const withRedis = redisReachable()
