@@ -32,6 +32,10 @@ describe('reading `mysql --batch` output', () => {
       { aid: '8', typeid: '3', body: null },
     ])
   })
+
+  it('keeps the carriage returns of Windows line ends, which the client writes as they are', () => {
+    expect(readMysqlBatch('aid\tbody\n7\t<p>一</p>\r\\n<p>二</p>\n')).toEqual([{ aid: '7', body: '<p>一</p>\r\n<p>二</p>' }])
+  })
 })
 
 describe('a DedeCMS article as a JSON Lines object', () => {
