@@ -16,6 +16,7 @@ import * as migration_20261206_202300_audit_attempted_email from './20261206_202
 import * as migration_20261206_213000_live_article_images from './20261206_213000_live_article_images';
 import * as migration_20261207_015207_admin_titles from './20261207_015207_admin_titles';
 import * as migration_20261207_022132_published_at_time_zone from './20261207_022132_published_at_time_zone';
+import * as migration_20261207_031230_imported_comments from './20261207_031230_imported_comments';
 
 export const migrations = [
   {
@@ -106,6 +107,11 @@ export const migrations = [
   {
     up: migration_20261207_022132_published_at_time_zone.up,
     down: migration_20261207_022132_published_at_time_zone.down,
-    name: '20261207_022132_published_at_time_zone'
+    name: '20261207_022132_published_at_time_zone',
+  },
+  {
+    up: migration_20261207_031230_imported_comments.up,
+    down: migration_20261207_031230_imported_comments.down,
+    name: '20261207_031230_imported_comments'
   },
 ];

@@ -595,6 +595,7 @@ export interface Comment {
     | null;
   maskedOriginal?: string | null;
   ip?: string | null;
+  originalId?: string | null;
   reportCount?: number | null;
   reports?:
     | {
@@ -1183,6 +1184,7 @@ export interface CommentsSelect<T extends boolean = true> {
   screening?: T;
   maskedOriginal?: T;
   ip?: T;
+  originalId?: T;
   reportCount?: T;
   reports?:
     | T

@@ -12,6 +12,7 @@ import { parseWxr } from '../lib/import/wxr'
 import { closePayload, tolerateDroppedConnections } from '../server/pool'
 import { startApiCaching } from '../server/cache/responseCache'
 import { articleImporter } from './import/articles'
+import { commentImporter } from './import/comments'
 import type { ImportContext } from './import/context'
 import { useProjectDatabase } from './projectDatabase'
 
@@ -90,7 +91,7 @@ function announceChangesToRunningServers(payload: Payload) {
   return startApiCaching(payload, payload.config, { redisUrl: process.env.REDIS_URL, enabled: false, maxBytes: 0, ttlMs: 0, log })
 }
 
-/** Every article in turn: one that fails is recorded and the run goes on. */
+/** Every article in turn, then its comments: one that fails is recorded and the run goes on. */
 async function runImport(payload: Payload, archive: ParsedArchive, options: Options): Promise<ImportReport> {
   const started = Date.now()
   const report: ImportReport = {
@@ -103,17 +104,21 @@ async function runImport(payload: Payload, archive: ParsedArchive, options: Opti
       outcome: 'failed',
       reason: problem.field ? `${problem.field}: ${problem.reason}` : problem.reason,
     })),
+    comments: { created: 0, skipped: 0, failed: 0 },
     created: { authors: [], categories: [], tags: [], images: [] },
     warnings: [],
     elapsedMs: 0,
   }
   const context: ImportContext = { payload, dryRun: options.dryRun, system: options.system, archiveDir: path.dirname(path.resolve(options.file)), report }
   const importArticle = await articleImporter(context)
+  const importComments = commentImporter(context)
   const progress = progressBar(archive.entries.length)
   for (const entry of archive.entries) {
     report.warnings.push(...entry.warnings.map((reason) => ({ at: entry.at, reason })))
     try {
-      report.articles.push({ at: entry.at, title: entry.article.title, outcome: await importArticle(entry) })
+      const { outcome, articleId } = await importArticle(entry)
+      report.articles.push({ at: entry.at, title: entry.article.title, outcome })
+      await importComments(entry, articleId)
     } catch (error) {
       report.articles.push({ at: entry.at, title: entry.article.title, outcome: 'failed', reason: describeError(error) })
     }

@@ -134,7 +134,7 @@ export const MATRIX: Rule[] = [
   rule('comments', 'moderationNote · update',         '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓', { on: 'kept in the moderation log' }),
   rule('comments', 'reader · read',                   '✗ ✗ ✗ ✓ | ✓ ✗ ✗ ✗ ✓'),
   rule('comments', 'reader · update',                 '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
-  ...['screening', 'maskedOriginal', 'reportCount', 'reports', 'moderationLog'].flatMap((field) => [
+  ...['screening', 'maskedOriginal', 'originalId', 'reportCount', 'reports', 'moderationLog'].flatMap((field) => [
     rule('comments', `${field} · read`,               '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓'),
     rule('comments', `${field} · update`,             '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
   ]),

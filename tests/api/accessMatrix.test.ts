@@ -746,6 +746,7 @@ const SAMPLES: Record<string, (marker: string, before: any) => unknown> = {
   readerName: (m) => m,
   screening: (m) => ({ m }),
   maskedOriginal: (m) => m,
+  originalId: (m) => m,
   ip: () => '203.0.113.77',
   reportCount: () => 66,
   reports: (m) => [{ reason: m }],

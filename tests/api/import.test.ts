@@ -14,6 +14,7 @@ const SAMPLES = path.join(ROOT_DIR, 'samples/import')
 const JSONL = path.join(SAMPLES, 'archive.jsonl')
 const WXR = path.join(SAMPLES, 'wordpress.xml')
 const WXR_EDGE_CASES = path.join(ROOT_DIR, 'tests/fixtures/wordpressEdgeCases.xml')
+const WXR_COMMENTS = path.join(ROOT_DIR, 'tests/fixtures/wordpressComments.xml')
 
 let server: TestServer
 let staff: Staff
@@ -214,6 +215,69 @@ describe('a WordPress export', () => {
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/not well-formed XML/)
     expect((await runImport([path.join(scratch, 'missing.jsonl')])).code).toBe(1)
+  }, 60_000)
+})
+
+describe('comments imported with their articles', () => {
+  let run: Run
+  let article: { id: number; approvedCommentCount: number }
+  const commentsAs = async (api: typeof staff.anonymous) =>
+    (await api.get(`/api/comments?where[article][equals]=${article.id}&sort=createdAt&limit=50&depth=0`)).body as { totalDocs: number; docs: Record<string, any>[] }
+
+  beforeAll(async () => {
+    run = await runImport([WXR_COMMENTS, '--system', 'jiangnan'])
+    article = await anonymousArticle('cheng-tou-zhai-fa-xing-fang-huan')
+  }, 60_000)
+
+  it('imports the approved and held comments, not spam, trash or the pingback', () => {
+    expect(run.code).toBe(0)
+    expect(counts(run)).toEqual({ created: 1, updated: 0, skipped: 0, failed: 0 })
+    expect(run.stdout).toContain('comments: 4 created, 0 skipped, 0 failed')
+  })
+
+  it('shows anonymous readers the approved ones, threaded, by name, at their original time, with no email or address', async () => {
+    const { docs } = await commentsAs(staff.anonymous)
+    expect(docs.map((doc) => [doc.commenter.displayName, doc.body, doc.createdAt])).toEqual([
+      ['王磊', '分析很到位。\n想请教一下：化债政策对利差的影响会持续多久？', '2024-06-03T02:10:00.000Z'],
+      ['林晓', '同意，西部几个省份的利差已经超过两百个基点了。', '2024-06-03T03:05:00.000Z'],
+      // A reply to the spam, which stayed behind: it stands on its own.
+      ['陈默', '楼上是广告，大家别理。', '2024-06-03T08:30:00.000Z'],
+    ])
+    const [first, reply, orphan] = docs
+    expect(reply.parent).toBe(first.id)
+    expect(orphan.parent ?? null).toBeNull()
+    expect(first.replyCount).toBe(1)
+    expect(docs.every((doc) => doc.reader === undefined || doc.reader === null)).toBe(true)
+    const visible = JSON.stringify(docs)
+    for (const hidden of ['@reader.example.com', '203.0.113.7', '198.51.100.24', 'originalId']) expect(visible).not.toContain(hidden)
+  })
+
+  it('counts the approved comments on the article', () => {
+    expect(article.approvedCommentCount).toBe(3)
+  })
+
+  it('holds the pending one for moderators, as written, with no reader anyone could log in as', async () => {
+    const { docs } = await commentsAs(staff.moderator)
+    expect(docs.map((doc) => [doc.commenter.displayName, doc.status])).toEqual([
+      ['王磊', 'approved'],
+      ['林晓', 'approved'],
+      ['赵青', 'pending'],
+      ['陈默', 'approved'],
+    ])
+    expect(docs[2]).toMatchObject({ body: '文中的净融资数据是否包含私募品种？', originalId: '13', screening: null })
+    expect(docs.every((doc) => doc.reader === null || doc.reader === undefined)).toBe(true)
+    expect((await staff.admin.get('/api/readers?limit=1')).body.totalDocs).toBe(0)
+    // The address goes where the server keeps every commenter's: for admins only.
+    expect((await staff.admin.get(`/api/comments/${docs[0].id}`)).body.ip).toBe('203.0.113.7')
+    expect((await staff.moderator.get(`/api/comments/${docs[0].id}`)).body.ip).toBeUndefined()
+  })
+
+  it('adds no comment on a second run', async () => {
+    const again = await runImport([WXR_COMMENTS, '--system', 'jiangnan'])
+    expect(counts(again)).toEqual({ created: 0, updated: 0, skipped: 1, failed: 0 })
+    expect(again.stdout).toContain('comments: 0 created, 4 skipped, 0 failed')
+    expect((await commentsAs(staff.moderator)).totalDocs).toBe(4)
+    expect((await anonymousArticle('cheng-tou-zhai-fa-xing-fang-huan')).approvedCommentCount).toBe(3)
   }, 60_000)
 })
 

@@ -161,6 +161,15 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
     },
     { name: 'maskedOriginal', type: 'textarea', label: { en: 'Original before masking', zh: '屏蔽前原文' }, access: moderatorsRead, admin: { readOnly: true } },
     clientAddressField(),
+    {
+      // With the article, how a re-import of an archive finds the comment it brought (see docs/operations.md).
+      name: 'originalId',
+      type: 'text',
+      label: { en: 'Original id', zh: '原始编号' },
+      index: true,
+      access: moderatorsRead,
+      admin: { readOnly: true, position: 'sidebar', condition: (data) => Boolean(data?.originalId) },
+    },
     { name: 'reportCount', type: 'number', label: { en: 'Reports', zh: '被举报次数' }, defaultValue: 0, index: true, access: moderatorsRead, admin: { readOnly: true } },
     {
       name: 'reports',

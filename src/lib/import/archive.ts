@@ -1,5 +1,23 @@
 import { htmlText } from './html'
 
+/**
+ * A comment on an article, as its old system kept it. Only approved and held (pending) ones are
+ * read: spam, trash, pingbacks and trackbacks never were readers' words on the site.
+ */
+export type ArchiveComment = {
+  /** Its id in the old system: with the article, how a re-import finds it. */
+  originalId: string
+  /** The original id of the comment it replies to. */
+  parent?: string
+  author: string
+  /** Plain text, its lines kept. */
+  body: string
+  createdAt?: Date
+  status: 'approved' | 'pending'
+  /** The commenter's address, kept for admins only. */
+  ip?: string
+}
+
 /** One article as read from an archive, before anything is looked up or written. */
 export type ArchiveArticle = {
   originalId?: string
@@ -16,6 +34,7 @@ export type ArchiveArticle = {
   html: string
   /** Local paths or URLs: the first is the cover image, any others follow the body. */
   images: string[]
+  comments: ArchiveComment[]
 }
 
 /**
@@ -27,7 +46,7 @@ export type ArchiveProblem = { at: string; field?: string; reason: string }
 export type ParsedArchive = { entries: ArchiveEntry[]; problems: ArchiveProblem[] }
 
 /** The collections' own limits, checked while reading so a bad line is reported with its field. */
-export const ARCHIVE_LIMITS = { title: 200, slug: 80, source: 100, summary: 500, author: 60, category: 40, tag: 40 } as const
+export const ARCHIVE_LIMITS = { title: 200, slug: 80, source: 100, summary: 500, author: 60, category: 40, tag: 40, comment: 2000 } as const
 
 /** The title of an article that had none and has no text to take one from. */
 const UNTITLED = '（无标题）'
@@ -55,7 +74,46 @@ export function archiveEntry(at: string, article: ArchiveArticle, { passwordProt
     status = 'draft'
     warnings.push(`no title: imported as a draft titled "${title}"`)
   }
-  return { at, article: { ...article, title, status }, warnings }
+  const comments = threadedComments(article.comments, warnings)
+  return { at, article: { ...article, title, status, comments }, warnings }
+}
+
+/**
+ * The comments an import can write, each after the one it replies to. One without text, or longer
+ * than a comment may be, is left out with a warning. A reply whose parent is not imported (spam,
+ * trash, a pingback, or missing) stands on its own as a top-level comment: its words were public.
+ */
+function threadedComments(comments: ArchiveComment[], warnings: string[]): ArchiveComment[] {
+  const kept = new Map<string, ArchiveComment>()
+  for (const comment of comments) {
+    if (kept.has(comment.originalId)) warnings.push(`comment ${comment.originalId}: a second comment with this id, left out`)
+    else if (comment.body === '') warnings.push(`comment ${comment.originalId}: no text, left out`)
+    else if (comment.body.length > ARCHIVE_LIMITS.comment) warnings.push(`comment ${comment.originalId}: longer than ${ARCHIVE_LIMITS.comment} characters, left out`)
+    else kept.set(comment.originalId, comment)
+  }
+  const ordered: ArchiveComment[] = []
+  const placed = new Set<string>()
+  const place = (comment: ArchiveComment, path: Set<string>) => {
+    if (placed.has(comment.originalId)) return
+    const parent = comment.parent === undefined ? undefined : kept.get(comment.parent)
+    // A thread that loops back on itself is broken: the comment closing the loop starts it instead.
+    const repliesTo = parent && !path.has(parent.originalId) ? parent : undefined
+    if (repliesTo) place(repliesTo, new Set(path).add(repliesTo.originalId))
+    placed.add(comment.originalId)
+    ordered.push({ ...comment, parent: repliesTo?.originalId })
+  }
+  for (const comment of kept.values()) place(comment, new Set([comment.originalId]))
+  return ordered
+}
+
+/** A comment's HTML as plain text: tags dropped, each line (or `<br>`) its own line, blank ones gone. */
+export function commentText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>|<\/p>/gi, '\n')
+    .split('\n')
+    .map(htmlText)
+    .filter((line) => line !== '')
+    .join('\n')
 }
 
 /**

@@ -1,5 +1,5 @@
 import { isValidSlug } from '../slugify'
-import { ARCHIVE_LIMITS, type ArchiveArticle, archiveEntry, type ParsedArchive, parseArchiveDate } from './archive'
+import { ARCHIVE_LIMITS, type ArchiveArticle, type ArchiveComment, archiveEntry, type ParsedArchive, parseArchiveDate } from './archive'
 import { htmlText } from './html'
 
 /** A line's field that cannot be read: caught per line, so one bad line never stops the others. */
@@ -52,7 +52,41 @@ function articleFromLine(line: string): ArchiveArticle {
     status: status(record),
     html: optionalText(record, 'html', Infinity) ?? '',
     images: textList(record, 'images', Infinity),
+    comments: comments(record),
   }
+}
+
+/** `comments`: a list of objects, each read like a line, its fields named `comments[2].status` in a problem. */
+function comments(record: Line): ArchiveComment[] {
+  const value = record.comments
+  if (value === undefined || value === null) return []
+  if (!Array.isArray(value)) throw new FieldError('comments', 'expected a list of comments')
+  return value.map((item: unknown, index) => {
+    const at = `comments[${index}]`
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new FieldError(at, 'expected an object')
+    const comment = item as Line
+    const field = <T>(read: () => T): T => {
+      try {
+        return read()
+      } catch (error) {
+        if (error instanceof FieldError) throw new FieldError(`${at}.${error.field}`, error.message)
+        throw error
+      }
+    }
+    const originalId = field(() => idText(comment, 'id'))
+    if (originalId === undefined) throw new FieldError(`${at}.id`, 'required: how a re-import finds the comment')
+    const parent = field(() => idText(comment, 'parent'))
+    const commentStatus = comment.status ?? 'approved'
+    if (commentStatus !== 'approved' && commentStatus !== 'pending') throw new FieldError(`${at}.status`, 'expected "approved" or "pending"')
+    return {
+      originalId,
+      parent,
+      author: field(() => optionalText(comment, 'author', ARCHIVE_LIMITS.author)) ?? '',
+      body: field(() => optionalText(comment, 'body', Infinity)) ?? '',
+      createdAt: field(() => date(comment, 'date')),
+      status: commentStatus,
+    }
+  })
 }
 
 function jsonObject(line: string): Line {
@@ -109,9 +143,14 @@ function status(record: Line): ArchiveArticle['status'] {
 }
 
 function originalId(record: Line): string | undefined {
-  const value = record.id
+  return idText(record, 'id')
+}
+
+/** An id as text, given as text or as a number. */
+function idText(record: Line, field: string): string | undefined {
+  const value = record[field]
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)
-  return optionalText(record, 'id', 200)
+  return optionalText(record, field, 200)
 }
 
 function slug(record: Line): string | undefined {

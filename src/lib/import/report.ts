@@ -7,6 +7,8 @@ export type ImportReport = {
   dryRun: boolean
   /** One per article in the file, in order; failed ones say why. */
   articles: { at: string; title?: string; outcome: Outcome; reason?: string }[]
+  /** The articles' comments: created (or would be, in a dry run), skipped as already imported, failed (each a warning). */
+  comments: { created: number; skipped: number; failed: number }
   /** Names of what was created along the way (or would be, in a dry run). */
   created: { authors: string[]; categories: string[]; tags: string[]; images: string[] }
   /** Not failures: an image left as a link, say. */
@@ -34,6 +36,7 @@ export function formatSummary(report: ImportReport): string {
       ? `Dry run of ${report.file} (${report.format}, system "${report.system}"): nothing was written; this is what an import would do.`
       : `Imported ${report.file} (${report.format}, system "${report.system}") in ${(report.elapsedMs / 1000).toFixed(1)} s.`,
     `articles: ${OUTCOMES.map((outcome) => `${counts[outcome]} ${outcome}`).join(', ')}`,
+    `comments: ${report.comments.created} created, ${report.comments.skipped} skipped, ${report.comments.failed} failed`,
     `new: ${authors.length} authors, ${categories.length} categories, ${tags.length} tags, ${images.length} images`,
     ...listed('new authors', authors),
     ...listed('new categories', categories),

@@ -1,12 +1,12 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 
 import { slugify } from '../slugify'
-import { ARCHIVE_LIMITS, type ArchiveArticle, archiveEntry, type ArchiveEntry, type ParsedArchive, parseArchiveDate } from './archive'
+import { ARCHIVE_LIMITS, type ArchiveArticle, type ArchiveComment, archiveEntry, type ArchiveEntry, commentText, type ParsedArchive, parseArchiveDate } from './archive'
 import { htmlText } from './html'
 
 type XmlNode = Record<string, unknown>
 
-const REPEATED_ELEMENTS = new Set(['item', 'category', 'wp:author', 'wp:category', 'wp:tag', 'wp:postmeta'])
+const REPEATED_ELEMENTS = new Set(['item', 'category', 'wp:author', 'wp:category', 'wp:tag', 'wp:postmeta', 'wp:comment'])
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -25,6 +25,11 @@ const STATUSES: Record<string, ArchiveArticle['status']> = {
   pending: 'draft',
   private: 'draft',
 }
+
+/** `wp:comment_approved`: what is neither (`spam`, `trash`) is left out. */
+const COMMENT_STATUSES: Record<string, ArchiveComment['status']> = { '1': 'approved', '0': 'pending' }
+/** `wp:comment_type`: an ordinary comment is empty or `comment`; pingbacks and trackbacks are not readers'. */
+const NOT_COMMENTS = new Set(['pingback', 'trackback'])
 
 /** WordPress files every post without a category under this one: it means "none". */
 const DEFAULT_CATEGORY = 'uncategorized'
@@ -98,6 +103,7 @@ function entryFromItem(item: XmlNode, at: string, context: Channel): ArchiveEntr
       status,
       html: wordpressParagraphs(text(item['content:encoded'])),
       images: featured ? [featured] : [],
+      comments: commentsOf(item),
     },
     { passwordProtected: text(item['wp:post_password']) !== '' },
   )
@@ -105,10 +111,35 @@ function entryFromItem(item: XmlNode, at: string, context: Channel): ArchiveEntr
 
 /** The time in UTC, else the site's local time (taken as Beijing time); null when unreadable. */
 function publicationDate(item: XmlNode): Date | undefined | null {
-  const gmt = text(item['wp:post_date_gmt'])
+  return wordpressDate(text(item['wp:post_date_gmt']), text(item['wp:post_date']))
+}
+
+function wordpressDate(gmt: string, local: string): Date | undefined | null {
   if (gmt && gmt !== NO_DATE) return parseArchiveDate(`${gmt}Z`)
-  const local = text(item['wp:post_date'])
   return local && local !== NO_DATE ? parseArchiveDate(local) : undefined
+}
+
+/** The post's approved and held comments; a reply names its parent's id (WordPress writes 0 for none). */
+function commentsOf(item: XmlNode): ArchiveComment[] {
+  return nodes(item['wp:comment']).flatMap((comment) => {
+    const status = COMMENT_STATUSES[text(comment['wp:comment_approved'])]
+    const originalId = text(comment['wp:comment_id'])
+    if (!status || NOT_COMMENTS.has(text(comment['wp:comment_type'])) || originalId === '') return []
+    const parent = text(comment['wp:comment_parent'])
+    const ip = text(comment['wp:comment_author_IP'])
+    return [
+      {
+        originalId,
+        parent: parent === '' || parent === '0' ? undefined : parent,
+        author: htmlText(text(comment['wp:comment_author'])).slice(0, ARCHIVE_LIMITS.author),
+        body: commentText(text(comment['wp:comment_content'])),
+        // An unreadable date is the import's time: the comment matters more than when it was made.
+        createdAt: wordpressDate(text(comment['wp:comment_date_gmt']), text(comment['wp:comment_date'])) ?? undefined,
+        status,
+        ip: ip === '' ? undefined : ip,
+      },
+    ]
+  })
 }
 
 /** WordPress percent-encodes Chinese slugs; ours are pinyin, so such a slug is read aloud again. */

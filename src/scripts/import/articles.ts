@@ -18,12 +18,15 @@ import { ARTICLES_SLUG } from '../../slugs'
 type ArticleData = Pick<Article, 'title'> &
   Partial<Pick<Article, 'slug' | 'summary' | 'source' | 'authors' | 'category' | 'tags' | 'coverImage' | 'body' | 'publishedAt' | '_status' | 'reviewState' | 'importedFrom'>>
 
+/** What became of an article, and its id: null when a dry run would have created it. */
+export type ArticleImport = { outcome: Outcome; articleId: number | null }
+
 /**
  * Imports one archive article: matched by its original id (within the system), else by its slug;
  * created when new, updated when the source differs from what is stored, skipped when it does not.
  * Throws with the reason when the article cannot be written.
  */
-export async function articleImporter(context: ImportContext): Promise<(entry: ArchiveEntry) => Promise<Outcome>> {
+export async function articleImporter(context: ImportContext): Promise<(entry: ArchiveEntry) => Promise<ArticleImport>> {
   const taxonomy = taxonomyResolver(context)
   const mediaFor = mediaResolver(context)
   const toBody = await htmlToBody(context.payload)
@@ -81,13 +84,10 @@ export async function articleImporter(context: ImportContext): Promise<(entry: A
     const data = await articleData(entry)
     const slug = entry.article.slug ?? slugify(entry.article.title)
     const existing = await findExisting(context, entry.article, slug)
-    if (!existing) {
-      if (!context.dryRun) await create(context, data, slug)
-      return 'created'
-    }
-    if (isUnchanged(existing, data)) return 'skipped'
+    if (!existing) return { outcome: 'created', articleId: context.dryRun ? null : await create(context, data, slug) }
+    if (isUnchanged(existing, data)) return { outcome: 'skipped', articleId: existing.id }
     if (!context.dryRun) await context.payload.update({ collection: ARTICLES_SLUG, id: existing.id, data, ...AS_SYSTEM })
-    return 'updated'
+    return { outcome: 'updated', articleId: existing.id }
   }
 }
 
@@ -113,10 +113,10 @@ async function findArticle(context: ImportContext, where: Where): Promise<Articl
 }
 
 /** A slug another article holds (one imported as another original) is numbered, as the admin does. */
-async function create(context: ImportContext, data: ArticleData, slug: string): Promise<void> {
+async function create(context: ImportContext, data: ArticleData, slug: string): Promise<number> {
   const taken = async (candidate: string) => (await context.payload.count({ collection: ARTICLES_SLUG, where: { slug: { equals: candidate } }, overrideAccess: true })).totalDocs > 0
   const freeSlug = slug === '' ? undefined : await firstFreeSlug(slug, taken)
-  await context.payload.create({ collection: ARTICLES_SLUG, data: { ...data, slug: freeSlug }, ...AS_SYSTEM })
+  return (await context.payload.create({ collection: ARTICLES_SLUG, data: { ...data, slug: freeSlug }, ...AS_SYSTEM })).id
 }
 
 function isUnchanged(existing: Article, data: ArticleData): boolean {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { archiveEntry, type ArchiveArticle, parseArchiveDate } from '../../../src/lib/import/archive'
+import { archiveEntry, type ArchiveArticle, type ArchiveComment, parseArchiveDate } from '../../../src/lib/import/archive'
 import { cleanHtml, htmlText, placeImages } from '../../../src/lib/import/html'
 import { imageTypeOf } from '../../../src/lib/media/imageFiles'
 import { imageSourceOf } from '../../../src/lib/import/images'
@@ -15,6 +15,17 @@ import { parseWxr, wordpressParagraphs } from '../../../src/lib/import/wxr'
 
 const samples = fileURLToPath(new URL('../../../samples/import', import.meta.url))
 const line = (fields: Record<string, unknown>) => JSON.stringify({ title: '央行开展逆回购操作', ...fields })
+const archiveArticle = (fields: Partial<ArchiveArticle>): ArchiveArticle => ({
+  title: '',
+  authors: [],
+  categoryPath: [],
+  tags: [],
+  status: 'published',
+  html: '',
+  images: [],
+  comments: [],
+  ...fields,
+})
 
 describe('parseArchiveDate', () => {
   it('reads ISO dates with an offset as given, and without one as Beijing time', () => {
@@ -45,6 +56,7 @@ describe('parseJsonLines', () => {
       status: 'published',
       html: expect.stringContaining('<h2>食品与服务价格走势分化</h2>'),
       images: ['images/cpi-chart.png'],
+      comments: [],
     })
     expect(entries[0].warnings).toEqual([])
     expect(entries[2].article.categoryPath).toEqual(['财经', '证券'])
@@ -181,9 +193,85 @@ describe('parseWxr', () => {
   })
 })
 
+describe('comments in an archive', () => {
+  const fixture = fileURLToPath(new URL('../../fixtures/wordpressComments.xml', import.meta.url))
+
+  it('reads the approved and held comments of a WordPress post, leaving out spam, trash and pingbacks, each reply after its parent', () => {
+    const { entries, problems } = parseWxr(readFileSync(fixture, 'utf8'))
+    expect(problems).toEqual([])
+    expect(entries[0].article.comments).toEqual([
+      {
+        originalId: '11',
+        author: '王磊',
+        body: '分析很到位。\n想请教一下：化债政策对利差的影响会持续多久？',
+        createdAt: new Date('2024-06-03T02:10:00Z'),
+        status: 'approved',
+        ip: '203.0.113.7',
+      },
+      expect.objectContaining({ originalId: '12', parent: '11', author: '林晓', status: 'approved', createdAt: new Date('2024-06-03T03:05:00Z') }),
+      expect.objectContaining({ originalId: '13', parent: undefined, author: '赵青', status: 'pending' }),
+      // Its parent was spam: the reply stands on its own.
+      expect.objectContaining({ originalId: '17', parent: undefined, author: '陈默', body: '楼上是广告，大家别理。' }),
+    ])
+    expect(JSON.stringify(entries[0].article.comments)).not.toContain('@')
+  })
+
+  it('reads the comments of a JSON Lines article, approved unless held, with their thread', () => {
+    const [entry] = parseJsonLines(
+      line({
+        comments: [
+          { id: 2, parent: 1, author: '李想', body: '补充一点：\n逆回购利率没有变。', date: '2024-04-18T10:00', status: 'pending' },
+          { id: 1, author: '周立', body: '终于等到了。' },
+          { id: 3, parent: 99, author: '吴涛', body: '原评论已经不在了。' },
+        ],
+      }),
+    ).entries
+    expect(entry.article.comments).toEqual([
+      { originalId: '1', parent: undefined, author: '周立', body: '终于等到了。', createdAt: undefined, status: 'approved' },
+      { originalId: '2', parent: '1', author: '李想', body: '补充一点：\n逆回购利率没有变。', createdAt: new Date('2024-04-18T02:00:00Z'), status: 'pending' },
+      { originalId: '3', parent: undefined, author: '吴涛', body: '原评论已经不在了。', createdAt: undefined, status: 'approved' },
+    ])
+  })
+
+  it.each([
+    [{ comments: '好文章' }, 'comments', 'expected a list of comments'],
+    [{ comments: [{ body: '没有编号' }] }, 'comments[0].id', expect.stringMatching(/^required/)],
+    [{ comments: [{ id: 1, body: '已删除', status: 'trash' }] }, 'comments[0].status', 'expected "approved" or "pending"'],
+    [{ comments: [{ id: 1, body: '时间不对', date: '昨天' }] }, 'comments[0].date', expect.stringContaining('not an ISO 8601 date')],
+    [{ comments: [{ id: 1, body: 42 }] }, 'comments[0].body', 'expected text'],
+  ])('refuses a line whose comments are malformed: %j', (fields, field, reason) => {
+    expect(parseJsonLines(line(fields)).problems).toEqual([{ at: 'line 1', field, reason }])
+  })
+
+  it('leaves out an empty, overlong or repeated comment with a warning, and breaks a thread that loops', () => {
+    const comment = (originalId: string, fields: Partial<ArchiveComment> = {}): ArchiveComment => ({ originalId, author: '', body: '评论', status: 'approved', ...fields })
+    const { article, warnings } = archiveEntry(
+      'line 1',
+      archiveArticle({
+        title: '标题',
+        comments: [
+          comment('1', { parent: '2' }),
+          comment('2', { parent: '1' }),
+          comment('3', { body: '' }),
+          comment('4', { body: '长'.repeat(2001) }),
+          comment('1', { body: '重复' }),
+        ],
+      }),
+    )
+    expect(article.comments.map((kept) => [kept.originalId, kept.parent])).toEqual([
+      ['2', undefined],
+      ['1', '2'],
+    ])
+    expect(warnings).toEqual([
+      'comment 3: no text, left out',
+      'comment 4: longer than 2000 characters, left out',
+      'comment 1: a second comment with this id, left out',
+    ])
+  })
+})
+
 describe('archiveEntry', () => {
-  const article = (fields: Partial<ArchiveArticle>): ArchiveArticle => ({ title: '', authors: [], categoryPath: [], tags: [], status: 'published', html: '', images: [], ...fields })
-  const titleOf = (html: string) => archiveEntry('line 1', article({ html })).article.title
+  const titleOf = (html: string) => archiveEntry('line 1', archiveArticle({ html })).article.title
 
   it('titles an untitled article with its first 20 characters, whole ones, never half of one', () => {
     expect(titleOf('<p>短讯</p>')).toBe('短讯')
@@ -203,12 +291,12 @@ describe('archiveEntry', () => {
   })
 
   it('says each reason an article is a draft', () => {
-    expect(archiveEntry('item 1 (post 9)', article({}), { passwordProtected: true })).toEqual({
+    expect(archiveEntry('item 1 (post 9)', archiveArticle({}), { passwordProtected: true })).toEqual({
       at: 'item 1 (post 9)',
-      article: article({ title: '（无标题）', status: 'draft' }),
+      article: archiveArticle({ title: '（无标题）', status: 'draft' }),
       warnings: ['password-protected: imported as a draft, without the password', 'no title: imported as a draft titled "（无标题）"'],
     })
-    expect(archiveEntry('line 1', article({ title: '标题' }))).toEqual({ at: 'line 1', article: article({ title: '标题' }), warnings: [] })
+    expect(archiveEntry('line 1', archiveArticle({ title: '标题' }))).toEqual({ at: 'line 1', article: archiveArticle({ title: '标题' }), warnings: [] })
   })
 })
 
@@ -325,6 +413,7 @@ describe('the summary', () => {
       { at: 'line 2', title: '乙', outcome: 'skipped' },
       { at: 'line 3', outcome: 'failed', reason: 'title: missing or empty' },
     ],
+    comments: { created: 3, skipped: 2, failed: 1 },
     created: { authors: ['陈静'], categories: ['财经', '财经 > 宏观'], tags: [], images: ['a.png'] },
     warnings: [{ at: 'line 2', reason: 'image https://x/a.png: HTTP 404; left as a link' }],
     elapsedMs: 1234,
@@ -332,7 +421,7 @@ describe('the summary', () => {
 
   it('counts outcomes on one line and lists failures and warnings where they are', () => {
     const summary = formatSummary(report)
-    expect(summary).toContain('articles: 1 created, 0 updated, 1 skipped, 1 failed')
+    expect(summary).toContain('articles: 1 created, 0 updated, 1 skipped, 1 failed\ncomments: 3 created, 2 skipped, 1 failed\n')
     expect(summary).toContain('new: 1 authors, 2 categories, 0 tags, 1 images')
     expect(summary).toContain('failed:\n  line 3: title: missing or empty')
     expect(summary).toContain('warnings:\n  line 2: image https://x/a.png: HTTP 404; left as a link')

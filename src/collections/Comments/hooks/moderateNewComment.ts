@@ -12,14 +12,21 @@ import { commenterOf } from '../commenter'
 import { ARTICLES_SLUG, COMMENTS_SLUG, MODERATION_SETTINGS_SLUG, READERS_SLUG } from '../../../slugs'
 
 /**
+ * Set by the importer on a comment from an archive: it was moderated on the site it comes from, and
+ * carries its own commenter and status, so it is written as it is.
+ */
+export const IMPORTED_COMMENT = 'newsroom.importedComment'
+
+/**
  * A reader's new comment: taken as the logged-in reader (never a reader named in the body), checked
  * to reply within its own article, then run through the moderation pipeline, which refuses it or
  * decides its status and records why. Comments made by server code (the demo seed) keep what they
- * are given.
+ * are given, their commenter taken from the reader they name; imported ones keep their commenter too.
  */
-export const moderateNewComment: CollectionBeforeChangeHook<Comment> = async ({ data, operation, req }) => {
+export const moderateNewComment: CollectionBeforeChangeHook<Comment> = async ({ context, data, operation, req }) => {
   if (operation !== 'create') return data
   if (!isReaderUser(req.user)) {
+    if (context[IMPORTED_COMMENT] === true) return data
     data.commenter = await commenterOf(await loadReader(relationId(data.reader), req), req)
     return data
   }
