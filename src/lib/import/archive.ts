@@ -59,14 +59,21 @@ const CHARACTERS = new Intl.Segmenter('zh', { granularity: 'grapheme' })
  * What an import writes of an article read from a file (its title already text), with a warning for
  * each difference. A post its old system kept behind a password was not public, so it stays a draft.
  * A post without a title is imported all the same, as a draft titled from the start of its body, for
- * an editor to name before it goes out.
+ * an editor to name before it goes out. The comments of a post the old site kept from the public (a
+ * password, a private post) were not public either: they come in held for a moderator, since the
+ * public reads every approved comment.
  */
-export function archiveEntry(at: string, article: ArchiveArticle, { passwordProtected = false } = {}): ArchiveEntry {
+export function archiveEntry(at: string, article: ArchiveArticle, { passwordProtected = false, privatePost = false } = {}): ArchiveEntry {
   const warnings: string[] = []
   let { status } = article
   if (passwordProtected) {
     status = 'draft'
     warnings.push('password-protected: imported as a draft, without the password')
+  }
+  let { comments } = article
+  if ((passwordProtected || privatePost) && comments.some((comment) => comment.status === 'approved')) {
+    comments = comments.map((comment) => ({ ...comment, status: 'pending' }))
+    warnings.push('comments held for moderation: the post was not public')
   }
   let { title } = article
   if (title === '') {
@@ -74,8 +81,7 @@ export function archiveEntry(at: string, article: ArchiveArticle, { passwordProt
     status = 'draft'
     warnings.push(`no title: imported as a draft titled "${title}"`)
   }
-  const comments = threadedComments(article.comments, warnings)
-  return { at, article: { ...article, title, status, comments }, warnings }
+  return { at, article: { ...article, title, status, comments: threadedComments(comments, warnings) }, warnings }
 }
 
 /**

@@ -105,7 +105,7 @@ function entryFromItem(item: XmlNode, at: string, context: Channel): ArchiveEntr
       images: featured ? [featured] : [],
       comments: commentsOf(item),
     },
-    { passwordProtected: text(item['wp:post_password']) !== '' },
+    { passwordProtected: text(item['wp:post_password']) !== '', privatePost: text(item['wp:status']) === 'private' },
   )
 }
 

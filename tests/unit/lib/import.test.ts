@@ -298,6 +298,22 @@ describe('archiveEntry', () => {
     })
     expect(archiveEntry('line 1', archiveArticle({ title: '标题' }))).toEqual({ at: 'line 1', article: archiveArticle({ title: '标题' }), warnings: [] })
   })
+
+  it('holds for a moderator the comments of a post the old site kept from the public, which readers would otherwise list', () => {
+    const comments: ArchiveComment[] = [
+      { originalId: '1', author: '甲', body: '密码文章下的评论', status: 'approved' },
+      { originalId: '2', author: '乙', body: '回复', status: 'approved', parent: '1' },
+    ]
+    for (const kept of [{ passwordProtected: true }, { privatePost: true }]) {
+      const { article, warnings } = archiveEntry('item 1', archiveArticle({ title: '内部参考', comments }), kept)
+      expect(article.comments.map((comment) => [comment.originalId, comment.status, comment.parent])).toEqual([
+        ['1', 'pending', undefined],
+        ['2', 'pending', '1'],
+      ])
+      expect(warnings).toContain('comments held for moderation: the post was not public')
+    }
+    expect(archiveEntry('item 1', archiveArticle({ title: '公开', comments })).article.comments.map((comment) => comment.status)).toEqual(['approved', 'approved'])
+  })
 })
 
 describe('htmlText', () => {
