@@ -277,6 +277,30 @@ describe('what each one sees, moderation and counts', () => {
     expect(Object.keys(one).sort()).toEqual(expect.arrayContaining(['body', 'commenter', 'createdAt', 'replyCount', 'featured']))
   })
 
+  it('an article taken down takes its approved comments down with it, in REST and GraphQL, until it is published again', async () => {
+    const takenDown = await article({ _status: 'published' })
+    const shown = await comment(regular, unique('下架文章下的评论'), { article: takenDown })
+    expect(shown.status).toBe(201)
+    const id = shown.body.doc.id as number
+    const visible = async () => {
+      const list = await staff.anonymous.get(`/api/comments?where[article][equals]=${takenDown}`)
+      const one = await staff.anonymous.get(`/api/comments/${id}`)
+      const graphql = await staff.anonymous.graphql(`{ Comments(where: { article: { equals: ${takenDown} } }) { docs { id } } }`)
+      return [list.body.docs.map((doc: { id: number }) => doc.id), one.status, graphql.body.data.Comments.docs.map((doc: { id: number }) => doc.id)]
+    }
+    expect(await visible()).toEqual([[id], 200, [id]])
+    expect((await staff['editor-in-chief'].patch(`/api/articles/${takenDown}`, { _status: 'draft' })).status).toBe(200)
+    expect(await visible()).toEqual([[], 404, []])
+    // Its author still sees it, and moderators always do.
+    expect((await regular.get(`/api/comments/${id}`)).status).toBe(200)
+    expect((await staff.moderator.get(`/api/comments/${id}`)).status).toBe(200)
+    expect((await staff['editor-in-chief'].patch(`/api/articles/${takenDown}`, { _status: 'published' })).status).toBe(200)
+    expect(await visible()).toEqual([[id], 200, [id]])
+    // A draft saved over the live article leaves it live, and its comments with it.
+    expect((await staff.editor.patch(`/api/articles/${takenDown}?draft=true`, { title: unique('改过的标题') })).status).toBe(200)
+    expect(await visible()).toEqual([[id], 200, [id]])
+  })
+
   it('the author sees their own pending comment; another reader does not', async () => {
     expect((await author.get(`/api/comments/${pendingId}`)).status).toBe(200)
     expect((await regular.get(`/api/comments/${pendingId}`)).status).toBe(404)

@@ -60,8 +60,8 @@ const CHARACTERS = new Intl.Segmenter('zh', { granularity: 'grapheme' })
  * each difference. A post its old system kept behind a password was not public, so it stays a draft.
  * A post without a title is imported all the same, as a draft titled from the start of its body, for
  * an editor to name before it goes out. The comments of a post the old site kept from the public (a
- * password, a private post) were not public either: they come in held for a moderator, since the
- * public reads every approved comment.
+ * password, a private post) were not public either: they come in held, for a moderator to approve
+ * if the article is published.
  */
 export function archiveEntry(at: string, article: ArchiveArticle, { passwordProtected = false, privatePost = false } = {}): ArchiveEntry {
   const warnings: string[] = []
