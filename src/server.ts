@@ -9,7 +9,6 @@ import { migrations } from '../migrations'
 import { ConfigurationError } from './lib/runtime/configurationError'
 import { logger } from './lib/runtime/logger'
 import { languageOfHeaders } from './i18n/requestMessages'
-import { translate } from './lib/i18n/translate'
 import { isOwnReadToken, newOwnReadToken, OWN_READ_HEADER, OWN_READ_TOKEN_ENV } from './lib/portal/ownReads'
 import { PROJECT_ROOT } from './lib/runtime/projectRoot'
 import { carriesCredentials } from './lib/http/credentials'
@@ -128,7 +127,7 @@ async function main(): Promise<void> {
     perMinute: Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 1200),
     clientAddress,
     exempt: (req) => ownReadToken !== null && req.method === 'GET' && isOwnReadToken(req.headers[OWN_READ_HEADER], ownReadToken),
-    say: (req, message) => translate(message, languageOfHeaders(config, req.headers)),
+    languageOf: (req) => languageOfHeaders(config, req.headers),
     clientOf: (res) => {
       const client = res.locals?.apiClient as ApiClient | undefined
       return client && { key: String(client.id), perMinute: client.requestsPerMinute }

@@ -3,6 +3,7 @@ import { useAuth, useConfig, useSelection, useTranslation } from '@payloadcms/ui
 import { useRouter } from 'next/navigation'
 import { useEffect, useState } from 'react'
 
+import { refusalText } from '../lib/api/refusalText'
 import { type Label, languageOfCode, translate } from '../lib/i18n/translate'
 import { COMMENT_STATUS_LABELS, FEATURED_LABEL } from '../lib/moderation/types'
 import { hasAnyRole, MODERATOR_ROLES } from '../lib/roles'
@@ -20,7 +21,7 @@ const HEADING = { zh: '批量处理所选评论', en: 'Moderate the selected com
 const NOTE = { zh: '处理备注（可选，写入处理记录）', en: 'Note for the log (optional)' }
 
 type Outcome = { kind: 'done' | 'refused'; text: string }
-type BulkAnswer = { docs?: unknown[]; message?: string; errors?: { message?: string; data?: { errors?: { message?: string }[] } }[] }
+type BulkAnswer = { docs?: unknown[]; message?: string }
 
 /**
  * Approve, reject, mark as spam or feature the selected comments at once, above the list (as Coral
@@ -56,8 +57,7 @@ export function CommentBulkActions() {
       })
       const answer = (await res.json().catch(() => ({}))) as BulkAnswer
       const done = answer.docs?.length ?? 0
-      const error = answer.errors?.[0]
-      const refusal = error?.data?.errors?.[0]?.message ?? error?.message
+      const refusal = refusalText(answer)
       if (!res.ok || refusal) {
         setOutcome({ kind: 'refused', text: [answer.message, refusal].filter(Boolean).join(language === 'zh' ? '：' : ': ') || res.statusText })
       } else {

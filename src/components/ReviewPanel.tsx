@@ -4,6 +4,7 @@ import { useAuth, useConfig, useDocumentInfo, useFormFields, useTranslation } fr
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useState } from 'react'
 
+import { refusalText } from '../lib/api/refusalText'
 import { logRowLabel } from '../lib/i18n/logRowLabel'
 import { ARTICLE_FIELD_LABELS } from '../lib/review/articleHits'
 import { hasAnyRole, PUBLISHER_ROLES } from '../lib/roles'
@@ -88,10 +89,9 @@ export function ReviewPanel() {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(action === 'override' ? { action, reason: note } : { action, note: note || undefined }),
       })
-      const body = (await res.json().catch(() => ({}))) as { reviewState?: string; errors?: { message?: string; data?: { errors?: { message?: string }[] } }[] }
+      const body = (await res.json().catch(() => ({}))) as { reviewState?: string }
       if (!res.ok) {
-        const error = body.errors?.[0]
-        setOutcome({ kind: 'refused', text: error?.data?.errors?.[0]?.message ?? error?.message ?? res.statusText })
+        setOutcome({ kind: 'refused', text: refusalText(body) ?? res.statusText })
         return
       }
       if (body.reviewState) setState(asReviewState(body.reviewState))

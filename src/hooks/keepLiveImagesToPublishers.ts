@@ -1,8 +1,8 @@
 import { APIError, type CollectionBeforeOperationHook, type Where } from 'payload'
 
 import { isPublisherUser } from '../access/roleChecks'
-import { say } from '../i18n/requestMessages'
-import type { MessageCode } from '../lib/i18n/translate'
+import { languageOf, say } from '../i18n/requestMessages'
+import { type MessageCode, quoted } from '../lib/i18n/translate'
 import { type Executor, liveArticlesShowing } from '../db/liveArticleImages'
 
 /** The code a refusal carries, for clients to tell it from other 403s. */
@@ -27,7 +27,8 @@ export const keepLiveImagesToPublishers: CollectionBeforeOperationHook = async (
   if (ids.length === 0) return args
   const articles = await liveArticlesShowing((req.payload.db as unknown as { drizzle: Executor }).drizzle, ids)
   if (articles.length === 0) return args
-  const named = articles.map(({ id: articleId, title }) => `「${title}」(#${articleId})`).join('、')
+  const language = languageOf(req)
+  const named = articles.map(({ id: articleId, title }) => `${quoted(title, language)} (#${articleId})`).join(language === 'zh' ? '、' : ', ')
   throw new APIError(
     say(req, { code: LIVE_IMAGE_REFUSAL_CODE, values: { articles: named } }),
     403,

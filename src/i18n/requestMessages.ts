@@ -25,10 +25,13 @@ export function languageOfHeaders(config: SanitizedConfig, raw: IncomingHttpHead
 /** The message in the request's language. */
 export const say = (req: WithLanguage, message: Message): string => translate(message, languageOf(req))
 
-/** A refusal's body as Payload's own errors have it: the text in the request's language, the code beside it. */
-export const refusalBody = (req: WithLanguage, message: Message, data: Record<string, unknown> = {}) => ({
-  errors: [{ message: say(req, message), data: { code: message.code, ...data } }],
+/** A refusal's body as Payload's own errors have it: the text in `language`, the code beside it. */
+export const refusalBodyIn = (language: Language, message: Message, data: Record<string, unknown> = {}) => ({
+  errors: [{ message: translate(message, language), data: { code: message.code, ...data } }],
 })
+
+/** The same, in the request's language. */
+export const refusalBody = (req: WithLanguage, message: Message, data: Record<string, unknown> = {}) => refusalBodyIn(languageOf(req), message, data)
 
 /**
  * A 400's body that names one field by its label, for an endpoint that answers itself: the top line

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http'
 
 import { checkRateLimit, type RateLimitStore } from '../lib/http/rateLimit'
-import type { Message } from '../lib/i18n/translate'
+import { refusalBodyIn } from '../i18n/requestMessages'
+import type { Language } from '../lib/i18n/translate'
 import { type PlainHandler, type PlainResponse, sendJson } from './plainHttp'
 
 const WINDOW_MS = 60_000
@@ -21,8 +22,8 @@ export function apiRateLimit(
     clientOf?: (res: PlainResponse) => { key: string; perMinute: number } | undefined
     /** Requests not counted at all (the portal's own reads, see src/lib/portal/ownReads.ts). */
     exempt?: (req: IncomingMessage) => boolean
-    /** The refusal in the language the request asks for. */
-    say: (req: IncomingMessage, message: Message) => string
+    /** The language the request asks for its refusal in. */
+    languageOf: (req: IncomingMessage) => Language
   },
 ): PlainHandler {
   return async (req, res, next) => {
@@ -37,6 +38,6 @@ export function apiRateLimit(
     if (decision.allowed) return next()
     res.setHeader('retry-after', String(decision.retryAfterSeconds))
     const message = { code: 'API_RATE_LIMITED', values: { seconds: decision.retryAfterSeconds } } as const
-    sendJson(res, 429, { errors: [{ message: options.say(req, message), data: { code: message.code, retryAfterSeconds: decision.retryAfterSeconds } }] })
+    sendJson(res, 429, refusalBodyIn(options.languageOf(req), message, { retryAfterSeconds: decision.retryAfterSeconds }))
   }
 }

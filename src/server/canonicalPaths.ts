@@ -3,9 +3,8 @@ import { performance } from 'node:perf_hooks'
 
 import type { SanitizedConfig } from 'payload'
 
-import { languageOfHeaders } from '../i18n/requestMessages'
+import { languageOfHeaders, refusalBodyIn } from '../i18n/requestMessages'
 import { canonicalApiTarget } from '../lib/http/canonicalPath'
-import { translate } from '../lib/i18n/translate'
 import { type PlainHandler, type PlainResponse, sendJson } from './plainHttp'
 import { identifyRequest, logRequest } from './requestLogger'
 
@@ -23,8 +22,7 @@ export function canonicalisingApiPaths(config: SanitizedConfig, steps: { secure:
     const started = performance.now()
     const id = identifyRequest(req, res)
     void steps.secure(req, res, () => undefined)
-    const message = translate({ code: canonical.code }, languageOfHeaders(config, req.headers))
-    sendJson(res, 400, { errors: [{ message, data: { code: canonical.code } }] })
+    sendJson(res, 400, refusalBodyIn(languageOfHeaders(config, req.headers), { code: canonical.code }))
     logRequest(req, res, id, started)
     return true
   }

@@ -17,8 +17,8 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import { createLocalReq, type Endpoint, getLocalI18n, type Payload, type SanitizedConfig } from 'payload'
 import * as qs from 'qs-esm'
 
-import { languageOfHeaders, problemsBody } from '../i18n/requestMessages'
-import { type Message, translate } from '../lib/i18n/translate'
+import { languageOfHeaders, problemsBody, refusalBodyIn } from '../i18n/requestMessages'
+import type { Message } from '../lib/i18n/translate'
 import { carriesCredentials } from '../lib/http/credentials'
 import { graphQLRefusal } from '../lib/graphql/refusals'
 import { everyFieldFailedWith } from '../lib/graphql/status'
@@ -296,7 +296,7 @@ async function retryAfterOf(response: globalThis.Response): Promise<number | nul
 
 /** A refusal ahead of Payload, in Payload's shape and the client's language, with its code beside it. */
 export function refuse(res: Response, req: Request, status: number, message: Message, config: SanitizedConfig): void {
-  res.status(status).json({ errors: [{ message: translate(message, languageOfHeaders(config, req.headers)), data: { code: message.code } }] })
+  res.status(status).json(refusalBodyIn(languageOfHeaders(config, req.headers), message))
 }
 
 /** Errors before Payload answers: a clear JSON error in Payload's own shape, never a stack trace. */

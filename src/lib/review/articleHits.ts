@@ -1,7 +1,7 @@
+import { type Language, quoted } from '../i18n/translate'
 import { forEachLexicalNode } from '../richText/lexicalNodes'
 import { hitContext, type Screener } from '../screening'
 
-/** A listed word found in an article, where, and the text around it, for the editor to fix. */
 /** The article's texts the word lists read, as the admin labels them (`images`: the captions and alt texts of its images). */
 export const ARTICLE_FIELD_LABELS = {
   title: { en: 'Title', zh: '标题' },
@@ -11,6 +11,7 @@ export const ARTICLE_FIELD_LABELS = {
   images: { en: 'Image captions', zh: '图片说明' },
 } as const
 
+/** A listed word found in an article, where, and the text around it, for the editor to fix. */
 export type ArticleHit = { field: string; word: string; matched: string; action: 'reject' | 'review'; context: string }
 
 export type ArticleHits = { reject: ArticleHit[]; review: ArticleHit[] }
@@ -38,9 +39,11 @@ export function wordsNeedingOverride(review: readonly ArticleHit[], overridden: 
   return [...new Set(review.map((hit) => hit.word))].filter((word) => !letThrough.has(word))
 }
 
-/** One line per hit, as the error message and the admin show them. */
-export function describeHits(hits: readonly ArticleHit[]): string {
-  return hits.map((hit) => `「${hit.matched}」(${hit.field}): …${hit.context}…`).join('；')
+/** The hits as a refusal names them, in the reader's language: the word, the field by its label, the text around it. */
+export function describeHits(hits: readonly ArticleHit[], language: Language): string {
+  const fieldLabel = (field: string) => (field in ARTICLE_FIELD_LABELS ? ARTICLE_FIELD_LABELS[field as keyof typeof ARTICLE_FIELD_LABELS][language] : field)
+  const [open, close, separator] = language === 'zh' ? ['（', '）：', '；'] : [' (', '): ', '; ']
+  return hits.map((hit) => `${quoted(hit.matched, language)}${open}${fieldLabel(hit.field)}${close}…${hit.context}…`).join(separator)
 }
 
 /** The upload ids a Lexical body shows (images in the text), whose captions are screened too. */

@@ -1,3 +1,5 @@
+import { refusalText } from '../../lib/api/refusalText'
+
 /**
  * The browser's writes go straight to the API on this origin, with the reader's login cookie
  * (`payload-token`): the portal's server never sees them.
@@ -13,14 +15,9 @@ export type ApiAnswer<T = any> = {
   retryAfterSeconds: number | null
 }
 
-/** The most specific message in a Payload error answer (a field's, else the error's own). */
-function errorMessage(data: any, status: number): string {
-  const error = data?.errors?.[0]
-  const fieldMessage = error?.data?.errors?.[0]?.message
-  if (typeof fieldMessage === 'string' && fieldMessage) return fieldMessage
-  if (typeof error?.message === 'string' && error.message) return error.message
-  if (status === 429) return '操作过于频繁，请稍后再试'
-  return `请求失败（HTTP ${status}）`
+/** What the API said, else a sentence for its status. */
+function errorMessage(data: unknown, status: number): string {
+  return refusalText(data) ?? (status === 429 ? '操作过于频繁，请稍后再试' : `请求失败（HTTP ${status}）`)
 }
 
 export async function callApi<T = any>(path: string, method: 'GET' | 'POST', body?: unknown): Promise<ApiAnswer<T>> {

@@ -35,8 +35,9 @@ describe('the message catalogue', () => {
   })
 
   it('is where two-language text lives: no string in the source says one thing in Chinese and English at once', () => {
-    // "中文 / English" or "中文 (English …)": what a person reads is chosen by their language instead.
-    const bilingual = /[\p{Script=Han}。）]\s*(?:\/|\()\s*[A-Z][a-z]+[ ,:][^'`"\n]*/u
+    // "中文 / English" or "中文 (English …)", written out or put together from a label's two texts
+    // (`${label.zh} / ${label.en}`): what a person reads is chosen by their language instead.
+    const bilingual = /[\p{Script=Han}。）]\s*(?:\/|\()\s*[A-Z][a-z]+[ ,:][^'`"\n]*|\$\{[^}]*\.zh\}[^`\n]*\$\{[^}]*\.en\}/u
     const offenders = sources()
       .filter(({ file }) => !file.endsWith('messages.ts'))
       .flatMap(({ file, text }) =>

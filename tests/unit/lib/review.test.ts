@@ -58,7 +58,8 @@ describe('findArticleHits', () => {
     )
     expect(result.reject).toEqual([expect.objectContaining({ field: 'body', word: '内幕消息', context: expect.stringContaining('据称有内幕消息流出') })])
     expect(result.review).toEqual([expect.objectContaining({ field: 'title', word: '稳赚不赔' })])
-    expect(describeHits(result.reject)).toContain('「内幕消息」(body)')
+    expect(describeHits(result.reject, 'zh')).toBe('「内幕消息」（正文）：…据称有内幕消息流出，傻瓜才信。…')
+    expect(describeHits([...result.reject, ...result.review], 'en')).toBe('"内幕消息" (Body): …据称有内幕消息流出，傻瓜才信。…; "稳赚不赔" (Title): …某基金宣称稳赚不赔…')
   })
 
   it('names the review words no override covers yet', () => {

@@ -1,12 +1,11 @@
 import type { PayloadRequest, Where } from 'payload'
 
+import { escapeHtml, mailPage } from '../../../lib/accounts/mailPage'
 import { relationId } from '../../../lib/api/fieldShapes'
 import { REVIEW_ACTION_LABELS, type ReviewAction } from '../../../lib/review/states'
 import { EDITOR_ROLES } from '../../../lib/roles'
 import type { Article } from '../../../payload-types'
 import { USERS_SLUG } from '../../../slugs'
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /**
  * Tells the people concerned: a submission goes to the responsible editor (or, without one, every
@@ -16,13 +15,17 @@ export async function notifyReviewTransition(req: PayloadRequest, article: Artic
   const recipients = await recipientsFor(req, article, action)
   const emails = recipients.filter((user) => user.id !== req.user?.id).map((user) => user.email)
   if (emails.length === 0) return
-  const label = REVIEW_ACTION_LABELS[action]
+  const actionLabel = REVIEW_ACTION_LABELS[action].zh
   const actor = (req.user as { name?: string } | null)?.name ?? ''
   const link = `${req.payload.config.serverURL}/admin/collections/articles/${article.id}`
+  // In the newsroom's language: who receives it is known, not which language their admin is in.
   await req.payload.sendEmail({
     to: emails,
-    subject: `【${label.zh}】${article.title} / ${label.en}`,
-    html: `<!doctype html><html lang="zh-CN"><body><p>${escapeHtml(actor)}：${label.zh}《${escapeHtml(article.title)}》</p>${note ? `<blockquote>${escapeHtml(note)}</blockquote>` : ''}<p><a href="${link}">${link}</a></p></body></html>`,
+    subject: `【${actionLabel}】${article.title}`,
+    html: mailPage('zh', {
+      title: `【${actionLabel}】${escapeHtml(article.title)}`,
+      lines: [`${escapeHtml(actor)}：${actionLabel}《${escapeHtml(article.title)}》`, ...(note ? [{ quote: note }] : []), `<a href="${link}">${link}</a>`],
+    }),
   })
 }
 

@@ -1,7 +1,8 @@
 import { APIError, type PayloadRequest } from 'payload'
 
-import { say } from '../../../i18n/requestMessages'
+import { languageOf, say } from '../../../i18n/requestMessages'
 import { type ArticleHits, describeHits, wordsNeedingOverride } from '../../../lib/review/articleHits'
+import { quoted } from '../../../lib/i18n/translate'
 import type { Article } from '../../../payload-types'
 import { USERS_SLUG } from '../../../slugs'
 
@@ -18,20 +19,17 @@ export function historyEntry(req: PayloadRequest, action: HistoryAction, from: s
  * the editor-in-chief holds it (409), naming what needs the override.
  */
 export function screeningRefusal(req: PayloadRequest, screening: ArticleHits, overriddenWords: unknown): APIError | null {
+  const language = languageOf(req)
   if (screening.reject.length > 0) {
     const code = 'ARTICLE_HAS_REJECTED_WORDS'
-    return new APIError(
-      say(req, { code, values: { hits: describeHits(screening.reject) } }),
-      400,
-      { code, hits: screening.reject, errors: screening.reject.map((hit) => ({ path: hit.field, message: `「${hit.matched}」: …${hit.context}…` })) },
-      true,
-    )
+    const errors = screening.reject.map((hit) => ({ path: hit.field, message: `${quoted(hit.matched, language)}: …${hit.context}…` }))
+    return new APIError(say(req, { code, values: { hits: describeHits(screening.reject, language) } }), 400, { code, hits: screening.reject, errors }, true)
   }
   const pending = wordsNeedingOverride(screening.review, overriddenWords)
   if (pending.length > 0) {
     const hits = screening.review.filter((hit) => pending.includes(hit.word))
     const code = 'ARTICLE_NEEDS_OVERRIDE'
-    return new APIError(say(req, { code, values: { hits: describeHits(hits) } }), 409, { code, hits, needsOverride: pending }, true)
+    return new APIError(say(req, { code, values: { hits: describeHits(hits, language) } }), 409, { code, hits, needsOverride: pending }, true)
   }
   return null
 }

@@ -20,7 +20,7 @@ export const notifyReporter: CollectionAfterChangeHook<CorrectionRequest> = asyn
     subject: `您的纠错已处理：${status.zh}`,
     html: mailPage('zh', {
       title: `您的纠错已处理：${status.zh}`,
-      lines: [`您提交的纠错（编号 ${doc.id}）状态：${status.zh}。`, `<blockquote>${escapeHtml(doc.quote ?? '')}</blockquote>`, ...(reply ? [escapeHtml(reply)] : []), '感谢您帮助我们改进报道。'],
+      lines: [`您提交的纠错（编号 ${doc.id}）状态：${status.zh}。`, { quote: doc.quote ?? '' }, ...(reply ? [escapeHtml(reply)] : []), '感谢您帮助我们改进报道。'],
     }),
   })
   return doc
