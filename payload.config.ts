@@ -41,10 +41,12 @@ import { emailAdapter } from './src/email/adapter'
 import { languageOf } from './src/i18n/requestMessages'
 import { articleBodyEditor } from './src/fields/articleBodyEditor'
 import { ADMIN_DATE_FORMAT, datesInAdminFormat, NEWSROOM_TIMEZONE } from './src/fields/newsroomTime'
+import { boundingFindTotals } from './src/db/findTotals'
 import { deliverWebhookTask } from './src/jobs/deliverWebhook'
 import { purgeAuditLogTask } from './src/jobs/purgeAuditLog'
 import { auditRetentionDaysFrom } from './src/lib/audit'
 import { authRateLimitsFrom } from './src/lib/accounts/authRateLimit'
+import { exactCountUpToFrom } from './src/lib/api/findTotals'
 import { databasePoolSize } from './src/lib/runtime/envNumbers'
 import { maxDepthRule } from './src/lib/graphql/depth'
 import { maxFieldsRule } from './src/lib/graphql/fieldCount'
@@ -114,7 +116,8 @@ export default buildConfig({
     fromName: process.env.MAIL_FROM_NAME || 'Newsroom',
   }),
   hooks: { afterError: [databaseErrorsAsBadRequests, malformedFormAsBadRequest, databaseOutageAsUnavailable, recordFailedLogins] },
-  db: postgresAdapter({
+  // A find counts its matches exactly up to FIND_EXACT_COUNT_UP_TO, and has the planner estimate beyond it.
+  db: boundingFindTotals(postgresAdapter({
     pool: {
       connectionString: process.env.DATABASE_URL,
       max: databasePoolSize(process.env.DATABASE_POOL_SIZE),
@@ -124,7 +127,7 @@ export default buildConfig({
     // Reads spread over replicas when given; writes, and reads just after a write, stay on the primary.
     readReplicas: readReplicaUrls.length > 0 ? readReplicaUrls : undefined,
     migrationDir: path.resolve(PROJECT_ROOT, 'migrations'),
-  }),
+  }), exactCountUpToFrom(process.env)),
   sharp,
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
   endpoints: [correctionsLogEndpoint, searchEndpoint],

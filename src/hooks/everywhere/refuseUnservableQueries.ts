@@ -1,7 +1,7 @@
 import type { CollectionBeforeOperationHook, CollectionSlug, FlattenedField, Payload, SanitizedConfig, Where } from 'payload'
 
 import { problemsRefusal } from '../../i18n/requestMessages'
-import { paginationParamProblems } from '../../lib/api/paginationParams'
+import { pageDepthProblems, paginationParamProblems } from '../../lib/api/paginationParams'
 import { type QueriedField, whereOperatorProblems } from '../../lib/api/unsupportedOperators'
 
 type QueryArgs = { where?: Where; joins?: false | Record<string, { where?: Where } | false>; page?: unknown; limit?: unknown }
@@ -51,7 +51,9 @@ function fieldAt(payload: Payload, fields: readonly FlattenedField[], path: stri
  *   `equals`, and `contains` with a `where` of related documents), in a query's `where` (of
  *   documents or of their versions) and in a join's;
  * - from clients, a `page` or `limit` out of bounds (GraphQL's arguments; REST's are checked as
- *   they arrive, in `src/server/payloadApi.ts`).
+ *   they arrive, in `src/server/payloadApi.ts`);
+ * - from clients (REST and GraphQL), a page deeper than `MAX_PAGE_OFFSET`: the admin (the Local API)
+ *   still pages as deep as it likes, for its staff.
  */
 const refuseUnservableQueries: CollectionBeforeOperationHook = ({ args, collection, req }) => {
   const { where, joins, page, limit } = args as QueryArgs
@@ -61,6 +63,7 @@ const refuseUnservableQueries: CollectionBeforeOperationHook = ({ args, collecti
     documentFieldAt(path) ?? (path.startsWith('version.') ? documentFieldAt(path.slice('version.'.length)) : (VERSION_COLUMNS[path] ?? null))
   const errors = [
     ...(req.payloadAPI === 'GraphQL' ? paginationParamProblems({ page, limit }) : []),
+    ...(req.payloadAPI === 'local' ? [] : pageDepthProblems({ page, limit })),
     ...whereOperatorProblems(where, queriedFieldAt),
     ...Object.entries(joins || {}).flatMap(([name, join]) => {
       const joined = fields.find((field) => field.name === name)

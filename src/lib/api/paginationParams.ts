@@ -26,3 +26,21 @@ export function paginationParamProblems(params: Readonly<Record<string, unknown>
   }
   return problems
 }
+
+/**
+ * The most rows a page of a collection's find may start after (`(page - 1) × limit`). PostgreSQL reads
+ * and drops every row before a page's first (OFFSET), and a deep page of a busy channel meant tens of
+ * thousands of them per request; deeper lists are read by keyset instead (docs/api.md, "Deep pages").
+ */
+export const MAX_PAGE_OFFSET = 10_000
+/** Payload's page size when a find names none. */
+const PAYLOAD_DEFAULT_LIMIT = 10
+
+/** `page` when it starts a page deeper than `MAX_PAGE_OFFSET`, for a find given as Payload parses it. */
+export function pageDepthProblems({ page, limit }: { page?: unknown; limit?: unknown }): ParamProblem[] {
+  if (typeof page !== 'number' || page <= 1) return []
+  const pageSize = typeof limit === 'number' ? limit : PAYLOAD_DEFAULT_LIMIT
+  if (pageSize === 0 || (page - 1) * pageSize <= MAX_PAGE_OFFSET) return []
+  const maxPage = Math.floor(MAX_PAGE_OFFSET / pageSize) + 1
+  return [{ path: 'page', message: { code: 'PAGE_TOO_DEEP', values: { maxPage, limit: pageSize, maxOffset: MAX_PAGE_OFFSET } } }]
+}

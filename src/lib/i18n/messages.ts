@@ -33,6 +33,10 @@ export const MESSAGES = {
   MALFORMED_FORM: { zh: '表单数据无效：{{detail}}', en: 'Malformed form data: {{detail}}' },
   REQUEST_INVALID: { zh: '请求无效：{{detail}}', en: 'Invalid request: {{detail}}' },
   QUERY_PARAMS_INVALID: { zh: '查询参数无效：{{params}}', en: 'Invalid query parameter: {{params}}' },
+  PAGE_TOO_DEEP: {
+    zh: '页码过深：每页 {{limit}} 条时最多翻到第 {{maxPage}} 页（跳过的条目不超过 {{maxOffset}}）；更早的内容请按上一页最后一条的 publishedAt 和 id 继续往下取（见 API 文档“深页”）',
+    en: 'Page too deep: at {{limit}} a page, page {{maxPage}} is the last one (at most {{maxOffset}} entries skipped); read further by keyset, from the publishedAt and id of the last entry you have (see "Deep pages" in the API documentation)',
+  },
   WHOLE_NUMBER_BETWEEN: { zh: '应为 {{min}} 到 {{max}} 之间的整数', en: 'Expected a whole number from {{min}} to {{max}}' },
   TEXT_EXPECTED: { zh: '应为文字', en: 'Expected text' },
   NUMBER_EXPECTED: { zh: '应为数字', en: 'Expected a number' },
