@@ -17,6 +17,7 @@ import * as migration_20261206_213000_live_article_images from './20261206_21300
 import * as migration_20261207_015207_admin_titles from './20261207_015207_admin_titles';
 import * as migration_20261207_022132_published_at_time_zone from './20261207_022132_published_at_time_zone';
 import * as migration_20261207_031230_imported_comments from './20261207_031230_imported_comments';
+import * as migration_20261207_043000_published_list_index from './20261207_043000_published_list_index';
 
 export const migrations = [
   {
@@ -113,5 +114,10 @@ export const migrations = [
     up: migration_20261207_031230_imported_comments.up,
     down: migration_20261207_031230_imported_comments.down,
     name: '20261207_031230_imported_comments'
+  },
+  {
+    up: migration_20261207_043000_published_list_index.up,
+    down: migration_20261207_043000_published_list_index.down,
+    name: '20261207_043000_published_list_index',
   },
 ];

@@ -7,7 +7,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
-import { count, sql } from '@payloadcms/db-postgres/drizzle'
+import { count, countDistinct, sql } from '@payloadcms/db-postgres/drizzle'
 import type { NodePgDatabase } from '@payloadcms/db-postgres/drizzle/node-postgres'
 import type { PgTable } from '@payloadcms/db-postgres/drizzle/pg-core'
 import type { DatabaseAdapterObj } from 'payload'
@@ -49,26 +49,51 @@ export function boundingFindTotals(adapter: DatabaseAdapterObj<PostgresAdapter>,
         const underWay = findUnderWay.getStore()
         if (!underWay || countArgs.column) return exactCount.call(this, countArgs)
         const cap = countedUpTo(exactUpTo, underWay)
-        const [{ counted }] = (await (countArgs.db as NodePgDatabase).select({ counted: count() }).from(matches(this, countArgs).limit(cap + 1).as('matches'))) as { counted: number }[]
-        if (counted <= cap) return counted
-        underWay.estimated = true
-        return totalBeyond(cap, await plannedRows(countArgs, matches(this, countArgs)))
+        // Rows the joins repeat count once: read more rows until more ids than the cap are seen, or all are.
+        for (let rowsRead = cap + 1; rowsRead <= cap * MOST_REPEATS; rowsRead *= 2) {
+          const { rows, ids } = await matchesAmong(this, countArgs, rowsRead)
+          if (rows < rowsRead) return ids
+          if (ids > cap) {
+            underWay.estimated = true
+            return totalBeyond(cap, await plannedRows(countArgs, distinctMatches(this, countArgs)))
+          }
+        }
+        return exactCount.call(this, countArgs)
       }
       return db
     },
   }
 }
 
-/** The ids a find's `where` matches, each once (its joins may repeat a row, as Payload's own count allows for). */
-function matches(adapter: PostgresAdapter, { db, joins, tableName, where }: CountArgs) {
+/** How many times over a find's joins may repeat its matches before its count stops trying to bound them. */
+const MOST_REPEATS = 8
+
+/** A find's `where` with its joins, which may repeat a matching row (one row per tag, say). */
+function matchingRows(adapter: PostgresAdapter, { db, joins, tableName, where }: CountArgs) {
   const table = adapter.tables[tableName]
   let query = (db as NodePgDatabase).select({ id: table.id }).from(table).where(where).$dynamic()
   for (const { type, condition, table: joined } of joins) query = query[type ?? 'leftJoin'](joined as PgTable, condition)
-  return joins.length > 0 ? query.groupBy(table.id) : query
+  return query
+}
+
+/**
+ * The rows and the distinct ids among the first `rowsRead` matching rows, in whatever order the
+ * planner likes: grouped by id (as Payload's own count is), PostgreSQL would have to read the table
+ * in id order, all of it for a channel of a few hundred articles among a million.
+ */
+async function matchesAmong(adapter: PostgresAdapter, countArgs: CountArgs, rowsRead: number): Promise<{ rows: number; ids: number }> {
+  const read = matchingRows(adapter, countArgs).limit(rowsRead).as('matches')
+  const [counted] = await (countArgs.db as NodePgDatabase).select({ rows: count(), ids: countDistinct(read.id) }).from(read)
+  return counted
+}
+
+const distinctMatches = (adapter: PostgresAdapter, countArgs: CountArgs) => {
+  const rows = matchingRows(adapter, countArgs)
+  return countArgs.joins.length > 0 ? rows.groupBy(adapter.tables[countArgs.tableName].id) : rows
 }
 
 /** The planner's estimate of a query's rows (EXPLAIN, which runs nothing). */
-async function plannedRows({ db }: CountArgs, query: ReturnType<typeof matches>): Promise<number> {
+async function plannedRows({ db }: CountArgs, query: ReturnType<typeof distinctMatches>): Promise<number> {
   const { rows } = (await (db as NodePgDatabase).execute(sql`explain (format json) ${query}`)) as unknown as { rows: { 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[] }
   return rows[0]['QUERY PLAN'][0].Plan['Plan Rows']
 }

@@ -1,7 +1,7 @@
 import { positiveInteger } from '../runtime/envNumbers'
 
 /** Matches a find counts exactly before it settles for the planner's estimate (FIND_EXACT_COUNT_UP_TO). */
-export const DEFAULT_EXACT_COUNT_UP_TO = 10_000
+export const DEFAULT_EXACT_COUNT_UP_TO = 1_000
 
 export const exactCountUpToFrom = (env: NodeJS.ProcessEnv): number => positiveInteger(env.FIND_EXACT_COUNT_UP_TO, DEFAULT_EXACT_COUNT_UP_TO, 1_000_000_000)
 

@@ -11,13 +11,13 @@ import { seededRandom } from '../../lib/seededRandom'
 import { TOPICS } from './corpus'
 import { benchDatabase, type BenchDatabase, openPostgres, type PostgresServer, query, recreateDatabase, settleDatabase } from './database'
 import { measure, type LoadResult, type LoadSettings, type LoadTarget } from './load'
-import { ARTICLE_PAGE_GRAPHQL, articlePagePath, channelListPath, defaultFindPath, searchPath } from './queries'
+import { ADMIN_LIST_PATH, ARTICLE_PAGE_GRAPHQL, articlePagePath, channelListAfterPath, channelListPath, defaultFindPath, searchPath } from './queries'
 import { corpusSizeFor, seedCorpus, type SeedReport } from './seed'
-import { type RunningServer, startNewsroom, startPlainServer } from './servers'
+import { BENCH_ADMIN, type RunningServer, startNewsroom, startPlainServer } from './servers'
 import type { CapturedResponse } from './plainServer'
 import { Teardown } from './teardown'
 
-export const API_BENCHMARKS = ['plain', 'page-cached', 'page-uncached', 'default-find', 'category-list', 'search', 'graphql'] as const
+export const API_BENCHMARKS = ['plain', 'page-cached', 'page-uncached', 'default-find', 'category-list', 'category-deep', 'admin-list', 'search', 'graphql'] as const
 export type ApiBenchmarkName = (typeof API_BENCHMARKS)[number]
 
 export type ApiOptions = { articles: number; durationSeconds: number; connections: number; reuse: boolean; keep: boolean }
@@ -38,14 +38,17 @@ export type ApiReport = {
 const WARM_UP_SECONDS = 2
 
 /** What every measurement needs to know about the seeded corpus. */
-type Corpus = { slugs: string[]; pageSlug: string; sectionSlug: string }
+type Corpus = { slugs: string[]; pageSlug: string; sectionSlug: string; deepPageAfter: { id: number; publishedAt: string } }
+
+/** The deep page measured: the 2,000th of the section's list at 20 a page, or its middle when it has fewer. */
+const DEEP_PAGE = 2_000
 
 type Scenario = {
   name: ApiBenchmarkName
   description: string
   /** With the response cache, or without (every request reaches PostgreSQL), or the baseline. */
   server: 'cached' | 'uncached' | 'plain'
-  target: (baseUrl: string, corpus: Corpus) => LoadTarget
+  target: (baseUrl: string, corpus: Corpus) => LoadTarget | Promise<LoadTarget>
   /** A shown example of the request. */
   request: (corpus: Corpus) => string
   /** Checked on one response before the run: a target that answers wrongly is not measured. */
@@ -113,7 +116,12 @@ async function loadCorpus(databaseUrl: string): Promise<Corpus> {
   const slugs = (await query(databaseUrl, `select slug from articles where _status = 'published' order by id`)).map((row) => String(row.slug))
   const [page] = await query(databaseUrl, `select slug from articles where _status = 'published' order by approved_comment_count desc, id limit 1`)
   const [section] = await query(databaseUrl, `select slug from categories where parent_id is null order by id limit 1`)
-  return { slugs, pageSlug: String(page.slug), sectionSlug: String(section.slug) }
+  const inSection = `from articles a join categories_breadcrumbs b on b._parent_id = a.category_id where b.slug = $1 and a._status = 'published'`
+  const [{ size }] = await query(databaseUrl, `select count(*)::int as size ${inSection}`, [section.slug])
+  const depth = Math.min((DEEP_PAGE - 1) * 20 - 1, Math.floor(Number(size) / 2))
+  const [deep] = await query(databaseUrl, `select a.id, a.published_at ${inSection} order by a.published_at desc, a.id desc offset $2 limit 1`, [section.slug, depth])
+  const deepPageAfter = { id: Number(deep.id), publishedAt: (deep.published_at as Date).toISOString() }
+  return { slugs, pageSlug: String(page.slug), sectionSlug: String(section.slug), deepPageAfter }
 }
 
 /**
@@ -161,7 +169,7 @@ async function captureResponse(url: string): Promise<CapturedResponse> {
 
 async function runScenario(scenario: Scenario, server: RunningServer, corpus: Corpus, settings: LoadSettings): Promise<Measurement> {
   const base = { name: scenario.name, description: scenario.description, request: scenario.request(corpus) }
-  const target = scenario.target(server.url, corpus)
+  const target = await scenario.target(server.url, corpus)
   process.stderr.write(`measuring ${scenario.name} (${settings.durationSeconds} s, ${settings.connections} connections)…\n`)
   const before = await requestOnce(target)
   const problem = 'error' in before ? before.error : scenario.check(before.status, before.body)
@@ -257,6 +265,22 @@ const SCENARIOS: Scenario[] = [
     check: expectDocs('any'),
   },
   {
+    name: 'category-deep',
+    description: `the same channel list ${DEEP_PAGE.toLocaleString('en')} pages deep (or half-way), by keyset, cache off`,
+    server: 'uncached',
+    target: (baseUrl, corpus) => ({ url: `${baseUrl}${channelListAfterPath(corpus.sectionSlug, corpus.deepPageAfter)}` }),
+    request: (corpus) => channelListAfterPath(corpus.sectionSlug, corpus.deepPageAfter),
+    check: expectDocs(20),
+  },
+  {
+    name: 'admin-list',
+    description: "the admin's article list, first page: latest versions, drafts included, 10 (logged in as an admin), cache off",
+    server: 'uncached',
+    target: async (baseUrl) => ({ url: `${baseUrl}${ADMIN_LIST_PATH}`, headers: { authorization: `JWT ${await logIn(baseUrl)}` } }),
+    request: () => ADMIN_LIST_PATH,
+    check: expectDocs(10),
+  },
+  {
     name: 'search',
     description: 'search: a random word of the vocabulary each request, cache off',
     server: 'uncached',
@@ -286,6 +310,12 @@ const SCENARIOS: Scenario[] = [
     },
   },
 ]
+
+async function logIn(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN) })
+  if (response.status !== 200) throw new Error(`logging in as ${BENCH_ADMIN.email} answered ${response.status}: ${await response.text()}`)
+  return ((await response.json()) as { token: string }).token
+}
 
 function sortLike<T extends { name: string }>(items: T[], order: readonly string[]): T[] {
   return [...items].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))

@@ -12,7 +12,19 @@ export const defaultFindPath = (slug: string) => `/api/articles?where[slug][equa
  */
 const LIST_FIELDS = ['title', 'slug', 'summary', 'publishedAt', 'coverImage', 'category']
 export const channelListPath = (channelSlug: string) =>
-  `/api/articles?where[category.breadcrumbs.slug][equals]=${channelSlug}&sort=-publishedAt&limit=20&depth=1&${LIST_FIELDS.map((field) => `select[${field}]=true`).join('&')}`
+  `/api/articles?where[category.breadcrumbs.slug][equals]=${channelSlug}&sort=-publishedAt,-id&limit=20&depth=1&${LIST_FIELDS.map((field) => `select[${field}]=true`).join('&')}`
+
+/** A deep page of the channel, by keyset (docs/api.md, "Deep pages"): the 20 after the article `last`. */
+export const channelListAfterPath = (channelSlug: string, last: { id: number; publishedAt: string }) => {
+  const at = encodeURIComponent(last.publishedAt)
+  return `${channelListPath(channelSlug)}&where[publishedAt][less_than_equal]=${at}&where[or][0][publishedAt][less_than]=${at}&where[or][1][id][less_than]=${last.id}`
+}
+
+/**
+ * What the admin's article list asks of Payload for its first page (the Local API there): the
+ * latest version of every article, drafts included, newest first, 10, every field at depth 0.
+ */
+export const ADMIN_LIST_PATH = '/api/articles?draft=true&depth=0&limit=10'
 
 export const searchPath = (word: string) => `/api/search?q=${encodeURIComponent(word)}`
 
