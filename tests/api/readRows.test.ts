@@ -34,3 +34,10 @@ test('a statement that fails gives the connection back in working order', async 
   await expect(readRows(payload, sql`select 1 / ${0}::int as nothing`)).rejects.toThrow(/division by zero/)
   expect(await readRows(payload, sql`select ${'准备'}::text as word`)).toEqual([{ word: '准备' }])
 })
+
+test("the connection goes back planning everyone else's statements for their values", async () => {
+  await readRows(payload, sql`select ${3}::int as three`)
+  // Payload's own statements (unnamed) would otherwise get a plan made for no value: the admin's
+  // article list at a million articles took most of a second so.
+  expect((await pool.query('show plan_cache_mode')).rows).toEqual([{ plan_cache_mode: 'auto' }])
+})
