@@ -23,6 +23,7 @@ import { scheduleEndpoints } from './endpoints/schedule'
 import { reviewFields } from './reviewFields'
 import { copyResponsibleEditorName } from './hooks/copyResponsibleEditorName'
 import { emitArticleDeletedWebhooks, emitArticleWebhooks, rememberLiveArticle } from './hooks/emitArticleWebhooks'
+import { channelQueryByIds } from './hooks/channelQueryByIds'
 import { keepApprovedCommentCount } from './hooks/keepApprovedCommentCount'
 import { keepNonPublishersToDrafts } from './hooks/keepNonPublishersToDrafts'
 import { keepSearchIndexCurrent } from './hooks/keepSearchIndexCurrent'
@@ -61,7 +62,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
   },
   endpoints: [articlePageEndpoint, ...previewEndpoints, ...reviewEndpoints, ...scheduleEndpoints],
   hooks: {
-    beforeOperation: [keepNonPublishersToDrafts],
+    beforeOperation: [keepNonPublishersToDrafts, channelQueryByIds],
     beforeValidate: [refuseUnsafeLinks],
     beforeChange: [refuseForeignCorrectionRequests, keepCreator, copyResponsibleEditorName, populatePublishedAt, resetApprovalOnEdit, guardPublication, rememberLiveArticle],
     afterChange: [keepSearchIndexCurrent, emitArticleWebhooks],
