@@ -17,7 +17,7 @@ import * as migration_20261206_213000_live_article_images from './20261206_21300
 import * as migration_20261207_015207_admin_titles from './20261207_015207_admin_titles';
 import * as migration_20261207_022132_published_at_time_zone from './20261207_022132_published_at_time_zone';
 import * as migration_20261207_031230_imported_comments from './20261207_031230_imported_comments';
-import * as migration_20261207_043000_published_list_index from './20261207_043000_published_list_index';
+import * as migration_20261207_043000_channel_list_index from './20261207_043000_channel_list_index';
 
 export const migrations = [
   {
@@ -116,8 +116,8 @@ export const migrations = [
     name: '20261207_031230_imported_comments'
   },
   {
-    up: migration_20261207_043000_published_list_index.up,
-    down: migration_20261207_043000_published_list_index.down,
-    name: '20261207_043000_published_list_index',
+    up: migration_20261207_043000_channel_list_index.up,
+    down: migration_20261207_043000_channel_list_index.down,
+    name: '20261207_043000_channel_list_index',
   },
 ];

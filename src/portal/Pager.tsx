@@ -2,8 +2,8 @@ import Link from './Link'
 
 /**
  * Previous / page N of M / next, as links to `?{param}=N` (other query parameters kept). With
- * `totalPages` null the count is unknown (a search past its count's limit): page N, and a next page
- * while `hasNextPage` says so.
+ * `totalPages` null the count is unknown (a search past its count's limit, a list past its exact
+ * count): page N, and a next page while `hasNextPage` says so.
  */
 export function Pager({
   label,

@@ -71,7 +71,7 @@ export function getChannels(): Promise<Paged<Channel>> {
 }
 
 export function listArticles(filter: Record<string, string>, page = 1, limit = ARTICLES_PER_PAGE): Promise<Paged<ArticleSummary>> {
-  return apiGet(`/api/articles?${query({ ...filter, sort: '-publishedAt', limit, page, depth: 1, ...select(LIST_FIELDS) })}`)
+  return apiGet(`/api/articles?${query({ ...filter, sort: '-publishedAt,-id', limit, page, depth: 1, ...select(LIST_FIELDS) })}`)
 }
 
 export const inChannel = (slug: string) => ({ 'where[category.breadcrumbs.slug][equals]': slug })

@@ -58,7 +58,8 @@ export type ArticlePage = ArticleSummary & {
   featuredComments?: { docs?: PublicComment[] } | null
 }
 
-export type Paged<T> = { docs: T[]; page: number; totalPages: number; totalDocs: number }
+/** A page of a list; `totalDocsExact` is false when the total is an estimate (docs/api.md, "Lists"). */
+export type Paged<T> = { docs: T[]; page: number; totalPages: number; totalDocs: number; hasNextPage: boolean; totalDocsExact?: false }
 
 export type SiteSettings = {
   siteName?: string | null

@@ -18,6 +18,7 @@ let server: TestServer
 let staff: Staff
 let section: string
 let subChannel: string
+let subChannelId: number
 
 beforeAll(async () => {
   server = await startServer({ FIND_EXACT_COUNT_UP_TO: String(EXACT_UP_TO) })
@@ -27,6 +28,7 @@ beforeAll(async () => {
   const child = await chief.post('/api/categories', { name: '股市', parent: parent.body.doc.id })
   section = parent.body.doc.slug
   subChannel = child.body.doc.slug
+  subChannelId = child.body.doc.id
   // Three to a minute: ties in publishedAt, broken by id. Not in id order, so neither order is the other.
   for (let n = 0; n < ALL; n++) {
     const publishedAt = new Date(Date.UTC(2026, 10, 1, 8, (n * 7) % 11)).toISOString()
@@ -74,6 +76,14 @@ describe('channel lists page by page', () => {
     expect(tied.size).toBeLessThan(ALL)
   })
 
+  it('reads a channel query beside other conditions on the channel, and an unknown channel as empty', async () => {
+    const outsideSubChannel = await list(`/api/articles?${channel(section)}&where[category][not_equals]=${subChannelId}&limit=100`)
+    expect(outsideSubChannel.totalDocs).toBe(IN_SECTION)
+    const either = await list(`/api/articles?where[or][0][category.breadcrumbs.slug][equals]=${subChannel}&where[or][1][title][equals]=${encodeURIComponent('行情速递第30期')}&limit=100&depth=0`)
+    expect(either.totalDocs).toBe(IN_SUB_CHANNEL + 1)
+    expect((await list(`/api/articles?${channel('no-such-channel')}`)).docs).toEqual([])
+  })
+
   it('refuses a page deeper than 10,000 articles, naming `page` and pointing to the keyset, over REST and GraphQL', async () => {
     expect((await staff.anonymous.get('/api/articles?limit=10&page=1001&depth=0')).status).toBe(200)
     const deep = await staff.anonymous.inLanguage('en').get('/api/articles?limit=10&page=1002')
@@ -94,6 +104,19 @@ describe('totals', () => {
     const small = await list(`/api/articles?${channel(subChannel)}&limit=4`)
     expect(small).toMatchObject({ totalDocs: IN_SUB_CHANNEL, totalPages: 2, hasNextPage: true })
     expect(small.totalDocsExact).toBeUndefined()
+  })
+
+  it('counts each article once however many times the joins of its `where` repeat it', async () => {
+    const chief = staff['editor-in-chief']
+    const tags = await Promise.all(['降准', '降息'].map(async (name) => (await chief.post('/api/tags', { name })).body.doc as { id: number; slug: string }))
+    for (let n = 0; n < 8; n++) {
+      const res = await chief.post('/api/articles', { title: `货币政策解读第${n}期`, tags: tags.map(({ id }) => id), _status: 'published' })
+      expect(res.status).toBe(201)
+    }
+    // Each article matches through both of its tags: 16 rows, 8 articles.
+    const tagged = await list(`/api/articles?where[or][0][tags.slug][equals]=${tags[0].slug}&where[or][1][tags.slug][equals]=${tags[1].slug}&limit=4&depth=0`)
+    expect(tagged).toMatchObject({ totalDocs: 8, totalPages: 2, hasNextPage: true })
+    expect(tagged.totalDocsExact).toBeUndefined()
   })
 
   it('estimates beyond the bound, says so, and keeps every page it promises', async () => {

@@ -34,7 +34,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
       </header>
       <h2>文章</h2>
       <ArticleList articles={articles.docs} level={3} />
-      <Pager label="分页" page={articles.page} totalPages={articles.totalPages} />
+      <Pager label="分页" page={articles.page} totalPages={articles.totalDocsExact === false ? null : articles.totalPages} hasNextPage={articles.hasNextPage} />
     </div>
   )
 }

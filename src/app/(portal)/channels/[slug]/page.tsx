@@ -39,7 +39,7 @@ export default async function ChannelPage({ params, searchParams }: Props) {
         </nav>
       )}
       <ArticleList articles={articles.docs} level={2} empty="本频道暂无文章。" />
-      <Pager label="分页" page={articles.page} totalPages={articles.totalPages} />
+      <Pager label="分页" page={articles.page} totalPages={articles.totalDocsExact === false ? null : articles.totalPages} hasNextPage={articles.hasNextPage} />
     </div>
   )
 }
