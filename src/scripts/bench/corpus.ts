@@ -209,6 +209,15 @@ export function corpusReaders(count: number): CorpusReader[] {
   })
 }
 
+/** What a reader writes under a story, and the name they write it under. */
+export function corpusCommentText(random: Random): { author: string; body: string } {
+  const pick = pickFrom(random)
+  return {
+    body: `${pick(COMMENT_OPENINGS)}${pick(TOPICS)}${pick([...RISES, ...FALLS])}之后，${pick(CONCERNS)}${pick(COMMENT_ENDINGS)}`,
+    author: pick(READER_NAMES),
+  }
+}
+
 export type CorpusComment = { article: number; reader: number; body: string; featured: boolean; repliesTo: number | null }
 
 /**
@@ -228,7 +237,7 @@ export function corpusComments(count: number, articles: number, readers: number)
     thread.push({
       article,
       reader: Math.floor(random() * readers),
-      body: `${pick(COMMENT_OPENINGS)}${pick(TOPICS)}${pick([...RISES, ...FALLS])}之后，${pick(CONCERNS)}${pick(COMMENT_ENDINGS)}`,
+      body: corpusCommentText(random).body,
       featured: repliesTo === null && random() < 0.1,
       repliesTo,
     })

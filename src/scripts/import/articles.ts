@@ -15,7 +15,7 @@ import { taxonomyResolver } from './taxonomy'
 import { ARTICLES_SLUG } from '../../slugs'
 
 /** The fields an import writes: only what the source gives, so nothing an editor added is wiped. */
-type ArticleData = Pick<Article, 'title'> &
+export type ArticleData = Pick<Article, 'title'> &
   Partial<Pick<Article, 'slug' | 'summary' | 'source' | 'authors' | 'category' | 'tags' | 'coverImage' | 'body' | 'publishedAt' | '_status' | 'reviewState' | 'importedFrom'>>
 
 /** What became of an article, and its id: null when a dry run would have created it. */
@@ -26,7 +26,11 @@ export type ArticleImport = { outcome: Outcome; articleId: number | null }
  * created when new, updated when the source differs from what is stored, skipped when it does not.
  * Throws with the reason when the article cannot be written.
  */
-export async function articleImporter(context: ImportContext): Promise<(entry: ArchiveEntry) => Promise<ArticleImport>> {
+export async function articleImporter(context: ImportContext): Promise<{
+  importArticle: (entry: ArchiveEntry) => Promise<ArticleImport>
+  /** What the import writes of an article, its images uploaded and its bylines, channel and tags made. */
+  articleData: (entry: ArchiveEntry) => Promise<ArticleData>
+}> {
   const taxonomy = taxonomyResolver(context)
   const mediaFor = mediaResolver(context)
   const toBody = await htmlToBody(context.payload)
@@ -80,7 +84,7 @@ export async function articleImporter(context: ImportContext): Promise<(entry: A
     })
   }
 
-  return async (entry) => {
+  const importArticle = async (entry: ArchiveEntry): Promise<ArticleImport> => {
     const data = await articleData(entry)
     const slug = entry.article.slug ?? slugify(entry.article.title)
     const existing = await findExisting(context, entry.article, slug)
@@ -89,6 +93,7 @@ export async function articleImporter(context: ImportContext): Promise<(entry: A
     if (!context.dryRun) await context.payload.update({ collection: ARTICLES_SLUG, id: existing.id, data, ...AS_SYSTEM })
     return { outcome: 'updated', articleId: existing.id }
   }
+  return { importArticle, articleData }
 }
 
 /**

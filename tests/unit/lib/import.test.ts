@@ -10,7 +10,7 @@ import { parseJsonLines } from '../../../src/lib/import/jsonl'
 import { comparableBody, finishBody, type LexicalNode } from '../../../src/lib/import/lexicalBody'
 import { isPrivateAddress } from '../../../src/lib/net/publicAddresses'
 import { isSafeLink } from '../../../src/lib/richText/safeLinks'
-import { formatSummary, type ImportReport, progressLine } from '../../../src/lib/import/report'
+import { emptyReport, formatSummary, type ImportReport, progressLine, recordOutcome } from '../../../src/lib/import/report'
 import { parseWxr, wordpressParagraphs } from '../../../src/lib/import/wxr'
 
 const samples = fileURLToPath(new URL('../../../samples/import', import.meta.url))
@@ -424,6 +424,7 @@ describe('the summary', () => {
     format: 'jsonl',
     system: 'jsonl',
     dryRun: false,
+    outcomes: { created: 1, updated: 0, skipped: 1, failed: 1 },
     articles: [
       { at: 'line 1', title: '甲', outcome: 'created' },
       { at: 'line 2', title: '乙', outcome: 'skipped' },
@@ -449,8 +450,21 @@ describe('the summary', () => {
     expect(summary).toContain('  created line 1: 甲')
   })
 
-  it('draws progress with a rate and the time left', () => {
-    expect(progressLine(5, 10, 2000, 10)).toBe('[#####.....] 5/10  2.5/s  ETA 2 s')
-    expect(progressLine(0, 0, 0, 4)).toBe('[####] 0/0  0.0/s  ETA ?')
+  it('draws progress through the file with a rate and the time left', () => {
+    expect(progressLine({ articles: 5, bytesRead: 500, totalBytes: 1000, elapsedMs: 2000 }, 10)).toBe('[#####.....] 50%  5 articles  2.5/s  ETA 2 s')
+    expect(progressLine({ articles: 12_345, bytesRead: 1, totalBytes: 100, elapsedMs: 10_000 }, 4)).toBe('[....] 1%  12,345 articles  1234.5/s  ETA 17 min')
+    expect(progressLine({ articles: 0, bytesRead: 0, totalBytes: 0, elapsedMs: 0 }, 4)).toBe('[####] 100%  0 articles  0.0/s  ETA 0 s')
+    expect(progressLine({ articles: 0, bytesRead: 0, totalBytes: 10, elapsedMs: 0 }, 4)).toBe('[....] 0%  0 articles  0.0/s  ETA ?')
+  })
+
+  it('keeps the failed articles, and every article only in a dry run', () => {
+    const run = emptyReport({ file: 'a.jsonl', format: 'jsonl', system: 'jsonl', dryRun: false })
+    recordOutcome(run, { at: 'line 1', outcome: 'created' })
+    recordOutcome(run, { at: 'line 2', outcome: 'failed', reason: 'x' })
+    expect(run.outcomes).toEqual({ created: 1, updated: 0, skipped: 0, failed: 1 })
+    expect(run.articles).toEqual([{ at: 'line 2', outcome: 'failed', reason: 'x' }])
+    const dry = emptyReport({ file: 'a.jsonl', format: 'jsonl', system: 'jsonl', dryRun: true })
+    recordOutcome(dry, { at: 'line 1', outcome: 'created' })
+    expect(dry.articles).toHaveLength(1)
   })
 })
