@@ -15,7 +15,7 @@ import { closePayload, poolOf, tolerateDroppedConnections } from '../server/pool
 import { startApiCaching } from '../server/cache/responseCache'
 import { articleImporter } from './import/articles'
 import { type ArchiveSource, archiveSource, archiveUnits, FORMATS, type Format } from './import/archiveStream'
-import { BULK_BATCH_SIZE, bulkWriter } from './import/bulk'
+import { BULK_BATCH_SIZE, bulkImporter, type Checkpoint } from './import/bulk'
 import { commentImporter } from './import/comments'
 import type { ImportContext } from './import/context'
 import { describeError } from './import/describeError'
@@ -130,7 +130,16 @@ async function runImport(context: ImportContext, source: ArchiveSource): Promise
 async function runBulkImport(context: ImportContext, source: ArchiveSource, batchSize: number): Promise<void> {
   const { payload, report } = context
   const perArticle = await articleImporter(context)
-  const write = bulkWriter(context, perArticle, commentImporter(context))
+  const { prepare, commit } = bulkImporter(context, perArticle, commentImporter(context))
+  // One batch written while the next is prepared.
+  let writing: Promise<void> = Promise.resolve()
+  const write = async (entries: ArchiveEntry[], checkpoint: Checkpoint) => {
+    const prepared = await prepare(entries, checkpoint)
+    await writing
+    writing = commit(prepared)
+    // Seen by the next await of `writing`; marked handled so a failure never goes unobserved meanwhile.
+    writing.catch(() => {})
+  }
   const key = checkpointKey(context.system, source)
   const resumeAfter = (await withClient(payload, (client) => readCheckpoint<{ unitsDone: number }>(client, key)))?.unitsDone ?? 0
   if (resumeAfter > 0) process.stderr.write(`resuming an interrupted import after ${resumeAfter} ${source.format === 'jsonl' ? 'lines' : 'items'}\n`)
@@ -153,6 +162,7 @@ async function runBulkImport(context: ImportContext, source: ArchiveSource, batc
     progress.update(report, bytesRead)
   }
   await write(batch, { key, unitsDone: lastUnit })
+  await writing
   progress.finish(report)
   await withClient(payload, (client) => dropCheckpoint(client, key))
 }

@@ -4,6 +4,7 @@ import { createLocalReq, type PayloadRequest } from 'payload'
 import type { PoolClient } from 'pg'
 
 import { imageTexts, screenArticle } from '../../collections/Articles/review/screenArticle'
+import { currentScreener } from '../../hooks/currentScreener'
 import { screeningRefusal } from '../../collections/Articles/review/reviewRecords'
 import { searchTextOf } from '../../db/articleSearch'
 import { insertArticles, insertComments, type NewArticleRow, type NewCommentRow, nextIds, saveCheckpoint, storedArticles } from '../../db/bulkArticles'
@@ -25,61 +26,88 @@ export type Checkpoint = { key: string; unitsDone: number }
 
 type Prepared = { entry: ArchiveEntry; data: ArticleData; slugBase: string }
 
+/** The slug an article asks for: its own, else its title's pinyin (empty when the title gives none). */
+const slugBaseOf = (entry: ArchiveEntry) => entry.article.slug ?? slugify(entry.article.title)
+
+/** A batch ready to write: its rows, and what is left to the per-article path once they are in. */
+export type PreparedBatch = { rows: NewArticleRow[]; comments: NewCommentRow[]; created: ArchiveEntry[]; later: ArchiveEntry[]; keys: BatchKeys; checkpoint: Checkpoint }
+
+/** The original ids and slugs a batch claims: the next batch, prepared while this one is written, must not claim them again. */
+export type BatchKeys = { originalIds: Set<string>; slugs: Set<string> }
+const noKeys = (): BatchKeys => ({ originalIds: new Set(), slugs: new Set() })
+
 /**
  * The bulk path: new articles (and their comments) written a batch at a time in one transaction,
  * with exactly what Payload's create stores for them (tests/api/importBulk.test.ts compares the two
  * paths row by row). An article already stored, or met twice in one batch, goes the per-article way
  * after the batch. Per article, nothing is audited or announced: the run does that once.
+ *
+ * A batch is prepared (parsed, converted, screened: Node's work) while the one before is written
+ * (PostgreSQL's), so both cores are busy.
  */
-export function bulkWriter(
+export function bulkImporter(
   context: ImportContext,
   perArticle: { importArticle: (entry: ArchiveEntry) => Promise<ArticleImport>; articleData: (entry: ArchiveEntry) => Promise<ArticleData> },
   importComments: (entry: ArchiveEntry, articleId: number | null) => Promise<void>,
-): (entries: ArchiveEntry[], checkpoint: Checkpoint) => Promise<void> {
+) {
   const { payload, report } = context
   const pool = poolOf(payload)
   let req: PayloadRequest | undefined
+  let inFlight = noKeys()
 
   const fail = (entry: ArchiveEntry, error: unknown) => recordOutcome(report, { at: entry.at, title: entry.article.title, outcome: 'failed', reason: describeError(error) })
 
-  return async (entries, checkpoint) => {
+  const prepare = async (entries: ArchiveEntry[], checkpoint: Checkpoint): Promise<PreparedBatch> => {
     req ??= await createLocalReq({}, payload)
     const client = await pool.connect()
-    let later: ArchiveEntry[] = []
     try {
-      const split = await splitNewFromStored(client, context.system, entries)
-      later = split.later
+      const { fresh, later, keys } = await splitNewFromStored(client, context.system, entries, inFlight)
       const prepared: Prepared[] = []
-      for (const entry of split.fresh) {
+      for (const { entry, slugBase } of fresh) {
         try {
-          prepared.push({ entry, data: await perArticle.articleData(entry), slugBase: entry.article.slug ?? slugify(entry.article.title) })
+          prepared.push({ entry, data: await perArticle.articleData(entry), slugBase })
         } catch (error) {
           fail(entry, error)
         }
       }
       const publishable = await screened(req, prepared, fail)
-      const slugs = await freeSlugs(client, publishable.map((item) => item.slugBase))
+      const slugs = await freeSlugs(client, publishable.map((item) => item.slugBase), inFlight.slugs)
+      for (const slug of slugs) if (slug) keys.slugs.add(slug)
       const now = new Date().toISOString()
       const articleIds = await nextIds(client, ARTICLES_SLUG, publishable.length)
       const versionIds = await nextIds(client, `_${ARTICLES_SLUG}_v`, publishable.length)
       const comments = await commentRows(client, publishable, articleIds, now, report.comments)
       const rows = publishable.map((item, index) => articleRow(item, slugs[index], articleIds[index], versionIds[index], comments.approvedOn.get(articleIds[index]) ?? 0, now))
+      return { rows, comments: comments.rows, created: publishable.map((item) => item.entry), later, keys, checkpoint }
+    } finally {
+      client.release()
+    }
+  }
+
+  /** Writes a prepared batch; the next may be prepared meanwhile. */
+  const commit = async (batch: PreparedBatch): Promise<void> => {
+    inFlight = batch.keys
+    const client = await pool.connect()
+    const now = new Date().toISOString()
+    try {
       await client.query('begin')
-      await insertArticles(client, rows, now)
-      await insertComments(client, comments.rows, now)
+      // A batch lost to a crash is lost with its checkpoint, and redone by the next run: no need to wait for the disk.
+      await client.query('set local synchronous_commit = off')
+      await insertArticles(client, batch.rows, now)
+      await insertComments(client, batch.comments, now)
       // With articles left for the per-article path, the batch is done only once they are.
-      if (later.length === 0) await saveCheckpoint(client, checkpoint.key, { unitsDone: checkpoint.unitsDone })
+      if (batch.later.length === 0) await saveCheckpoint(client, batch.checkpoint.key, { unitsDone: batch.checkpoint.unitsDone })
       await client.query('commit')
-      for (const item of publishable) recordOutcome(report, { at: item.entry.at, title: item.entry.article.title, outcome: 'created' })
     } catch (error) {
       await client.query('rollback').catch(() => {})
       throw error
     } finally {
       client.release()
     }
+    for (const entry of batch.created) recordOutcome(report, { at: entry.at, title: entry.article.title, outcome: 'created' })
     await announceContentChange({ tags: [ARTICLES_SLUG, COMMENTS_SLUG] })
-    if (later.length === 0) return
-    for (const entry of later) {
+    if (batch.later.length === 0) return
+    for (const entry of batch.later) {
       try {
         const { outcome, articleId } = await perArticle.importArticle(entry)
         recordOutcome(report, { at: entry.at, title: entry.article.title, outcome })
@@ -90,11 +118,13 @@ export function bulkWriter(
     }
     const done = await pool.connect()
     try {
-      await saveCheckpoint(done, checkpoint.key, { unitsDone: checkpoint.unitsDone })
+      await saveCheckpoint(done, batch.checkpoint.key, { unitsDone: batch.checkpoint.unitsDone })
     } finally {
       done.release()
     }
   }
+
+  return { prepare, commit }
 }
 
 /**
@@ -102,37 +132,42 @@ export function bulkWriter(
  * system, else by slug unless that one came from another original, as `findExisting` matches them)
  * and those repeating an earlier one of the batch.
  */
-async function splitNewFromStored(client: PoolClient, system: string, entries: ArchiveEntry[]): Promise<{ fresh: ArchiveEntry[]; later: ArchiveEntry[] }> {
-  const slugOf = (entry: ArchiveEntry) => entry.article.slug ?? slugify(entry.article.title)
+async function splitNewFromStored(
+  client: PoolClient,
+  system: string,
+  entries: ArchiveEntry[],
+  inFlight: BatchKeys,
+): Promise<{ fresh: { entry: ArchiveEntry; slugBase: string }[]; later: ArchiveEntry[]; keys: BatchKeys }> {
+  const bases = entries.map(slugBaseOf)
   const originalIds = entries.flatMap((entry) => (entry.article.originalId ? [entry.article.originalId] : []))
-  const stored = await storedArticles(client, system, originalIds, entries.map(slugOf).filter((slug) => slug !== ''))
+  const stored = await storedArticles(client, system, originalIds, bases.filter((slug) => slug !== ''))
   const storedOriginals = new Set(stored.filter((row) => row.system === system).map((row) => row.originalId))
   const storedSlugs = new Map(stored.map((row) => [row.slug, row]))
-  const seenOriginals = new Set<string>()
-  const seenSlugs = new Set<string>()
-  const fresh: ArchiveEntry[] = []
+  const keys = noKeys()
+  const fresh: { entry: ArchiveEntry; slugBase: string }[] = []
   const later: ArchiveEntry[] = []
-  for (const entry of entries) {
+  for (const [index, entry] of entries.entries()) {
     const { originalId } = entry.article
-    const slug = slugOf(entry)
+    const slug = bases[index]
     const sameSlug = slug === '' ? undefined : storedSlugs.get(slug)
     const matchesStored = (originalId !== undefined && storedOriginals.has(originalId)) || (sameSlug !== undefined && (!originalId || !sameSlug.originalId))
-    const repeats = (originalId !== undefined && seenOriginals.has(originalId)) || (!originalId && slug !== '' && seenSlugs.has(slug))
-    if (matchesStored || repeats) later.push(entry)
-    else fresh.push(entry)
-    if (originalId) seenOriginals.add(originalId)
-    if (slug !== '') seenSlugs.add(slug)
+    const claimed = (keys: BatchKeys) => (originalId !== undefined && keys.originalIds.has(originalId)) || (!originalId && slug !== '' && keys.slugs.has(slug))
+    if (matchesStored || claimed(keys) || claimed(inFlight)) later.push(entry)
+    else fresh.push({ entry, slugBase: slug })
+    if (originalId) keys.originalIds.add(originalId)
+    if (slug !== '') keys.slugs.add(slug)
   }
-  return { fresh, later }
+  return { fresh, later, keys }
 }
 
 /** Published articles pass the word lists as a publish would (`guardPublication`); a refused one fails. */
 async function screened(req: PayloadRequest, prepared: Prepared[], fail: (entry: ArchiveEntry, error: unknown) => void): Promise<Prepared[]> {
   const texts = await imageTexts(req, prepared.map((item) => item.data))
+  const screener = await currentScreener(req)
   const passed: Prepared[] = []
   for (const item of prepared) {
     if (item.data._status === 'published') {
-      const refusal = screeningRefusal(req, await screenArticle(req, item.data, texts), undefined)
+      const refusal = screeningRefusal(req, await screenArticle(req, item.data, texts, screener), undefined)
       if (refusal) {
         fail(item.entry, refusal)
         continue
@@ -145,14 +180,16 @@ async function screened(req: PayloadRequest, prepared: Prepared[], fail: (entry:
 
 /**
  * Each article's slug as the slug field would make it: its own or its title's pinyin, numbered when
- * taken (by a stored article or an earlier one of the batch); none when the title gives none.
+ * taken (stored, claimed by the batch being written, or by an earlier one of this batch); none when
+ * the title gives none. The plain slugs are looked up together; a numbered one only when needed.
  */
-async function freeSlugs(client: PoolClient, bases: string[]): Promise<(string | null)[]> {
-  const wanted = bases.filter((base) => base !== '')
+async function freeSlugs(client: PoolClient, bases: string[], claimed: ReadonlySet<string>): Promise<(string | null)[]> {
+  const wanted = [...new Set(bases.filter((base) => base !== ''))]
   const { rows } = await client.query<{ slug: string }>(`select slug from articles where slug = any($1::varchar[])`, [wanted])
-  const taken = new Set(rows.map((row) => row.slug))
+  const looked = new Set(wanted)
+  const taken = new Set([...rows.map((row) => row.slug), ...claimed])
   const isTaken = async (candidate: string) => {
-    if (taken.has(candidate)) return true
+    if (taken.has(candidate) || looked.has(candidate)) return taken.has(candidate)
     const { rowCount } = await client.query(`select 1 from articles where slug = $1`, [candidate])
     return (rowCount ?? 0) > 0
   }

@@ -10,6 +10,7 @@ import { parseJsonLines } from '../../../src/lib/import/jsonl'
 import { comparableBody, finishBody, type LexicalNode } from '../../../src/lib/import/lexicalBody'
 import { isPrivateAddress } from '../../../src/lib/net/publicAddresses'
 import { isSafeLink } from '../../../src/lib/richText/safeLinks'
+import { WxrItemSplitter } from '../../../src/lib/import/wxrItems'
 import { emptyReport, formatSummary, type ImportReport, progressLine, recordOutcome } from '../../../src/lib/import/report'
 import { parseWxr, wordpressParagraphs } from '../../../src/lib/import/wxr'
 
@@ -466,5 +467,33 @@ describe('the summary', () => {
     const dry = emptyReport({ file: 'a.jsonl', format: 'jsonl', system: 'jsonl', dryRun: true })
     recordOutcome(dry, { at: 'line 1', outcome: 'created' })
     expect(dry.articles).toHaveLength(1)
+  })
+})
+
+describe('a WordPress export read in pieces', () => {
+  const header = '<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>站点</title>'
+  const items = [
+    '<item><title>甲</title><content:encoded><![CDATA[<p>正文里写着 </item> 和 <item> 也无妨</p>]]></content:encoded></item>',
+    '<item>\n<title>乙</title></item>',
+    '<item xml:lang="zh"><title>丙</title></item>',
+  ]
+  const file = `${header}\n${items.join('\n')}\n<itemized>not an item</itemized></channel></rss>`
+
+  it.each([1, 2, 3, 7, 64, file.length])('cuts the same header and items wherever the pieces end (%i characters a piece)', (size) => {
+    const splitter = new WxrItemSplitter()
+    const found: string[] = []
+    for (let start = 0; start < file.length; start += size) found.push(...splitter.push(file.slice(start, start + size)))
+    splitter.end()
+    expect(splitter.header).toBe(`${header}\n`)
+    expect(found).toEqual(items)
+  })
+
+  it('refuses a file that ends inside an item, or has no channel', () => {
+    const open = new WxrItemSplitter()
+    open.push(`${header}<item><title>断`)
+    expect(() => open.end()).toThrow(/not well-formed XML/)
+    const feed = new WxrItemSplitter()
+    feed.push('<feed><entry/></feed>')
+    expect(() => feed.end()).toThrow(/not a WordPress export/)
   })
 })
