@@ -6,16 +6,15 @@ import { createLocalReq, getPayload, type Payload } from 'payload'
 
 import { migrations } from '../../migrations'
 import { queueWebhookDeliveries } from '../collections/Webhooks/queueDeliveries'
-import { dropCheckpoint, readCheckpoint } from '../db/bulkArticles'
 import { recordAudit } from '../hooks/everywhere/recordAuditTrail'
-import type { ArchiveEntry } from '../lib/import/archive'
-import { emptyReport, formatSummary, type ImportReport, progressLine, recordOutcome } from '../lib/import/report'
+import { emptyReport, formatSummary, type ImportReport, progressLine, recordOutcome, recordProblem } from '../lib/import/report'
 import { articlesImportedEvents } from '../lib/webhooks/events'
-import { closePayload, poolOf, tolerateDroppedConnections } from '../server/pool'
+import { closePayload, tolerateDroppedConnections } from '../server/pool'
 import { startApiCaching } from '../server/cache/responseCache'
 import { articleImporter } from './import/articles'
-import { type ArchiveSource, archiveSource, archiveUnits, FORMATS, type Format } from './import/archiveStream'
-import { BULK_BATCH_SIZE, bulkImporter, type Checkpoint } from './import/bulk'
+import { type ArchiveSource, archiveSource, archiveUnits, FORMATS } from './import/archiveStream'
+import { BULK_BATCH_SIZE } from './import/bulk'
+import { importInBulk } from './import/bulkRun'
 import { commentImporter } from './import/comments'
 import type { ImportContext } from './import/context'
 import { describeError } from './import/describeError'
@@ -115,75 +114,32 @@ async function runImport(context: ImportContext, source: ArchiveSource): Promise
         recordOutcome(report, { at: entry.at, title: entry.article.title, outcome: 'failed', reason: describeError(error) })
       }
     } else if (record) {
-      recordFailure(report, record)
+      recordProblem(report, record)
     }
     progress.update(report, bytesRead)
   }
   progress.finish(report)
 }
 
-/**
- * The bulk path (src/scripts/import/bulk.ts), a batch at a time. Each batch commits with the place
- * it reached in the archive (in \`payload_kv\`, under a key naming the archive's files, sizes and
- * times), so a run that was stopped resumes there; a finished run removes it.
- */
+/** The bulk path (src/scripts/import/bulk.ts) over the archive's files, resumed where a stopped run left off. */
 async function runBulkImport(context: ImportContext, source: ArchiveSource, batchSize: number): Promise<void> {
-  const { payload, report } = context
-  const perArticle = await articleImporter(context)
-  const { prepare, commit } = bulkImporter(context, perArticle, commentImporter(context))
-  // One batch written while the next is prepared.
-  let writing: Promise<void> = Promise.resolve()
-  const write = async (entries: ArchiveEntry[], checkpoint: Checkpoint) => {
-    const prepared = await prepare(entries, checkpoint)
-    await writing
-    writing = commit(prepared)
-    // Seen by the next await of `writing`; marked handled so a failure never goes unobserved meanwhile.
-    writing.catch(() => {})
-  }
-  const key = checkpointKey(context.system, source)
-  const resumeAfter = (await withClient(payload, (client) => readCheckpoint<{ unitsDone: number }>(client, key)))?.unitsDone ?? 0
-  if (resumeAfter > 0) process.stderr.write(`resuming an interrupted import after ${resumeAfter} ${source.format === 'jsonl' ? 'lines' : 'items'}\n`)
   const progress = progressBar(source.totalBytes)
-  let batch: ArchiveEntry[] = []
-  let lastUnit = resumeAfter
-  for await (const { unit, record, bytesRead } of archiveUnits(source, resumeAfter)) {
-    lastUnit = unit
-    if (unit <= resumeAfter) continue
-    if (record && 'article' in record) {
-      report.warnings.push(...record.warnings.map((reason) => ({ at: record.at, reason })))
-      batch.push(record)
-    } else if (record) {
-      recordFailure(report, record)
-    }
-    if (batch.length >= batchSize) {
-      await write(batch, { key, unitsDone: unit })
-      batch = []
-    }
-    progress.update(report, bytesRead)
-  }
-  await write(batch, { key, unitsDone: lastUnit })
-  await writing
-  progress.finish(report)
-  await withClient(payload, (client) => dropCheckpoint(client, key))
+  await importInBulk(
+    context,
+    { key: checkpointKey(context.system, source), units: (skip) => archiveUnits(source, skip) },
+    {
+      batchSize,
+      progress: (bytesRead) => progress.update(context.report, bytesRead),
+      onResume: (unitsDone) => process.stderr.write(`resuming an interrupted import after ${unitsDone} ${source.format === 'jsonl' ? 'lines' : 'items'}\n`),
+    },
+  )
+  progress.finish(context.report)
 }
 
 /** The archive as it is now: a changed file is another archive, and starts from its beginning. */
 function checkpointKey(system: string, source: ArchiveSource): string {
   const identity = source.files.map((file) => `${path.resolve(file.file)}\u0000${file.bytes}\u0000${file.modifiedMs}`).join('\u0001')
   return `newsroom:import:${system}:${createHash('sha256').update(identity).digest('hex').slice(0, 32)}`
-}
-
-async function withClient<T>(payload: Payload, work: (client: import('pg').PoolClient) => Promise<T>): Promise<T> {
-  const client = await poolOf(payload).connect()
-  try {
-    return await work(client)
-  } finally {
-    client.release()
-  }
-}
-
-function recordFailure(report: ImportReport, problem: { at: string; field?: string; reason: string }): void {
-  recordOutcome(report, { at: problem.at, outcome: 'failed', reason: problem.field ? `${problem.field}: ${problem.reason}` : problem.reason })
 }
 
 /**

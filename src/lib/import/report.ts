@@ -37,6 +37,11 @@ export function emptyReport(header: Pick<ImportReport, 'file' | 'format' | 'syst
   }
 }
 
+/** A line or item that could not be read as an article: a failure, naming its field when it can. */
+export function recordProblem(report: ImportReport, problem: { at: string; field?: string; reason: string }): void {
+  recordOutcome(report, { at: problem.at, outcome: 'failed', reason: problem.field ? `${problem.field}: ${problem.reason}` : problem.reason })
+}
+
 export function recordOutcome(report: ImportReport, article: ArticleOutcome): void {
   report.outcomes[article.outcome]++
   if (report.dryRun || article.outcome === 'failed') report.articles.push(article)

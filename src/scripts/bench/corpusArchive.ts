@@ -8,8 +8,10 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { once } from 'node:events'
 
+import { jsonLineRecord } from '../../lib/import/jsonl'
 import { seededRandom } from '../../lib/seededRandom'
 import { DEMO_IMAGES, renderPng } from '../../seed/images'
+import type { ArchiveUnit } from '../import/archiveStream'
 import { CHANNELS, corpusArticle, corpusAuthors, corpusCommentText, tagNames } from './corpus'
 
 type LexicalNode = { type: string; children?: LexicalNode[]; text?: string; format?: number | string; tag?: string; listType?: string; value?: unknown; fields?: { caption?: string } }
@@ -19,7 +21,8 @@ export const ARCHIVE_COMMENTS_PER_ARTICLE = 3
 /** Pictures the archive's articles use (files named `images/cover-N.png` beside the archive). */
 const IMAGES = Object.values(DEMO_IMAGES)
 export const ARCHIVE_IMAGES = IMAGES.length
-const AUTHORS = 50
+/** Bylines the archive's articles name (the benchmark makes them first, with portraits). */
+export const ARCHIVE_AUTHORS = 50
 
 export type CorpusArchiveLine = {
   id: string
@@ -41,7 +44,7 @@ export const archiveImagePath = (image: number) => `images/cover-${image + 1}.pn
 /** The names the archive's lines refer to: made by the import as it meets them. */
 function names() {
   return {
-    authors: corpusAuthors(AUTHORS).map((author) => author.name),
+    authors: corpusAuthors(ARCHIVE_AUTHORS).map((author) => author.name),
     tags: tagNames(),
     channels: CHANNELS.flatMap((section) => section.children.map((child) => [section.name, child])),
   }
@@ -75,8 +78,8 @@ export function corpusArchiveLine(index: number, total: number): CorpusArchiveLi
  * small), about one in seven a reply to an earlier one.
  */
 function comments(index: number, publishedAt: string): CorpusArchiveLine['comments'] {
-  const random = seededRandom(900_000 + index)
-  const count = Math.floor(random() ** 3 * ARCHIVE_COMMENTS_PER_ARTICLE * 4)
+  const random = commentRandom(index)
+  const count = commentCount(random)
   const published = Date.parse(publishedAt)
   return Array.from({ length: count }, (_, n) => {
     const parent = n > 0 && random() < 0.15 ? Math.floor(random() * n) : null
@@ -90,6 +93,23 @@ function comments(index: number, publishedAt: string): CorpusArchiveLine['commen
       status: 'approved' as const,
     }
   })
+}
+
+const commentRandom = (index: number) => seededRandom(900_000 + index)
+const commentCount = (random: () => number) => Math.floor(random() ** 3 * ARCHIVE_COMMENTS_PER_ARTICLE * 4)
+
+/** How many comments article `index` has, without making them. */
+export const corpusCommentCount = (index: number): number => commentCount(commentRandom(index))
+
+/**
+ * Articles `from` to `to` (exclusive) of a corpus of `total` as the importer reads an archive's
+ * lines (`unit` counting from 1 at `from`), the first `skip` passed over unread.
+ */
+export async function* corpusUnits({ from, to, total }: { from: number; to: number; total: number }, skip = 0): AsyncGenerator<ArchiveUnit> {
+  for (let index = from; index < to; index++) {
+    const unit = index - from + 1
+    yield { unit, record: unit <= skip ? null : jsonLineRecord(JSON.stringify(corpusArchiveLine(index, total)), index + 1), bytesRead: unit }
+  }
 }
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -117,10 +137,15 @@ function html(node: LexicalNode): string {
   }
 }
 
-/** `archive.jsonl` of `total` articles in `dir`, with the pictures it names; returns the archive's path. */
-export async function writeCorpusArchive(dir: string, total: number): Promise<string> {
+/** The pictures the archive names, in `dir`. */
+export async function writeCorpusImages(dir: string): Promise<void> {
   await mkdir(path.join(dir, 'images'), { recursive: true })
   for (const [index, image] of IMAGES.entries()) await writeFile(path.join(dir, archiveImagePath(index)), await renderPng(image.svg()))
+}
+
+/** `archive.jsonl` of `total` articles in `dir`, with the pictures it names; returns the archive's path. */
+export async function writeCorpusArchive(dir: string, total: number): Promise<string> {
+  await writeCorpusImages(dir)
   const file = path.join(dir, 'archive.jsonl')
   const out = createWriteStream(file)
   for (let index = 0; index < total; index++) {
