@@ -16,8 +16,8 @@ import { CHANNELS, corpusArticle, corpusAuthors, corpusCommentText, tagNames } f
 
 type LexicalNode = { type: string; children?: LexicalNode[]; text?: string; format?: number | string; tag?: string; listType?: string; value?: unknown; fields?: { caption?: string } }
 
-/** Approved comments per article, on average: three times the articles. */
-export const ARCHIVE_COMMENTS_PER_ARTICLE = 3
+/** Most articles have a few comments and some a dozen: 14 × the cube of a uniform number averages about three. */
+const MOST_COMMENTS = 14
 /** Pictures the archive's articles use (files named `images/cover-N.png` beside the archive). */
 const IMAGES = Object.values(DEMO_IMAGES)
 export const ARCHIVE_IMAGES = IMAGES.length
@@ -73,10 +73,7 @@ export function corpusArchiveLine(index: number, total: number): CorpusArchiveLi
   }
 }
 
-/**
- * A few comments on most articles and a dozen on some (the cube of a uniform number is mostly
- * small), about one in seven a reply to an earlier one.
- */
+/** A few comments on most articles and a dozen on some, about one in seven a reply to an earlier one. */
 function comments(index: number, publishedAt: string): CorpusArchiveLine['comments'] {
   const random = commentRandom(index)
   const count = commentCount(random)
@@ -96,7 +93,7 @@ function comments(index: number, publishedAt: string): CorpusArchiveLine['commen
 }
 
 const commentRandom = (index: number) => seededRandom(900_000 + index)
-const commentCount = (random: () => number) => Math.floor(random() ** 3 * ARCHIVE_COMMENTS_PER_ARTICLE * 4)
+const commentCount = (random: () => number) => Math.floor(random() ** 3 * MOST_COMMENTS)
 
 /** How many comments article `index` has, without making them. */
 export const corpusCommentCount = (index: number): number => commentCount(commentRandom(index))
