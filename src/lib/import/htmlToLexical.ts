@@ -27,6 +27,7 @@ const DROPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'if
 const TEXT_BREAKS = new Set(['br', 'p', 'div', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'blockquote', 'figure', 'figcaption', 'pre', 'tr', 'td', 'th', 'hr'])
 /** The body editor has h2 to h4: a story's own title is its h1, and h5/h6 read as h4. */
 const HEADING_LEVELS: Record<string, string> = { h1: 'h2', h5: 'h4', h6: 'h4' }
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 const PARSE_OPTIONS = { scriptingEnabled: false } as const
 
 // What Lexical reads as inline and as block DOM nodes (lexical's isInlineDomNode / isBlockDomNode).
@@ -49,11 +50,12 @@ type DomElement = {
   attrs: Record<string, string>
   children: Dom[]
   parent: DomElement | null
-  style?: Style
+  style: Style
   /** An image placed as an upload. */
   upload?: { relationTo: string; value: number }
 }
 
+const NO_STYLE: Style = {}
 const isText = (node: Dom | null | undefined): node is DomText => node?.name === '#text'
 const isElement = (node: Dom | null | undefined): node is DomElement => node != null && node.name !== '#text'
 const attribute = (element: DomElement, name: string): string | null => element.attrs[name] ?? null
@@ -82,7 +84,7 @@ function cleanBody(html: string): { body: DomElement; images: DomElement[] } {
   const document = parse(html, PARSE_OPTIONS)
   const htmlElement = document.childNodes.find((node) => node.nodeName === 'html') as DefaultTreeAdapterTypes.Element
   const source = htmlElement.childNodes.find((node) => node.nodeName === 'body') as DefaultTreeAdapterTypes.Element
-  const body: DomElement = { name: 'body', attrs: {}, children: [], parent: null }
+  const body: DomElement = { name: 'body', attrs: {}, children: [], parent: null, style: NO_STYLE }
   const images: DomElement[] = []
 
   const copyChildren = (from: DefaultTreeAdapterTypes.ParentNode, to: DomElement) => {
@@ -96,17 +98,23 @@ function cleanBody(html: string): { body: DomElement; images: DomElement[] } {
     const attrs: Record<string, string> = {}
     // A renamed heading is a new element: its attributes stay behind.
     if (!renamed) for (const { name, value } of node.attrs) if (!(name in attrs) && !name.startsWith('on')) attrs[name] = value
-    const element: DomElement = { name: renamed ?? node.tagName, attrs, children: [], parent: null }
+    const element: DomElement = { name: renamed ?? node.tagName, attrs, children: [], parent: null, style: attrs.style === undefined ? NO_STYLE : parseStyle(attrs.style) }
     copyChildren(node, element)
     if (element.name === 'img') images.push(element)
+    // A heading the parser left inside a heading (misnested tags around them) is read again as
+    // following it, with what follows it: the cleaned HTML was once written out and read again.
+    const nestedHeading = HEADINGS.has(element.name) ? element.children.findIndex((child) => HEADINGS.has(child.name)) : -1
+    const following = nestedHeading < 0 ? [] : element.children.splice(nestedHeading)
     // WordPress links a picture to its full-size file: the picture itself is what the body shows.
     if (element.name === 'a' && (!isSafeLink(attribute(element, 'href')) || (containsImage(element) && textContent(element).trim() === ''))) {
       for (const child of element.children) appendChild(parent, child)
     } else {
       appendChild(parent, element)
     }
+    for (const child of following) appendChild(parent, child)
   }
   copyChildren(source, body)
+  trimStart(body)
   return { body, images }
 }
 
@@ -123,7 +131,7 @@ function placeImages(body: DomElement, placeOf: (element: DomElement) => ImagePl
         else if (placement) {
           const text: DomText = { name: '#text', text: attribute(child, 'alt')?.trim() || placement.link, parent: null }
           // A link cannot hold a link: inside one, the image is its text.
-          const link: DomElement = inLink ? result : { name: 'a', attrs: { href: placement.link }, children: [], parent: null }
+          const link: DomElement = inLink ? result : { name: 'a', attrs: { href: placement.link }, children: [], parent: null, style: NO_STYLE }
           appendChild(link, text)
           if (link !== result) appendChild(result, link)
         }
@@ -132,23 +140,26 @@ function placeImages(body: DomElement, placeOf: (element: DomElement) => ImagePl
     return result
   }
   const placed = copy(body, null, false)
-  // The HTML parser drops white space that opens a document.
-  const first = placed.children[0]
+  trimStart(placed)
+  return placed
+}
+
+/** What the cleaned HTML reads as once written out and read again: the parser drops white space that opens a document. */
+function trimStart(body: DomElement): void {
+  const first = body.children[0]
   if (isText(first)) {
     first.text = first.text.replace(/^[\t\n\f\r ]+/, '')
-    if (first.text === '') placed.children.shift()
+    if (first.text === '') body.children.shift()
   }
-  return placed
 }
 
 // ---------------------------------------------------------------------------------------------
 // CSS, as far as Lexical's importers read it (JSDOM's CSSStyleDeclaration: last declaration wins,
 // font-weight lower-cased, `font` setting weight and style).
 
-function styleOf(element: DomElement): Style {
-  if (element.style) return element.style
+function parseStyle(text: string): Style {
   const style: Style = {}
-  for (const declaration of (element.attrs.style ?? '').split(';')) {
+  for (const declaration of text.split(';')) {
     const colon = declaration.indexOf(':')
     if (colon < 0) continue
     const property = declaration.slice(0, colon).trim().toLowerCase()
@@ -162,11 +173,10 @@ function styleOf(element: DomElement): Style {
       style[property] = property === 'font-weight' ? value.toLowerCase() : value
     }
   }
-  element.style = style
   return style
 }
 
-const css = (node: Dom, property: string): string => (isElement(node) ? (styleOf(node)[property] ?? '') : '')
+const css = (node: Dom, property: string): string => (isElement(node) ? (node.style[property] ?? '') : '')
 const isInlineDomNode = (node: Dom): boolean => (css(node, 'display').startsWith('inline') ? true : INLINE_TAG.test(node.name))
 const isBlockDomNode = (node: Dom): boolean => (css(node, 'display').startsWith('inline') ? false : BLOCK_TAG.test(node.name))
 const isWhitespaceText = (node: Dom | undefined): boolean => isText(node) && /^( |\t|\r?\n)+$/.test(node.text)
@@ -241,6 +251,8 @@ function listStart(dom: DomElement): number {
 }
 
 type ForChild = (node: Node) => void
+/** The formats the elements around a node give it, one for each tag name, as Lexical's forChild map. */
+type ForChildren = readonly (readonly [string, ForChild])[]
 type Conversion = { node: Node | Node[] | null; forChild?: ForChild; after?: (children: Node[]) => Node[] }
 
 function toggleFormat(text: Text, type: string): void {
@@ -257,7 +269,7 @@ function toggleFormat(text: Text, type: string): void {
 
 /** Lexical's applyTextFormatFromStyle: the formats an element's style (and its tag) give the text inside. */
 function formatFromStyle(dom: DomElement, tagFormat?: string): ForChild {
-  const style = styleOf(dom)
+  const style = dom.style
   const formats: string[] = []
   const weight = style['font-weight'] ?? ''
   const decoration = (style['text-decoration'] ?? '').split(' ')
@@ -362,10 +374,12 @@ function convertElement(dom: DomElement): Conversion | null {
     case 'code': case 'em': case 'i': case 'mark': case 's': case 'strong': case 'sub': case 'sup': case 'u':
       return { node: null, forChild: formatFromStyle(dom, TAG_FORMAT[dom.name]) }
     case 'span':
-      return { node: null, forChild: formatFromStyle(dom) }
+      // Google Docs' title, an h1 to Lexical: the body editor's headings start at h2.
+      return isGoogleDocsTitle(dom) ? { node: element('heading', { tag: 'h2' }) } : { node: null, forChild: formatFromStyle(dom) }
     case 'br':
       return isRenderedBreak(dom) ? { node: { kind: 'linebreak', parent: null } } : null
     case 'p': {
+      if (isGoogleDocsTitle(dom.children[0])) return null
       const format = alignmentOf(dom) || (ALIGNMENTS.has(attribute(dom, 'align') ?? '') ? (attribute(dom, 'align') as string) : '')
       return { node: element('paragraph', { format, indent: indentOf(dom), direction: directionOf(dom) }) }
     }
@@ -406,6 +420,10 @@ function convertElement(dom: DomElement): Conversion | null {
   }
 }
 
+function isGoogleDocsTitle(dom: Dom | undefined): boolean {
+  return dom?.name === 'span' && css(dom, 'font-size') === '26pt'
+}
+
 function isChecklist(dom: DomElement): boolean {
   if (attribute(dom, '__lexicallisttype') === 'check' || (attribute(dom, 'class') ?? '').split(/\s+/).includes('contains-task-list') || attribute(dom, 'data-is-checklist') === '1') return true
   return dom.children.some((child) => isElement(child) && 'aria-checked' in child.attrs)
@@ -440,24 +458,24 @@ function listItemsOf(nodes: Node[]): Node[] {
 
 type Walk = { artificial: Element[] }
 
-function createNodes(dom: Dom, walk: Walk, hasBlockAncestor: boolean, forChildren: Map<string, ForChild>): Node[] {
-  const nodes: Node[] = []
+/** Appends to `nodes` what `dom` converts to. */
+function createNodes(dom: Dom, walk: Walk, hasBlockAncestor: boolean, forChildren: ForChildren, nodes: Node[]): void {
   const conversion = isText(dom) ? convertText(dom) : convertElement(dom)
   let current: Node | null = null
   if (conversion) {
     const converted = conversion.node
     current = Array.isArray(converted) ? (converted[converted.length - 1] ?? null) : converted
     if (current) {
-      for (const forChild of forChildren.values()) forChild(current)
+      for (const [, forChild] of forChildren) forChild(current)
       nodes.push(...(Array.isArray(converted) ? converted : [current]))
     }
-    if (conversion.forChild) forChildren.set(dom.name, conversion.forChild)
+    if (conversion.forChild) forChildren = withForChild(forChildren, dom.name, conversion.forChild)
   }
-  if (isText(dom)) return nodes
+  if (isText(dom)) return
 
   const childrenHaveBlockAncestor = current !== null && isBlockElement(current) ? true : hasBlockAncestor
   let children: Node[] = []
-  for (const child of dom.children) children.push(...createNodes(child, walk, childrenHaveBlockAncestor, new Map(forChildren)))
+  for (const child of dom.children) createNodes(child, walk, childrenHaveBlockAncestor, forChildren, children)
   if (conversion?.after) children = conversion.after(children)
   if (isBlockDomNode(dom)) {
     children = wrapContinuousInlines(dom, children, () => {
@@ -473,7 +491,12 @@ function createNodes(dom: Dom, walk: Walk, hasBlockAncestor: boolean, forChildre
   } else if (current.kind === 'element') {
     append(current, children)
   }
-  return nodes
+}
+
+/** A tag's entry replaced where it is, or added last (Map.set). */
+function withForChild(forChildren: ForChildren, name: string, forChild: ForChild): ForChildren {
+  const index = forChildren.findIndex(([entry]) => entry === name)
+  return index < 0 ? [...forChildren, [name, forChild]] : forChildren.map((entry, at) => (at === index ? [name, forChild] : entry))
 }
 
 function isBetweenTwoInlineNodes(dom: DomElement): boolean {
@@ -548,6 +571,49 @@ function intoRoot(nodes: Node[]): Node[] {
   return root.children
 }
 
+const isListItem = (node: Node): node is Element => node.kind === 'element' && node.type === 'listitem'
+const isOrphanItem = (parent: Element, child: Node) => parent.type !== 'list' && isListItem(child)
+const holdsOrphanItems = (node: Node): node is Element => node.kind === 'element' && node.children.some((child) => isOrphanItem(node, child) || holdsOrphanItems(child))
+
+/**
+ * ListItemNode's transform: items left outside a list (in a quote, a heading, a link) move into a list
+ * of their own at the top level, the blocks around them split there and left out where empty.
+ */
+function liftOrphanItems(nodes: Node[]): Node[] {
+  return nodes.flatMap((block): Node[] => {
+    if (!holdsOrphanItems(block)) return [block]
+    return splitAroundItems(block).map((part) => {
+      if (!Array.isArray(part)) return part
+      const list = element('list', { listType: 'bullet', tag: 'ul', start: 1 })
+      append(list, part)
+      return list
+    })
+  })
+}
+
+/** An element split around the orphan items in it: copies of it holding what is between, and runs of items. */
+function splitAroundItems(block: Element): (Element | Element[])[] {
+  const parts: (Element | Element[])[] = []
+  const addItem = (item: Element) => {
+    const last = parts[parts.length - 1]
+    if (Array.isArray(last)) last.push(item)
+    else parts.push([item])
+  }
+  const addNode = (node: Node) => {
+    const last = parts[parts.length - 1]
+    if (last && !Array.isArray(last)) return adopt(last, node)
+    const copy: Element = { ...block, children: [], parent: null }
+    adopt(copy, node)
+    parts.push(copy)
+  }
+  for (const child of [...block.children]) {
+    if (isOrphanItem(block, child)) addItem(child as Element)
+    else if (holdsOrphanItems(child)) for (const part of splitAroundItems(child)) Array.isArray(part) ? part.forEach(addItem) : addNode(part)
+    else addNode(child)
+  }
+  return parts
+}
+
 // ---------------------------------------------------------------------------------------------
 // Lexical's normalisation when the update ends: adjacent lists of a type merge and are numbered,
 // adjacent text of one format is one text node.
@@ -591,7 +657,8 @@ function mergeLists(list: Element, next: Element): void {
 // ---------------------------------------------------------------------------------------------
 // Serialised as the editor stores it, images lifted out of paragraphs (lexicalBody's finishBody).
 
-function toJson(node: Node, depth: number): LexicalNode {
+/** `itemIndent`: the indent of list items below, one more in each list nested straight in an item (ListItemNode.getIndent). */
+function toJson(node: Node, itemIndent: number): LexicalNode {
   switch (node.kind) {
     case 'text':
       return { detail: node.tab ? 2 : 0, format: node.format, mode: 'normal', style: '', text: node.text, type: node.tab ? 'tab' : 'text', version: 1 }
@@ -603,10 +670,10 @@ function toJson(node: Node, depth: number): LexicalNode {
       return { type: 'upload', version: 3, format: '', fields: {}, relationTo: node.relationTo, value: node.value, id: objectId() }
   }
   const json: LexicalNode = {
-    children: jsonChildren(node.children, node.type === 'list' ? depth + 1 : depth),
+    children: jsonChildren(node.children, node.type === 'list' ? itemIndent : node.type === 'listitem' ? itemIndent + 1 : 0),
     direction: node.direction,
     format: node.format,
-    indent: node.type === 'listitem' ? depth - 1 : node.indent,
+    indent: node.type === 'listitem' ? itemIndent : node.indent,
     type: node.type,
     version: node.type === 'link' ? 3 : 1,
   }
@@ -629,8 +696,8 @@ function toJson(node: Node, depth: number): LexicalNode {
   return json
 }
 
-function jsonChildren(nodes: Node[], depth: number): LexicalNode[] {
-  return nodes.map((node) => toJson(node, depth))
+function jsonChildren(nodes: Node[], itemIndent: number): LexicalNode[] {
+  return nodes.map((node) => toJson(node, itemIndent))
 }
 
 /** ListNode's numbering: from its start, an item holding only a nested list taking no number. */
@@ -696,12 +763,13 @@ export function parseBody(html: string): ParsedBody {
   return {
     images: images.map((img) => ({ src: (attribute(img, 'src') ?? '').trim(), alt: (attribute(img, 'alt') ?? '').trim() })),
     toLexical: (placeOf) => {
-      const placed = placeImages(body, (img) => placeOf((attribute(img, 'src') ?? '').trim()))
+      // The conversion reads the cleaned tree and leaves it as it is: only images need a copy.
+      const placed = images.length === 0 ? body : placeImages(body, (img) => placeOf((attribute(img, 'src') ?? '').trim()))
       const walk: Walk = { artificial: [] }
       const top: Node[] = []
-      for (const child of placed.children) top.push(...createNodes(child, walk, false, new Map()))
+      for (const child of placed.children) createNodes(child, walk, false, [], top)
       unwrapArtificial(walk.artificial)
-      const children = normalize(intoRoot(top))
+      const children = normalize(liftOrphanItems(intoRoot(top)))
       numberLists(children)
       return { root: { children: jsonChildren(children, 0).flatMap(liftUploads), direction: null, format: '', indent: 0, type: 'root', version: 1 } }
     },
