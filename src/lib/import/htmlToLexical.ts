@@ -27,6 +27,7 @@ const DROPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'if
 const TEXT_BREAKS = new Set(['br', 'p', 'div', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'blockquote', 'figure', 'figcaption', 'pre', 'tr', 'td', 'th', 'hr'])
 /** The body editor has h2 to h4: a story's own title is its h1, and h5/h6 read as h4. */
 const HEADING_LEVELS: Record<string, string> = { h1: 'h2', h5: 'h4', h6: 'h4' }
+const PRE_ELEMENTS = new Set(['pre', 'listing', 'textarea'])
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 const PARSE_OPTIONS = { scriptingEnabled: false } as const
 
@@ -101,8 +102,14 @@ function cleanBody(html: string): { body: DomElement; images: DomElement[] } {
     const element: DomElement = { name: renamed ?? node.tagName, attrs, children: [], parent: null, style: attrs.style === undefined ? NO_STYLE : parseStyle(attrs.style) }
     copyChildren(node, element)
     if (element.name === 'img') images.push(element)
+    // The parser drops the line feed that opens a <pre>, and the cleaned HTML was read twice more.
+    const first = element.children[0]
+    if (PRE_ELEMENTS.has(element.name) && isText(first)) {
+      first.text = first.text.replace(/^\n\n?/, '')
+      if (first.text === '') element.children.shift()
+    }
     // A heading the parser left inside a heading (misnested tags around them) is read again as
-    // following it, with what follows it: the cleaned HTML was once written out and read again.
+    // following it, with what follows it.
     const nestedHeading = HEADINGS.has(element.name) ? element.children.findIndex((child) => HEADINGS.has(child.name)) : -1
     const following = nestedHeading < 0 ? [] : element.children.splice(nestedHeading)
     // WordPress links a picture to its full-size file: the picture itself is what the body shows.
