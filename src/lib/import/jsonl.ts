@@ -1,6 +1,6 @@
 import { isValidSlug } from '../slugify'
 import { ARCHIVE_LIMITS, type ArchiveArticle, type ArchiveComment, archiveEntry, type ArchiveEntry, type ArchiveProblem, type ParsedArchive, parseArchiveDate } from './archive'
-import { htmlText } from './html'
+import { htmlText } from './htmlToLexical'
 
 /** A line's field that cannot be read: caught per line, so one bad line never stops the others. */
 class FieldError extends Error {

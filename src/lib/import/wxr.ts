@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 
 import { slugify } from '../slugify'
 import { ARCHIVE_LIMITS, type ArchiveArticle, type ArchiveComment, archiveEntry, type ArchiveEntry, type ArchiveProblem, commentText, type ParsedArchive, parseArchiveDate } from './archive'
-import { htmlText } from './html'
+import { htmlText } from './htmlToLexical'
 import { WxrItemSplitter } from './wxrItems'
 
 type XmlNode = Record<string, unknown>

@@ -3,12 +3,11 @@ import { isDeepStrictEqual } from 'node:util'
 import type { Where } from 'payload'
 
 import type { ArchiveArticle, ArchiveEntry } from '../../lib/import/archive'
-import { type BodyImage, cleanHtml, type ImagePlacement, placeImages } from '../../lib/import/html'
+import { type BodyImage, type ImagePlacement, parseBody } from '../../lib/import/htmlToLexical'
 import { comparableBody } from '../../lib/import/lexicalBody'
 import type { Outcome } from '../../lib/import/report'
 import { firstFreeSlug, slugify } from '../../lib/slugify'
 import type { Article } from '../../payload-types'
-import { htmlToBody } from './body'
 import { AS_SYSTEM, type ImportContext } from './context'
 import { mediaResolver } from './media'
 import { taxonomyResolver } from './taxonomy'
@@ -33,7 +32,6 @@ export async function articleImporter(context: ImportContext): Promise<{
 }> {
   const taxonomy = taxonomyResolver(context)
   const mediaFor = mediaResolver(context)
-  const toBody = await htmlToBody(context.payload)
   const warn = (at: string, reason: string) => context.report.warnings.push({ at, reason })
 
   const imagePlacement = async (image: BodyImage, at: string): Promise<ImagePlacement> => {
@@ -48,12 +46,12 @@ export async function articleImporter(context: ImportContext): Promise<{
   const body = async ({ at, article }: ArchiveEntry): Promise<Article['body'] | undefined> => {
     const html = article.html + article.images.slice(1).map((src) => `<img src="${escapeAttribute(src)}" alt="">`).join('')
     if (html.trim() === '') return undefined
-    const cleaned = cleanHtml(html)
+    const parsed = parseBody(html)
     const placements = new Map<string, ImagePlacement>()
-    for (const image of cleaned.images) {
+    for (const image of parsed.images) {
       if (!placements.has(image.src)) placements.set(image.src, await imagePlacement({ src: image.src, alt: image.alt || article.title }, at))
     }
-    return toBody(placeImages(cleaned.html, (src) => placements.get(src) ?? null)) as Article['body']
+    return parsed.toLexical((src) => placements.get(src) ?? null) as unknown as Article['body']
   }
 
   const coverImage = async ({ at, article }: ArchiveEntry): Promise<number | undefined> => {

@@ -3,11 +3,11 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { archiveEntry, type ArchiveArticle, type ArchiveComment, parseArchiveDate } from '../../../src/lib/import/archive'
-import { cleanHtml, htmlText, placeImages } from '../../../src/lib/import/html'
+import { htmlText, type ImagePlacement, parseBody } from '../../../src/lib/import/htmlToLexical'
 import { imageTypeOf } from '../../../src/lib/media/imageFiles'
 import { imageSourceOf } from '../../../src/lib/import/images'
 import { parseJsonLines } from '../../../src/lib/import/jsonl'
-import { comparableBody, finishBody, type LexicalNode } from '../../../src/lib/import/lexicalBody'
+import { comparableBody, type LexicalNode } from '../../../src/lib/import/lexicalBody'
 import { isPrivateAddress } from '../../../src/lib/net/publicAddresses'
 import { isSafeLink } from '../../../src/lib/richText/safeLinks'
 import { WxrItemSplitter } from '../../../src/lib/import/wxrItems'
@@ -336,55 +336,49 @@ describe('wordpressParagraphs', () => {
   })
 })
 
-describe('cleanHtml', () => {
-  it('removes scripts, styles, frames, comments and event handlers', () => {
-    const { html } = cleanHtml(
-      '<p onclick="steal()">正文<script>alert(1)</script></p><style>p{}</style><iframe src="https://x"></iframe><!-- note --><img src="a.png" onerror="steal()" alt="图">',
-    )
-    expect(html).toBe('<p>正文</p><img src="a.png" alt="图">')
+describe('parseBody', () => {
+  /** The body's blocks in brief: each a type with its text, links and uploads, enough to see what was kept. */
+  const outline = (html: string, placeOf: (src: string) => ImagePlacement = () => null) => {
+    const brief = (node: LexicalNode): unknown => {
+      if (node.type === 'text') return node.text
+      if (node.type === 'link') return { link: (node.fields as { url: string }).url, children: node.children?.map(brief) }
+      if (node.type === 'upload') return { upload: node.value }
+      return { [String(node.tag ?? node.type)]: node.children?.map(brief) }
+    }
+    return (parseBody(html).toLexical(placeOf).root.children ?? []).map(brief)
+  }
+
+  it('drops scripts, styles, frames, comments and event handlers', () => {
+    const html = '<p onclick="steal()">正文<script>alert(1)</script></p><style>p{}</style><iframe src="https://x"></iframe><!-- note --><img src="a.png" onerror="steal()" alt="图">'
+    expect(parseBody(html).images).toEqual([{ src: 'a.png', alt: '图' }])
+    expect(outline(html)).toEqual([{ paragraph: ['正文'] }])
   })
 
   it('unwraps links that are not http(s), mailto or tel, however they are disguised', () => {
-    const { html } = cleanHtml(
-      '<a href="javascript:alert(1)">甲</a><a href=" JaVa&#x0A;script:alert(1)">乙</a><a href="data:text/html,x">丙</a><a href="https://example.com/a">丁</a><a href="/2024/04/x">戊</a><a name="top">己</a>',
-    )
-    expect(html).toBe('甲乙丙<a href="https://example.com/a">丁</a><a href="/2024/04/x">戊</a>己')
+    const html = '<p><a href="javascript:alert(1)">甲</a><a href=" JaVa&#x0A;script:alert(1)">乙</a><a href="data:text/html,x">丙</a><a href="https://example.com/a">丁</a><a href="/2024/04/x">戊</a><a name="top">己</a></p>'
+    expect(outline(html)).toEqual([{ paragraph: ['甲乙丙', { link: 'https://example.com/a', children: ['丁'] }, { link: '/2024/04/x', children: ['戊'] }, '己'] }])
     expect(isSafeLink('mailto:news@example.com')).toBe(true)
     expect(isSafeLink('vbscript:msgbox')).toBe(false)
   })
 
   it('fits headings to h2–h4 and keeps a linked picture as the picture', () => {
-    const { html, images } = cleanHtml('<h1>大标题</h1><h5>小标题</h5><a href="https://x/full.png"><img src="thumb.png" alt="缩略图"></a>')
-    expect(html).toBe('<h2>大标题</h2><h4>小标题</h4><img src="thumb.png" alt="缩略图">')
-    expect(images).toEqual([{ src: 'thumb.png', alt: '缩略图' }])
+    const html = '<h1>大标题</h1><h5>小标题</h5><a href="https://x/full.png"><img src=" thumb.png " alt="缩略图"></a>'
+    expect(parseBody(html).images).toEqual([{ src: 'thumb.png', alt: '缩略图' }])
+    expect(outline(html, (src) => (src === 'thumb.png' ? { mediaId: 3 } : null))).toEqual([{ h2: ['大标题'] }, { h4: ['小标题'] }, { upload: 3 }])
   })
-})
 
-describe('placeImages', () => {
-  it('marks uploads for the converter, and leaves a failed web image as a link and a failed file out', () => {
-    const html = '<p><img src="a.png" alt="甲"><img src="https://example.com/b.png" alt="乙"><img src="c.png"></p>'
-    const placed = placeImages(html, (src) => (src === 'a.png' ? { mediaId: 7 } : src.startsWith('https:') ? { link: src } : null))
-    expect(placed).toBe(
-      '<p><img src="a.png" alt="甲" data-lexical-upload-relation-to="media" data-lexical-upload-id="7"><a href="https://example.com/b.png">乙</a></p>',
-    )
-  })
-})
-
-describe('finishBody', () => {
-  const text = (value: string): LexicalNode => ({ type: 'text', text: value })
-  const upload = (value: string): LexicalNode => ({ type: 'upload', relationTo: 'media', value, id: 'x', fields: {} })
-
-  it('lifts images out of paragraphs, keeping the text around them, with numeric media ids', () => {
-    const state = { root: { type: 'root', children: [{ type: 'paragraph', children: [text('前'), upload('7'), text(' '), upload('8'), text('后')] }] } }
-    expect(finishBody(state).root.children).toEqual([
-      { type: 'paragraph', children: [text('前')] },
-      { ...upload('7'), value: 7 },
-      { ...upload('8'), value: 8 },
-      { type: 'paragraph', children: [text('后')] },
+  it('makes an image an upload of its own, a link named by its alt text or address, or nothing', () => {
+    const html = '<p>前<img src="a.png" alt="甲"> <img src="https://example.com/b.png" alt="乙"><img src="https://example.com/c.png"><img src="d.png">后</p>'
+    const placeOf = (src: string): ImagePlacement => (src === 'a.png' ? { mediaId: 7 } : src.startsWith('https:') ? { link: src } : null)
+    expect(outline(html, placeOf)).toEqual([
+      { paragraph: ['前'] },
+      { upload: 7 },
+      { paragraph: [{ link: 'https://example.com/b.png', children: ['乙'] }, { link: 'https://example.com/c.png', children: ['https://example.com/c.png'] }, '后'] },
     ])
   })
 
   it('compares bodies without the random node ids', () => {
+    const text = (value: string): LexicalNode => ({ type: 'text', text: value })
     const a = { root: { type: 'root', children: [{ type: 'link', id: 'aaa', children: [text('甲')], fields: { url: 'https://x' } }] } }
     const b = { root: { type: 'root', children: [{ type: 'link', id: 'bbb', children: [text('甲')], fields: { url: 'https://x' } }] } }
     expect(comparableBody(a)).toEqual(comparableBody(b))
