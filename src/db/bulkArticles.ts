@@ -54,136 +54,121 @@ export async function nextIds(client: PoolClient, table: string, count: number):
   return rows.map((row) => Number(row.id))
 }
 
-const column = <T, V>(rows: readonly T[], pick: (row: T) => V): V[] => rows.map(pick)
-const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
+/**
+ * A batch travels as one JSON document per statement, read back by `jsonb_to_recordset`: PostgreSQL
+ * parses it in C, where a parameter array per column would be escaped element by element in Node.
+ */
+const asJson = (rows: readonly object[]) => JSON.stringify(rows)
 
-/** The articles, their relations, review history, version and search rows. */
+/** The articles, their versions and search rows (one statement), then their relations and review history. */
 export async function insertArticles(client: PoolClient, articles: readonly NewArticleRow[], now: string): Promise<void> {
   if (articles.length === 0) return
-  const main = [
-    column(articles, (a) => a.id),
-    column(articles, (a) => a.title),
-    column(articles, (a) => a.slug),
-    column(articles, (a) => a.summary),
-    column(articles, (a) => a.source),
-    column(articles, (a) => a.categoryId),
-    column(articles, (a) => a.coverImageId),
-    column(articles, (a) => json(a.body)),
-    column(articles, (a) => a.publishedAt),
-    column(articles, (a) => a.status),
-    column(articles, (a) => a.reviewState),
-    column(articles, (a) => a.importedFromSystem),
-    column(articles, (a) => a.importedFromOriginalId),
-  ]
-  const fields = `u.title, u.slug, u.summary, u.source, u.category_id, u.cover_image_id, u.body, u.published_at`
-  const fromUnnest = `from unnest($1::int[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::int[], $7::int[], $8::jsonb[], $9::timestamptz[],
-      $10::text[], $11::text[], $12::varchar[], $13::varchar[], $14::numeric[]) as u(id, title, slug, summary, source, category_id, cover_image_id, body, published_at,
-      status, review_state, system, original_id, approved_comment_count)`
+  const rows = articles.map((a) => ({
+    id: a.id,
+    version_id: a.versionId,
+    title: a.title,
+    slug: a.slug,
+    summary: a.summary,
+    source: a.source,
+    category_id: a.categoryId,
+    cover_image_id: a.coverImageId,
+    body: a.body ?? null,
+    published_at: a.publishedAt,
+    status: a.status,
+    review_state: a.reviewState,
+    system: a.importedFromSystem,
+    original_id: a.importedFromOriginalId,
+    approved_comment_count: a.approvedCommentCount,
+    plain: a.search?.plain ?? null,
+    title_words: a.search?.title ?? null,
+    summary_words: a.search?.summary ?? null,
+    body_words: a.search?.body ?? null,
+  }))
+  const fields = 'u.title, u.slug, u.summary, u.source, u.category_id, u.cover_image_id, u.body, u.published_at'
   await client.query(
-    `insert into articles (id, title, slug, summary, source, category_id, cover_image_id, body, published_at, _status, review_state,
-       imported_from_system, imported_from_original_id, approved_comment_count, created_at, updated_at)
-     select u.id, ${fields}, u.status::enum_articles_status, u.review_state::enum_articles_review_state, u.system, u.original_id, u.approved_comment_count, $15, $15
-     ${fromUnnest}`,
-    [...main, column(articles, (a) => a.approvedCommentCount), now],
-  )
-  // The version is the article as first saved: its comment count is the one it was created with.
-  await client.query(
-    `insert into _articles_v (id, parent_id, version_title, version_slug, version_summary, version_source, version_category_id, version_cover_image_id, version_body,
-       version_published_at, version__status, version_review_state, version_imported_from_system, version_imported_from_original_id,
-       version_created_at, version_updated_at, created_at, updated_at, latest, autosave)
-     select v.id, u.id, ${fields}, u.status::enum__articles_v_version_status, u.review_state::enum__articles_v_version_review_state, u.system, u.original_id,
-       $15, $15, $15, $15, true, false
-     ${fromUnnest} join unnest($16::int[], $1::int[]) as v(id, parent_id) on v.parent_id = u.id`,
-    [...main, column(articles, () => 0), now, column(articles, (a) => a.versionId)],
+    `with u as materialized (
+       select * from jsonb_to_recordset($1::jsonb) as u(id int, version_id int, title varchar, slug varchar, summary varchar, source varchar, category_id int,
+         cover_image_id int, body jsonb, published_at timestamptz, status text, review_state text, system varchar, original_id varchar, approved_comment_count numeric,
+         plain text, title_words text, summary_words text, body_words text)
+     ),
+     main as (
+       insert into articles (id, title, slug, summary, source, category_id, cover_image_id, body, published_at, _status, review_state,
+         imported_from_system, imported_from_original_id, approved_comment_count, created_at, updated_at)
+       select u.id, ${fields}, u.status::enum_articles_status, u.review_state::enum_articles_review_state, u.system, u.original_id, u.approved_comment_count, $2, $2 from u
+     ),
+     -- The version is the article as first saved: its comment count is the one it was created with.
+     version as (
+       insert into _articles_v (id, parent_id, version_title, version_slug, version_summary, version_source, version_category_id, version_cover_image_id, version_body,
+         version_published_at, version__status, version_review_state, version_imported_from_system, version_imported_from_original_id,
+         version_created_at, version_updated_at, created_at, updated_at, latest, autosave)
+       select u.version_id, u.id, ${fields}, u.status::enum__articles_v_version_status, u.review_state::enum__articles_v_version_review_state, u.system, u.original_id,
+         $2, $2, $2, $2, true, false from u
+     )
+     -- The same row indexArticle writes (src/db/articleSearch.ts), for the published ones.
+     insert into article_search (article_id, plain_text, published_at, vector, segmentation, updated_at)
+     select u.id, u.plain, u.published_at,
+       setweight(to_tsvector('simple', u.title_words), 'A') || setweight(to_tsvector('simple', u.summary_words), 'B') || setweight(to_tsvector('simple', u.body_words), 'C'),
+       $3, now()
+     from u where u.plain is not null`,
+    [asJson(rows), now, SEGMENTATION],
   )
   await insertRelations(client, articles)
   await insertHistory(client, articles)
-  await insertSearchRows(client, articles.filter((a) => a.search !== null))
 }
 
 async function insertRelations(client: PoolClient, articles: readonly NewArticleRow[]): Promise<void> {
   const rows = articles.flatMap((a) => [
-    ...a.authors.map((id, index) => ({ articleId: a.id, versionId: a.versionId, order: index + 1, path: 'authors', authorId: id, tagId: null })),
-    ...a.tags.map((id, index) => ({ articleId: a.id, versionId: a.versionId, order: index + 1, path: 'tags', authorId: null, tagId: id })),
+    ...a.authors.map((id, index) => ({ article_id: a.id, version_id: a.versionId, order: index + 1, path: 'authors', authors_id: id, tags_id: null })),
+    ...a.tags.map((id, index) => ({ article_id: a.id, version_id: a.versionId, order: index + 1, path: 'tags', authors_id: null, tags_id: id })),
   ])
   if (rows.length === 0) return
-  const values = [column(rows, (r) => r.order), column(rows, (r) => r.path), column(rows, (r) => r.authorId), column(rows, (r) => r.tagId)]
-  const shape = `unnest($1::int[], $2::varchar[], $3::int[], $4::int[], $5::int[]) as u("order", path, authors_id, tags_id, parent_id)`
-  await client.query(`insert into articles_rels ("order", parent_id, path, authors_id, tags_id) select u."order", u.parent_id, u.path, u.authors_id, u.tags_id from ${shape}`, [
-    ...values,
-    column(rows, (r) => r.articleId),
-  ])
   await client.query(
-    `insert into _articles_v_rels ("order", parent_id, path, authors_id, tags_id) select u."order", u.parent_id, 'version.' || u.path, u.authors_id, u.tags_id from ${shape}`,
-    [...values, column(rows, (r) => r.versionId)],
+    `with u as materialized (
+       select * from jsonb_to_recordset($1::jsonb) as u(article_id int, version_id int, "order" int, path varchar, authors_id int, tags_id int)
+     ),
+     main as (insert into articles_rels ("order", parent_id, path, authors_id, tags_id) select u."order", u.article_id, u.path, u.authors_id, u.tags_id from u)
+     insert into _articles_v_rels ("order", parent_id, path, authors_id, tags_id) select u."order", u.version_id, 'version.' || u.path, u.authors_id, u.tags_id from u`,
+    [asJson(rows)],
   )
 }
 
 async function insertHistory(client: PoolClient, articles: readonly NewArticleRow[]): Promise<void> {
-  const rows = articles.flatMap((a) => a.history.map((entry, index) => ({ ...entry, order: index + 1, articleId: a.id, versionId: a.versionId })))
+  const rows = articles.flatMap((a) => a.history.map((entry, index) => ({ ...entry, order: index + 1, article_id: a.id, version_id: a.versionId })))
   if (rows.length === 0) return
-  const values = [
-    column(rows, (r) => r.order),
-    column(rows, (r) => r.id),
-    column(rows, (r) => r.action),
-    column(rows, (r) => r.from),
-    column(rows, (r) => r.to),
-    column(rows, (r) => r.at),
-  ]
-  const shape = `unnest($1::int[], $2::varchar[], $3::text[], $4::varchar[], $5::varchar[], $6::timestamptz[], $7::int[]) as u("order", id, action, "from", "to", at, parent_id)`
   await client.query(
-    `insert into articles_review_history (_order, _parent_id, id, action, "from", "to", at)
-     select u."order", u.parent_id, u.id, u.action::enum_articles_review_history_action, u."from", u."to", u.at from ${shape}`,
-    [...values, column(rows, (r) => r.articleId)],
-  )
-  await client.query(
-    `insert into _articles_v_version_review_history (_order, _parent_id, _uuid, action, "from", "to", at)
-     select u."order", u.parent_id, u.id, u.action::enum__articles_v_version_review_history_action, u."from", u."to", u.at from ${shape}`,
-    [...values, column(rows, (r) => r.versionId)],
-  )
-}
-
-/** The same row `indexArticle` writes (src/db/articleSearch.ts), for many articles. */
-async function insertSearchRows(client: PoolClient, articles: readonly NewArticleRow[]): Promise<void> {
-  if (articles.length === 0) return
-  await client.query(
-    `insert into article_search (article_id, plain_text, published_at, vector, segmentation, updated_at)
-     select u.id, u.plain, u.published_at,
-       setweight(to_tsvector('simple', u.title), 'A') || setweight(to_tsvector('simple', u.summary), 'B') || setweight(to_tsvector('simple', u.body), 'C'),
-       $7, now()
-     from unnest($1::int[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[]) as u(id, plain, published_at, title, summary, body)`,
-    [
-      column(articles, (a) => a.id),
-      column(articles, (a) => a.search!.plain),
-      column(articles, (a) => a.publishedAt),
-      column(articles, (a) => a.search!.title),
-      column(articles, (a) => a.search!.summary),
-      column(articles, (a) => a.search!.body),
-      SEGMENTATION,
-    ],
+    `with u as materialized (
+       select * from jsonb_to_recordset($1::jsonb) as u(article_id int, version_id int, "order" int, id varchar, action text, "from" varchar, "to" varchar, at timestamptz)
+     ),
+     main as (
+       insert into articles_review_history (_order, _parent_id, id, action, "from", "to", at)
+       select u."order", u.article_id, u.id, u.action::enum_articles_review_history_action, u."from", u."to", u.at from u
+     )
+     insert into _articles_v_version_review_history (_order, _parent_id, _uuid, action, "from", "to", at)
+     select u."order", u.version_id, u.id, u.action::enum__articles_v_version_review_history_action, u."from", u."to", u.at from u`,
+    [asJson(rows)],
   )
 }
 
 export async function insertComments(client: PoolClient, comments: readonly NewCommentRow[], now: string): Promise<void> {
   if (comments.length === 0) return
+  const rows = comments.map((c) => ({
+    id: c.id,
+    article_id: c.articleId,
+    parent_id: c.parentId,
+    body: c.body,
+    display_name: c.displayName,
+    status: c.status,
+    ip: c.ip,
+    original_id: c.originalId,
+    created_at: c.createdAt,
+    reply_count: c.replyCount,
+  }))
   await client.query(
     `insert into comments (id, article_id, parent_id, body, commenter_display_name, status, ip, original_id, created_at, reply_count, updated_at)
-     select u.id, u.article_id, u.parent_id, u.body, u.display_name, u.status::enum_comments_status, u.ip, u.original_id, u.created_at, u.reply_count, $11
-     from unnest($1::int[], $2::int[], $3::int[], $4::varchar[], $5::varchar[], $6::text[], $7::varchar[], $8::varchar[], $9::timestamptz[], $10::numeric[])
-       as u(id, article_id, parent_id, body, display_name, status, ip, original_id, created_at, reply_count)`,
-    [
-      column(comments, (c) => c.id),
-      column(comments, (c) => c.articleId),
-      column(comments, (c) => c.parentId),
-      column(comments, (c) => c.body),
-      column(comments, (c) => c.displayName),
-      column(comments, (c) => c.status),
-      column(comments, (c) => c.ip),
-      column(comments, (c) => c.originalId),
-      column(comments, (c) => c.createdAt),
-      column(comments, (c) => c.replyCount),
-      now,
-    ],
+     select u.id, u.article_id, u.parent_id, u.body, u.display_name, u.status::enum_comments_status, u.ip, u.original_id, u.created_at, u.reply_count, $2
+     from jsonb_to_recordset($1::jsonb) as u(id int, article_id int, parent_id int, body varchar, display_name varchar, status text, ip varchar, original_id varchar,
+       created_at timestamptz, reply_count numeric)`,
+    [asJson(rows), now],
   )
 }
 
