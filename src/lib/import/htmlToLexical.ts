@@ -15,10 +15,13 @@ export type ParsedBody = { images: BodyImage[]; toLexical: (placeOf: (src: strin
 /*
  * One parse of the HTML (parse5, the parser JSDOM uses), cleaned, then converted the way Payload's
  * convertHTMLToLexical converts it through the body editor's features (Lexical's $generateNodesFromDOM
- * into an empty root, then its list and text normalisations), without a DOM or an editor: that costs
- * some 15 ms an article, this well under one. The rules below mirror Lexical's importers one for one,
- * so an import writes what the admin's own converter would; tests/unit/lib/htmlToLexical.test.ts
- * holds the two side by side over a corpus of real-world HTML.
+ * into an empty root, then its list and text normalisations), without a DOM or an editor: those cost
+ * 15 ms and more an article, this a fraction of one. The rules below mirror Lexical's importers one
+ * for one, so an import writes what the admin's own converter would; where the cleaned HTML used to be
+ * written out and read again between steps, what that changed is reproduced too (adjacent text joined,
+ * leading white space and <pre> line feeds dropped, nested headings split). tests/unit/lib/htmlToLexical.test.ts
+ * holds the two side by side over a corpus of real-world HTML and random markup, and names each
+ * place where this one departs from Payload's on purpose.
  */
 
 /** Elements whose content is code or foreign to an article, dropped whole. */
@@ -96,9 +99,9 @@ function cleanBody(html: string): { body: DomElement; images: DomElement[] } {
   }
   const copyElement = (node: DefaultTreeAdapterTypes.Element, parent: DomElement) => {
     const renamed = HEADING_LEVELS[node.tagName]
-    const attrs: Record<string, string> = {}
+    const attrs: Record<string, string> = Object.create(null)
     // A renamed heading is a new element: its attributes stay behind.
-    if (!renamed) for (const { name, value } of node.attrs) if (!(name in attrs) && !name.startsWith('on')) attrs[name] = value
+    if (!renamed) for (const { name, value } of node.attrs) if (!name.startsWith('on')) attrs[name] = value
     const element: DomElement = { name: renamed ?? node.tagName, attrs, children: [], parent: null, style: attrs.style === undefined ? NO_STYLE : parseStyle(attrs.style) }
     copyChildren(node, element)
     if (element.name === 'img') images.push(element)
@@ -204,6 +207,7 @@ type Element = {
   listType?: 'number' | 'bullet' | 'check'
   start?: number
   value?: number
+  checked?: boolean
   fields?: { linkType: 'custom'; newTab: boolean; url: string }
 }
 type Text = { kind: 'text'; text: string; format: number; tab?: true; parent: Element | null }
@@ -400,7 +404,12 @@ function convertElement(dom: DomElement): Conversion | null {
       return { node: list, after: (children) => listItemsOf(children) }
     }
     case 'li': {
-      const item = element('listitem', { format: alignmentOf(dom), direction: directionOf(dom) })
+      const checkbox = checkboxOf(dom)
+      if (checkbox === null) return { node: null }
+      const ariaChecked = attribute(dom, 'aria-checked')
+      const item = checkbox
+        ? element('listitem', { checked: attribute(checkbox, 'checked') !== null })
+        : element('listitem', { format: alignmentOf(dom), direction: directionOf(dom), checked: ariaChecked === 'true' ? true : ariaChecked === 'false' ? false : undefined })
       return {
         node: item,
         after: (children) => {
@@ -425,6 +434,24 @@ function convertElement(dom: DomElement): Conversion | null {
     default:
       return null
   }
+}
+
+/**
+ * The checkbox of a GitHub or Joplin task-list item, read as the item; undefined for any other item,
+ * null when what should be its checkbox is another input (the item is then no item).
+ */
+function checkboxOf(dom: DomElement): DomElement | null | undefined {
+  const classes = (attribute(dom, 'class') ?? '').split(/\s+/)
+  const elements = dom.children.filter(isElement)
+  let input: DomElement | undefined
+  if (classes.includes('task-list-item')) input = elements.find((child) => child.name === 'input')
+  if (!input && classes.includes('joplin-checkbox')) {
+    const wrapper = elements.find((child) => (attribute(child, 'class') ?? '').split(/\s+/).includes('checkbox-wrapper') && child.children.some(isElement))
+    const first = wrapper?.children.find(isElement)
+    if (first?.name === 'input') input = first
+  }
+  if (!input) return undefined
+  return attribute(input, 'type') === 'checkbox' ? input : null
 }
 
 function isGoogleDocsTitle(dom: Dom | undefined): boolean {
@@ -662,7 +689,8 @@ function mergeLists(list: Element, next: Element): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Serialised as the editor stores it, images lifted out of paragraphs (lexicalBody's finishBody).
+// Serialised as the editor stores it, each image lifted out of its paragraph as the admin's editor
+// places images: a block of its own.
 
 /** `itemIndent`: the indent of list items below, one more in each list nested straight in an item (ListItemNode.getIndent). */
 function toJson(node: Node, itemIndent: number): LexicalNode {
@@ -695,6 +723,8 @@ function toJson(node: Node, itemIndent: number): LexicalNode {
     json.start = node.start
     json.tag = node.tag
   } else if (node.type === 'listitem') {
+    // A list item is checked or not in a check list, and neither in any other.
+    if (node.parent?.listType === 'check') json.checked = node.checked ?? false
     json.value = node.value
   } else if (node.type === 'link') {
     json.fields = node.fields
