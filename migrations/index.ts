@@ -17,6 +17,7 @@ import * as migration_20261206_213000_live_article_images from './20261206_21300
 import * as migration_20261207_015207_admin_titles from './20261207_015207_admin_titles';
 import * as migration_20261207_022132_published_at_time_zone from './20261207_022132_published_at_time_zone';
 import * as migration_20261207_031230_imported_comments from './20261207_031230_imported_comments';
+import * as migration_20261207_042157_bulk_import from './20261207_042157_bulk_import';
 import * as migration_20261207_043000_channel_list_index from './20261207_043000_channel_list_index';
 
 export const migrations = [
@@ -113,7 +114,12 @@ export const migrations = [
   {
     up: migration_20261207_031230_imported_comments.up,
     down: migration_20261207_031230_imported_comments.down,
-    name: '20261207_031230_imported_comments'
+    name: '20261207_031230_imported_comments',
+  },
+  {
+    up: migration_20261207_042157_bulk_import.up,
+    down: migration_20261207_042157_bulk_import.down,
+    name: '20261207_042157_bulk_import',
   },
   {
     up: migration_20261207_043000_channel_list_index.up,

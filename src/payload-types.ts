@@ -649,6 +649,7 @@ export interface Webhook {
     | 'comment.approved'
     | 'correction.published'
     | 'site-settings.changed'
+    | 'articles.imported'
   )[];
   /**
    * Left empty, a random one is generated.
@@ -677,7 +678,8 @@ export interface WebhookDelivery {
     | 'article.deleted'
     | 'comment.approved'
     | 'correction.published'
-    | 'site-settings.changed';
+    | 'site-settings.changed'
+    | 'articles.imported';
   url: string;
   status: 'pending' | 'delivered' | 'failed';
   attempts?: number | null;
@@ -733,7 +735,8 @@ export interface AuditLog {
     | 'override'
     | 'role-change'
     | 'login'
-    | 'login-failed';
+    | 'login-failed'
+    | 'import';
   actorCollection?: string | null;
   actorId?: string | null;
   actorName?: string | null;

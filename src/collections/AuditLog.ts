@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'role-change',
   'login',
   'login-failed',
+  'import',
 ] as const
 
 /**

@@ -44,18 +44,30 @@ export async function indexArticle(payload: Payload, id: number, req?: Partial<P
   await writeSearchRow(db, article)
 }
 
-async function writeSearchRow(db: Executor, article: IndexedArticle): Promise<void> {
+export type SearchText = { plain: string; title: string; summary: string; body: string }
+
+/** What an article's search row is made of: its text, and the words of each part as jieba cuts them. */
+export function searchTextOf(article: Pick<Article, 'title' | 'summary' | 'body'>): SearchText {
   const body = lexicalToPlainText(article.body)
-  const plain = [article.title, article.summary, body].filter(Boolean).join('\n')
+  return {
+    plain: [article.title, article.summary, body].filter(Boolean).join('\n'),
+    title: words(article.title),
+    summary: words(article.summary),
+    body: words(body),
+  }
+}
+
+async function writeSearchRow(db: Executor, article: IndexedArticle): Promise<void> {
+  const text = searchTextOf(article)
   await db.execute(sql`
     insert into article_search (article_id, plain_text, published_at, vector, segmentation, updated_at)
     values (
       ${article.id},
-      ${plain},
+      ${text.plain},
       ${article.publishedAt ?? null},
-      setweight(to_tsvector('simple', ${words(article.title)}), 'A')
-        || setweight(to_tsvector('simple', ${words(article.summary)}), 'B')
-        || setweight(to_tsvector('simple', ${words(body)}), 'C'),
+      setweight(to_tsvector('simple', ${text.title}), 'A')
+        || setweight(to_tsvector('simple', ${text.summary}), 'B')
+        || setweight(to_tsvector('simple', ${text.body}), 'C'),
       ${SEGMENTATION},
       now()
     )

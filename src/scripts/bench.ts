@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const targetList = targets(report, options.connections)
     printApiReport(report, targetList, options)
     Object.assign(results, { contentApi: report, targets: targetList })
-    if (report.measurements.some((measurement) => !('result' in measurement) || errorCount(measurement.result) > 0)) process.exitCode = 1
+    if (report.stages.flatMap((stage) => stage.measurements).some((measurement) => !('result' in measurement) || errorCount(measurement.result) > 0)) process.exitCode = 1
   }
 
   const file = await writeResults(results, startedAt)

@@ -1,30 +1,29 @@
-import { readFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { getPayload, type Payload } from 'payload'
+import { createLocalReq, getPayload, type Payload } from 'payload'
 
 import { migrations } from '../../migrations'
-import type { ParsedArchive } from '../lib/import/archive'
-import { parseJsonLines } from '../lib/import/jsonl'
-import { formatSummary, type ImportReport, progressLine } from '../lib/import/report'
-import { parseWxr } from '../lib/import/wxr'
+import { queueWebhookDeliveries } from '../collections/Webhooks/queueDeliveries'
+import { recordAudit } from '../hooks/everywhere/recordAuditTrail'
+import { emptyReport, formatSummary, type ImportReport, progressLine, recordOutcome, recordProblem } from '../lib/import/report'
+import { articlesImportedEvents } from '../lib/webhooks/events'
 import { closePayload, tolerateDroppedConnections } from '../server/pool'
 import { startApiCaching } from '../server/cache/responseCache'
 import { articleImporter } from './import/articles'
+import { type ArchiveSource, archiveSource, archiveUnits, FORMATS } from './import/archiveStream'
+import { BULK_BATCH_SIZE } from './import/bulk'
+import { importInBulk } from './import/bulkRun'
 import { commentImporter } from './import/comments'
 import type { ImportContext } from './import/context'
+import { describeError } from './import/describeError'
 import { useProjectDatabase } from './projectDatabase'
+import { ARTICLES_SLUG } from '../slugs'
 
-const USAGE = 'usage: npm run import -- FILE [--dry-run] [--system NAME] [--format wxr|jsonl]'
+const USAGE = 'usage: npm run import -- FILE|FOLDER [--bulk [--batch-size N]] [--dry-run] [--system NAME] [--format wxr|jsonl]'
 
-const FORMATS = {
-  wxr: { parse: parseWxr, extensions: ['.xml', '.wxr'], defaultSystem: 'wordpress' },
-  jsonl: { parse: parseJsonLines, extensions: ['.jsonl', '.ndjson'], defaultSystem: 'jsonl' },
-} satisfies Record<string, { parse: (text: string) => ParsedArchive; extensions: string[]; defaultSystem: string }>
-type Format = keyof typeof FORMATS
-
-type Options = { file: string; format: Format; system: string; dryRun: boolean }
+type Options = { input: string; format?: string; system?: string; dryRun: boolean; bulk: boolean; batchSize: number }
 
 /**
  * `npm run import -- FILE`: brings an archive from another CMS into this one (see docs/operations.md). Exits
@@ -33,10 +32,13 @@ type Options = { file: string; format: Format; system: string; dryRun: boolean }
  */
 async function main(): Promise<number> {
   let options: Options
-  let archive: ParsedArchive
+  let source: ArchiveSource
+  let system: string
   try {
     options = readOptions(process.argv.slice(2))
-    archive = FORMATS[options.format].parse(await readFile(options.file, 'utf8'))
+    source = await archiveSource(options.input, options.format)
+    system = (options.system ?? FORMATS[source.format].defaultSystem).trim()
+    if (system === '') throw new Error('--system needs a name')
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`)
     return 1
@@ -49,7 +51,14 @@ async function main(): Promise<number> {
     // A dry run writes nothing, migrations included: against an unmigrated database it fails instead.
     if (!options.dryRun) await payload.db.migrate({ migrations: migrations as unknown as NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations'] })
     const caching = announceChangesToRunningServers(payload)
-    const report = await runImport(payload, archive, options)
+    const report = emptyReport({ file: options.input, format: source.format, system, dryRun: options.dryRun })
+    const archiveDir = source.files.length > 1 ? path.resolve(options.input) : path.dirname(path.resolve(options.input))
+    const context: ImportContext = { payload, dryRun: options.dryRun, system, archiveDir, report }
+    const started = Date.now()
+    if (options.bulk && !options.dryRun) await runBulkImport(context, source, options.batchSize)
+    else await runImport(context, source)
+    report.elapsedMs = Date.now() - started
+    if (!options.dryRun) await recordRun(context, options.bulk)
     process.stdout.write(formatSummary(report))
     await caching?.close()
     await closePayload(payload)
@@ -63,22 +72,18 @@ function readOptions(args: string[]): Options {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean', default: false }, system: { type: 'string' }, format: { type: 'string' } },
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      bulk: { type: 'boolean', default: false },
+      'batch-size': { type: 'string', default: String(BULK_BATCH_SIZE) },
+      system: { type: 'string' },
+      format: { type: 'string' },
+    },
   })
-  if (positionals.length !== 1) throw new Error('name one archive file')
-  const file = positionals[0]
-  const format = values.format ?? formatFromExtension(file)
-  if (!(format in FORMATS)) throw new Error(`unknown format "${format}": wxr or jsonl`)
-  const system = (values.system ?? FORMATS[format as Format].defaultSystem).trim()
-  if (system === '') throw new Error('--system needs a name')
-  return { file, format: format as Format, system, dryRun: values['dry-run'] }
-}
-
-function formatFromExtension(file: string): string {
-  const extension = path.extname(file).toLowerCase()
-  const format = (Object.keys(FORMATS) as Format[]).find((name) => (FORMATS[name].extensions as string[]).includes(extension))
-  if (!format) throw new Error(`cannot tell the format of ${file} from its extension: give --format wxr or --format jsonl`)
-  return format
+  if (positionals.length !== 1) throw new Error('name one archive file or folder')
+  const batchSize = Number(values['batch-size'])
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new Error(`--batch-size must be a whole number from 1 to 10000, not "${values['batch-size']}"`)
+  return { input: positionals[0], format: values.format, system: values.system, dryRun: values['dry-run'], bulk: values.bulk, batchSize }
 }
 
 /**
@@ -92,73 +97,94 @@ function announceChangesToRunningServers(payload: Payload) {
 }
 
 /** Every article in turn, then its comments: one that fails is recorded and the run goes on. */
-async function runImport(payload: Payload, archive: ParsedArchive, options: Options): Promise<ImportReport> {
-  const started = Date.now()
-  const report: ImportReport = {
-    file: options.file,
-    format: options.format,
-    system: options.system,
-    dryRun: options.dryRun,
-    articles: archive.problems.map((problem) => ({
-      at: problem.at,
-      outcome: 'failed',
-      reason: problem.field ? `${problem.field}: ${problem.reason}` : problem.reason,
-    })),
-    comments: { created: 0, skipped: 0, failed: 0 },
-    created: { authors: [], categories: [], tags: [], images: [] },
-    warnings: [],
-    elapsedMs: 0,
-  }
-  const context: ImportContext = { payload, dryRun: options.dryRun, system: options.system, archiveDir: path.dirname(path.resolve(options.file)), report }
-  const importArticle = await articleImporter(context)
+async function runImport(context: ImportContext, source: ArchiveSource): Promise<void> {
+  const { report } = context
+  const { importArticle } = await articleImporter(context)
   const importComments = commentImporter(context)
-  const progress = progressBar(archive.entries.length)
-  for (const entry of archive.entries) {
-    report.warnings.push(...entry.warnings.map((reason) => ({ at: entry.at, reason })))
-    try {
-      const { outcome, articleId } = await importArticle(entry)
-      report.articles.push({ at: entry.at, title: entry.article.title, outcome })
-      await importComments(entry, articleId)
-    } catch (error) {
-      report.articles.push({ at: entry.at, title: entry.article.title, outcome: 'failed', reason: describeError(error) })
+  const progress = progressBar(source.totalBytes)
+  for await (const { record, bytesRead } of archiveUnits(source)) {
+    if (record && 'article' in record) {
+      const entry = record
+      report.warnings.push(...entry.warnings.map((reason) => ({ at: entry.at, reason })))
+      try {
+        const { outcome, articleId } = await importArticle(entry)
+        recordOutcome(report, { at: entry.at, title: entry.article.title, outcome })
+        await importComments(entry, articleId)
+      } catch (error) {
+        recordOutcome(report, { at: entry.at, title: entry.article.title, outcome: 'failed', reason: describeError(error) })
+      }
+    } else if (record) {
+      recordProblem(report, record)
     }
-    progress.advance()
+    progress.update(report, bytesRead)
   }
-  progress.finish()
-  report.articles.sort((a, b) => positionOf(a.at) - positionOf(b.at))
-  report.elapsedMs = Date.now() - started
-  return report
+  progress.finish(report)
 }
 
-/** `line 12` and `item 3 (post 40)` sort by their number, so failures read in file order. */
-function positionOf(at: string): number {
-  return Number(/\d+/.exec(at)?.[0] ?? 0)
+/** The bulk path (src/scripts/import/bulk.ts) over the archive's files, resumed where a stopped run left off. */
+async function runBulkImport(context: ImportContext, source: ArchiveSource, batchSize: number): Promise<void> {
+  const progress = progressBar(source.totalBytes)
+  await importInBulk(
+    context,
+    { key: checkpointKey(context.system, source), units: (skip) => archiveUnits(source, skip) },
+    {
+      batchSize,
+      progress: (bytesRead) => progress.update(context.report, bytesRead),
+      onResume: (unitsDone) => process.stderr.write(`resuming an interrupted import after ${unitsDone} ${source.format === 'jsonl' ? 'lines' : 'items'}\n`),
+    },
+  )
+  progress.finish(context.report)
 }
 
-/** A validation error names its fields; anything else says what it is. */
-function describeError(error: unknown): string {
-  const fields = (error as { data?: { errors?: { path?: string; message?: string }[] } }).data?.errors
-  if (Array.isArray(fields) && fields.length > 0) return fields.map((field) => `${field.path}: ${field.message}`).join('; ')
-  return error instanceof Error ? error.message : String(error)
+/** The archive as it is now: a changed file is another archive, and starts from its beginning. */
+function checkpointKey(system: string, source: ArchiveSource): string {
+  const identity = source.files.map((file) => `${path.resolve(file.file)}\u0000${file.bytes}\u0000${file.modifiedMs}`).join('\u0001')
+  return `newsroom:import:${system}:${createHash('sha256').update(identity).digest('hex').slice(0, 32)}`
 }
 
-/** On stderr, so the summary on stdout stays clean for a script to read; redrawn at most 10 times a second. */
-function progressBar(total: number) {
+/**
+ * One audit entry for the run, naming its counts; and, for the bulk path, one webhook notice for
+ * the whole archive instead of one per article.
+ */
+async function recordRun(context: ImportContext, bulk: boolean): Promise<void> {
+  const { payload, report } = context
+  const req = await createLocalReq({}, payload)
+  const { created, updated, skipped, failed } = report.outcomes
+  await recordAudit(req, {
+    action: 'import',
+    target: { collection: ARTICLES_SLUG },
+    detail: `${report.file} (${report.system}${bulk ? ', bulk' : ''}): ${created} created, ${updated} updated, ${skipped} skipped, ${failed} failed; comments ${report.comments.created} created`,
+  })
+  if (bulk) await queueWebhookDeliveries(req, articlesImportedEvents({ system: report.system, created, updated, comments: report.comments.created }))
+}
+
+/**
+ * On stderr, so the summary on stdout stays clean for a script to read: on a terminal one line
+ * redrawn at most 10 times a second, in a log a line every 10 seconds.
+ */
+function progressBar(totalBytes: number) {
   const started = Date.now()
-  let done = 0
-  let drawnAt = 0
-  const draw = () => process.stderr.write(`\r${progressLine(done, total, Date.now() - started)}`)
+  const terminal = process.stderr.isTTY === true
+  const every = terminal ? 100 : 10_000
+  let drawnAt = started
+  let bytes = 0
+  const articlesOf = (report: ImportReport) => Object.values(report.outcomes).reduce((sum, count) => sum + count, 0)
+  const draw = (report: ImportReport) => {
+    const line = progressLine({ articles: articlesOf(report), bytesRead: bytes, totalBytes, elapsedMs: Date.now() - started })
+    process.stderr.write(terminal ? `\r${line}` : `${line}\n`)
+  }
   return {
-    advance: () => {
-      done++
-      if (Date.now() - drawnAt >= 100) {
+    update: (report: ImportReport, bytesRead: number) => {
+      bytes = bytesRead
+      if (Date.now() - drawnAt >= every) {
         drawnAt = Date.now()
-        draw()
+        draw(report)
       }
     },
-    finish: () => {
-      draw()
-      process.stderr.write('\n')
+    finish: (report: ImportReport) => {
+      bytes = totalBytes
+      draw(report)
+      if (terminal) process.stderr.write('\n')
     },
   }
 }

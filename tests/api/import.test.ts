@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
@@ -7,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { createStaff, type Staff } from '../helpers/api'
+import { importCounts, type Run, runImportCommand, runNode } from '../helpers/importCommand'
 import { REDIS_URL, redisReachable } from '../helpers/redis'
 import { ROOT_DIR, startServer, type TestServer } from '../helpers/server'
 
@@ -20,36 +20,9 @@ let server: TestServer
 let staff: Staff
 let scratch: string
 
-type Run = { code: number | null; stdout: string; stderr: string }
-
-/** A Node.js script of this repository, run as an operator runs it (without jest's Node options). */
-function runNode(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    let stdout = ''
-    let stderr = ''
-    const child = spawn(process.execPath, args, { cwd: ROOT_DIR, env: { ...process.env, NODE_OPTIONS: '', ...env } })
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.on('exit', (code) => resolve({ code, stdout, stderr }))
-  })
-}
-
 /** `npm run import` as an operator runs it, beside a test server: its database and media folder. */
-function runImport(args: string[], env: Record<string, string> = {}, target = server): Promise<Run> {
-  return runNode([path.join(ROOT_DIR, 'dist/import.mjs'), ...args], {
-    DATABASE_URL: target.databaseUrl,
-    PAYLOAD_SECRET: 'import-test-secret-0123456789abcdef0123456789',
-    MEDIA_DIR: target.mediaDir,
-    ...env,
-  })
-}
-
-function counts(run: Run): Record<'created' | 'updated' | 'skipped' | 'failed', number> {
-  const match = /articles: (\d+) created, (\d+) updated, (\d+) skipped, (\d+) failed/.exec(run.stdout)
-  if (!match) throw new Error(`no summary in the output:\n${run.stdout}\n${run.stderr}`)
-  const [created, updated, skipped, failed] = match.slice(1).map(Number)
-  return { created, updated, skipped, failed }
-}
+const runImport = (args: string[], env: Record<string, string> = {}, target: TestServer = server) => runImportCommand(target, args, env)
+const counts = importCounts
 
 type Node = { type: string; children?: Node[]; [key: string]: unknown }
 const nodesOf = (body: { root: Node }, type: string): Node[] => {
@@ -93,7 +66,7 @@ describe('a JSON Lines archive', () => {
     expect(run.code).toBe(0)
     expect(counts(run)).toEqual({ created: 6, updated: 0, skipped: 0, failed: 1 })
     expect(run.stdout).toMatch(/failed:\n {2}line 4: not valid JSON.*\nwarnings:\n {2}line 6: no title: imported as a draft titled "四月制造业采购经理指数回落至荣枯线下方，…"\n$/)
-    expect(run.stderr).toMatch(/\] 6\/6 /)
+    expect(run.stderr).toMatch(/\] 100%  7 articles /)
     expect(await totalDocs('articles')).toBe(6)
     expect(await totalDocs('authors')).toBe(4)
     expect(await totalDocs('tags')).toBe(10)

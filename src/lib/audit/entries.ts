@@ -14,6 +14,7 @@ const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'role-change': '角色变更',
   login: '登录',
   'login-failed': '登录失败',
+  import: '导入',
 }
 
 const DRAFT_UPDATE_LABEL = '更新草稿'

@@ -1,4 +1,4 @@
-import { htmlText } from './html'
+import { htmlText } from './htmlToLexical'
 
 /**
  * A comment on an article, as its old system kept it. Only approved and held (pending) ones are

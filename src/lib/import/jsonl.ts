@@ -1,6 +1,6 @@
 import { isValidSlug } from '../slugify'
-import { ARCHIVE_LIMITS, type ArchiveArticle, type ArchiveComment, archiveEntry, type ParsedArchive, parseArchiveDate } from './archive'
-import { htmlText } from './html'
+import { ARCHIVE_LIMITS, type ArchiveArticle, type ArchiveComment, archiveEntry, type ArchiveEntry, type ArchiveProblem, type ParsedArchive, parseArchiveDate } from './archive'
+import { htmlText } from './htmlToLexical'
 
 /** A line's field that cannot be read: caught per line, so one bad line never stops the others. */
 class FieldError extends Error {
@@ -25,16 +25,23 @@ export function parseJsonLines(text: string): ParsedArchive {
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .forEach((line, index) => {
-      if (line.trim() === '') return
-      const at = `line ${index + 1}`
-      try {
-        parsed.entries.push(archiveEntry(at, articleFromLine(line)))
-      } catch (error) {
-        const field = error instanceof FieldError ? error.field : undefined
-        parsed.problems.push({ at, ...(field ? { field } : {}), reason: (error as Error).message })
-      }
+      const record = jsonLineRecord(line, index + 1)
+      if (record && 'article' in record) parsed.entries.push(record)
+      else if (record) parsed.problems.push(record)
     })
   return parsed
+}
+
+/** The article (or the problem) one line is; null for a blank line. */
+export function jsonLineRecord(line: string, lineNumber: number): ArchiveEntry | ArchiveProblem | null {
+  if (line.trim() === '') return null
+  const at = `line ${lineNumber}`
+  try {
+    return archiveEntry(at, articleFromLine(line))
+  } catch (error) {
+    const field = error instanceof FieldError ? error.field : undefined
+    return { at, ...(field ? { field } : {}), reason: (error as Error).message }
+  }
 }
 
 function articleFromLine(line: string): ArchiveArticle {

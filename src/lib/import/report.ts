@@ -5,8 +5,13 @@ export type ImportReport = {
   format: string
   system: string
   dryRun: boolean
-  /** One per article in the file, in order; failed ones say why. */
-  articles: { at: string; title?: string; outcome: Outcome; reason?: string }[]
+  /** How many articles came to each outcome. */
+  outcomes: Record<Outcome, number>
+  /**
+   * The articles worth naming, in file order: the failed ones with why, and in a dry run every one
+   * (a real run of a million articles does not keep a million lines).
+   */
+  articles: ArticleOutcome[]
   /** The articles' comments: created (or would be, in a dry run), skipped as already imported, failed (each a warning). */
   comments: { created: number; skipped: number; failed: number }
   /** Names of what was created along the way (or would be, in a dry run). */
@@ -16,12 +21,30 @@ export type ImportReport = {
   elapsedMs: number
 }
 
+export type ArticleOutcome = { at: string; title?: string; outcome: Outcome; reason?: string }
+
 export const OUTCOMES: Outcome[] = ['created', 'updated', 'skipped', 'failed']
 
-export function countOutcomes(report: ImportReport): Record<Outcome, number> {
-  const counts = { created: 0, updated: 0, skipped: 0, failed: 0 }
-  for (const article of report.articles) counts[article.outcome]++
-  return counts
+export function emptyReport(header: Pick<ImportReport, 'file' | 'format' | 'system' | 'dryRun'>): ImportReport {
+  return {
+    ...header,
+    outcomes: { created: 0, updated: 0, skipped: 0, failed: 0 },
+    articles: [],
+    comments: { created: 0, skipped: 0, failed: 0 },
+    created: { authors: [], categories: [], tags: [], images: [] },
+    warnings: [],
+    elapsedMs: 0,
+  }
+}
+
+/** A line or item that could not be read as an article: a failure, naming its field when it can. */
+export function recordProblem(report: ImportReport, problem: { at: string; field?: string; reason: string }): void {
+  recordOutcome(report, { at: problem.at, outcome: 'failed', reason: problem.field ? `${problem.field}: ${problem.reason}` : problem.reason })
+}
+
+export function recordOutcome(report: ImportReport, article: ArticleOutcome): void {
+  report.outcomes[article.outcome]++
+  if (report.dryRun || article.outcome === 'failed') report.articles.push(article)
 }
 
 /**
@@ -29,7 +52,7 @@ export function countOutcomes(report: ImportReport): Record<Outcome, number> {
  * every failure and warning with where it is in the file. A dry run also lists each article's fate.
  */
 export function formatSummary(report: ImportReport): string {
-  const counts = countOutcomes(report)
+  const counts = report.outcomes
   const { authors, categories, tags, images } = report.created
   const lines = [
     report.dryRun
@@ -59,10 +82,22 @@ function section(label: string, lines: string[]): string[] {
   return lines.length > 0 ? [`${label}:`, ...lines.map((line) => `  ${line}`)] : []
 }
 
-/** `[######........] 12/50  8.3/s  ETA 5 s`: one line, rewritten in place with `\r`. */
-export function progressLine(done: number, total: number, elapsedMs: number, width = 30): string {
-  const filled = total === 0 ? width : Math.round((done / total) * width)
-  const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0
-  const eta = rate > 0 ? `${Math.ceil((total - done) / rate)} s` : '?'
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}  ${rate.toFixed(1)}/s  ETA ${eta}`
+/**
+ * `[######........] 20%  1,234 articles  850.3/s  ETA 2 min`: one line, rewritten in place with `\r`.
+ * An archive is read as a stream, so how far it has got is measured in bytes; the rate in articles.
+ */
+export function progressLine(progress: { articles: number; bytesRead: number; totalBytes: number; elapsedMs: number }, width = 30): string {
+  const { articles, bytesRead, totalBytes, elapsedMs } = progress
+  const fraction = totalBytes === 0 ? 1 : Math.min(1, bytesRead / totalBytes)
+  const filled = Math.round(fraction * width)
+  const rate = elapsedMs > 0 ? (articles * 1000) / elapsedMs : 0
+  const eta = fraction > 0 && fraction < 1 ? duration((elapsedMs * (1 - fraction)) / fraction) : fraction === 1 ? '0 s' : '?'
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(fraction * 100)}%  ${articles.toLocaleString('en')} articles  ${rate.toFixed(1)}/s  ETA ${eta}`
+}
+
+function duration(ms: number): string {
+  const seconds = Math.ceil(ms / 1000)
+  if (seconds < 120) return `${seconds} s`
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`
+  return `${(seconds / 3600).toFixed(1)} h`
 }

@@ -1,8 +1,9 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 
 import { slugify } from '../slugify'
-import { ARCHIVE_LIMITS, type ArchiveArticle, type ArchiveComment, archiveEntry, type ArchiveEntry, commentText, type ParsedArchive, parseArchiveDate } from './archive'
-import { htmlText } from './html'
+import { ARCHIVE_LIMITS, type ArchiveArticle, type ArchiveComment, archiveEntry, type ArchiveEntry, type ArchiveProblem, commentText, type ParsedArchive, parseArchiveDate } from './archive'
+import { htmlText } from './htmlToLexical'
+import { WxrItemSplitter } from './wxrItems'
 
 type XmlNode = Record<string, unknown>
 
@@ -41,30 +42,36 @@ type Channel = {
   attachmentUrls: Map<string, string>
 }
 
+export type WxrChannel = Channel
+export type WxrItem = XmlNode
+
 /**
  * A WordPress export (WXR 1.2): its posts, published or not (trash and auto-drafts are not
  * content, and pages, menus and attachments are not articles). Throws only when the file is not
  * well-formed XML or not a WordPress export at all; a post that cannot be read is a problem.
  */
 export function parseWxr(xml: string): ParsedArchive {
-  const valid = XMLValidator.validate(xml)
-  if (valid !== true) throw new Error(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`)
-  const channel = (parser.parse(xml) as { rss?: { channel?: XmlNode } }).rss?.channel
-  if (!channel || typeof channel !== 'object') throw new Error('not a WordPress export: no <rss><channel>')
-  const items = nodes(channel.item)
-  const context = channelContext(channel, items)
+  const splitter = new WxrItemSplitter()
+  const itemTexts = splitter.push(xml)
+  splitter.end()
+  const channel = wxrChannel(splitter.header ?? '')
+  const items = itemTexts.map(parseWxrItem)
+  for (const item of items) noteAttachment(channel, item)
   const parsed: ParsedArchive = { entries: [], problems: [] }
   items.forEach((item, index) => {
-    if (text(item['wp:post_type']) !== 'post' || !(text(item['wp:status']) in STATUSES)) return
-    const at = `item ${index + 1} (post ${text(item['wp:post_id']) || '?'})`
-    const entry = entryFromItem(item, at, context)
-    if ('article' in entry) parsed.entries.push(entry)
-    else parsed.problems.push({ at, field: entry.field, reason: entry.reason })
+    const record = wxrRecord(item, index, channel)
+    if (record && 'article' in record) parsed.entries.push(record)
+    else if (record) parsed.problems.push(record)
   })
   return parsed
 }
 
-function channelContext(channel: XmlNode, items: XmlNode[]): Channel {
+/** The site's authors and categories, from the export's header (everything before the first item). */
+export function wxrChannel(header: string): WxrChannel {
+  const parsed = (parseXml(`${header}</channel></rss>`) as { rss?: { channel?: XmlNode | string } }).rss?.channel
+  if (parsed === undefined) throw new Error('not a WordPress export: no <rss><channel>')
+  // A channel with nothing before its first item is parsed as an empty string.
+  const channel: XmlNode = typeof parsed === 'object' ? parsed : {}
   const authorNames = new Map(
     nodes(channel['wp:author']).map((author) => [text(author['wp:author_login']), text(author['wp:author_display_name']) || text(author['wp:author_login'])]),
   )
@@ -74,10 +81,36 @@ function channelContext(channel: XmlNode, items: XmlNode[]): Channel {
       { name: text(category['wp:cat_name']), parent: text(category['wp:category_parent']) },
     ]),
   )
-  const attachmentUrls = new Map(
-    items.filter((item) => text(item['wp:post_type']) === 'attachment').map((item) => [text(item['wp:post_id']), text(item['wp:attachment_url'])]),
-  )
-  return { authorNames, categories, attachmentUrls }
+  return { authorNames, categories, attachmentUrls: new Map() }
+}
+
+/** One `<item>` element; throws when it is not well-formed. */
+export function parseWxrItem(xml: string): WxrItem {
+  const item = nodes((parseXml(xml) as XmlNode).item)[0]
+  if (!item) throw new Error('not well-formed XML: an <item> without content')
+  return item
+}
+
+/** A post names its featured image by the attachment's post id: the attachment item says where the file is. */
+export function noteAttachment(channel: WxrChannel, item: WxrItem): void {
+  if (text(item['wp:post_type']) === 'attachment') channel.attachmentUrls.set(text(item['wp:post_id']), text(item['wp:attachment_url']))
+}
+
+/** Whether an item's text may be an attachment's, without parsing it: cheap enough to ask of every item. */
+export const mayBeAttachment = (xml: string): boolean => xml.includes('attachment')
+
+/** The article (or the problem) the `index`-th item of the export is; null when it is not a post. */
+export function wxrRecord(item: WxrItem, index: number, channel: WxrChannel): ArchiveEntry | ArchiveProblem | null {
+  if (text(item['wp:post_type']) !== 'post' || !(text(item['wp:status']) in STATUSES)) return null
+  const at = `item ${index + 1} (post ${text(item['wp:post_id']) || '?'})`
+  const entry = entryFromItem(item, at, channel)
+  return 'article' in entry ? entry : { at, field: entry.field, reason: entry.reason }
+}
+
+function parseXml(xml: string): unknown {
+  const valid = XMLValidator.validate(xml)
+  if (valid !== true) throw new Error(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`)
+  return parser.parse(xml)
 }
 
 function entryFromItem(item: XmlNode, at: string, context: Channel): ArchiveEntry | { field: string; reason: string } {

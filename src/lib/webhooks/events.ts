@@ -9,6 +9,7 @@ export const WEBHOOK_EVENTS = [
   'comment.approved',
   'correction.published',
   'site-settings.changed',
+  'articles.imported',
 ] as const
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
@@ -21,6 +22,7 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEvent, { zh: string; en: string
   'comment.approved': { zh: '评论通过', en: 'Comment approved' },
   'correction.published': { zh: '更正说明发布', en: 'Correction notice published' },
   'site-settings.changed': { zh: '站点设置变更', en: 'Site settings changed' },
+  'articles.imported': { zh: '文章批量导入', en: 'Articles imported in bulk' },
 }
 
 export type CorrectionNotice = { id: string; kind: string | null; date: string | null; text: string | null }
@@ -34,6 +36,10 @@ export type WebhookData =
   | { collection: typeof ARTICLES_SLUG; id: number; slug: string | null; corrections: CorrectionNotice[] }
   | { collection: typeof COMMENTS_SLUG; id: number; article: number | null; parent: number | null }
   | { global: typeof SITE_SETTINGS_SLUG }
+  | { collection: typeof ARTICLES_SLUG; imported: ImportedArticles }
+
+/** A bulk import's one notice: a receiver rebuilds what lists articles rather than purging page by page. */
+export type ImportedArticles = { system: string; created: number; updated: number; comments: number }
 
 export type WebhookMessage = { event: WebhookEvent; data: WebhookData }
 
@@ -101,6 +107,10 @@ export function commentEvents(comment: CommentState, previous: CommentState | nu
       data: { collection: COMMENTS_SLUG, id: comment.id, article: relationId(comment.article), parent: relationId(comment.parent) },
     },
   ]
+}
+
+export function articlesImportedEvents(imported: ImportedArticles): WebhookMessage[] {
+  return imported.created + imported.updated + imported.comments > 0 ? [{ event: 'articles.imported', data: { collection: ARTICLES_SLUG, imported } }] : []
 }
 
 /** Every save of the site settings fires, whatever changed: the footer is on every page. */

@@ -16,6 +16,7 @@ import { corpusSizeFor, seedCorpus, type SeedReport } from './seed'
 import { BENCH_ADMIN, type RunningServer, startNewsroom, startPlainServer } from './servers'
 import type { CapturedResponse } from './plainServer'
 import { Teardown } from './teardown'
+import { residentMiB } from './cpu'
 
 export const API_BENCHMARKS = ['plain', 'page-cached', 'page-uncached', 'default-find', 'category-list', 'category-deep', 'admin-list', 'search', 'graphql'] as const
 export type ApiBenchmarkName = (typeof API_BENCHMARKS)[number]
@@ -28,12 +29,29 @@ export type ApiOptions = { articles: number; durationSeconds: number; connection
  */
 export type Measurement = { name: ApiBenchmarkName; description: string; request: string } & ({ result: LoadResult; cache: string | null } | { failed: string })
 
+/**
+ * One size of the growing corpus, measured: how it was seeded (this stage's articles only), the
+ * database's size, and each server's resident memory once its requests were done.
+ */
+export type StageReport = {
+  articles: number
+  comments: number
+  seeding: SeedReport | { reused: true }
+  databaseBytes: number
+  serverMemoryMiB: { cached: number | null; uncached: number | null }
+  measurements: Measurement[]
+}
+
 export type ApiReport = {
   postgres: string
   database: { name: string; kept: boolean }
-  seeding: SeedReport | { reused: true; articles: number; comments: number }
-  measurements: Measurement[]
+  /** Smallest first; the last is the corpus asked for. */
+  stages: StageReport[]
 }
+
+/** The sizes a growing benchmark measures on its way to `--articles`. */
+const GROWTH_STAGES = [10_000, 100_000, 1_000_000]
+export const stagesFor = (articles: number): number[] => [...GROWTH_STAGES.filter((size) => size < articles), articles]
 
 const WARM_UP_SECONDS = 2
 
@@ -67,20 +85,30 @@ export async function benchmarkContentApi(options: ApiOptions, wanted: ApiBenchm
 
     const reused = await reusableCorpus(postgres, database, options)
     // Started first: it applies the migrations the seed then writes through.
-    const cached = await startNewsroomFor(teardown, { databaseUrl: database.url, mediaDir, responseCache: true })
-    const seeding = reused ? { reused: true as const, ...corpusSizeFor(options.articles) } : await seedCorpus({ databaseUrl: database.url, mediaDir }, options.articles)
-    await settleDatabase(database.url)
-    const corpus = await loadCorpus(database.url)
+    let cached: RunningServer | null = await startNewsroomFor(teardown, { databaseUrl: database.url, mediaDir, responseCache: true })
     const settings: LoadSettings = { connections: options.connections, durationSeconds: options.durationSeconds, warmUpSeconds: WARM_UP_SECONDS }
-    const measurements = await measureScenarios(
-      SCENARIOS.filter((scenario) => wanted.includes(scenario.name)),
-      corpus,
-      settings,
-      { cached, startUncached: () => startNewsroomFor(teardown, { databaseUrl: database.url, mediaDir, responseCache: false }) },
-    )
+    const stages: StageReport[] = []
+    // A reused corpus is measured at its size only; a fresh one grows through the stages, measured at each.
+    let seeded = 0
+    for (const size of reused ? [options.articles] : stagesFor(options.articles)) {
+      const seeding = reused ? { reused: true as const } : await seedCorpus({ databaseUrl: database.url, mediaDir }, { from: seeded, to: size, total: options.articles })
+      seeded = size
+      await settleDatabase(database.url)
+      const corpus = await loadCorpus(database.url)
+      process.stderr.write(`measuring at ${size.toLocaleString('en')} articles…\n`)
+      const memory: StageReport['serverMemoryMiB'] = { cached: null, uncached: null }
+      const measurements = await measureScenarios(SCENARIOS.filter((scenario) => wanted.includes(scenario.name)), corpus, settings, {
+        cached: cached ?? (await startNewsroomFor(teardown, { databaseUrl: database.url, mediaDir, responseCache: true })),
+        startUncached: () => startNewsroomFor(teardown, { databaseUrl: database.url, mediaDir, responseCache: false }),
+        memory,
+      })
+      cached = null
+      const [footprint] = await query(database.url, 'select pg_database_size(current_database())::bigint as bytes, (select count(*) from comments)::int as comments')
+      stages.push({ articles: size, comments: Number(footprint.comments), seeding, databaseBytes: Number(footprint.bytes), serverMemoryMiB: memory, measurements })
+    }
     const kept = options.reuse || options.keep
     if (kept) console.error(`kept the database ${database.name}: ${redactPassword(database.url)}`)
-    return { postgres: postgres.description, database: { name: database.name, kept }, seeding, measurements }
+    return { postgres: postgres.description, database: { name: database.name, kept }, stages }
   } finally {
     await teardown.run()
   }
@@ -132,7 +160,7 @@ async function measureScenarios(
   scenarios: Scenario[],
   corpus: Corpus,
   settings: LoadSettings,
-  servers: { cached: RunningServer; startUncached: () => Promise<RunningServer> },
+  servers: { cached: RunningServer; startUncached: () => Promise<RunningServer>; memory: StageReport['serverMemoryMiB'] },
 ): Promise<Measurement[]> {
   const measurements: Measurement[] = []
   const needs = (kind: Scenario['server']) => scenarios.some((scenario) => scenario.server === kind)
@@ -146,10 +174,12 @@ async function measureScenarios(
     await runOn(plain, 'plain').finally(plain.stop)
   }
   await runOn(servers.cached, 'cached')
+  servers.memory.cached = await residentMiB(servers.cached.pid)
   await servers.cached.stop()
   if (needs('uncached')) {
     const uncached = await servers.startUncached()
     await runOn(uncached, 'uncached')
+    servers.memory.uncached = await residentMiB(uncached.pid)
     await uncached.stop()
   }
   return sortLike(measurements, API_BENCHMARKS)

@@ -198,41 +198,11 @@ export function corpusAuthors(count: number): CorpusAuthor[] {
   }))
 }
 
-export type CorpusReader = { displayName: string; profession?: 'analyst' | 'lawyer' | 'cpa' | 'financial-planner'; verified: boolean }
-
-export function corpusReaders(count: number): CorpusReader[] {
-  const random = seededRandom(11)
-  const professions = ['analyst', 'lawyer', 'cpa', 'financial-planner'] as const
-  return Array.from({ length: count }, (_, i) => {
-    const profession = random() < 0.3 ? pickFrom(random)(professions) : undefined
-    return { displayName: `${READER_NAMES[i % READER_NAMES.length]}${i + 1}`, profession, verified: profession !== undefined && random() < 0.6 }
-  })
-}
-
-export type CorpusComment = { article: number; reader: number; body: string; featured: boolean; repliesTo: number | null }
-
-/**
- * Approved comments, gathered by article (each article's in the order they are written): most
- * articles have none, a few hundred popular ones have many, as on a real portal. `repliesTo` is an
- * index into the same article's earlier comments.
- */
-export function corpusComments(count: number, articles: number, readers: number): CorpusComment[][] {
-  const random = seededRandom(13)
+/** What a reader writes under a story, and the name they write it under. */
+export function corpusCommentText(random: Random): { author: string; body: string } {
   const pick = pickFrom(random)
-  const byArticle = new Map<number, CorpusComment[]>()
-  for (let i = 0; i < count; i++) {
-    // Cubing a uniform number crowds the comments onto the first (newest) articles.
-    const article = Math.floor(random() ** 3 * articles)
-    const thread = byArticle.get(article) ?? []
-    const repliesTo = thread.length > 0 && random() < 0.15 ? Math.floor(random() * thread.length) : null
-    thread.push({
-      article,
-      reader: Math.floor(random() * readers),
-      body: `${pick(COMMENT_OPENINGS)}${pick(TOPICS)}${pick([...RISES, ...FALLS])}之后，${pick(CONCERNS)}${pick(COMMENT_ENDINGS)}`,
-      featured: repliesTo === null && random() < 0.1,
-      repliesTo,
-    })
-    byArticle.set(article, thread)
+  return {
+    body: `${pick(COMMENT_OPENINGS)}${pick(TOPICS)}${pick([...RISES, ...FALLS])}之后，${pick(CONCERNS)}${pick(COMMENT_ENDINGS)}`,
+    author: pick(READER_NAMES),
   }
-  return [...byArticle.values()]
 }

@@ -37,3 +37,10 @@ async function machineBusyTicks(): Promise<number | null> {
   const ticks = total.trim().split(/\s+/).slice(1, 9).map(Number)
   return ticks.reduce((sum, value, index) => (index === 3 || index === 4 ? sum : sum + value), 0)
 }
+
+/** The process's resident memory in MiB (null off Linux, or once it is gone). */
+export async function residentMiB(pid: number): Promise<number | null> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => null)
+  const kib = status && /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]
+  return kib ? Math.round(Number(kib) / 1024) : null
+}

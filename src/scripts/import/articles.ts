@@ -3,19 +3,18 @@ import { isDeepStrictEqual } from 'node:util'
 import type { Where } from 'payload'
 
 import type { ArchiveArticle, ArchiveEntry } from '../../lib/import/archive'
-import { type BodyImage, cleanHtml, type ImagePlacement, placeImages } from '../../lib/import/html'
+import { type BodyImage, type ImagePlacement, parseBody } from '../../lib/import/htmlToLexical'
 import { comparableBody } from '../../lib/import/lexicalBody'
 import type { Outcome } from '../../lib/import/report'
 import { firstFreeSlug, slugify } from '../../lib/slugify'
 import type { Article } from '../../payload-types'
-import { htmlToBody } from './body'
 import { AS_SYSTEM, type ImportContext } from './context'
 import { mediaResolver } from './media'
 import { taxonomyResolver } from './taxonomy'
 import { ARTICLES_SLUG } from '../../slugs'
 
 /** The fields an import writes: only what the source gives, so nothing an editor added is wiped. */
-type ArticleData = Pick<Article, 'title'> &
+export type ArticleData = Pick<Article, 'title'> &
   Partial<Pick<Article, 'slug' | 'summary' | 'source' | 'authors' | 'category' | 'tags' | 'coverImage' | 'body' | 'publishedAt' | '_status' | 'reviewState' | 'importedFrom'>>
 
 /** What became of an article, and its id: null when a dry run would have created it. */
@@ -26,10 +25,13 @@ export type ArticleImport = { outcome: Outcome; articleId: number | null }
  * created when new, updated when the source differs from what is stored, skipped when it does not.
  * Throws with the reason when the article cannot be written.
  */
-export async function articleImporter(context: ImportContext): Promise<(entry: ArchiveEntry) => Promise<ArticleImport>> {
+export async function articleImporter(context: ImportContext): Promise<{
+  importArticle: (entry: ArchiveEntry) => Promise<ArticleImport>
+  /** What the import writes of an article, its images uploaded and its bylines, channel and tags made. */
+  articleData: (entry: ArchiveEntry) => Promise<ArticleData>
+}> {
   const taxonomy = taxonomyResolver(context)
   const mediaFor = mediaResolver(context)
-  const toBody = await htmlToBody(context.payload)
   const warn = (at: string, reason: string) => context.report.warnings.push({ at, reason })
 
   const imagePlacement = async (image: BodyImage, at: string): Promise<ImagePlacement> => {
@@ -44,12 +46,12 @@ export async function articleImporter(context: ImportContext): Promise<(entry: A
   const body = async ({ at, article }: ArchiveEntry): Promise<Article['body'] | undefined> => {
     const html = article.html + article.images.slice(1).map((src) => `<img src="${escapeAttribute(src)}" alt="">`).join('')
     if (html.trim() === '') return undefined
-    const cleaned = cleanHtml(html)
+    const parsed = parseBody(html)
     const placements = new Map<string, ImagePlacement>()
-    for (const image of cleaned.images) {
+    for (const image of parsed.images) {
       if (!placements.has(image.src)) placements.set(image.src, await imagePlacement({ src: image.src, alt: image.alt || article.title }, at))
     }
-    return toBody(placeImages(cleaned.html, (src) => placements.get(src) ?? null)) as Article['body']
+    return parsed.toLexical((src) => placements.get(src) ?? null) as unknown as Article['body']
   }
 
   const coverImage = async ({ at, article }: ArchiveEntry): Promise<number | undefined> => {
@@ -80,7 +82,7 @@ export async function articleImporter(context: ImportContext): Promise<(entry: A
     })
   }
 
-  return async (entry) => {
+  const importArticle = async (entry: ArchiveEntry): Promise<ArticleImport> => {
     const data = await articleData(entry)
     const slug = entry.article.slug ?? slugify(entry.article.title)
     const existing = await findExisting(context, entry.article, slug)
@@ -89,6 +91,7 @@ export async function articleImporter(context: ImportContext): Promise<(entry: A
     if (!context.dryRun) await context.payload.update({ collection: ARTICLES_SLUG, id: existing.id, data, ...AS_SYSTEM })
     return { outcome: 'updated', articleId: existing.id }
   }
+  return { importArticle, articleData }
 }
 
 /**

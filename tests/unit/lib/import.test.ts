@@ -3,14 +3,15 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { archiveEntry, type ArchiveArticle, type ArchiveComment, parseArchiveDate } from '../../../src/lib/import/archive'
-import { cleanHtml, htmlText, placeImages } from '../../../src/lib/import/html'
+import { htmlText, type ImagePlacement, parseBody } from '../../../src/lib/import/htmlToLexical'
 import { imageTypeOf } from '../../../src/lib/media/imageFiles'
 import { imageSourceOf } from '../../../src/lib/import/images'
 import { parseJsonLines } from '../../../src/lib/import/jsonl'
-import { comparableBody, finishBody, type LexicalNode } from '../../../src/lib/import/lexicalBody'
+import { comparableBody, type LexicalNode } from '../../../src/lib/import/lexicalBody'
 import { isPrivateAddress } from '../../../src/lib/net/publicAddresses'
 import { isSafeLink } from '../../../src/lib/richText/safeLinks'
-import { formatSummary, type ImportReport, progressLine } from '../../../src/lib/import/report'
+import { WxrItemSplitter } from '../../../src/lib/import/wxrItems'
+import { emptyReport, formatSummary, type ImportReport, progressLine, recordOutcome } from '../../../src/lib/import/report'
 import { parseWxr, wordpressParagraphs } from '../../../src/lib/import/wxr'
 
 const samples = fileURLToPath(new URL('../../../samples/import', import.meta.url))
@@ -335,55 +336,49 @@ describe('wordpressParagraphs', () => {
   })
 })
 
-describe('cleanHtml', () => {
-  it('removes scripts, styles, frames, comments and event handlers', () => {
-    const { html } = cleanHtml(
-      '<p onclick="steal()">正文<script>alert(1)</script></p><style>p{}</style><iframe src="https://x"></iframe><!-- note --><img src="a.png" onerror="steal()" alt="图">',
-    )
-    expect(html).toBe('<p>正文</p><img src="a.png" alt="图">')
+describe('parseBody', () => {
+  /** The body's blocks in brief: each a type with its text, links and uploads, enough to see what was kept. */
+  const outline = (html: string, placeOf: (src: string) => ImagePlacement = () => null) => {
+    const brief = (node: LexicalNode): unknown => {
+      if (node.type === 'text') return node.text
+      if (node.type === 'link') return { link: (node.fields as { url: string }).url, children: node.children?.map(brief) }
+      if (node.type === 'upload') return { upload: node.value }
+      return { [String(node.tag ?? node.type)]: node.children?.map(brief) }
+    }
+    return (parseBody(html).toLexical(placeOf).root.children ?? []).map(brief)
+  }
+
+  it('drops scripts, styles, frames, comments and event handlers', () => {
+    const html = '<p onclick="steal()">正文<script>alert(1)</script></p><style>p{}</style><iframe src="https://x"></iframe><!-- note --><img src="a.png" onerror="steal()" alt="图">'
+    expect(parseBody(html).images).toEqual([{ src: 'a.png', alt: '图' }])
+    expect(outline(html)).toEqual([{ paragraph: ['正文'] }])
   })
 
   it('unwraps links that are not http(s), mailto or tel, however they are disguised', () => {
-    const { html } = cleanHtml(
-      '<a href="javascript:alert(1)">甲</a><a href=" JaVa&#x0A;script:alert(1)">乙</a><a href="data:text/html,x">丙</a><a href="https://example.com/a">丁</a><a href="/2024/04/x">戊</a><a name="top">己</a>',
-    )
-    expect(html).toBe('甲乙丙<a href="https://example.com/a">丁</a><a href="/2024/04/x">戊</a>己')
+    const html = '<p><a href="javascript:alert(1)">甲</a><a href=" JaVa&#x0A;script:alert(1)">乙</a><a href="data:text/html,x">丙</a><a href="https://example.com/a">丁</a><a href="/2024/04/x">戊</a><a name="top">己</a></p>'
+    expect(outline(html)).toEqual([{ paragraph: ['甲乙丙', { link: 'https://example.com/a', children: ['丁'] }, { link: '/2024/04/x', children: ['戊'] }, '己'] }])
     expect(isSafeLink('mailto:news@example.com')).toBe(true)
     expect(isSafeLink('vbscript:msgbox')).toBe(false)
   })
 
   it('fits headings to h2–h4 and keeps a linked picture as the picture', () => {
-    const { html, images } = cleanHtml('<h1>大标题</h1><h5>小标题</h5><a href="https://x/full.png"><img src="thumb.png" alt="缩略图"></a>')
-    expect(html).toBe('<h2>大标题</h2><h4>小标题</h4><img src="thumb.png" alt="缩略图">')
-    expect(images).toEqual([{ src: 'thumb.png', alt: '缩略图' }])
+    const html = '<h1>大标题</h1><h5>小标题</h5><a href="https://x/full.png"><img src=" thumb.png " alt="缩略图"></a>'
+    expect(parseBody(html).images).toEqual([{ src: 'thumb.png', alt: '缩略图' }])
+    expect(outline(html, (src) => (src === 'thumb.png' ? { mediaId: 3 } : null))).toEqual([{ h2: ['大标题'] }, { h4: ['小标题'] }, { upload: 3 }])
   })
-})
 
-describe('placeImages', () => {
-  it('marks uploads for the converter, and leaves a failed web image as a link and a failed file out', () => {
-    const html = '<p><img src="a.png" alt="甲"><img src="https://example.com/b.png" alt="乙"><img src="c.png"></p>'
-    const placed = placeImages(html, (src) => (src === 'a.png' ? { mediaId: 7 } : src.startsWith('https:') ? { link: src } : null))
-    expect(placed).toBe(
-      '<p><img src="a.png" alt="甲" data-lexical-upload-relation-to="media" data-lexical-upload-id="7"><a href="https://example.com/b.png">乙</a></p>',
-    )
-  })
-})
-
-describe('finishBody', () => {
-  const text = (value: string): LexicalNode => ({ type: 'text', text: value })
-  const upload = (value: string): LexicalNode => ({ type: 'upload', relationTo: 'media', value, id: 'x', fields: {} })
-
-  it('lifts images out of paragraphs, keeping the text around them, with numeric media ids', () => {
-    const state = { root: { type: 'root', children: [{ type: 'paragraph', children: [text('前'), upload('7'), text(' '), upload('8'), text('后')] }] } }
-    expect(finishBody(state).root.children).toEqual([
-      { type: 'paragraph', children: [text('前')] },
-      { ...upload('7'), value: 7 },
-      { ...upload('8'), value: 8 },
-      { type: 'paragraph', children: [text('后')] },
+  it('makes an image an upload of its own, a link named by its alt text or address, or nothing', () => {
+    const html = '<p>前<img src="a.png" alt="甲"> <img src="https://example.com/b.png" alt="乙"><img src="https://example.com/c.png"><img src="d.png">后</p>'
+    const placeOf = (src: string): ImagePlacement => (src === 'a.png' ? { mediaId: 7 } : src.startsWith('https:') ? { link: src } : null)
+    expect(outline(html, placeOf)).toEqual([
+      { paragraph: ['前'] },
+      { upload: 7 },
+      { paragraph: [{ link: 'https://example.com/b.png', children: ['乙'] }, { link: 'https://example.com/c.png', children: ['https://example.com/c.png'] }, '后'] },
     ])
   })
 
   it('compares bodies without the random node ids', () => {
+    const text = (value: string): LexicalNode => ({ type: 'text', text: value })
     const a = { root: { type: 'root', children: [{ type: 'link', id: 'aaa', children: [text('甲')], fields: { url: 'https://x' } }] } }
     const b = { root: { type: 'root', children: [{ type: 'link', id: 'bbb', children: [text('甲')], fields: { url: 'https://x' } }] } }
     expect(comparableBody(a)).toEqual(comparableBody(b))
@@ -424,6 +419,7 @@ describe('the summary', () => {
     format: 'jsonl',
     system: 'jsonl',
     dryRun: false,
+    outcomes: { created: 1, updated: 0, skipped: 1, failed: 1 },
     articles: [
       { at: 'line 1', title: '甲', outcome: 'created' },
       { at: 'line 2', title: '乙', outcome: 'skipped' },
@@ -449,8 +445,49 @@ describe('the summary', () => {
     expect(summary).toContain('  created line 1: 甲')
   })
 
-  it('draws progress with a rate and the time left', () => {
-    expect(progressLine(5, 10, 2000, 10)).toBe('[#####.....] 5/10  2.5/s  ETA 2 s')
-    expect(progressLine(0, 0, 0, 4)).toBe('[####] 0/0  0.0/s  ETA ?')
+  it('draws progress through the file with a rate and the time left', () => {
+    expect(progressLine({ articles: 5, bytesRead: 500, totalBytes: 1000, elapsedMs: 2000 }, 10)).toBe('[#####.....] 50%  5 articles  2.5/s  ETA 2 s')
+    expect(progressLine({ articles: 12_345, bytesRead: 1, totalBytes: 100, elapsedMs: 10_000 }, 4)).toBe('[....] 1%  12,345 articles  1234.5/s  ETA 17 min')
+    expect(progressLine({ articles: 0, bytesRead: 0, totalBytes: 0, elapsedMs: 0 }, 4)).toBe('[####] 100%  0 articles  0.0/s  ETA 0 s')
+    expect(progressLine({ articles: 0, bytesRead: 0, totalBytes: 10, elapsedMs: 0 }, 4)).toBe('[....] 0%  0 articles  0.0/s  ETA ?')
+  })
+
+  it('keeps the failed articles, and every article only in a dry run', () => {
+    const run = emptyReport({ file: 'a.jsonl', format: 'jsonl', system: 'jsonl', dryRun: false })
+    recordOutcome(run, { at: 'line 1', outcome: 'created' })
+    recordOutcome(run, { at: 'line 2', outcome: 'failed', reason: 'x' })
+    expect(run.outcomes).toEqual({ created: 1, updated: 0, skipped: 0, failed: 1 })
+    expect(run.articles).toEqual([{ at: 'line 2', outcome: 'failed', reason: 'x' }])
+    const dry = emptyReport({ file: 'a.jsonl', format: 'jsonl', system: 'jsonl', dryRun: true })
+    recordOutcome(dry, { at: 'line 1', outcome: 'created' })
+    expect(dry.articles).toHaveLength(1)
+  })
+})
+
+describe('a WordPress export read in pieces', () => {
+  const header = '<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>站点</title>'
+  const items = [
+    '<item><title>甲</title><content:encoded><![CDATA[<p>正文里写着 </item> 和 <item> 也无妨</p>]]></content:encoded></item>',
+    '<item>\n<title>乙</title></item>',
+    '<item xml:lang="zh"><title>丙</title></item>',
+  ]
+  const file = `${header}\n${items.join('\n')}\n<itemized>not an item</itemized></channel></rss>`
+
+  it.each([1, 2, 3, 7, 64, file.length])('cuts the same header and items wherever the pieces end (%i characters a piece)', (size) => {
+    const splitter = new WxrItemSplitter()
+    const found: string[] = []
+    for (let start = 0; start < file.length; start += size) found.push(...splitter.push(file.slice(start, start + size)))
+    splitter.end()
+    expect(splitter.header).toBe(`${header}\n`)
+    expect(found).toEqual(items)
+  })
+
+  it('refuses a file that ends inside an item, or has no channel', () => {
+    const open = new WxrItemSplitter()
+    open.push(`${header}<item><title>断`)
+    expect(() => open.end()).toThrow(/not well-formed XML/)
+    const feed = new WxrItemSplitter()
+    feed.push('<feed><entry/></feed>')
+    expect(() => feed.end()).toThrow(/not a WordPress export/)
   })
 })

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { currentScreener } from '../../../hooks/currentScreener'
+import type { Screener } from '../../../lib/screening'
 import { lexicalToPlainText } from '../../../lib/corrections/lexical'
 import { relationId } from '../../../lib/api/fieldShapes'
 import { type ArticleHits, findArticleHits, uploadIdsInLexical } from '../../../lib/review/articleHits'
@@ -30,9 +31,9 @@ export async function imageTexts(req: PayloadRequest, articles: readonly Partial
 
 /**
  * Title, summary, body, the captions of its images (cover and inline) and the source, screened.
- * A caller screening many articles passes their `imageTexts`, looked up together.
+ * A caller screening many articles passes their `imageTexts`, looked up together, and the screener.
  */
-export async function screenArticle(req: PayloadRequest, article: Partial<ArticleText>, images?: Map<number, string>): Promise<ArticleHits> {
+export async function screenArticle(req: PayloadRequest, article: Partial<ArticleText>, images?: Map<number, string>, screener?: Screener): Promise<ArticleHits> {
   const texts = images ?? (await imageTexts(req, [article]))
   return findArticleHits(
     [
@@ -42,6 +43,6 @@ export async function screenArticle(req: PayloadRequest, article: Partial<Articl
       { field: 'images', text: imageIdsOf(article).map((id) => texts.get(id) ?? '').join('\n') },
       { field: 'source', text: article.source ?? '' },
     ],
-    await currentScreener(req),
+    screener ?? (await currentScreener(req)),
   )
 }

@@ -1,0 +1,69 @@
+import type { Payload } from 'payload'
+import type { PoolClient } from 'pg'
+
+import { dropCheckpoint, readCheckpoint } from '../../db/bulkArticles'
+import type { ArchiveEntry } from '../../lib/import/archive'
+import { recordProblem } from '../../lib/import/report'
+import { poolOf } from '../../server/pool'
+import { articleImporter } from './articles'
+import type { ArchiveUnit } from './archiveStream'
+import { BULK_BATCH_SIZE, bulkImporter, type Checkpoint } from './bulk'
+import { commentImporter } from './comments'
+import type { ImportContext } from './context'
+
+/** An archive as the bulk path reads it: its units from a given one on, and the key its place is kept under. */
+export type BulkSource = { key: string; units: (skip: number) => AsyncIterable<ArchiveUnit> }
+
+/**
+ * Runs the bulk path over `source`, a batch at a time, one batch written while the next is
+ * prepared. Each batch commits with the place it reached, so a run that was stopped resumes there;
+ * a finished run removes it. `onResume` hears how many units an earlier run finished.
+ */
+export async function importInBulk(
+  context: ImportContext,
+  source: BulkSource,
+  options: { batchSize?: number; progress?: (bytesRead: number) => void; onResume?: (unitsDone: number) => void } = {},
+): Promise<void> {
+  const { batchSize = BULK_BATCH_SIZE, progress = () => {}, onResume = () => {} } = options
+  const { payload, report } = context
+  const { prepare, commit } = bulkImporter(context, await articleImporter(context), commentImporter(context))
+  let writing: Promise<void> = Promise.resolve()
+  const write = async (entries: ArchiveEntry[], checkpoint: Checkpoint) => {
+    const prepared = await prepare(entries, checkpoint)
+    await writing
+    writing = commit(prepared)
+    // Awaited before the next batch is written; marked handled so a failure never goes unobserved meanwhile.
+    writing.catch(() => {})
+  }
+  const resumeAfter = (await withClient(payload, (client) => readCheckpoint<{ unitsDone: number }>(client, source.key)))?.unitsDone ?? 0
+  if (resumeAfter > 0) onResume(resumeAfter)
+  let batch: ArchiveEntry[] = []
+  let lastUnit = resumeAfter
+  for await (const { unit, record, bytesRead } of source.units(resumeAfter)) {
+    lastUnit = unit
+    if (unit <= resumeAfter) continue
+    if (record && 'article' in record) {
+      report.warnings.push(...record.warnings.map((reason) => ({ at: record.at, reason })))
+      batch.push(record)
+    } else if (record) {
+      recordProblem(report, record)
+    }
+    if (batch.length >= batchSize) {
+      await write(batch, { key: source.key, unitsDone: unit })
+      batch = []
+    }
+    progress(bytesRead)
+  }
+  await write(batch, { key: source.key, unitsDone: lastUnit })
+  await writing
+  await withClient(payload, (client) => dropCheckpoint(client, source.key))
+}
+
+async function withClient<T>(payload: Payload, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await poolOf(payload).connect()
+  try {
+    return await work(client)
+  } finally {
+    client.release()
+  }
+}
