@@ -1,6 +1,8 @@
 import { connection } from 'next/server'
 import { cache } from 'react'
 
+import { MAX_PAGE_OFFSET } from '../lib/api/paginationParams'
+import type { ListCursor } from '../lib/portal/links'
 import { OWN_READ_HEADER, OWN_READ_TOKEN_ENV } from '../lib/portal/ownReads'
 import type { ArticlePage, ArticleSummary, Author, Channel, LoggedCorrection, Paged, PublicComment, SearchResults, SiteSettings } from './types'
 import { AUTHORS_SLUG, CATEGORIES_SLUG } from '../slugs'
@@ -70,9 +72,24 @@ export function getChannels(): Promise<Paged<Channel>> {
   return apiGet(`/api/categories?${query({ limit: 100, depth: 0, sort: 'createdAt' })}`)
 }
 
-export function listArticles(filter: Record<string, string>, page = 1, limit = ARTICLES_PER_PAGE): Promise<Paged<ArticleSummary>> {
-  return apiGet(`/api/articles?${query({ ...filter, sort: '-publishedAt,-id', limit, page, depth: 1, ...select(LIST_FIELDS) })}`)
+/**
+ * A page of a list, newest first: by number while the API pages by number (docs/api.md, "Deep
+ * pages"), then by keyset, after the last article a reader has seen.
+ */
+export function listArticles(filter: Record<string, string>, at: { page: number } | { before: ListCursor }, limit = ARTICLES_PER_PAGE): Promise<Paged<ArticleSummary>> {
+  const position =
+    'page' in at
+      ? { page: at.page }
+      : {
+          'where[and][0][publishedAt][less_than_equal]': at.before.publishedAt,
+          'where[and][1][or][0][publishedAt][less_than]': at.before.publishedAt,
+          'where[and][1][or][1][id][less_than]': at.before.id,
+        }
+  return apiGet(`/api/articles?${query({ ...filter, ...position, sort: '-publishedAt,-id', limit, depth: 1, ...select(LIST_FIELDS) })}`)
 }
+
+/** The deepest page a list may ask for by number. */
+export const LAST_NUMBERED_PAGE = Math.floor(MAX_PAGE_OFFSET / ARTICLES_PER_PAGE) + 1
 
 export const inChannel = (slug: string) => ({ 'where[category.breadcrumbs.slug][equals]': slug })
 export const byAuthor = (slug: string) => ({ 'where[authors.slug][equals]': slug })

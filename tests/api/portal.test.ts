@@ -222,6 +222,22 @@ it('lists the latest articles on the home page and a channel page with its bread
   expect(channel.document.querySelector('a[href="/channels/hong-guan"]')).not.toBeNull()
 })
 
+it('continues a channel past its numbered pages by keyset, after the last article shown', async () => {
+  const [article] = (await staff.anonymous.get(`/api/articles?where[slug][equals]=${slug}&depth=0`)).body.docs
+  const continued = await page(`/channels/cai-jing?before=${encodeURIComponent('2100-01-01T00:00:00.000Z~999999')}`)
+  expect(continued.status).toBe(200)
+  expect(continued.document.querySelector(`a[href="/articles/${slug}"]`)).not.toBeNull()
+  const pager = continued.document.querySelector('nav.pager')!
+  expect(pager.textContent).toContain('更早的文章')
+  expect(pager.querySelector('a')!.getAttribute('href')).toBe('?page=1')
+  const past = await page(`/channels/cai-jing?before=${encodeURIComponent(`${article.publishedAt}~${article.id}`)}`)
+  expect(past.document.querySelector(`a[href="/articles/${slug}"]`)).toBeNull()
+  // A cursor that is not one is the first page.
+  const malformed = await page('/channels/cai-jing?before=2100-01-01~x')
+  expect(malformed.document.querySelector(`a[href="/articles/${slug}"]`)).not.toBeNull()
+  expect(malformed.document.querySelector('nav.pager')).toBeNull()
+})
+
 it('shows an author page with the bio and their articles', async () => {
   const author = await page('/authors/song-yi-he')
   expect(author.testId('author-name')!.textContent).toBe('宋一禾')

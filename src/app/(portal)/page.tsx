@@ -7,8 +7,8 @@ import { getChannels, inChannel, listArticles } from '../../portal/api'
 export default async function HomePage() {
   const channels = (await getChannels()).docs.filter((channel) => !channel.parent)
   const [latest, ...byChannel] = await Promise.all([
-    listArticles({}, 1, 10),
-    ...channels.map((channel) => listArticles(inChannel(channel.slug), 1, 5)),
+    listArticles({}, { page: 1 }, 10),
+    ...channels.map((channel) => listArticles(inChannel(channel.slug), { page: 1 }, 5)),
   ])
   return (
     <div className="home">

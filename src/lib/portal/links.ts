@@ -31,3 +31,16 @@ export function pageNumber(value: unknown): number {
   const text = Array.isArray(value) ? value[0] : value
   return typeof text === 'string' && /^[1-9]\d{0,5}$/.test(text) ? Number(text) : 1
 }
+
+/** Where a list continues past the pages a number can reach: after the article published at `publishedAt` with `id`. */
+export type ListCursor = { publishedAt: string; id: number }
+
+/** `?before=2024-04-12T01:30:00.000Z~123` as a cursor; anything else is none. */
+export function listCursor(value: unknown): ListCursor | null {
+  const text = Array.isArray(value) ? value[0] : value
+  const match = typeof text === 'string' ? /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)~([1-9]\d{0,9})$/.exec(text) : null
+  if (!match || Number.isNaN(Date.parse(match[1]))) return null
+  return { publishedAt: match[1], id: Number(match[2]) }
+}
+
+export const cursorParam = ({ publishedAt, id }: ListCursor): string => `${publishedAt}~${id}`

@@ -76,6 +76,8 @@ export function targets(report: ApiReport, connections: number): Target[] {
     searchTarget,
     p99Under('uncached page p99', 'page-uncached', 30),
     p99Under('channel list p99', 'category-list', 30),
+    p99Under('deep channel page p99', 'category-deep', 30),
+    p99Under('admin article list p99', 'admin-list', 300),
     {
       name: 'server memory after the run',
       value: memory,

@@ -1,5 +1,5 @@
 import { isOwnReadToken, newOwnReadToken } from '../../../src/lib/portal/ownReads'
-import { pageNumber, safeHref, safeReturnPath } from '../../../src/lib/portal/links'
+import { cursorParam, listCursor, pageNumber, safeHref, safeReturnPath } from '../../../src/lib/portal/links'
 import { snippetParts } from '../../../src/lib/portal/snippet'
 import { shanghaiDate, shanghaiDateTime } from '../../../src/lib/portal/time'
 
@@ -43,6 +43,15 @@ describe('portal links', () => {
     expect(pageNumber('3')).toBe(3)
     expect(pageNumber(['2', '5'])).toBe(2)
     for (const value of ['0', '-1', '1.5', 'abc', '', undefined, '99999999']) expect(pageNumber(value)).toBe(1)
+  })
+
+  it('reads a list cursor as written by the pager, and nothing else', () => {
+    const cursor = { publishedAt: '2024-04-12T01:30:00.000Z', id: 123 }
+    expect(listCursor(cursorParam(cursor))).toEqual(cursor)
+    expect(listCursor([cursorParam(cursor), 'x'])).toEqual(cursor)
+    for (const value of ['2024-04-12~1', '2024-04-12T01:30:00.000Z~0', '2024-04-12T01:30:00.000Z~1 or 1=1', '2024-13-45T01:30:00.000Z~1', 'x', '', undefined]) {
+      expect(listCursor(value)).toBeNull()
+    }
   })
 })
 

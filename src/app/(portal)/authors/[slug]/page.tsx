@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
-import { pageNumber } from '../../../../lib/portal/links'
+import { listCursor, pageNumber } from '../../../../lib/portal/links'
 import { ArticleList } from '../../../../portal/ArticleList'
 import { byAuthor, getAuthor, listArticles } from '../../../../portal/api'
 import { fileUrl } from '../../../../portal/media'
-import { Pager } from '../../../../portal/Pager'
+import { ArticlePager } from '../../../../portal/ArticlePager'
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -17,10 +17,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** A byline's page: name, title, bio, and the articles they wrote. */
 export default async function AuthorPage({ params, searchParams }: Props) {
   const { slug } = await params
-  const page = pageNumber((await searchParams).page)
+  const query = await searchParams
+  const before = listCursor(query.before)
   const author = await getAuthor(slug)
   if (!author) notFound()
-  const articles = await listArticles(byAuthor(slug), page)
+  const articles = await listArticles(byAuthor(slug), before ? { before } : { page: pageNumber(query.page) })
   const avatar = author.avatar?.sizes?.thumbnail?.url ?? author.avatar?.url
   return (
     <div className="author">
@@ -34,7 +35,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
       </header>
       <h2>文章</h2>
       <ArticleList articles={articles.docs} level={3} />
-      <Pager label="分页" page={articles.page} totalPages={articles.totalDocsExact === false ? null : articles.totalPages} hasNextPage={articles.hasNextPage} />
+      <ArticlePager articles={articles} continued={before !== null} />
     </div>
   )
 }

@@ -2,11 +2,11 @@ import type { Metadata } from 'next'
 import Link from '../../../../portal/Link'
 import { notFound } from 'next/navigation'
 
-import { pageNumber } from '../../../../lib/portal/links'
+import { listCursor, pageNumber } from '../../../../lib/portal/links'
 import { ArticleList } from '../../../../portal/ArticleList'
 import { getChannel, getChannels, inChannel, listArticles } from '../../../../portal/api'
 import { Breadcrumb } from '../../../../portal/Breadcrumb'
-import { Pager } from '../../../../portal/Pager'
+import { ArticlePager } from '../../../../portal/ArticlePager'
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -18,10 +18,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** A channel: its breadcrumb, its sub-channels, and its articles (sub-channels' included), paged. */
 export default async function ChannelPage({ params, searchParams }: Props) {
   const { slug } = await params
-  const page = pageNumber((await searchParams).page)
+  const query = await searchParams
+  const before = listCursor(query.before)
   const channel = await getChannel(slug)
   if (!channel) notFound()
-  const [articles, channels] = await Promise.all([listArticles(inChannel(slug), page), getChannels()])
+  const [articles, channels] = await Promise.all([listArticles(inChannel(slug), before ? { before } : { page: pageNumber(query.page) }), getChannels()])
   const children = channels.docs.filter((other) => other.parent === channel.id)
   return (
     <div className="channel">
@@ -39,7 +40,7 @@ export default async function ChannelPage({ params, searchParams }: Props) {
         </nav>
       )}
       <ArticleList articles={articles.docs} level={2} empty="本频道暂无文章。" />
-      <Pager label="分页" page={articles.page} totalPages={articles.totalDocsExact === false ? null : articles.totalPages} hasNextPage={articles.hasNextPage} />
+      <ArticlePager articles={articles} continued={before !== null} />
     </div>
   )
 }
