@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
+import { writeCorpusArchive } from '../../src/scripts/bench/corpusArchive'
 import { createStaff, type Staff } from '../helpers/api'
 import { importCounts, type Run, runImportCommand, runNode } from '../helpers/importCommand'
 import { REDIS_URL, redisReachable } from '../helpers/redis'
@@ -414,14 +415,17 @@ if (!withRedis) console.warn(`import cache test skipped: no Redis reachable at $
   }, 120_000)
   afterAll(() => cached?.stop())
 
-  it('serves the imported articles at once instead of its cached list', async () => {
-    const list = () => fetch(`${cached.url}/api/articles?depth=0&limit=50`)
-    await list()
-    const before = await list()
-    expect(before.headers.get('x-newsroom-cache')).toBe('hit')
-    expect((await before.json()).totalDocs).toBe(0)
-
+  it('serves the imported articles at once instead of its cached list, after a bulk import batch by batch', async () => {
+    const list = async () => {
+      await fetch(`${cached.url}/api/articles?depth=0&limit=1`)
+      const again = await fetch(`${cached.url}/api/articles?depth=0&limit=1`)
+      return { cache: again.headers.get('x-newsroom-cache'), totalDocs: (await again.json()).totalDocs }
+    }
+    expect(await list()).toEqual({ cache: 'hit', totalDocs: 0 })
     expect(counts(await runImport([JSONL], env, cached))).toMatchObject({ created: 6 })
-    expect((await (await list()).json()).totalDocs).toBe(4)
+    expect(await list()).toEqual({ cache: 'hit', totalDocs: 4 })
+    const archive = await writeCorpusArchive(path.join(scratch, 'cached'), 12)
+    expect(counts(await runImport([archive, '--bulk', '--batch-size', '5'], env, cached))).toMatchObject({ created: 12 })
+    expect(await list()).toEqual({ cache: 'hit', totalDocs: 16 })
   }, 60_000)
 })

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -8,7 +7,6 @@ import type pg from 'pg'
 import { writeCorpusArchive } from '../../src/scripts/bench/corpusArchive'
 import { createStaff, type Staff } from '../helpers/api'
 import { type ImportTarget, importCounts, type Run, runImportCommand } from '../helpers/importCommand'
-import { REDIS_URL, redisReachable } from '../helpers/redis'
 import { createDatabase, dropDatabase, freshDatabaseUrl, ROOT_DIR, startServer, type TestServer, withDatabase } from '../helpers/server'
 import { eventually } from '../helpers/wait'
 import { startWebhookReceiver } from '../helpers/webhookReceiver'
@@ -271,26 +269,3 @@ describe('a large archive', () => {
   }, 240_000)
 })
 
-const withRedis = redisReachable()
-if (!withRedis) console.warn(`bulk import cache test skipped: no Redis reachable at ${REDIS_URL} (set REDIS_URL to run it)`)
-
-;(withRedis ? describe : describe.skip)('a bulk import beside servers sharing Redis', () => {
-  const env = { REDIS_URL, REDIS_PREFIX: `newsroom-test-${randomBytes(4).toString('hex')}:` }
-  let cached: TestServer
-
-  beforeAll(async () => {
-    cached = await startServer(env)
-  }, 120_000)
-  afterAll(() => cached?.stop())
-
-  it('makes their cached lists forget what each batch changed', async () => {
-    const list = () => fetch(`${cached.url}/api/articles?depth=0&limit=1`)
-    await list()
-    const before = await list()
-    expect(before.headers.get('x-newsroom-cache')).toBe('hit')
-    expect((await before.json()).totalDocs).toBe(0)
-    const archive = await writeCorpusArchive(path.join(scratch, 'cached'), 12)
-    expect(importCounts(await runImportCommand(cached, [archive, '--bulk', '--batch-size', '5'], env))).toMatchObject({ created: 12 })
-    expect((await (await list()).json()).totalDocs).toBe(12)
-  }, 60_000)
-})

@@ -3,7 +3,7 @@ import { JSDOM } from 'jsdom'
 import type { SanitizedConfig } from 'payload'
 
 import { articleBodyEditor } from '../../src/fields/articleBodyEditor'
-import type { ImagePlacement } from '../../src/lib/import/htmlToLexical'
+import { type ImagePlacement, liftUploads } from '../../src/lib/import/htmlToLexical'
 import type { LexicalNode, LexicalState } from '../../src/lib/import/lexicalBody'
 import { isSafeLink } from '../../src/lib/richText/safeLinks'
 import { MEDIA_SLUG } from '../../src/slugs'
@@ -59,32 +59,9 @@ function placeImages(html: string, placeOf: (src: string) => ImagePlacement): st
   return document.body.innerHTML
 }
 
-const isUpload = (node: LexicalNode) => node.type === 'upload'
-const isBlank = (node: LexicalNode) => node.type === 'linebreak' || (node.type === 'text' && String(node.text ?? '').trim() === '')
-
-function liftUploads(block: LexicalNode): LexicalNode[] {
-  if (block.type !== 'paragraph' || !block.children?.some(isUpload)) return [block]
-  const blocks: LexicalNode[] = []
-  let run: LexicalNode[] = []
-  const closeRun = () => {
-    if (run.some((node) => !isBlank(node))) blocks.push({ ...block, children: run })
-    run = []
-  }
-  for (const child of block.children) {
-    if (isUpload(child)) {
-      closeRun()
-      blocks.push(child)
-    } else {
-      run.push(child)
-    }
-  }
-  closeRun()
-  return blocks
-}
-
 function withNumericUploadIds(node: LexicalNode): LexicalNode {
   const children = node.children?.map(withNumericUploadIds)
-  const value = isUpload(node) && typeof node.value === 'string' ? Number(node.value) : node.value
+  const value = node.type === 'upload' && typeof node.value === 'string' ? Number(node.value) : node.value
   return { ...node, ...(children ? { children } : {}), ...(value !== undefined ? { value } : {}) }
 }
 

@@ -757,7 +757,7 @@ const isUpload = (node: LexicalNode) => node.type === 'upload'
 const isBlank = (node: LexicalNode) => node.type === 'linebreak' || (node.type === 'text' && String(node.text ?? '').trim() === '')
 
 /** A paragraph holding images becomes the text before, each image, and the text after. */
-function liftUploads(block: LexicalNode): LexicalNode[] {
+export function liftUploads(block: LexicalNode): LexicalNode[] {
   if (block.type !== 'paragraph' || !block.children?.some(isUpload)) return [block]
   const blocks: LexicalNode[] = []
   let run: LexicalNode[] = []
