@@ -18,6 +18,7 @@ import * as migration_20261207_015207_admin_titles from './20261207_015207_admin
 import * as migration_20261207_022132_published_at_time_zone from './20261207_022132_published_at_time_zone';
 import * as migration_20261207_031230_imported_comments from './20261207_031230_imported_comments';
 import * as migration_20261207_042157_bulk_import from './20261207_042157_bulk_import';
+import * as migration_20261207_050000_search_walks_by_date from './20261207_050000_search_walks_by_date';
 
 export const migrations = [
   {
@@ -118,6 +119,11 @@ export const migrations = [
   {
     up: migration_20261207_042157_bulk_import.up,
     down: migration_20261207_042157_bulk_import.down,
-    name: '20261207_042157_bulk_import'
+    name: '20261207_042157_bulk_import',
+  },
+  {
+    up: migration_20261207_050000_search_walks_by_date.up,
+    down: migration_20261207_050000_search_walks_by_date.down,
+    name: '20261207_050000_search_walks_by_date',
   },
 ];
