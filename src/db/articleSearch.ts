@@ -109,12 +109,15 @@ function filterConditions(filters: SearchFilters): { dates: SqlQuery[]; others: 
 const newestFirst = (alias: string) => sql.raw(`${alias}.published_at desc nulls last, ${alias}.article_id desc`)
 
 /**
- * How many of the newest articles a tier's walk tests before it turns to the GIN index: a word
- * that does not fill the page among them is rare enough that gathering all its matches is cheap.
- * Testing a title and summary (in the row) takes under a microsecond, a body (out of line) about six.
+ * How many of the newest articles a tier's walk tests, for each row it needs, before it turns to the
+ * GIN index: a word that does not fill the page among them is rare enough that gathering all its
+ * matches costs less. Testing a title and summary (in the row) takes under a microsecond, a body
+ * (out of line) about six. The length is rounded up to a power of two, so there are a few statement
+ * texts (each planned once per connection), and is at most `most`: past it, a deep page gathers.
  */
-const HEADLINE_WALK = 2000
-const BODY_WALK = 500
+const walkLength = (need: number, perRow: number, most: number) => Math.min(most, 2 ** Math.ceil(Math.log2(need * perRow)))
+const HEADLINE_WALK = { perRow: 64, most: 16_384 }
+const BODY_WALK = { perRow: 16, most: 4_096 }
 
 /**
  * The first `$need` rows (`article_id`, `published_at`) of a tier, newest first, found by walking
@@ -196,7 +199,7 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
   // which it does only when the first tier was gathered whole (and so counted). When the first
   // tier alone passes the limit, the matches are not counted.
   const first = await readRows(payload, sql`
-    with ${tierCtes({ walk: HEADLINE_WALK, need: offset + wanted, test: sql`h.rank_vector @@ ${query}`, gin: sql`select * from article_search_headline_matches(${query})`, dates, others })},
+    with ${tierCtes({ walk: walkLength(offset + wanted, HEADLINE_WALK.perRow, HEADLINE_WALK.most), need: offset + wanted, test: sql`h.rank_vector @@ ${query}`, gin: sql`select * from article_search_headline_matches(${query})`, dates, others })},
     counts as materialized (select case when w.enough then null else (select count(*) from gin) end as headline_total,
       case when w.enough and ${offset + wanted}::integer >= ${countUpTo}::integer then ${countUpTo} when w.enough then ${headlineCount} else (select least(count(*), ${countUpTo}) from gin) end as headline_up_to
       from walked w),
@@ -218,7 +221,7 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
     const second = await readRows(payload, sql`
       with ${tierCtes({
         // An exact total is within the limit: gathering the matches costs less than walking for them.
-        walk: totalDocsExact ? 0 : BODY_WALK,
+        walk: totalDocsExact ? 0 : walkLength(bodyOffset + count, BODY_WALK.perRow, BODY_WALK.most),
         need: bodyOffset + count,
         test: sql`not h.rank_vector @@ ${query} and h.vector @@ ${query}`,
         gin: sql`select * from article_search_matches(${query}) m where m.article_id not in (select article_id from article_search_headline_matches(${query}))`,
