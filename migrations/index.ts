@@ -19,6 +19,7 @@ import * as migration_20261207_022132_published_at_time_zone from './20261207_02
 import * as migration_20261207_031230_imported_comments from './20261207_031230_imported_comments';
 import * as migration_20261207_042157_bulk_import from './20261207_042157_bulk_import';
 import * as migration_20261207_043000_channel_list_index from './20261207_043000_channel_list_index';
+import * as migration_20261207_050000_search_walks_by_date from './20261207_050000_search_walks_by_date';
 
 export const migrations = [
   {
@@ -125,5 +126,10 @@ export const migrations = [
     up: migration_20261207_043000_channel_list_index.up,
     down: migration_20261207_043000_channel_list_index.down,
     name: '20261207_043000_channel_list_index',
+  },
+  {
+    up: migration_20261207_050000_search_walks_by_date.up,
+    down: migration_20261207_050000_search_walks_by_date.down,
+    name: '20261207_050000_search_walks_by_date',
   },
 ];

@@ -83,26 +83,66 @@ export type SearchPage = { docs: SearchHit[]; page: number; limit: number; total
 
 const TOTAL_LIMIT = searchTotalLimitFrom(process.env)
 
-/** The filters as conditions on a search row `h` (its `article_id` and `published_at`). */
-function filterConditions(filters: SearchFilters): SqlQuery[] {
-  const conditions: SqlQuery[] = []
+/**
+ * The filters as conditions on a search row `h` (its `article_id` and `published_at`): those on its
+ * date, which a walk newest first takes as the range it walks, and the others.
+ */
+function filterConditions(filters: SearchFilters): { dates: SqlQuery[]; others: SqlQuery[] } {
+  const dates: SqlQuery[] = []
+  const others: SqlQuery[] = []
   if (filters.category !== undefined) {
-    conditions.push(sql`exists (select 1 from articles a where a.id = h.article_id and a.category_id in (
+    others.push(sql`exists (select 1 from articles a where a.id = h.article_id and a.category_id in (
       with recursive tree as (
         select id from categories where id = ${filters.category}
         union all select c.id from categories c join tree t on c.parent_id = t.id
       ) select id from tree))`)
   }
   if (filters.tag !== undefined) {
-    conditions.push(sql`exists (select 1 from articles_rels r where r.parent_id = h.article_id and r.path = 'tags' and r.tags_id = ${filters.tag})`)
+    others.push(sql`exists (select 1 from articles_rels r where r.parent_id = h.article_id and r.path = 'tags' and r.tags_id = ${filters.tag})`)
   }
-  if (filters.from) conditions.push(sql`h.published_at >= ${filters.from.toISOString()}`)
-  if (filters.to) conditions.push(sql`h.published_at <= ${filters.to.toISOString()}`)
-  return conditions
+  if (filters.from) dates.push(sql`h.published_at >= ${filters.from.toISOString()}`)
+  if (filters.to) dates.push(sql`h.published_at <= ${filters.to.toISOString()}`)
+  return { dates, others }
 }
 
 /** The order within a tier. */
 const newestFirst = (alias: string) => sql.raw(`${alias}.published_at desc nulls last, ${alias}.article_id desc`)
+
+/**
+ * How many of the newest articles a tier's walk tests, for each row it needs, before it turns to the
+ * GIN index: a word that does not fill the page among them is rare enough that gathering all its
+ * matches costs less. Testing a title and summary (in the row) takes under a microsecond, a body
+ * (out of line) about six. The length is rounded up to a power of two, so there are a few statement
+ * texts (each planned once per connection), and is at most `most`: past it, a deep page gathers.
+ */
+const walkLength = (need: number, perRow: number, most: number) => Math.min(most, 2 ** Math.ceil(Math.log2(need * perRow)))
+const HEADLINE_WALK = { perRow: 64, most: 16_384 }
+const BODY_WALK = { perRow: 16, most: 4_096 }
+
+/**
+ * The first `$need` rows (`article_id`, `published_at`) of a tier, newest first, found by walking
+ * the newest `walk` articles (`article_search_published_at_idx`) and testing each with `test`; and
+ * `enough`, whether the walk found them all. When it did not, `gin` (every row of the tier, from the
+ * GIN index) is gathered instead, and the tier is `walk` or `gin`: the statement's one plan serves
+ * both a word every third article has and a word of a few, which the plan cannot tell apart.
+ */
+const tierCtes = (options: { walk: number; need: number; test: SqlQuery; gin: SqlQuery; dates: SqlQuery[]; others: SqlQuery[] }) => {
+  const { dates, others } = options
+  const within = dates.length > 0 ? sql`where ${sql.join(dates, sql` and `)}` : sql``
+  return sql`
+    walk as materialized (
+      select h.article_id, h.published_at from (
+        select h.article_id, h.published_at, h.rank_vector, h.vector from article_search h ${within}
+        order by ${newestFirst('h')} limit ${sql.raw(String(options.walk))}) h
+      where ${sql.join([options.test, ...others], sql` and `)}
+      limit ${options.need}),
+    walked as materialized (select count(*) >= ${options.need} as enough from walk),
+    gin as materialized (select h.article_id, h.published_at from (${options.gin}) h where not (select enough from walked) ${sql.join(
+      [...dates, ...others].map((condition) => sql`and ${condition}`),
+      sql` `,
+    )}),
+    tier as (select * from walk where (select enough from walked) union all select * from gin)`
+}
 
 /**
  * A page of search rows (`article_id`, `published_at`, `rank`) with what a hit shows of each. The
@@ -126,52 +166,69 @@ const withDetails = (rows: SqlQuery) => sql`
  * the words it starts), in two tiers, each newest first: every word in the title or summary, then
  * the rest; with a highlighted snippet. A query with no words finds nothing, without error.
  *
- * Nothing is ranked and no vector is read for a page, only the matches' dates (migration
- * 20261130_010000_search_by_date_within_tiers). A page within the first tier is one query.
+ * Nothing is ranked, and a page of a common word reads no more articles than it takes to fill it:
+ * each tier walks the articles newest first and stops at the page's last match, and only a word too
+ * rare to fill the page among the newest articles gathers its matches from the GIN indexes
+ * (migration 20261207_050000_search_walks_by_date). Matches are counted up to the limit, the first
+ * tier's first: when they pass it, the body's are not counted. A page within the first tier is one query.
  */
 export async function searchArticles(payload: Payload, filters: SearchFilters): Promise<SearchPage> {
   const { page, limit } = filters
   const queryWords = searchWords(filters.q)
   const tsQuery = toTsQuery(queryWords)
   if (!tsQuery) return { docs: [], page, limit, totalDocs: 0, totalDocsExact: true, totalPages: 0, hasNextPage: false }
-  const query = sql`to_tsquery('simple', ${tsQuery})`
-  const conditions = filterConditions(filters)
-  const where = (...more: SqlQuery[]) => sql.join([...more, ...conditions], sql` and `)
+  // Parsed once per statement (a subquery), not once per article a walk tests.
+  const query = sql`(select to_tsquery('simple', ${tsQuery}))`
+  const { dates, others } = filterConditions(filters)
+  const conditions = [...dates, ...others]
   const offset = (page - 1) * limit
   // A row more than the page: past the count's limit, it tells whether another page follows.
   const wanted = limit + 1
-  const filtered = (rows: SqlQuery) => (conditions.length > 0 ? sql`${rows} where ${where()}` : rows)
+  const filtered = (rows: SqlQuery) => (conditions.length > 0 ? sql`${rows} where ${sql.join(conditions, sql` and `)}` : rows)
   // One more than the limit, to tell whether there are more.
   const countUpTo = TOTAL_LIMIT + 1
+  const headlineCount =
+    conditions.length > 0
+      ? sql`(select count(*) from (${filtered(sql`select 1 from article_search_headline_matches(${query}) h`)} limit ${countUpTo}) m)`
+      : sql`article_search_headline_count_up_to(${query}, ${countUpTo})`
   const total =
     conditions.length > 0
       ? sql`(select count(*) from (${filtered(sql`select 1 from article_search_matches(${query}) h`)} limit ${countUpTo}) m)`
       : sql`article_search_count_up_to(${query}, ${countUpTo})`
-  // The first tier's page and both totals in one query; the second tier only when the page reaches it.
-  // When the first tier alone passes the limit, the matches are not counted.
+  // The first tier's page and the total in one query; the second tier only when the page reaches it,
+  // which it does only when the first tier was gathered whole (and so counted). When the first
+  // tier alone passes the limit, the matches are not counted.
   const first = await readRows(payload, sql`
-    with headline as materialized (${filtered(sql`select h.article_id, h.published_at from article_search_headline_matches(${query}) h`)}),
-    headline_count as materialized (select count(*) as headline_total from headline),
-    totals as materialized (select h.headline_total, case when h.headline_total >= ${countUpTo} then ${countUpTo} else ${total} end as total from headline_count h)
+    with ${tierCtes({ walk: walkLength(offset + wanted, HEADLINE_WALK.perRow, HEADLINE_WALK.most), need: offset + wanted, test: sql`h.rank_vector @@ ${query}`, gin: sql`select * from article_search_headline_matches(${query})`, dates, others })},
+    counts as materialized (select case when w.enough then null else (select count(*) from gin) end as headline_total,
+      case when w.enough and ${offset + wanted}::integer >= ${countUpTo}::integer then ${countUpTo} when w.enough then ${headlineCount} else (select least(count(*), ${countUpTo}) from gin) end as headline_up_to
+      from walked w),
+    totals as materialized (select c.headline_total, case when c.headline_up_to >= ${countUpTo} then ${countUpTo} else ${total} end as total from counts c)
     select t.headline_total, t.total, d.*
     from totals t
-    left join (${withDetails(sql`select h.article_id, h.published_at, 1 as rank from headline h order by ${newestFirst('h')} limit ${wanted} offset ${offset}`)}) d on true
+    left join (${withDetails(sql`select h.article_id, h.published_at, 1 as rank from tier h order by ${newestFirst('h')} limit ${wanted} offset ${offset}`)}) d on true
     order by ${newestFirst('d')}`)
-  const headlineTotal = Number(first[0].headline_total)
   const counted = Number(first[0].total)
   const totalDocsExact = counted <= TOTAL_LIMIT
-  // Past the limit, the first tier (counted whole) may say there are more still.
-  const totalDocs = totalDocsExact ? counted : Math.max(TOTAL_LIMIT, headlineTotal)
+  const totalDocs = totalDocsExact ? counted : TOTAL_LIMIT
   let rows = first.filter((row) => row.article_id !== null)
-  const secondTierMayHaveMore = !totalDocsExact || (totalDocs > headlineTotal && offset + rows.length < totalDocs)
   const enough = totalDocsExact ? limit : wanted
-  if (rows.length < enough && secondTierMayHaveMore) {
+  // Short of the page, the first tier was gathered whole: its count is exact.
+  const headlineTotal = first[0].headline_total === null ? null : Number(first[0].headline_total)
+  if (headlineTotal !== null && rows.length < enough && (!totalDocsExact || offset + rows.length < totalDocs)) {
     const bodyOffset = Math.max(0, offset - headlineTotal)
+    const count = enough - rows.length
     const second = await readRows(payload, sql`
-      ${withDetails(sql`
-        select h.article_id, h.published_at, 0 as rank from article_search_matches(${query}) h
-        where ${where(sql`h.article_id not in (select article_id from article_search_headline_matches(${query}))`)}
-        order by ${newestFirst('h')} limit ${enough - rows.length} offset ${bodyOffset}`)}
+      with ${tierCtes({
+        // An exact total is within the limit: gathering the matches costs less than walking for them.
+        walk: totalDocsExact ? 0 : walkLength(bodyOffset + count, BODY_WALK.perRow, BODY_WALK.most),
+        need: bodyOffset + count,
+        test: sql`not h.rank_vector @@ ${query} and h.vector @@ ${query}`,
+        gin: sql`select * from article_search_matches(${query}) m where m.article_id not in (select article_id from article_search_headline_matches(${query}))`,
+        dates,
+        others,
+      })}
+      ${withDetails(sql`select h.article_id, h.published_at, 0 as rank from tier h order by ${newestFirst('h')} limit ${count} offset ${bodyOffset}`)}
       order by ${newestFirst('r')}`)
     rows = [...rows, ...second]
   }

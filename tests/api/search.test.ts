@@ -100,6 +100,11 @@ it('lists matches in the title or summary first, then the body, each newest firs
   const pages = await Promise.all([1, 2].map((page) => qt(`&limit=3&page=${page}`)))
   expect(pages.map((res) => res.body.docs.map((doc: { id: number }) => doc.id))).toEqual([[ids.qtSummary, ids.qtTitle, ids.qtBodyNew], [ids.qtBodyOld]])
   expect(pages[1].body).toMatchObject({ page: 2, totalDocs: 4, totalPages: 2 })
+  // Pages the newest title and summary matches fill (a walk newest first), and pages they do not.
+  for (const [extra, expected] of [['&limit=1', [ids.qtSummary]], ['&limit=1&from=2026-01-01', [ids.qtSummary]], ['&limit=1&page=2', [ids.qtTitle]]] as const) {
+    const res = await qt(extra)
+    expect([res.body.docs.map((doc: { id: number }) => doc.id), res.body.totalDocs, res.body.hasNextPage]).toEqual([expected, 4, true])
+  }
   const onlyBody = await qt('&limit=1&page=4')
   expect(onlyBody.body.docs.map((doc: { id: number }) => doc.id)).toEqual([ids.qtBodyOld])
   const pastTheEnd = await qt('&limit=2&page=3')
@@ -139,12 +144,12 @@ describe('past SEARCH_TOTAL_LIMIT', () => {
     expect((await graphql.json()).data.Search).toEqual({ totalDocs: 3, totalDocsExact: false, hasNextPage: true })
   })
 
-  it('does not count when the title and summary matches alone pass the limit, and gives their number', async () => {
+  it('does not count the body matches when the title and summary matches alone pass the limit', async () => {
     const countingOne = await startServer({ SEARCH_TOTAL_LIMIT: '1' }, { databaseUrl: server.databaseUrl })
     try {
       // 缩表: two title or summary matches, two more in bodies.
       const first = await (await fetch(`${countingOne.url}/api/search?q=${encodeURIComponent('缩表')}&limit=3`)).json()
-      expect(first).toMatchObject({ totalDocs: 2, totalDocsExact: false, hasNextPage: true })
+      expect(first).toMatchObject({ totalDocs: 1, totalDocsExact: false, hasNextPage: true })
       expect(idsOf(first)).toEqual([ids.qtSummary, ids.qtTitle, ids.qtBodyNew])
     } finally {
       await countingOne.stop()
