@@ -34,6 +34,8 @@ export async function startEmbeddedPostgres(
     port?: number
     /** For a cluster thrown away after use (the tests'): no waiting for the disk on each commit. */
     disposable?: boolean
+    /** Server settings (`name=value`) beyond PostgreSQL's defaults, e.g. the benchmark's memory. */
+    settings?: string[]
   } = {},
 ): Promise<EmbeddedDatabase> {
   const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') }
@@ -64,6 +66,7 @@ export async function startEmbeddedPostgres(
     postgresFlags: [
       ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
       ...(options.disposable ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+      ...(options.settings ?? []).flatMap((setting) => ['-c', setting]),
     ],
     onLog: () => {},
     onError: (error) => log(`embedded PostgreSQL: ${String(error).trim()}`),
