@@ -52,8 +52,7 @@ async function main(): Promise<number> {
     if (!options.dryRun) await payload.db.migrate({ migrations: migrations as unknown as NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations'] })
     const caching = announceChangesToRunningServers(payload)
     const report = emptyReport({ file: options.input, format: source.format, system, dryRun: options.dryRun })
-    const archiveDir = source.files.length > 1 ? path.resolve(options.input) : path.dirname(path.resolve(options.input))
-    const context: ImportContext = { payload, dryRun: options.dryRun, system, archiveDir, report }
+    const context: ImportContext = { payload, dryRun: options.dryRun, system, archiveDir: source.dir, report }
     const started = Date.now()
     if (options.bulk && !options.dryRun) await runBulkImport(context, source, options.batchSize)
     else await runImport(context, source)

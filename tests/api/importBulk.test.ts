@@ -213,10 +213,17 @@ describe('a bulk import beside a running server', () => {
   it('sends one webhook notice for the whole run, not one per article', async () => {
     const created = await staff.admin.post('/api/webhooks', { name: '批量导入', url: receiver.url('/hook'), events: ['articles.imported', 'article.published'], active: true })
     expect(created.status).toBe(201)
+    // An archive exported as a folder of files, read in name order, its pictures beside them.
     const dir = path.join(scratch, 'beside-server')
     const archive = await writeCorpusArchive(dir, 30)
-    const run = await runImportCommand(server, [archive, '--bulk', '--batch-size', '8'])
+    const lines = (await readFile(archive, 'utf8')).trimEnd().split('\n')
+    await writeFile(path.join(dir, 'part-1.jsonl'), `${lines.slice(0, 12).join('\n')}\n`)
+    await writeFile(path.join(dir, 'part-2.jsonl'), `${lines.slice(12).join('\n')}\n`)
+    await rm(archive)
+    const run = await runImportCommand(server, [dir, '--format', 'jsonl', '--bulk', '--batch-size', '8'])
     expect(importCounts(run)).toEqual({ created: 30, updated: 0, skipped: 0, failed: 0 })
+    expect(run.stdout).not.toContain('warnings:')
+    expect((await staff.editor.get('/api/media?limit=1')).body.totalDocs).toBeGreaterThan(0)
     const [notice] = await eventually(() => receiver.at('/hook').length > 0 && receiver.at('/hook'), 'the import notice')
     expect(notice.json).toMatchObject({ event: 'articles.imported', data: { collection: 'articles', imported: { system: 'jsonl', created: 30, updated: 0 } } })
     const deliveries = (await staff.admin.get('/api/webhook-deliveries?limit=100&depth=0')).body.docs

@@ -12,7 +12,7 @@ import { TOPICS } from './corpus'
 import { benchDatabase, type BenchDatabase, openPostgres, type PostgresServer, query, recreateDatabase, settleDatabase } from './database'
 import { measure, type LoadResult, type LoadSettings, type LoadTarget } from './load'
 import { ADMIN_LIST_PATH, ARTICLE_PAGE_GRAPHQL, articlePagePath, channelListAfterPath, channelListPath, defaultFindPath, searchPath } from './queries'
-import { corpusSizeFor, seedCorpus, type SeedReport } from './seed'
+import { corpusSizeFor, openSeeder, type Seeder, type SeedReport } from './seed'
 import { BENCH_ADMIN, type RunningServer, startNewsroom, startPlainServer } from './servers'
 import type { CapturedResponse } from './plainServer'
 import { Teardown } from './teardown'
@@ -90,8 +90,14 @@ export async function benchmarkContentApi(options: ApiOptions, wanted: ApiBenchm
     const stages: StageReport[] = []
     // A reused corpus is measured at its size only; a fresh one grows through the stages, measured at each.
     let seeded = 0
+    let seeder: Seeder | null = null
     for (const size of reused ? [options.articles] : stagesFor(options.articles)) {
-      const seeding = reused ? { reused: true as const } : await seedCorpus({ databaseUrl: database.url, mediaDir }, { from: seeded, to: size, total: options.articles })
+      if (!reused && !seeder) {
+        const opened: Seeder = await openSeeder({ databaseUrl: database.url, mediaDir })
+        teardown.add('closing the seeding connections', opened.close)
+        seeder = opened
+      }
+      const seeding = seeder ? await seeder.seed({ from: seeded, to: size, total: options.articles }) : { reused: true as const }
       seeded = size
       await settleDatabase(database.url)
       const corpus = await loadCorpus(database.url)

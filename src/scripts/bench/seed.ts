@@ -40,13 +40,19 @@ export type SeedReport = {
   seconds: { setup: number; import: number; total: number }
 }
 
-/**
- * Articles `from` to `to` (exclusive) of a corpus of `total`, the newest first: a growing
- * benchmark seeds 10,000, measures, then adds the next 90,000, and so on.
- */
-export async function seedCorpus(env: { databaseUrl: string; mediaDir: string }, range: { from: number; to: number; total: number }): Promise<SeedReport> {
+export type Seeder = {
+  /**
+   * Articles `from` to `to` (exclusive) of a corpus of `total`, the newest first: a growing
+   * benchmark seeds 10,000, measures, then adds the next 90,000, and so on.
+   */
+  seed: (range: { from: number; to: number; total: number }) => Promise<SeedReport>
+  close: () => Promise<void>
+}
+
+/** One Payload in this process for every stage's seed: Payload keeps its instance, and a closed one's pool for good. */
+export async function openSeeder(env: { databaseUrl: string; mediaDir: string }): Promise<Seeder> {
   const payload = await payloadFor(env)
-  try {
+  const seed = async (range: { from: number; to: number; total: number }): Promise<SeedReport> => {
     const started = Date.now()
     if (range.from === 0) await seedReferences(payload)
     const setup = (Date.now() - started) / 1000
@@ -69,9 +75,8 @@ export async function seedCorpus(env: { databaseUrl: string; mediaDir: string },
     if (report.outcomes.failed > 0) throw new Error(`the corpus import failed for ${report.outcomes.failed} articles: ${JSON.stringify(report.articles.slice(0, 3))}`)
     await pickFeaturedComments(env.databaseUrl)
     return { articles: report.outcomes.created, comments: report.comments.created, seconds: { setup, import: importSeconds, total: (Date.now() - started) / 1000 } }
-  } finally {
-    await closePayload(payload)
   }
+  return { seed, close: () => closePayload(payload) }
 }
 
 /** Payload's config reads its environment when it loads, so that is set first. */

@@ -14,8 +14,11 @@ export const FORMATS = {
 } as const
 export type Format = keyof typeof FORMATS
 
-/** A file, or every file of the format in a folder (in name order), read one after the other. */
-export type ArchiveSource = { files: ArchiveFile[]; format: Format; totalBytes: number }
+/**
+ * A file, or every file of the format in a folder (in name order), read one after the other; `dir`
+ * is the archive's own folder, where the paths of its images are read.
+ */
+export type ArchiveSource = { files: ArchiveFile[]; format: Format; totalBytes: number; dir: string }
 /** `attachments`: a WordPress export's attachment urls by post id. */
 type ArchiveFile = { file: string; bytes: number; modifiedMs: number; attachments: Map<string, string> }
 
@@ -41,7 +44,8 @@ export async function archiveSource(input: string, format?: string): Promise<Arc
     const { size, mtimeMs } = await stat(file)
     files.push({ file, bytes: size, modifiedMs: mtimeMs, attachments: chosen === 'wxr' ? await wxrAttachments(file) : new Map() })
   }
-  return { files, format: chosen as Format, totalBytes: files.reduce((sum, file) => sum + file.bytes, 0) }
+  const dir = info.isDirectory() ? path.resolve(input) : path.dirname(path.resolve(input))
+  return { files, format: chosen as Format, totalBytes: files.reduce((sum, file) => sum + file.bytes, 0), dir }
 }
 
 function formatFromExtension(input: string, isDirectory: boolean): string {
