@@ -76,16 +76,19 @@ export function getChannels(): Promise<Paged<Channel>> {
  * A page of a list, newest first: by number while the API pages by number (docs/api.md, "Deep
  * pages"), then by keyset, after the last article a reader has seen.
  */
-export function listArticles(filter: Record<string, string>, at: { page: number } | { before: ListCursor }, limit = ARTICLES_PER_PAGE): Promise<Paged<ArticleSummary>> {
-  const position =
-    'page' in at
-      ? { page: at.page }
-      : {
-          'where[and][0][publishedAt][less_than_equal]': at.before.publishedAt,
-          'where[and][1][or][0][publishedAt][less_than]': at.before.publishedAt,
-          'where[and][1][or][1][id][less_than]': at.before.id,
-        }
-  return apiGet(`/api/articles?${query({ ...filter, ...position, sort: '-publishedAt,-id', limit, depth: 1, ...select(LIST_FIELDS) })}`)
+export async function listArticles(filter: Record<string, string>, at: { page: number } | { before: ListCursor }, limit = ARTICLES_PER_PAGE): Promise<Paged<ArticleSummary>> {
+  const list = (position: Record<string, string | number>) =>
+    apiGet<Paged<ArticleSummary>>(`/api/articles?${query({ ...filter, ...position, sort: '-publishedAt,-id', depth: 1, ...select(LIST_FIELDS) })}`)
+  if ('page' in at) return list({ page: at.page, limit })
+  // Uncounted (a count is dearer than the page a million articles down), and one more to know if more follow.
+  const after = await list({
+    'where[and][0][publishedAt][less_than_equal]': at.before.publishedAt,
+    'where[and][1][or][0][publishedAt][less_than]': at.before.publishedAt,
+    'where[and][1][or][1][id][less_than]': at.before.id,
+    pagination: 'false',
+    limit: limit + 1,
+  })
+  return { docs: after.docs.slice(0, limit), page: 1, totalPages: 1, totalDocs: after.docs.length, hasNextPage: after.docs.length > limit }
 }
 
 /** The deepest page a list may ask for by number. */

@@ -27,8 +27,10 @@ const AXE_SCRIPT = path.join(ROOT_DIR, 'node_modules/axe-core/axe.min.js')
  * Debian's Chromium when it is installed, else the one the `@sparticuz/chromium` dev dependency ships
  * inside its package (unpacked to the temp directory on first use), so `npm ci && npm test` needs no
  * browser on the machine. `TEST_CHROMIUM=npm` asks for the packaged one even where Debian's is there.
+ * The package unpacks to one path and takes it as ready once it exists, so the run's global setup
+ * unpacks it before the test files start: two files unpacking at once launched a half-written binary.
  */
-async function chromiumPath(): Promise<string> {
+export async function chromiumPath(): Promise<string> {
   if (process.env.TEST_CHROMIUM !== 'npm' && existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM
   const { default: packaged } = await import('@sparticuz/chromium')
   return packaged.executablePath()

@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import { bundle } from '../../src/scripts/bundle.mjs'
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../src/server/embeddedPostgres'
+import { chromiumPath } from './browser'
 import { createDatabase, freshDatabaseUrl, startServer } from './server'
 
 /**
@@ -23,6 +24,7 @@ export default async function globalSetup(): Promise<void> {
     ;(globalThis as { __embeddedPostgres__?: TestCluster }).__embeddedPostgres__ = { ...database, dataDir }
   }
   process.env.TEST_TEMPLATE_DATABASE = await migratedTemplate()
+  await chromiumPath()
 }
 
 /** A database the server has migrated and nothing else: no admin, no content. */

@@ -11,7 +11,7 @@ import { seededRandom } from '../../lib/seededRandom'
 import { TOPICS } from './corpus'
 import { benchDatabase, type BenchDatabase, openPostgres, type PostgresServer, query, recreateDatabase, settleDatabase } from './database'
 import { measure, type LoadResult, type LoadSettings, type LoadTarget } from './load'
-import { ADMIN_LIST_PATH, ARTICLE_PAGE_GRAPHQL, articlePagePath, channelListAfterPath, channelListPath, defaultFindPath, searchPath } from './queries'
+import { ADMIN_LIST_PATH, ARTICLE_PAGE_GRAPHQL, articlePagePath, channelListAfterPath, channelListPath, defaultFindPath, KEYSET_PAGE, searchPath } from './queries'
 import { corpusSizeFor, openSeeder, type Seeder, type SeedReport } from './seed'
 import { BENCH_ADMIN, type RunningServer, startNewsroom, startPlainServer } from './servers'
 import type { CapturedResponse } from './plainServer'
@@ -306,7 +306,7 @@ const SCENARIOS: Scenario[] = [
     server: 'uncached',
     target: (baseUrl, corpus) => ({ url: `${baseUrl}${channelListAfterPath(corpus.sectionSlug, corpus.deepPageAfter)}` }),
     request: (corpus) => channelListAfterPath(corpus.sectionSlug, corpus.deepPageAfter),
-    check: expectDocs(20),
+    check: expectDocs(KEYSET_PAGE + 1),
   },
   {
     name: 'admin-list',

@@ -11,14 +11,18 @@ export const defaultFindPath = (slug: string) => `/api/articles?where[slug][equa
  * select it documents for lists.
  */
 const LIST_FIELDS = ['title', 'slug', 'summary', 'publishedAt', 'coverImage', 'category']
-export const channelListPath = (channelSlug: string) =>
-  `/api/articles?where[category.breadcrumbs.slug][equals]=${channelSlug}&sort=-publishedAt,-id&limit=20&depth=1&${LIST_FIELDS.map((field) => `select[${field}]=true`).join('&')}`
+export const channelListPath = (channelSlug: string, limit = 20) =>
+  `/api/articles?where[category.breadcrumbs.slug][equals]=${channelSlug}&sort=-publishedAt,-id&limit=${limit}&depth=1&${LIST_FIELDS.map((field) => `select[${field}]=true`).join('&')}`
 
-/** A deep page of the channel, by keyset (docs/api.md, "Deep pages"): the 20 after the article `last`. */
+/**
+ * A deep page of the channel, by keyset (docs/api.md, "Deep pages"): the 20 after the article `last`,
+ * uncounted, and one more to tell whether another page follows.
+ */
 export const channelListAfterPath = (channelSlug: string, last: { id: number; publishedAt: string }) => {
   const at = encodeURIComponent(last.publishedAt)
-  return `${channelListPath(channelSlug)}&where[publishedAt][less_than_equal]=${at}&where[or][0][publishedAt][less_than]=${at}&where[or][1][id][less_than]=${last.id}`
+  return `${channelListPath(channelSlug, KEYSET_PAGE + 1)}&pagination=false&where[publishedAt][less_than_equal]=${at}&where[or][0][publishedAt][less_than]=${at}&where[or][1][id][less_than]=${last.id}`
 }
+export const KEYSET_PAGE = 20
 
 /**
  * What the admin's article list asks of Payload for its first page (the Local API there): the
