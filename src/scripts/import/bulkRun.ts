@@ -28,9 +28,14 @@ export async function importInBulk(
   const { payload, report } = context
   const { prepare, commit } = bulkImporter(context, await articleImporter(context), commentImporter(context))
   let writing: Promise<void> = Promise.resolve()
+  let writingLeavesArticlesOver = false
   const write = async (entries: ArchiveEntry[], checkpoint: Checkpoint) => {
+    // The per-article path may create an article, slug and all, after its batch's transaction: the next
+    // batch is prepared only once that is done, or it could choose the same slug.
+    if (writingLeavesArticlesOver) await writing
     const prepared = await prepare(entries, checkpoint)
     await writing
+    writingLeavesArticlesOver = prepared.later.length > 0
     writing = commit(prepared)
     // Awaited before the next batch is written; marked handled so a failure never goes unobserved meanwhile.
     writing.catch(() => {})
