@@ -310,7 +310,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'admin-list',
-    description: "the admin's article list, first page: latest versions, drafts included, 10 (logged in as an admin), cache off",
+    description: "the admin's article list, first page: latest versions, drafts included, last changed first, 10 (logged in as an admin), cache off",
     server: 'uncached',
     target: async (baseUrl) => ({ url: `${baseUrl}${ADMIN_LIST_PATH}`, headers: { authorization: `JWT ${await logIn(baseUrl)}` } }),
     request: () => ADMIN_LIST_PATH,

@@ -1,4 +1,5 @@
 // What a front end asks for, as documented in docs/api.md: the requests the benchmark makes.
+import { Articles } from '../../collections/Articles'
 
 /** The article page in one request (docs/api.md, tests/api/articlePage.test.ts). */
 export const articlePagePath = (slug: string) => `/api/articles/page/${slug}`
@@ -26,9 +27,11 @@ export const KEYSET_PAGE = 20
 
 /**
  * What the admin's article list asks of Payload for its first page (the Local API there): the
- * latest version of every article, drafts included, newest first, 10, every field at depth 0.
+ * latest version of every article, drafts included, the last changed first, 10, its default columns
+ * (it reads only the columns it shows) at depth 0.
  */
-export const ADMIN_LIST_PATH = '/api/articles?draft=true&depth=0&limit=10'
+const ADMIN_COLUMNS = Articles.admin?.defaultColumns ?? []
+export const ADMIN_LIST_PATH = `/api/articles?draft=true&depth=0&limit=10&sort=-updatedAt&${ADMIN_COLUMNS.map((field) => `select[${field}]=true`).join('&')}`
 
 export const searchPath = (word: string) => `/api/search?q=${encodeURIComponent(word)}`
 
