@@ -6,7 +6,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
-import { type ArticlePageRow, assembleArticlePage, FEATURED_COMMENTS_SHOWN } from '../lib/articlePage/assemble'
+import { type ArticlePageRow, assembleArticlePage, FEATURED_COMMENTS_SHOWN, RELATED_SHOWN } from '../lib/articlePage/assemble'
 import { MEDIA_IMAGE_SIZES } from '../lib/media/imageFiles'
 import { readRows } from './readRows'
 
@@ -19,6 +19,58 @@ const image = (alias: string) =>
 const idsInBody = (path: string) => sql.raw(`(select (v #>> '{}')::int from jsonb_path_query(a.body, '${path}') v where v #>> '{}' ~ '^[0-9]{1,9}$')`)
 const BODY_IMAGES = idsInBody('strict $.** ? (@.type == "upload" && @.relationTo == "media").value')
 const BODY_LINKS = idsInBody('strict $.** ? (@.type == "link" && @.fields.linkType == "internal" && @.fields.doc.relationTo == "articles").fields.doc.value')
+
+/** Another article as a page links to it: 相关阅读, 上一篇 and 下一篇. */
+const teaserOf = (alias: string) => `json_build_object('id', ${alias}.id, 'title', ${alias}.title, 'slug', ${alias}.slug, 'publishedAt', ${alias}.published_at)`
+const teaser = (alias: string) => sql.raw(teaserOf(alias))
+
+/** How many of the page's tags, and of each tag's newest articles, 相关阅读 weighs. */
+const RELATED_TAGS = 5
+const RELATED_PER_TAG = 12
+/** How many of the newest articles a page with too few related by topic searches for similar titles. */
+const RELATED_TITLE_WALK = 2000
+
+/**
+ * 相关阅读, as CTEs of the page statement (after `a`, the article): first by topic, the newest few
+ * of each of its tags, two points for each tag they share and one for sharing its channel, most
+ * points first; then, when those are fewer than a page shows, the newest articles whose title or
+ * summary shares a word with its title (PostgreSQL's rank of the match first). Each part reads a
+ * bounded number of index entries, however many articles a tag or a word has.
+ */
+const RELATED_ARTICLES = sql.raw(`related_sources as materialized (
+      select tagged.parent_id as id
+      from (select r.tags_id from articles_rels r where r.parent_id = (select id from a) and r.path = 'tags' and r.tags_id is not null order by r."order" limit ${RELATED_TAGS}) t
+      cross join lateral (select r.parent_id from articles_rels r where r.tags_id = t.tags_id and r.parent_id <> (select id from a) order by r.parent_id desc limit ${RELATED_PER_TAG}) tagged
+    ), related_by_topic as materialized (
+      select ra.id, ra.title, ra.slug, ra.published_at, (2 * count(*) + case when ra.category_id = (select category_id from a) then 1 else 0 end)::float8 as score
+      from related_sources rs join articles ra on ra.id = rs.id and ra._status = 'published'
+      group by ra.id order by score desc, ra.published_at desc, ra.id desc limit ${RELATED_SHOWN}
+    ), title_words as materialized (
+      select (select string_agg('''' || replace(replace(word, '\\', '\\\\'), '''', '''''') || '''', ' | ') from unnest(tsvector_to_array(ts_filter(s.rank_vector, '{a}'))) word)::tsquery as query
+      from article_search s where s.article_id = (select id from a) and (select count(*) from related_by_topic) < ${RELATED_SHOWN}
+    ), related_by_title as materialized (
+      select ra.id, ra.title, ra.slug, ra.published_at, ts_rank(recent.rank_vector, (select query from title_words))::float8 as score
+      from (select s.article_id, s.rank_vector from article_search s order by s.published_at desc nulls last, s.article_id desc limit ${RELATED_TITLE_WALK}) recent
+      join articles ra on ra.id = recent.article_id and ra._status = 'published'
+      where (select query from title_words) is not null and recent.article_id <> (select id from a) and recent.rank_vector @@ (select query from title_words)
+      order by score desc, ra.published_at desc limit ${RELATED_SHOWN}
+    )`)
+
+/**
+ * 上一篇 or 下一篇: the article of the page's channel just before or after it, by publication time
+ * then id. Asked as equalities on the channel's index (an article of the same time, else the nearest
+ * time's): asked as a range in that order, PostgreSQL may read the index of every channel's times
+ * instead, through all the others' articles to find a small channel's next one.
+ */
+function neighbour(direction: 'previous' | 'next') {
+  const [beyond, nearest, idOrder] = direction === 'previous' ? ['<', 'max', 'desc'] : ['>', 'min', 'asc']
+  const inChannel = (alias: string) => `${alias}.category_id = a.category_id and ${alias}._status = 'published'`
+  const at = (time: string, idCondition: string) =>
+    `(select ${teaserOf('n')} from articles n where ${inChannel('n')} and n.published_at = ${time}${idCondition} order by n.id ${idOrder} limit 1)`
+  return sql.raw(
+    `coalesce(${at('a.published_at', ` and n.id ${beyond} a.id`)}, ${at(`(select ${nearest}(t.published_at) from articles t where ${inChannel('t')} and t.published_at ${beyond} a.published_at)`, '')})`,
+  )
+}
 
 /**
  * The published article page by slug in one statement, everything it shows built by PostgreSQL:
@@ -38,7 +90,7 @@ export async function readArticlePage(payload: Payload, slug: string) {
       select au.id, au.name, au.slug, au.title, au.avatar_id, r."order"
       from articles_rels r join authors au on au.id = r.authors_id
       where r.parent_id = (select id from a) and r.path = 'authors'
-    )
+    ), ${RELATED_ARTICLES}
     select
       json_build_object(
         'id', a.id, 'title', a.title, 'slug', a.slug, 'summary', a.summary, 'source', a.source,
@@ -63,7 +115,12 @@ export async function readArticlePage(payload: Payload, slug: string) {
       (select coalesce(json_agg(${image('md')}), '[]') from media md
         where md.id = a.cover_image_id or md.id in (select avatar_id from bylines) or md.id in ${BODY_IMAGES}) as media,
       (select coalesce(json_agg(json_build_object('id', l.id, 'title', l.title, 'slug', l.slug)), '[]') from articles l
-        where l._status = 'published' and l.id in ${BODY_LINKS}) as links
+        where l._status = 'published' and l.id in ${BODY_LINKS}) as links,
+      (select coalesce(json_agg(${teaser('x')} order by x.tier, x.score desc, x.published_at desc, x.id desc), '[]') from (
+        select * from (select *, 0 as tier from related_by_topic union all select *, 1 from related_by_title where id not in (select id from related_by_topic)) both_tiers
+        order by tier, score desc, published_at desc, id desc limit ${sql.raw(String(RELATED_SHOWN))}) x) as related,
+      ${neighbour('previous')} as previous,
+      ${neighbour('next')} as next
     from a`)
   const [row] = rows
   if (!row) return null
@@ -77,6 +134,9 @@ export async function readArticlePage(payload: Payload, slug: string) {
       featuredComments: row.featured_comments,
       media: row.media,
       links: row.links,
+      related: row.related,
+      previous: row.previous,
+      next: row.next,
     } as ArticlePageRow,
     payload.config.serverURL,
   )

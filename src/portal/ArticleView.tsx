@@ -13,7 +13,7 @@ import { imageSources } from './media'
 import { Pager } from './Pager'
 import { RichText } from './RichText'
 import { portalUrl } from '../lib/portal/siteUrl'
-import type { ArticlePage, Paged, SiteSettings } from './types'
+import type { ArticlePage, ArticleTeaser, Paged, SiteSettings } from './types'
 
 const articleUrl = (article: ArticlePage) => `${portalUrl()}/articles/${article.slug}`
 const shownTime = (article: ArticlePage) => article.publishedAt ?? article.updatedAt
@@ -63,6 +63,11 @@ function newsArticleJsonLd(article: ArticlePage, settings: SiteSettings) {
     publisher: settings.siteName ? { '@type': 'Organization', name: settings.siteName, url: portalUrl() } : undefined,
     correction: article.correctionsJsonLd?.length ? article.correctionsJsonLd : undefined,
   }
+}
+
+/** Another article by its title, linked when it has a page (an article whose title gives no slug has none). */
+function TeaserLink({ article }: { article: ArticleTeaser }) {
+  return article.slug ? <Link href={`/articles/${article.slug}`}>{article.title}</Link> : <span>{article.title}</span>
 }
 
 /** `total` counts the approved comments and replies from the lists the page reads anyway. */
@@ -149,6 +154,25 @@ export function ArticleView({ article, settings, comments }: { article: ArticleP
           {comments && <CorrectionForm articleId={article.id} bodyId="article-body" />}
           {article.responsibleEditorName && <p data-testid="responsible-editor">【责任编辑:{article.responsibleEditorName}】</p>}
         </footer>
+        {(article.previous || article.next) && (
+          <nav className="article-neighbours" aria-label="上一篇和下一篇" data-testid="article-neighbours">
+            {article.previous && <p>上一篇：<TeaserLink article={article.previous} /></p>}
+            {article.next && <p>下一篇：<TeaserLink article={article.next} /></p>}
+          </nav>
+        )}
+        {article.related && article.related.length > 0 && (
+          <section className="related" data-testid="related" aria-labelledby="related-heading">
+            <h2 id="related-heading">相关阅读</h2>
+            <ul>
+              {article.related.map((related) => (
+                <li key={related.id}>
+                  <TeaserLink article={related} />
+                  {related.publishedAt && <time dateTime={related.publishedAt}>{shanghaiDate(related.publishedAt)}</time>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
       </article>
       {comments && (
         <section className="comments" data-testid="comments" id="comments" aria-labelledby="comments-heading">

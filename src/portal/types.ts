@@ -56,7 +56,13 @@ export type ArticlePage = ArticleSummary & {
   approvedCommentCount?: number | null
   allowComments?: boolean | null
   featuredComments?: { docs?: PublicComment[] } | null
+  /** Only on the published page (`/api/articles/page/:slug`), not on a preview. */
+  related?: ArticleTeaser[]
+  previous?: ArticleTeaser | null
+  next?: ArticleTeaser | null
 }
+
+export type ArticleTeaser = { id: number; title: string; slug: string | null; publishedAt: string | null }
 
 /** A page of a list; `totalDocsExact` is false when the total is an estimate (docs/api.md, "Lists"). */
 export type Paged<T> = { docs: T[]; page: number; totalPages: number; totalDocs: number; hasNextPage: boolean; totalDocsExact?: false }

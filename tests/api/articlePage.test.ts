@@ -83,6 +83,9 @@ it.each([
   expect(entry.category.breadcrumbs.map((crumb: { name: string }) => crumb.name)).toEqual(['财经', '宏观'])
 })
 
+/** The page less what only it has (相关阅读, 上一篇, 下一篇): the rest is Payload's own answer. */
+const payloadPart = ({ related, previous, next, ...page }: Record<string, unknown>) => page
+
 describe('GET /api/articles/page/:slug', () => {
   let rich: { id: number; slug: string }
   let linked: { id: number; title: string; slug: string }
@@ -158,7 +161,7 @@ describe('GET /api/articles/page/:slug', () => {
     const res = await staff.anonymous.get(`/api/articles/page/${rich.slug}`)
     expect(res.status).toBe(200)
     const payloadPage = (await staff.anonymous.get(`/api/articles?where[slug][equals]=${rich.slug}&limit=1&pagination=false&${PAGE_QUERY}`)).body.docs[0]
-    const page = res.body
+    const page = payloadPart(res.body) as typeof res.body
     const links = (doc: { body: { root: { children: { children?: { type: string; fields?: { doc: { value: unknown } } }[] }[] } } }) =>
       doc.body.root.children[0].children!.filter((node) => node.type === 'link').map((node) => node.fields!.doc)
     // A link to a published article carries what a link needs; one to an unpublished article, its id alone.
@@ -192,7 +195,7 @@ describe('GET /api/articles/page/:slug', () => {
     }
     for (const { slug } of [bare, busy]) {
       const res = await staff.anonymous.get(`/api/articles/page/${slug}`)
-      expect([slug, res.status, res.body]).toEqual([slug, 200, await payloadPage(slug)])
+      expect([slug, res.status, payloadPart(res.body)]).toEqual([slug, 200, await payloadPage(slug)])
     }
     const { featuredComments } = (await staff.anonymous.get(`/api/articles/page/${busy.slug}`)).body
     expect([featuredComments.docs.length, featuredComments.hasNextPage, featuredComments.docs[0].body]).toEqual([10, true, '第11条精彩评论：观点鲜明。'])
@@ -217,5 +220,59 @@ describe('GET /api/articles/page/:slug', () => {
     expect([res.status, res.body.errors]).toEqual([404, [{ message: '找不到这篇文章', data: { code: 'ARTICLE_NOT_FOUND' } }]])
     const inEnglish = await staff.anonymous.inLanguage('en-GB,en;q=0.9').get(path())
     expect([inEnglish.status, inEnglish.body.errors]).toEqual([404, [{ message: 'Article not found', data: { code: 'ARTICLE_NOT_FOUND' } }]])
+  })
+})
+
+describe('where the article page points readers on: 相关阅读, 上一篇, 下一篇', () => {
+  type Teaser = { id: number; title: string; slug: string; publishedAt: string }
+  const page = async (slug: string) => (await staff.anonymous.get(`/api/articles/page/${slug}`)).body as { related: Teaser[]; previous: Teaser | null; next: Teaser | null }
+  const titles = (teasers: Teaser[]) => teasers.map((teaser) => teaser.title)
+  const articles: Record<string, { id: number; slug: string; title: string }> = {}
+
+  beforeAll(async () => {
+    const root = (await staff.editor.post('/api/categories', { name: '债券' })).body.doc.id
+    const bonds = (await staff.editor.post('/api/categories', { name: '债市观察', parent: root })).body.doc.id
+    const funds = (await staff.editor.post('/api/categories', { name: '基金观察', parent: root })).body.doc.id
+    const [treasuries, rates] = await Promise.all(['国债', '利率'].map(async (name) => (await staff.editor.post('/api/tags', { name })).body.doc.id))
+    const publish = async (key: string, data: Record<string, unknown>) => {
+      const res = await staff['editor-in-chief'].post('/api/articles', { ...data, _status: 'published' })
+      expect(res.status).toBe(201)
+      articles[key] = { id: res.body.doc.id, slug: res.body.doc.slug, title: res.body.doc.title }
+    }
+    // In publication order within 债市观察; 三 and 四 at the same minute, so their ids decide.
+    await publish('一', { title: '一季度国债发行提速', category: bonds, tags: [treasuries], publishedAt: '2026-11-01T02:00:00.000Z' })
+    await publish('二', { title: '地方债置换进入高峰', category: bonds, tags: [treasuries, rates], publishedAt: '2026-11-02T02:00:00.000Z' })
+    await publish('三', { title: '信用债违约率回落', category: bonds, publishedAt: '2026-11-03T02:00:00.000Z' })
+    await publish('四', { title: '同业存单利率上行', category: bonds, tags: [rates], publishedAt: '2026-11-03T02:00:00.000Z' })
+    await publish('五', { title: '国债收益率曲线陡峭化', category: bonds, tags: [treasuries, rates], publishedAt: '2026-11-04T02:00:00.000Z' })
+    // Both tags, another channel; and one sharing only words of the title, in no channel and with no tag.
+    await publish('他', { title: '债基规模再创新高', category: funds, tags: [treasuries, rates], publishedAt: '2026-11-02T03:00:00.000Z' })
+    await publish('题', { title: '收益率曲线倒挂回顾', publishedAt: '2026-10-01T02:00:00.000Z' })
+    // Never published, though dated between 四 and 五 and tagged like 五: on no page.
+    const draft = await staff.editor.post('/api/articles', { title: '尚未发布的国债快评', category: bonds, tags: [treasuries, rates], publishedAt: '2026-11-03T12:00:00.000Z' })
+    expect(draft.status).toBe(201)
+  })
+
+  it('lists related articles by shared tags and channel, then by words of the title, never a draft or the article itself', async () => {
+    const { related } = await page(articles['五'].slug)
+    // 二: both tags and the channel; 他: both tags; 四 and 一: one tag and the channel (the newer first); 题: the title's words.
+    expect(titles(related)).toEqual(['地方债置换进入高峰', '债基规模再创新高', '同业存单利率上行', '一季度国债发行提速', '收益率曲线倒挂回顾'])
+    expect(related[0]).toEqual({ id: articles['二'].id, title: '地方债置换进入高峰', slug: articles['二'].slug, publishedAt: '2026-11-02T02:00:00.000Z' })
+  })
+
+  it('links each article of a channel to the one published just before and just after it, ties in time in id order', async () => {
+    const chain = ['一', '二', '三', '四', '五']
+    for (const [index, key] of chain.entries()) {
+      const { previous, next } = await page(articles[key].slug)
+      expect([key, previous?.title ?? null, next?.title ?? null]).toEqual([key, articles[chain[index - 1]]?.title ?? null, articles[chain[index + 1]]?.title ?? null])
+    }
+    expect(await page(articles['题'].slug)).toMatchObject({ previous: null, next: null })
+  })
+
+  it('follows a change: an unpublished article leaves its neighbours and the related lists', async () => {
+    expect((await staff['editor-in-chief'].patch(`/api/articles/${articles['四'].id}`, { _status: 'draft' })).status).toBe(200)
+    const third = await page(articles['三'].slug)
+    expect(third.next?.title).toBe('国债收益率曲线陡峭化')
+    expect(titles((await page(articles['五'].slug)).related)).not.toContain('同业存单利率上行')
   })
 })

@@ -127,6 +127,22 @@ describe('the article page', () => {
     expect([...article.testId('font-size-control')!.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['大', '中', '小'])
   })
 
+  it('points on to the channel\'s previous and next articles and to related ones', async () => {
+    const [channel] = (await staff.anonymous.get('/api/categories?where[slug][equals]=hong-guan&depth=0')).body.docs
+    // Published after it in its channel, and sharing a word of its title (央行).
+    const later = await staff['editor-in-chief'].post('/api/articles', { title: '央行开展逆回购操作', category: channel.id, _status: 'published' })
+    expect(later.status).toBe(201)
+    const fresh = await page(`/articles/${slug}`)
+    const neighbours = fresh.testId('article-neighbours')!
+    expect(neighbours.textContent).toBe('下一篇：央行开展逆回购操作')
+    expect(neighbours.querySelector('a')!.getAttribute('href')).toBe(`/articles/${later.body.doc.slug}`)
+    const related = fresh.testId('related')!
+    expect(related.querySelector('h2')!.textContent).toBe('相关阅读')
+    expect([...related.querySelectorAll('li a')].map((a) => a.textContent)).toEqual(['央行开展逆回购操作'])
+    const back = await page(`/articles/${later.body.doc.slug}`)
+    expect(back.testId('article-neighbours')!.textContent).toBe('上一篇：央行宣布降准')
+  })
+
   it('renders the body: images at their sizes with captions, and links', () => {
     const body = article.testId('article-body')!
     const figure = body.querySelector('figure')!

@@ -30,7 +30,13 @@ export type ArticlePageRow = {
   media: MediaRow[]
   /** Published articles the body links to. */
   links: { id: number; title: string; slug: string | null }[]
+  /** 相关阅读, most related first; 上一篇 and 下一篇 in its channel (published just before and just after). */
+  related: Teaser[]
+  previous: Teaser | null
+  next: Teaser | null
 }
+
+type Teaser = { id: number; title: string; slug: string | null; publishedAt: string | null }
 
 type MediaRow = {
   id: number
@@ -48,6 +54,9 @@ type LexicalDocument = { root: LexicalNode }
 
 /** How many 精彩评论 an article page shows: the articles' `featuredComments` join gives as many by default. */
 export const FEATURED_COMMENTS_SHOWN = 10
+
+/** How many 相关阅读 an article page shows. */
+export const RELATED_SHOWN = 6
 
 /**
  * Where an upload is read: its stored URL when that is elsewhere (a storage service), else this
@@ -68,10 +77,13 @@ function image(row: MediaRow, serverUrl: string) {
 
 const isoTime = (value: string | null) => (value === null ? null : new Date(value).toISOString())
 
+const teaser = (article: Teaser | null) => article && { ...article, publishedAt: isoTime(article.publishedAt) }
+
 /**
  * The page document: what Payload's find with the page's `select` at depth 2 answers for an
  * anonymous reader (tests/api/articlePage.test.ts holds the two side by side), except that a link
- * to another published article carries that article's id, title and slug rather than all of it.
+ * to another published article carries that article's id, title and slug rather than all of it;
+ * then what only the page has, the articles it points readers on to (`related`, `previous`, `next`).
  */
 export function assembleArticlePage(row: ArticlePageRow, serverUrl: string) {
   const media = new Map(row.media.map((item) => [item.id, image(item, serverUrl)]))
@@ -101,6 +113,9 @@ export function assembleArticlePage(row: ArticlePageRow, serverUrl: string) {
     approvedCommentCount: article.approvedCommentCount,
     updatedAt: isoTime(article.updatedAt)!,
     correctionsJsonLd: correctionJsonLd(corrections),
+    related: row.related.map(teaser),
+    previous: teaser(row.previous),
+    next: teaser(row.next),
   }
 }
 
