@@ -20,6 +20,7 @@ import * as migration_20261207_031230_imported_comments from './20261207_031230_
 import * as migration_20261207_042157_bulk_import from './20261207_042157_bulk_import';
 import * as migration_20261207_043000_channel_list_index from './20261207_043000_channel_list_index';
 import * as migration_20261207_050000_search_walks_by_date from './20261207_050000_search_walks_by_date';
+import * as migration_20261207_125623_search_engine_pushes from './20261207_125623_search_engine_pushes';
 
 export const migrations = [
   {
@@ -131,5 +132,10 @@ export const migrations = [
     up: migration_20261207_050000_search_walks_by_date.up,
     down: migration_20261207_050000_search_walks_by_date.down,
     name: '20261207_050000_search_walks_by_date',
+  },
+  {
+    up: migration_20261207_125623_search_engine_pushes.up,
+    down: migration_20261207_125623_search_engine_pushes.down,
+    name: '20261207_125623_search_engine_pushes',
   },
 ];
