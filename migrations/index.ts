@@ -21,6 +21,7 @@ import * as migration_20261207_042157_bulk_import from './20261207_042157_bulk_i
 import * as migration_20261207_043000_channel_list_index from './20261207_043000_channel_list_index';
 import * as migration_20261207_050000_search_walks_by_date from './20261207_050000_search_walks_by_date';
 import * as migration_20261207_125623_search_engine_pushes from './20261207_125623_search_engine_pushes';
+import * as migration_20261207_130000_sitemap_indexes from './20261207_130000_sitemap_indexes';
 
 export const migrations = [
   {
@@ -137,5 +138,10 @@ export const migrations = [
     up: migration_20261207_125623_search_engine_pushes.up,
     down: migration_20261207_125623_search_engine_pushes.down,
     name: '20261207_125623_search_engine_pushes',
+  },
+  {
+    up: migration_20261207_130000_sitemap_indexes.up,
+    down: migration_20261207_130000_sitemap_indexes.down,
+    name: '20261207_130000_sitemap_indexes',
   },
 ];
