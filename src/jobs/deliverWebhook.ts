@@ -137,7 +137,7 @@ function searchEngineReceiver(engine: SearchEngine, pushes: SearchEnginePushes):
   const target = pushTarget(engine, pushes, portalUrl())
   if (!target) return { refusal: `Pushes to ${engine} were switched off before delivery` }
   return {
-    request: (sent) => ({ url: target.url, headers: { 'content-type': target.contentType }, body: pushBodyText(sent.requestBody) }),
+    request: (sent) => ({ url: target.url, headers: { 'content-type': target.contentType }, body: pushBodyText(engine, sent.requestBody) }),
     loggedUrl: target.loggedUrl,
     queue: SEARCH_ENGINE_PUSH_QUEUE,
     publicOnly: false,

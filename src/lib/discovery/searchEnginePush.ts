@@ -79,15 +79,18 @@ export function newsToPush(messages: readonly WebhookMessage[], publishedAt: str
 /** IndexNow's request body. */
 export type IndexNowBody = { host: string; key: string; keyLocation: string; urlList: string[] }
 
-/** What one engine is sent about `urls` on the site at `siteUrl`, as the delivery log keeps it. */
-export function pushBody(engine: SearchEngine, pushes: SearchEnginePushes, urls: readonly string[], siteUrl: string): string | IndexNowBody {
-  if (engine === 'baidu') return urls.join('\n')
+/**
+ * What one engine is sent about `urls` on the site at `siteUrl`, as the delivery log keeps it (a
+ * JSON field): IndexNow's body itself, and for Baidu the list its text is made of.
+ */
+export function pushBody(engine: SearchEngine, pushes: SearchEnginePushes, urls: readonly string[], siteUrl: string): string[] | IndexNowBody {
+  if (engine === 'baidu') return [...urls]
   const { key } = pushes.indexnow!
   return { host: new URL(siteUrl).host, key, keyLocation: `${siteUrl}/${key}.txt`, urlList: [...urls] }
 }
 
-/** The bytes sent for a logged body. */
-export const pushBodyText = (body: unknown): string => (typeof body === 'string' ? body : JSON.stringify(body))
+/** The bytes sent for a logged body: Baidu takes the URLs as text, one a line. */
+export const pushBodyText = (engine: SearchEngine, body: unknown): string => (engine === 'baidu' ? (body as string[]).join('\n') : JSON.stringify(body))
 
 /**
  * Where a push goes and as what, null when the engine is no longer configured. Baidu's token is in

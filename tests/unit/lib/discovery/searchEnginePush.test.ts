@@ -71,7 +71,9 @@ describe('a push', () => {
   const urls = ['https://www.example.com/articles/a', 'https://www.example.com/articles/b']
 
   it('to Baidu is the URLs as text, one a line, to the endpoint with the site and the token', () => {
-    expect(pushBodyText(pushBody('baidu', pushes, urls, 'https://www.example.com'))).toBe('https://www.example.com/articles/a\nhttps://www.example.com/articles/b')
+    const body = pushBody('baidu', pushes, urls, 'https://www.example.com')
+    expect(body).toEqual(urls)
+    expect(pushBodyText('baidu', body)).toBe('https://www.example.com/articles/a\nhttps://www.example.com/articles/b')
     const target = pushTarget('baidu', pushes, 'https://www.example.com')!
     expect(target.contentType).toBe('text/plain')
     const url = new URL(target.url)
@@ -92,7 +94,7 @@ describe('a push', () => {
   it('to IndexNow is JSON naming the host, the key and where the key file is', () => {
     const body = pushBody('indexnow', pushes, urls, 'https://www.example.com')
     expect(body).toEqual({ host: 'www.example.com', key: KEY, keyLocation: `https://www.example.com/${KEY}.txt`, urlList: urls })
-    expect(JSON.parse(pushBodyText(body))).toEqual(body)
+    expect(JSON.parse(pushBodyText('indexnow', body))).toEqual(body)
     expect(pushTarget('indexnow', pushes, 'https://www.example.com')).toEqual({
       url: DEFAULT_INDEXNOW_ENDPOINT,
       loggedUrl: DEFAULT_INDEXNOW_ENDPOINT,
