@@ -19,7 +19,7 @@ import {
   type SitemapRow,
 } from '../db/discovery'
 import { channelIdsBySlug } from '../db/channelIds'
-import { type DiscoveryRoute, discoveryPath } from '../lib/discovery/routes'
+import { type DiscoveryRoute, discoveryPath } from '../lib/discovery/paths'
 import { FEED_SIZE, rssXml } from '../lib/discovery/rss'
 import {
   NEWS_SITEMAP_MAX_URLS,

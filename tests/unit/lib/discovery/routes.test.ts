@@ -1,4 +1,5 @@
-import { type DiscoveryRoute, discoveryPath, discoveryRouteOf } from '../../../../src/lib/discovery/routes'
+import { type DiscoveryRoute, discoveryPath } from '../../../../src/lib/discovery/paths'
+import { discoveryRouteOf } from '../../../../src/lib/discovery/routes'
 
 const KEY = 'a1b2c3d4e5f6a7b8'
 
