@@ -13,6 +13,8 @@ import { imageSources } from './media'
 import { Pager } from './Pager'
 import { RichText } from './RichText'
 import { articleUrl, portalUrl } from '../lib/portal/siteUrl'
+import { DEFAULT_SITE_NAME } from '../lib/siteSettings/siteName'
+import { feedLinks } from './feeds'
 import type { ArticlePage, Paged, SiteSettings } from './types'
 
 const shownTime = (article: ArticlePage) => article.publishedAt ?? article.updatedAt
@@ -24,7 +26,7 @@ export function articleMetadata(article: ArticlePage, settings: SiteSettings): M
   return {
     title: article.title,
     description: article.summary ?? undefined,
-    alternates: { canonical: articleUrl(article.slug) },
+    alternates: { canonical: articleUrl(article.slug), types: feedLinks(settings.siteName || DEFAULT_SITE_NAME) },
     openGraph: {
       type: 'article',
       title: article.title,

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import '../../portal/portal.css'
 import { getChannels, getSiteSettings } from '../../portal/api'
 import { ReaderProvider } from '../../portal/client/ReaderContext'
+import { feedLinks } from '../../portal/feeds'
 import { portalUrl } from '../../lib/portal/siteUrl'
 import { DEFAULT_SITE_NAME } from '../../lib/siteSettings/siteName'
 import { SiteFooter } from '../../portal/SiteFooter'
@@ -16,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
     metadataBase: new URL(portalUrl()),
     title: { default: siteName, template: `%s - ${siteName}` },
     icons: { icon: '/favicon.ico' },
+    alternates: { types: feedLinks(siteName) },
   }
 }
 
