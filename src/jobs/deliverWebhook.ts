@@ -97,13 +97,14 @@ export function deliverWebhookTask(settings: DeliverySettings, pushes: SearchEng
   }
 }
 
-type Request = { url: string; headers: Record<string, string>; body: string }
+/** What one attempt sends. */
+type OutgoingPost = { url: string; headers: Record<string, string>; body: string }
 
 /** Where an attempt goes, or why none can be made. */
 type Receiver =
   | { refusal: string }
   | {
-      request: (delivery: WebhookDelivery) => Request
+      request: (delivery: WebhookDelivery) => OutgoingPost
       /** What the log shows of the URL (a search engine's token left out). */
       loggedUrl: string
       queue: string
@@ -153,7 +154,7 @@ async function logAttempt(req: PayloadRequest, delivery: WebhookDelivery, data: 
   await req.payload.db.updateOne({ collection: WEBHOOK_DELIVERIES_SLUG, id: delivery.id, data: { ...data, updatedAt: new Date().toISOString() }, req, returning: false })
 }
 
-function signedRequest(url: string, secret: string, delivery: WebhookDelivery): Request {
+function signedRequest(url: string, secret: string, delivery: WebhookDelivery): OutgoingPost {
   // Serialised once: the signature covers exactly the bytes sent.
   const body = JSON.stringify(delivery.requestBody)
   const timestamp = String(Math.floor(Date.now() / 1000))
@@ -167,7 +168,7 @@ function signedRequest(url: string, secret: string, delivery: WebhookDelivery): 
   return { url, headers, body }
 }
 
-async function post({ url, headers, body }: Request, timeoutMs: number, publicOnly: boolean): Promise<AttemptResult> {
+async function post({ url, headers, body }: OutgoingPost, timeoutMs: number, publicOnly: boolean): Promise<AttemptResult> {
   try {
     return { responseCode: await send(new URL(url), headers, body, AbortSignal.timeout(timeoutMs), publicOnly), error: null, timedOut: false }
   } catch (error) {
@@ -177,7 +178,7 @@ async function post({ url, headers, body }: Request, timeoutMs: number, publicOn
 
 /**
  * One POST, answered with the receiver's status code. A redirect is not followed (it counts as a
- * failure): deliveries go only where an admin pointed them. When the receiver must be public, the
+ * failure): deliveries go only where an admin (or, for pushes, the operator) pointed them. When the receiver must be public, the
  * address connected to is checked at this moment, not only when the URL was saved, so a name that
  * later resolves inside (DNS rebinding) gets nowhere.
  */

@@ -31,10 +31,12 @@ export function discoveryRoutes(
   const answer = async (req: Request, res: Response, route: DiscoveryRoute) => {
     if (route.kind === 'robots') return sendText(res, robotsTxt())
     if (route.kind === 'indexNowKey') return sendText(res, indexNowKey!)
-    await sendDocument(req, res, discoveryDocument(payload, route, options), options.cache)
+    await sendDocument(req, res, discoveryDocument(payload, route, options))
   }
 
-  const sendDocument = async (req: Request, res: Response, document: DiscoveryDocument, cache: ResponseCache | null) => {
+  /** From the cache, or written as it is read and then kept, unless a change it shows came meanwhile. */
+  const sendDocument = async (req: Request, res: Response, document: DiscoveryDocument) => {
+    const { cache } = options
     const lookup = cache && (await cache.lookup(document.key, document.tags))
     if (lookup?.hit) return sendCached(lookup.hit, req, res, cors)
     const chunks = document.chunks()
@@ -44,18 +46,19 @@ export function discoveryRoutes(
     res.status(200).setHeader('content-type', document.contentType)
     res.setHeader('cache-control', PUBLIC_CACHE_CONTROL)
     res.setHeader('vary', VARY)
-    const sent: Buffer[] = []
+    // What is sent is held only to be kept: with the cache off or standing aside, nothing is.
+    const kept: Buffer[] | null = cache && lookup?.versions ? [] : null
     while (!next.done) {
       const bytes = Buffer.from(next.value)
-      sent.push(bytes)
+      kept?.push(bytes)
       if (!res.write(bytes)) await drainedOrClosed(res)
       // The client has gone: the rest is not read, and a part is nothing to keep.
       if (res.destroyed) return
       next = await chunks.next()
     }
     res.end()
-    if (cache && lookup?.versions) {
-      const body = Buffer.concat(sent)
+    if (kept && cache && lookup?.versions) {
+      const body = Buffer.concat(kept)
       await cache.store(document.key, { status: 200, contentType: document.contentType, etag: etagOf(body), body }, document.tags, lookup.versions)
     }
   }

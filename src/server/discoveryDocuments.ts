@@ -115,40 +115,41 @@ async function partsWithUrls(parts: SitemapPart[], holdsAny: (part: SitemapPart)
 }
 
 function articleSitemap(payload: Payload, month: string, part: number, limit: number): AsyncGenerator<string> {
-  return urlset(
-    () => firstArticleIdOf(payload, month),
-    (firstId) => sitemapPart(firstId, part, limit),
-    (afterId, toId) => monthArticlesAfter(payload, month, afterId, toId, BATCH),
-    articleUrl,
-  )
+  return urlset({
+    firstId: () => firstArticleIdOf(payload, month),
+    part: (firstId) => sitemapPart(firstId, part, limit),
+    rowsAfter: (afterId, toId) => monthArticlesAfter(payload, month, afterId, toId, BATCH),
+    urlOf: articleUrl,
+  })
 }
 
 function channelSitemap(payload: Payload, part: number, limit: number): AsyncGenerator<string> {
-  return urlset(
-    () => firstChannelId(payload),
-    (firstId) => sitemapPart(firstId, part, limit),
-    (afterId, toId) => channelsAfter(payload, afterId, toId, BATCH),
-    channelUrl,
-  )
+  return urlset({
+    firstId: () => firstChannelId(payload),
+    part: (firstId) => sitemapPart(firstId, part, limit),
+    rowsAfter: (afterId, toId) => channelsAfter(payload, afterId, toId, BATCH),
+    urlOf: channelUrl,
+  })
 }
 
 /** A sitemap part, its rows read by keyset (after the last id sent) a batch at a time; a 404 when it holds none. */
-async function* urlset(
-  firstIdOfBucket: () => Promise<number | null>,
-  partOf: (firstId: number) => SitemapPart,
-  rowsAfter: (afterId: number, toId: number) => Promise<SitemapRow[]>,
-  urlOf: (slug: string) => string,
-): AsyncGenerator<string> {
-  const firstId = await firstIdOfBucket()
+async function* urlset(bucket: {
+  /** The bucket's lowest id, where its first part starts; null when it is empty. */
+  firstId: () => Promise<number | null>
+  part: (firstId: number) => SitemapPart
+  rowsAfter: (afterId: number, toId: number) => Promise<SitemapRow[]>
+  urlOf: (slug: string) => string
+}): AsyncGenerator<string> {
+  const firstId = await bucket.firstId()
   if (firstId === null) throw notFound()
-  const { fromId, toId } = partOf(firstId)
-  let rows = await rowsAfter(fromId - 1, toId)
+  const { fromId, toId } = bucket.part(firstId)
+  let rows = await bucket.rowsAfter(fromId - 1, toId)
   if (rows.length === 0) throw notFound()
   yield URLSET_START
   for (;;) {
-    yield rows.map((row) => urlXml({ loc: urlOf(row.slug), lastmod: row.lastModified })).join('')
+    yield rows.map((row) => urlXml({ loc: bucket.urlOf(row.slug), lastmod: row.lastModified })).join('')
     if (rows.length < BATCH) break
-    rows = await rowsAfter(rows[rows.length - 1].id, toId)
+    rows = await bucket.rowsAfter(rows[rows.length - 1].id, toId)
   }
   yield URLSET_END
 }
