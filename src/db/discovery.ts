@@ -69,17 +69,24 @@ export async function readSitemapBuckets(payload: Payload): Promise<SitemapBucke
   }
 }
 
-/** Whether a month has a published article with an id in `[fromId, toId)`. */
-export async function monthHasArticlesIn(payload: Payload, month: string, fromId: number, toId: number): Promise<boolean> {
+/** Id ranges `[fromId, toId)` as one parameter: a PostgreSQL array of their bounds, read in pairs. */
+const rangesParam = (ranges: readonly IdSpan[]) => `{${ranges.map(({ fromId, toId }) => `{${fromId},${toId}}`).join(',')}}`
+export type IdSpan = { fromId: number; toId: number }
+
+/** Of these id ranges, those holding a published article of the month: a probe each, in one statement. */
+export async function monthRangesWithArticles(payload: Payload, month: string, ranges: readonly IdSpan[]): Promise<Set<number>> {
   const rows = await readRows(payload, sql`
-    select exists (select 1 from articles a where ${PUBLISHED} and ${MONTH} = ${monthStart(month)}::timestamp and a.id >= ${fromId}::bigint and a.id < ${toId}::bigint) as found`)
-  return rows[0].found === true
+    select r.bounds[i][1] as from_id from (select ${rangesParam(ranges)}::bigint[] as bounds) r, generate_subscripts(r.bounds, 1) i
+    where exists (select 1 from articles a where ${PUBLISHED} and ${MONTH} = ${monthStart(month)}::timestamp and a.id >= r.bounds[i][1] and a.id < r.bounds[i][2])`)
+  return new Set(rows.map((row) => Number(row.from_id)))
 }
 
-/** Whether there is a channel with an id in `[fromId, toId)`. */
-export async function hasChannelsIn(payload: Payload, fromId: number, toId: number): Promise<boolean> {
-  const rows = await readRows(payload, sql`select exists (select 1 from categories where id >= ${fromId}::bigint and id < ${toId}::bigint) as found`)
-  return rows[0].found === true
+/** Of these id ranges, those holding a channel. */
+export async function channelRangesWithChannels(payload: Payload, ranges: readonly IdSpan[]): Promise<Set<number>> {
+  const rows = await readRows(payload, sql`
+    select r.bounds[i][1] as from_id from (select ${rangesParam(ranges)}::bigint[] as bounds) r, generate_subscripts(r.bounds, 1) i
+    where exists (select 1 from categories c where c.id >= r.bounds[i][1] and c.id < r.bounds[i][2])`)
+  return new Set(rows.map((row) => Number(row.from_id)))
 }
 
 /** The lowest id of a month's published articles (its first sitemap starts there); null for a month without any. */

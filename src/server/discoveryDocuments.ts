@@ -10,9 +10,10 @@ import {
   channelsAfter,
   firstArticleIdOf,
   firstChannelId,
-  hasChannelsIn,
+  channelRangesWithChannels,
+  type IdSpan,
   monthArticlesAfter,
-  monthHasArticlesIn,
+  monthRangesWithArticles,
   newestArticles,
   readSitemapBuckets,
   siteName,
@@ -95,23 +96,25 @@ async function* sitemapIndex(payload: Payload, limit: number): AsyncGenerator<st
   const entries: SitemapEntry[] = [{ loc: absolute({ kind: 'newsSitemap' }), lastmod: buckets.newestPublication }]
   if (buckets.channels) {
     const { firstId, lastId, lastModified } = buckets.channels
-    const parts = await partsWithUrls(sitemapParts(firstId, lastId, limit), ({ fromId, toId }) => hasChannelsIn(payload, fromId, toId))
+    const parts = await partsWithUrls(sitemapParts(firstId, lastId, limit), (ranges) => channelRangesWithChannels(payload, ranges))
     for (const { part } of parts) entries.push({ loc: absolute({ kind: 'channelSitemap', part }), lastmod: lastModified })
   }
   for (const { month, firstId, lastId, lastModified } of buckets.months) {
-    const parts = await partsWithUrls(sitemapParts(firstId, lastId, limit), ({ fromId, toId }) => monthHasArticlesIn(payload, month, fromId, toId))
+    const parts = await partsWithUrls(sitemapParts(firstId, lastId, limit), (ranges) => monthRangesWithArticles(payload, month, ranges))
     for (const { part } of parts) entries.push({ loc: absolute({ kind: 'articleSitemap', month, part }), lastmod: lastModified })
   }
   yield sitemapIndexXml(entries)
 }
 
-/** The parts that hold a URL: the first and the last do by construction; those between are asked one by one. */
-async function partsWithUrls(parts: SitemapPart[], holdsAny: (part: SitemapPart) => Promise<boolean>): Promise<SitemapPart[]> {
-  const kept: SitemapPart[] = []
-  for (const [index, part] of parts.entries()) {
-    if (index === 0 || index === parts.length - 1 || (await holdsAny(part))) kept.push(part)
-  }
-  return kept
+/**
+ * The parts that hold a URL: the first and the last do by construction (they hold the bucket's first
+ * and last id); those between, which only ids spread out by an import or deletions leave, are asked.
+ */
+async function partsWithUrls(parts: SitemapPart[], rangesWithUrls: (ranges: IdSpan[]) => Promise<Set<number>>): Promise<SitemapPart[]> {
+  const between = parts.slice(1, -1)
+  if (between.length === 0) return parts
+  const held = await rangesWithUrls(between)
+  return [parts[0], ...between.filter(({ fromId }) => held.has(fromId)), parts[parts.length - 1]]
 }
 
 function articleSitemap(payload: Payload, month: string, part: number, limit: number): AsyncGenerator<string> {
