@@ -333,6 +333,8 @@ describe('caching', () => {
       expect(busted.headers.get('x-newsroom-cache')).toBe('hit')
       expect(busted.text).toBe(first.text)
       expect((await fetch(`${server.url}${path}`, { headers: { 'if-none-match': etag } })).status).toBe(304)
+      const head = await fetch(`${server.url}${path}`, { method: 'HEAD' })
+      expect([head.status, head.headers.get('content-type'), await head.text()]).toEqual([200, second.headers.get('content-type'), ''])
       // Counted against the address's API rate limit.
       expect(second.headers.get('ratelimit-limit')).not.toBeNull()
     }

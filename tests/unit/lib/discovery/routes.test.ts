@@ -1,3 +1,4 @@
+/** The paths of the sitemaps and feeds both ways: a request's path read (routes.ts), and each document's written (paths.ts). */
 import { type DiscoveryRoute, discoveryPath } from '../../../../src/lib/discovery/paths'
 import { discoveryRouteOf } from '../../../../src/lib/discovery/routes'
 
