@@ -53,6 +53,7 @@ import { maxFieldsRule } from './src/lib/graphql/fieldCount'
 import { logger } from './src/lib/runtime/logger'
 import { PROJECT_ROOT } from './src/lib/runtime/projectRoot'
 import { deliverySettingsFrom, SLOW_WEBHOOKS_QUEUE, WEBHOOKS_QUEUE } from './src/lib/webhooks/delivery'
+import { SEARCH_ENGINE_PUSHES, searchEnginePushesFrom } from './src/lib/discovery/searchEnginePush'
 
 /** Read when this module loads: `src/server.ts` settles DATABASE_URL and the secret before importing it. */
 const port = process.env.PORT || 3000
@@ -75,6 +76,9 @@ export const authAttempts = authAttemptLimits(authRateLimitsFrom(process.env))
 /** The collections this project defines; Payload adds its own to them as it builds the config. */
 export const projectCollections = [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries, ApiClients, AuditLog]
 const projectGlobals = [SiteSettings, ModerationSettings]
+
+/** Baidu and IndexNow pushes of new articles (BAIDU_PUSH_TOKEN, INDEXNOW_KEY); a malformed setting stops the start. */
+const searchEnginePushes = searchEnginePushesFrom(process.env)
 
 const readReplicaUrls = (process.env.DATABASE_READ_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean)
 
@@ -142,7 +146,7 @@ export default buildConfig({
   },
   jobs: {
     access: { run: ({ req }) => isPublisherUser(req.user) },
-    tasks: [deliverWebhookTask(deliverySettingsFrom(process.env)), purgeAuditLogTask(auditRetentionDaysFrom(process.env))],
+    tasks: [deliverWebhookTask(deliverySettingsFrom(process.env), searchEnginePushes), purgeAuditLogTask(auditRetentionDaysFrom(process.env))],
     autoRun: [
       // Scheduled publishing: a publish or unpublish set for a time happens within seconds of it.
       { cron: '*/5 * * * * *', queue: 'default', limit: 20 },
@@ -156,6 +160,8 @@ export default buildConfig({
   },
   // Types are generated on purpose (`npm run generate:types`) and committed, never rewritten by a dev server.
   typescript: { outputFile: path.resolve(PROJECT_ROOT, 'src/payload-types.ts'), autoGenerate: false },
+  // Read by the hook that queues pushes and by the server, which serves IndexNow's key file.
+  custom: { [SEARCH_ENGINE_PUSHES]: searchEnginePushes },
   logger,
   telemetry: false,
 })

@@ -20,7 +20,9 @@ import * as migration_20261207_031230_imported_comments from './20261207_031230_
 import * as migration_20261207_042157_bulk_import from './20261207_042157_bulk_import';
 import * as migration_20261207_043000_channel_list_index from './20261207_043000_channel_list_index';
 import * as migration_20261207_050000_search_walks_by_date from './20261207_050000_search_walks_by_date';
+import * as migration_20261207_125623_search_engine_pushes from './20261207_125623_search_engine_pushes';
 import * as migration_20261207_130000_admin_list_order from './20261207_130000_admin_list_order';
+import * as migration_20261207_130000_sitemap_indexes from './20261207_130000_sitemap_indexes';
 import * as migration_20261207_140000_related_articles from './20261207_140000_related_articles';
 
 export const migrations = [
@@ -135,9 +137,19 @@ export const migrations = [
     name: '20261207_050000_search_walks_by_date',
   },
   {
+    up: migration_20261207_125623_search_engine_pushes.up,
+    down: migration_20261207_125623_search_engine_pushes.down,
+    name: '20261207_125623_search_engine_pushes',
+  },
+  {
     up: migration_20261207_130000_admin_list_order.up,
     down: migration_20261207_130000_admin_list_order.down,
     name: '20261207_130000_admin_list_order',
+  },
+  {
+    up: migration_20261207_130000_sitemap_indexes.up,
+    down: migration_20261207_130000_sitemap_indexes.down,
+    name: '20261207_130000_sitemap_indexes',
   },
   {
     up: migration_20261207_140000_related_articles.up,

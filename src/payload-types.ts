@@ -671,6 +671,10 @@ export interface WebhookDelivery {
   id: number;
   deliveryId: string;
   webhook?: (number | null) | Webhook;
+  /**
+   * Set on a push of new articles to a search engine (no webhook).
+   */
+  searchEngine?: ('baidu' | 'indexnow') | null;
   event:
     | 'article.published'
     | 'article.updated'
@@ -1392,6 +1396,7 @@ export interface WebhooksSelect<T extends boolean = true> {
 export interface WebhookDeliveriesSelect<T extends boolean = true> {
   deliveryId?: T;
   webhook?: T;
+  searchEngine?: T;
   event?: T;
   url?: T;
   status?: T;

@@ -12,11 +12,15 @@ import { languageOfHeaders } from './i18n/requestMessages'
 import { isOwnReadToken, newOwnReadToken, OWN_READ_HEADER, OWN_READ_TOKEN_ENV } from './lib/portal/ownReads'
 import { PROJECT_ROOT } from './lib/runtime/projectRoot'
 import { carriesCredentials } from './lib/http/credentials'
+import { searchEnginePushesIn } from './lib/discovery/searchEnginePush'
+import { MAX_URLS_PER_SITEMAP } from './lib/discovery/sitemaps'
+import { positiveInteger } from './lib/runtime/envNumbers'
 import { buildAdminIfStale } from './server/adminBuild'
 import { canonicalisingApiPaths } from './server/canonicalPaths'
 import { serveCachedReads } from './server/cache/cachedReads'
 import { stampClientAddress } from './server/clientAddressHeader'
 import { corsHeaders } from './server/cors'
+import { discoveryRoutes } from './server/discovery'
 import { startEmbeddedPostgres } from './server/embeddedPostgres'
 import { ensureFirstAdmin } from './server/firstAdmin'
 import { livenessCheck, readinessCheck } from './server/health'
@@ -158,6 +162,14 @@ async function main(): Promise<void> {
   app.use('/api', payloadApiRouter(payload, { graphQLPlayground: !production, caching }))
   // Errors in the middleware before Payload (an API key looked up while PostgreSQL is down): JSON, no stack.
   app.use('/api', ((error, req, res, _next) => sendError(res, error, req, config)) satisfies express.ErrorRequestHandler)
+  app.use(
+    discoveryRoutes(payload, {
+      cache: caching.cache,
+      rateLimit: rateLimitApi,
+      pushes: searchEnginePushesIn(config.custom),
+      urlsPerSitemap: positiveInteger(process.env.SITEMAP_URLS_PER_FILE, MAX_URLS_PER_SITEMAP, MAX_URLS_PER_SITEMAP),
+    }),
+  )
 
   if (serveAdmin) {
     if (production) await buildAdminIfStale(rootDir, (message) => logger.info(message))

@@ -4,13 +4,15 @@ import { isAdmin } from '../access/isAdmin'
 import { nobody } from '../access/nobody'
 import { jsonViewAdmin } from '../fields/jsonView'
 import { labelledSelect } from '../fields/labelledSelect'
+import { SEARCH_ENGINE_LABELS } from '../lib/discovery/searchEnginePush'
 import { DELIVERY_STATUS_LABELS } from '../lib/webhooks/delivery'
 import { WEBHOOK_EVENT_LABELS } from '../lib/webhooks/events'
 import { WEBHOOKS_SLUG, WEBHOOK_DELIVERIES_SLUG } from '../slugs'
 
 /**
- * The delivery log: one record per event sent to a webhook, written only by the server (the emitting
- * hooks and the `deliverWebhook` job), read by admins to see what a receiver got and answered.
+ * The delivery log: one record per event sent to a webhook, or per new article pushed to a search
+ * engine, written only by the server (the emitting hooks and the `deliverWebhook` job), read by
+ * admins to see what a receiver got and answered.
  */
 export const WebhookDeliveries: CollectionConfig<typeof WEBHOOK_DELIVERIES_SLUG> = {
   slug: WEBHOOK_DELIVERIES_SLUG,
@@ -21,7 +23,7 @@ export const WebhookDeliveries: CollectionConfig<typeof WEBHOOK_DELIVERIES_SLUG>
     useAsTitle: 'event',
     // The list's search box matches text; the title, a select, cannot be matched that way.
     listSearchableFields: ['deliveryId', 'url', 'error'],
-    defaultColumns: ['event', 'webhook', 'status', 'responseCode', 'attempts', 'lastAttemptAt', 'createdAt'],
+    defaultColumns: ['event', 'webhook', 'searchEngine', 'status', 'responseCode', 'attempts', 'lastAttemptAt', 'createdAt'],
     group: { en: 'Administration', zh: '系统管理' },
   },
   access: { read: isAdmin, create: nobody, update: nobody, delete: nobody },
@@ -34,6 +36,11 @@ export const WebhookDeliveries: CollectionConfig<typeof WEBHOOK_DELIVERIES_SLUG>
       unique: true,
     },
     { name: 'webhook', type: 'relationship', relationTo: WEBHOOKS_SLUG, label: { en: 'Webhook', zh: 'Webhook' }, index: true, maxDepth: 0 },
+    labelledSelect(SEARCH_ENGINE_LABELS, {
+      name: 'searchEngine',
+      label: { en: 'Search engine', zh: '搜索引擎' },
+      admin: { description: { en: 'Set on a push of new articles to a search engine (no webhook).', zh: '向搜索引擎推送新文章时填写（此时没有 Webhook）。' } },
+    }),
     labelledSelect(WEBHOOK_EVENT_LABELS, {
       name: 'event',
       label: { en: 'Event', zh: '事件' },

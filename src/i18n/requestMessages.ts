@@ -42,13 +42,13 @@ export const fieldRefusalBody = (req: PayloadRequest, field: { path: string; lab
 
 /**
  * A 400's body naming each value of a request that cannot be served (a query parameter, a `where`
- * path, a column the database refused) by its path; the code is the first problem's.
+ * path, a column the database refused, a value in the path) by its path; the code is the first problem's.
  */
-export function problemsBody(language: Language, problems: readonly ParamProblem[]) {
-  const heading = translate({ code: 'QUERY_PARAMS_INVALID', values: { params: problems.map(({ path }) => path).join(', ') } }, language)
+export function problemsBody(language: Language, problems: readonly ParamProblem[], heading: 'QUERY_PARAMS_INVALID' | 'ROUTE_PARAMS_INVALID' = 'QUERY_PARAMS_INVALID') {
+  const top = translate({ code: heading, values: { params: problems.map(({ path }) => path).join(', ') } }, language)
   return validationErrorBody(
     problems.map(({ path, message }) => ({ path, message: translate(message, language) })),
-    heading,
+    top,
     problems[0].message.code,
   )
 }

@@ -12,10 +12,11 @@ import { JsonLd } from './JsonLd'
 import { imageSources } from './media'
 import { Pager } from './Pager'
 import { RichText } from './RichText'
-import { portalUrl } from '../lib/portal/siteUrl'
+import { articleUrl, portalUrl } from '../lib/portal/siteUrl'
+import { DEFAULT_SITE_NAME } from '../lib/siteSettings/siteName'
+import { feedLinks } from './feeds'
 import type { ArticlePage, ArticleTeaser, Paged, SiteSettings } from './types'
 
-const articleUrl = (article: ArticlePage) => `${portalUrl()}/articles/${article.slug}`
 const shownTime = (article: ArticlePage) => article.publishedAt ?? article.updatedAt
 
 /** Title, description, canonical link and Open Graph (`og:type` article) of an article page. */
@@ -25,12 +26,12 @@ export function articleMetadata(article: ArticlePage, settings: SiteSettings): M
   return {
     title: article.title,
     description: article.summary ?? undefined,
-    alternates: { canonical: articleUrl(article) },
+    alternates: { canonical: articleUrl(article.slug), types: feedLinks(settings.siteName || DEFAULT_SITE_NAME) },
     openGraph: {
       type: 'article',
       title: article.title,
       description: article.summary ?? undefined,
-      url: articleUrl(article),
+      url: articleUrl(article.slug),
       siteName: settings.siteName ?? undefined,
       locale: 'zh_CN',
       publishedTime: article.publishedAt ?? undefined,
@@ -51,8 +52,8 @@ function newsArticleJsonLd(article: ArticlePage, settings: SiteSettings) {
     '@type': 'NewsArticle',
     headline: article.title,
     description: article.summary ?? undefined,
-    mainEntityOfPage: articleUrl(article),
-    url: articleUrl(article),
+    mainEntityOfPage: articleUrl(article.slug),
+    url: articleUrl(article.slug),
     inLanguage: 'zh-CN',
     datePublished: article.publishedAt ?? undefined,
     dateModified: article.updatedAt,

@@ -238,6 +238,21 @@ it('lists the latest articles on the home page and a channel page with its bread
   expect(channel.document.querySelector('a[href="/channels/hong-guan"]')).not.toBeNull()
 })
 
+it('names its RSS feeds in the head: the site\'s on every page, a channel\'s own first on its page, each served', async () => {
+  const feeds = (document: Document) =>
+    [...document.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]')].map((link) => [link.parentElement!.tagName, link.getAttribute('href'), link.getAttribute('title')])
+  const site = ['HEAD', `${server.url}/rss.xml`, '楚天财经网']
+  for (const path of ['/', `/articles/${slug}`, '/authors/song-yi-he', '/corrections']) expect([path, feeds((await page(path)).document)]).toEqual([path, [site]])
+  const channelFeeds = feeds((await page('/channels/cai-jing')).document)
+  expect(channelFeeds).toEqual([['HEAD', `${server.url}/channels/cai-jing/rss.xml`, '财经 - 楚天财经网'], site])
+  for (const [, href] of channelFeeds) {
+    const res = await fetch(href!)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8')
+    expect(await res.text()).toContain(`/articles/${slug}</link>`)
+  }
+})
+
 it('continues a channel past its numbered pages by keyset, after the last article shown', async () => {
   const [article] = (await staff.anonymous.get(`/api/articles?where[slug][equals]=${slug}&depth=0`)).body.docs
   const continued = await page(`/channels/cai-jing?before=${encodeURIComponent('2100-01-01T00:00:00.000Z~999999')}`)

@@ -22,6 +22,13 @@ export const MESSAGES = {
   PATH_FORBIDDEN_CHARACTER: { zh: 'API 路径中不能含有控制字符、# 或 ;', en: 'Control characters, # and ; are not allowed in an API path' },
   PATH_WRONG_CASE: { zh: 'API 路径中的集合名和接口名须为小写', en: 'Collection and endpoint names in API paths are lower-case' },
 
+  // Sitemaps and feeds (src/lib/discovery/routes.ts)
+  SITEMAP_NOT_FOUND: { zh: '没有这个站点地图', en: 'No such sitemap' },
+  SITEMAP_MONTH_INVALID: { zh: '月份应为 0001-01 到 9999-12 之间的年月', en: 'Expected a month from 0001-01 to 9999-12' },
+  SITEMAP_PART_INVALID: { zh: '分片序号应为从 2 起的整数（第 1 片的文件名不带序号）', en: 'Expected a part number from 2 (the first part has none in its name)' },
+  CHANNEL_SLUG_INVALID: { zh: '频道别名只能包含小写字母、数字和连字符，最长 80 个字符', en: 'A channel slug has only lower-case letters, digits and hyphens, at most 80' },
+  CHANNEL_NOT_FOUND: { zh: '找不到这个频道', en: 'Channel not found' },
+
   API_RATE_LIMITED: { zh: '请求过于频繁，请 {{seconds}} 秒后再试', en: 'Too many requests: try again in {{seconds}} seconds' },
   METHOD_NOT_ALLOWED: { zh: '{{path}} 不支持 {{method}} 请求', en: '{{method}} is not allowed on {{path}}' },
 
@@ -33,6 +40,7 @@ export const MESSAGES = {
   MALFORMED_FORM: { zh: '表单数据无效：{{detail}}', en: 'Malformed form data: {{detail}}' },
   REQUEST_INVALID: { zh: '请求无效：{{detail}}', en: 'Invalid request: {{detail}}' },
   QUERY_PARAMS_INVALID: { zh: '查询参数无效：{{params}}', en: 'Invalid query parameter: {{params}}' },
+  ROUTE_PARAMS_INVALID: { zh: '地址中的参数无效：{{params}}', en: 'Invalid value in the address: {{params}}' },
   PAGE_TOO_DEEP: {
     zh: '页码过深：每页 {{limit}} 条时最多翻到第 {{maxPage}} 页（跳过的条目不超过 {{maxOffset}}）；更早的内容请按上一页最后一条的 publishedAt 和 id 继续往下取（见 API 文档“深页”）',
     en: 'Page too deep: at {{limit}} a page, page {{maxPage}} is the last one (at most {{maxOffset}} entries skipped); read further by keyset, from the publishedAt and id of the last entry you have (see "Deep pages" in the API documentation)',

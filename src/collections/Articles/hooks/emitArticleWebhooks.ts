@@ -3,7 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBe
 import { liveRowBefore, saveKindOf } from '../../../hooks/everywhere/noteSaveKind'
 import { articleEvents, type LiveArticle } from '../../../lib/webhooks/events'
 import type { Article } from '../../../payload-types'
-import { queueWebhookDeliveries } from '../../Webhooks/queueDeliveries'
+import { queueSearchEnginePushes, queueWebhookDeliveries } from '../../Webhooks/queueDeliveries'
 import { ARTICLES_SLUG } from '../../../slugs'
 
 /** Read before the save, while the row still shows what readers saw. */
@@ -12,11 +12,16 @@ export const rememberLiveArticle: CollectionBeforeChangeHook<Article> = async ({
   return data
 }
 
-/** Only a save that rewrote the live row can change what readers see: a draft save fires nothing. */
+/**
+ * Only a save that rewrote the live row can change what readers see: a draft save fires nothing
+ * (and pushes nothing to the search engines).
+ */
 export const emitArticleWebhooks: CollectionAfterChangeHook<Article> = async ({ context, doc, operation, req }) => {
   if (operation === 'update' && saveKindOf(context, ARTICLES_SLUG) !== 'live') return doc
   const before = operation === 'update' ? ((await liveRowBefore(req, ARTICLES_SLUG, doc.id)) as LiveArticle | null) : null
-  await queueWebhookDeliveries(req, articleEvents(before, doc))
+  const messages = articleEvents(before, doc)
+  await queueWebhookDeliveries(req, messages)
+  await queueSearchEnginePushes(req, messages, doc)
   return doc
 }
 

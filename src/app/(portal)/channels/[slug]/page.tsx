@@ -4,15 +4,17 @@ import { notFound } from 'next/navigation'
 
 import { listCursor, pageNumber } from '../../../../lib/portal/links'
 import { ArticleList } from '../../../../portal/ArticleList'
-import { getChannel, getChannels, inChannel, listArticles } from '../../../../portal/api'
+import { getChannel, getChannels, getSiteSettings, inChannel, listArticles } from '../../../../portal/api'
+import { feedLinks } from '../../../../portal/feeds'
+import { DEFAULT_SITE_NAME } from '../../../../lib/siteSettings/siteName'
 import { Breadcrumb } from '../../../../portal/Breadcrumb'
 import { ArticlePager } from '../../../../portal/ArticlePager'
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const channel = await getChannel((await params).slug)
-  return channel ? { title: channel.name } : {}
+  const [channel, settings] = await Promise.all([getChannel((await params).slug), getSiteSettings()])
+  return channel ? { title: channel.name, alternates: { types: feedLinks(settings.siteName || DEFAULT_SITE_NAME, channel) } } : {}
 }
 
 /** A channel: its breadcrumb, its sub-channels, and its articles (sub-channels' included), paged. */
