@@ -24,6 +24,7 @@ import * as migration_20261207_125623_search_engine_pushes from './20261207_1256
 import * as migration_20261207_130000_admin_list_order from './20261207_130000_admin_list_order';
 import * as migration_20261207_130000_sitemap_indexes from './20261207_130000_sitemap_indexes';
 import * as migration_20261207_140000_related_articles from './20261207_140000_related_articles';
+import * as migration_20261207_150000_article_views from './20261207_150000_article_views';
 
 export const migrations = [
   {
@@ -155,5 +156,10 @@ export const migrations = [
     up: migration_20261207_140000_related_articles.up,
     down: migration_20261207_140000_related_articles.down,
     name: '20261207_140000_related_articles',
+  },
+  {
+    up: migration_20261207_150000_article_views.up,
+    down: migration_20261207_150000_article_views.down,
+    name: '20261207_150000_article_views',
   },
 ];

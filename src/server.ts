@@ -26,6 +26,7 @@ import { ensureFirstAdmin } from './server/firstAdmin'
 import { livenessCheck, readinessCheck } from './server/health'
 import { type ApiClient, apiKeyClients } from './server/apiClients'
 import { apiRateLimit } from './server/apiRateLimit'
+import { articleViewCounter } from './server/articleViews'
 import { reindexOutdatedSearchRowsInBackground } from './server/outdatedSearchRows'
 import { payloadApiRouter, refuse, sendError } from './server/payloadApi'
 import { closePayload, exclusivelyAtStartup, failWritesWhoseCommitFails, tolerateDroppedConnections } from './server/pool'
@@ -159,6 +160,18 @@ async function main(): Promise<void> {
   app.use('/api', apiClients.recognise)
   app.use('/api', rateLimitApi)
   app.use('/api', apiClients.verify)
+  const views = articleViewCounter(payload, {
+    store: caching.rateLimits,
+    secret: process.env.PAYLOAD_SECRET!,
+    windowMs: Number(process.env.VIEW_WINDOW_MINUTES || 30) * 60_000,
+    writeEveryMs: Number(process.env.VIEW_WRITE_SECONDS || 5) * 1000,
+    clientAddress,
+    languageOf: (req) => languageOfHeaders(config, req.headers),
+    cors: corsHeaders(config.cors),
+    log: logger,
+  })
+  stopSteps.push({ name: 'writing the views counted', run: views.close })
+  app.post('/api/articles/:id/view', views.handler)
   app.use('/api', payloadApiRouter(payload, { graphQLPlayground: !production, caching }))
   // Errors in the middleware before Payload (an API key looked up while PostgreSQL is down): JSON, no stack.
   app.use('/api', ((error, req, res, _next) => sendError(res, error, req, config)) satisfies express.ErrorRequestHandler)

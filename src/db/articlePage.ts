@@ -119,6 +119,7 @@ export async function readArticlePage(payload: Payload, slug: string) {
       (select coalesce(json_agg(${teaser('x')} order by x.tier, x.score desc, x.published_at desc, x.id desc), '[]') from (
         select * from (select *, 0 as tier from related_by_topic union all select *, 1 from related_by_title where id not in (select id from related_by_topic)) both_tiers
         order by tier, score desc, published_at desc, id desc limit ${sql.raw(String(RELATED_SHOWN))}) x) as related,
+      (select coalesce(sum(v.views), 0) from article_view_totals v where v.article_id = a.id) as views,
       ${neighbour('previous')} as previous,
       ${neighbour('next')} as next
     from a`)
@@ -135,6 +136,7 @@ export async function readArticlePage(payload: Payload, slug: string) {
       media: row.media,
       links: row.links,
       related: row.related,
+      views: Number(row.views),
       previous: row.previous,
       next: row.next,
     } as ArticlePageRow,

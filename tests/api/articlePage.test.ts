@@ -83,8 +83,8 @@ it.each([
   expect(entry.category.breadcrumbs.map((crumb: { name: string }) => crumb.name)).toEqual(['财经', '宏观'])
 })
 
-/** The page less what only it has (相关阅读, 上一篇, 下一篇): the rest is Payload's own answer. */
-const payloadPart = ({ related, previous, next, ...page }: Record<string, unknown>) => page
+/** The page less what only it has (阅读量, 相关阅读, 上一篇, 下一篇): the rest is Payload's own answer. */
+const payloadPart = ({ views, related, previous, next, ...page }: Record<string, unknown>) => page
 
 describe('GET /api/articles/page/:slug', () => {
   let rich: { id: number; slug: string }

@@ -30,6 +30,8 @@ export type ArticlePageRow = {
   media: MediaRow[]
   /** Published articles the body links to. */
   links: { id: number; title: string; slug: string | null }[]
+  /** 阅读量: the views written so far (each instance writes its count every few seconds). */
+  views: number
   /** 相关阅读, most related first; 上一篇 and 下一篇 in its channel (published just before and just after). */
   related: Teaser[]
   previous: Teaser | null
@@ -83,7 +85,7 @@ const teaser = (article: Teaser | null) => article && { ...article, publishedAt:
  * The page document: what Payload's find with the page's `select` at depth 2 answers for an
  * anonymous reader (tests/api/articlePage.test.ts holds the two side by side), except that a link
  * to another published article carries that article's id, title and slug rather than all of it;
- * then what only the page has, the articles it points readers on to (`related`, `previous`, `next`).
+ * then what only the page has: its views, and the articles it points readers on to (`related`, `previous`, `next`).
  */
 export function assembleArticlePage(row: ArticlePageRow, serverUrl: string) {
   const media = new Map(row.media.map((item) => [item.id, image(item, serverUrl)]))
@@ -113,6 +115,7 @@ export function assembleArticlePage(row: ArticlePageRow, serverUrl: string) {
     approvedCommentCount: article.approvedCommentCount,
     updatedAt: isoTime(article.updatedAt)!,
     correctionsJsonLd: correctionJsonLd(corrections),
+    views: row.views,
     related: row.related.map(teaser),
     previous: teaser(row.previous),
     next: teaser(row.next),

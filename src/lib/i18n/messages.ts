@@ -29,6 +29,11 @@ export const MESSAGES = {
   CHANNEL_SLUG_INVALID: { zh: '频道别名只能包含小写字母、数字和连字符，最长 80 个字符', en: 'A channel slug has only lower-case letters, digits and hyphens, at most 80' },
   CHANNEL_NOT_FOUND: { zh: '找不到这个频道', en: 'Channel not found' },
 
+  // 阅读量 and 热门 (src/server/articleViews.ts, src/collections/Articles/endpoints/hotArticles.ts)
+  ARTICLE_ID_INVALID: { zh: '文章 ID 应为正整数', en: 'An article id is a positive whole number' },
+  HOT_WINDOW_INVALID: { zh: '时间范围只能是 24h、7d 或 30d', en: 'The window is 24h, 7d or 30d' },
+  HOT_LIMIT_INVALID: { zh: '条数应为 1 到 {{max}} 之间的整数', en: 'The limit is a whole number from 1 to {{max}}' },
+
   API_RATE_LIMITED: { zh: '请求过于频繁，请 {{seconds}} 秒后再试', en: 'Too many requests: try again in {{seconds}} seconds' },
   METHOD_NOT_ALLOWED: { zh: '{{path}} 不支持 {{method}} 请求', en: '{{method}} is not allowed on {{path}}' },
 
