@@ -2,12 +2,15 @@ import type { Metadata } from 'next'
 import Link from './Link'
 
 import { CORRECTION_KIND_LABELS } from '../lib/corrections/statuses'
+import { readCount } from '../lib/portal/readCount'
 import { shanghaiDate, shanghaiDateTime } from '../lib/portal/time'
 import { Breadcrumb } from './Breadcrumb'
 import { ArticleBody, FontSizeControl, FontSizeProvider } from './client/FontSize'
 import { CommentForm } from './client/CommentForm'
 import { CorrectionForm } from './client/CorrectionForm'
+import { ViewBeacon } from './client/ViewBeacon'
 import { Comment, type Thread } from './Comment'
+import { HotArticles } from './HotArticles'
 import { JsonLd } from './JsonLd'
 import { imageSources } from './media'
 import { Pager } from './Pager'
@@ -15,7 +18,7 @@ import { RichText } from './RichText'
 import { articleUrl, portalUrl } from '../lib/portal/siteUrl'
 import { DEFAULT_SITE_NAME } from '../lib/siteSettings/siteName'
 import { feedLinks } from './feeds'
-import type { ArticlePage, ArticleTeaser, Paged, SiteSettings } from './types'
+import type { ArticlePage, ArticleTeaser, HotArticle, Paged, SiteSettings } from './types'
 
 const shownTime = (article: ArticlePage) => article.publishedAt ?? article.updatedAt
 
@@ -76,10 +79,11 @@ type ArticleComments = { page: Paged<Thread>; featured: Thread[]; total: number 
 
 /**
  * The article page as on the reference portal: breadcrumb, time, 来源, title, 字体 control, body,
- * correction notices, 精彩评论, 【纠错】 and 【责任编辑】, then every approved comment and the comment box.
- * A preview shows the same article without the reader's parts (comments, 纠错).
+ * correction notices, 精彩评论, 【纠错】 and 【责任编辑】, 上一篇/下一篇, 相关阅读 and 热门排行, then every
+ * approved comment and the comment box. A preview shows the same article without the reader's parts
+ * (comments, 纠错) and is not counted as a view.
  */
-export function ArticleView({ article, settings, comments }: { article: ArticlePage; settings: SiteSettings; comments?: ArticleComments }) {
+export function ArticleView({ article, settings, comments, hot = [] }: { article: ArticlePage; settings: SiteSettings; comments?: ArticleComments; hot?: HotArticle[] }) {
   const cover = article.coverImage
   const coverSources = cover && imageSources(cover)
   const corrections = article.corrections ?? []
@@ -95,6 +99,7 @@ export function ArticleView({ article, settings, comments }: { article: ArticleP
               {shanghaiDateTime(shownTime(article))}
             </time>
             {article.source && <span data-testid="article-source">来源：{article.source}</span>}
+            {article.views !== undefined && <span data-testid="article-views">阅读 {readCount(article.views)}</span>}
           </p>
           <h1 data-testid="article-title">{article.title}</h1>
           {article.authors && article.authors.length > 0 && (
@@ -175,6 +180,8 @@ export function ArticleView({ article, settings, comments }: { article: ArticleP
           </section>
         )}
       </article>
+      <HotArticles articles={hot} />
+      {comments && <ViewBeacon articleId={article.id} />}
       {comments && (
         <section className="comments" data-testid="comments" id="comments" aria-labelledby="comments-heading">
           <h2 id="comments-heading">全部评论（{comments.total}）</h2>

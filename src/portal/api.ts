@@ -4,7 +4,7 @@ import { cache } from 'react'
 import { MAX_PAGE_OFFSET } from '../lib/api/paginationParams'
 import type { ListCursor } from '../lib/portal/links'
 import { OWN_READ_HEADER, OWN_READ_TOKEN_ENV } from '../lib/portal/ownReads'
-import type { ArticlePage, ArticleSummary, Author, Channel, LoggedCorrection, Paged, PublicComment, SearchResults, SiteSettings } from './types'
+import type { ArticlePage, ArticleSummary, Author, Channel, HotArticle, LoggedCorrection, Paged, PublicComment, SearchResults, SiteSettings } from './types'
 import { AUTHORS_SLUG, CATEGORIES_SLUG } from '../slugs'
 
 /**
@@ -111,6 +111,11 @@ export async function getArticle(slug: string): Promise<ArticlePage | null> {
     if (error instanceof ApiError && error.status === 404) return null
     throw error
   }
+}
+
+/** 热门排行: the most read published articles of the last 24 hours. */
+export async function getHotArticles(limit: number): Promise<HotArticle[]> {
+  return (await apiGet<{ docs: HotArticle[] }>(`/api/articles/hot?${query({ window: '24h', limit })}`)).docs
 }
 
 export function getChannel(slug: string): Promise<Channel | null> {

@@ -57,12 +57,16 @@ export type ArticlePage = ArticleSummary & {
   allowComments?: boolean | null
   featuredComments?: { docs?: PublicComment[] } | null
   /** Only on the published page (`/api/articles/page/:slug`), not on a preview. */
+  views?: number
   related?: ArticleTeaser[]
   previous?: ArticleTeaser | null
   next?: ArticleTeaser | null
 }
 
 export type ArticleTeaser = { id: number; title: string; slug: string | null; publishedAt: string | null }
+
+/** An entry of 热门 (`/api/articles/hot`). */
+export type HotArticle = ArticleTeaser & { views: number }
 
 /** A page of a list; `totalDocsExact` is false when the total is an estimate (docs/api.md, "Lists"). */
 export type Paged<T> = { docs: T[]; page: number; totalPages: number; totalDocs: number; hasNextPage: boolean; totalDocsExact?: false }

@@ -7,6 +7,7 @@ import type { Payload } from 'payload'
 import { refusalBodyIn } from '../i18n/requestMessages'
 import { checkRateLimit, type RateLimitStore } from '../lib/http/rateLimit'
 import type { Language } from '../lib/i18n/translate'
+import { hotRankings } from '../lib/views/hotRankings'
 import { PendingViews } from '../lib/views/pendingViews'
 import { addViews, forgetOldViewHours } from '../db/articleViews'
 
@@ -47,6 +48,7 @@ export function articleViewCounter(
       const rows = pending.take()
       try {
         await addViews(payload, rows)
+        if (rows.length > 0) hotRankings.viewsWritten()
         if (Date.now() - lastForgotten > 3_600_000) {
           lastForgotten = Date.now()
           await forgetOldViewHours(payload, new Date())

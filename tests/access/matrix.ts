@@ -75,6 +75,7 @@ export const MATRIX: Rule[] = [
   rule('articles', 'publish',                         '✗ ✗ ✗ ✗ | ✓ ✓ ✗ ✗ ✗'),
   rule('articles', 'delete',                          '✗ ✗ ✗ ✗ | ✓ ✓ ✗ ✗ ✗'),
   rule('articles', 'GET /page/:slug',                 '✓ ✓ ✓ ✓ | ✓ ✓ ✓ ✓ ✓'),
+  rule('articles', 'GET /hot',                        '✓ ✓ ✓ ✓ | ✓ ✓ ✓ ✓ ✓'),
   rule('articles', 'POST /:id/preview-link',          '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✓ ✓'),
   rule('articles', 'GET /preview',                    '✓ ✓ ✓ ✓ | ✓ ✓ ✓ ✓ ✓', { on: 'a valid preview token' }),
   rule('articles', 'POST /:id/review',                '✗ ✗ ✗ ✗ | ✓ ✓ ✓ own ✗', { on: 'submit a draft' }),

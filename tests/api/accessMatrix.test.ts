@@ -854,6 +854,7 @@ const status2xx = (answer: Answer, res: ApiResponse) => check(answer === '✓' ?
 
 const ENDPOINTS: Record<string, (caller: Caller, answer: Answer, rule: Rule) => Promise<void>> = {
   'articles GET /page/:slug': async (c, a) => status2xx(a, await as[c].get(`/api/articles/page/${fx.articleSlug}`)),
+  'articles GET /hot': async (c, a) => status2xx(a, await as[c].get('/api/articles/hot?window=7d')),
   'articles POST /:id/preview-link': async (c, a) => status2xx(a, await as[c].post(`/api/articles/${fx.draft}/preview-link`)),
   'articles GET /preview': async (c, a) => status2xx(a, await as[c].get(`/api/articles/preview?token=${fx.previewToken}`)),
   'articles POST /:id/review': async (c, a, rule) => {

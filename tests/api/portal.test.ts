@@ -3,6 +3,7 @@ import sharp from 'sharp'
 
 import { Api, createStaff, READER_PASSWORD, signUpReader, type Staff } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
+import { eventually } from '../helpers/wait'
 
 /**
  * The reference portal (src/app/(portal)) as a browser receives it: server-rendered HTML, read from
@@ -32,7 +33,7 @@ const link = (url: string, label: string) => ({
 })
 
 beforeAll(async () => {
-  server = await startServer({ SERVE_ADMIN: 'true' }, { readyWithinMs: 540_000 })
+  server = await startServer({ SERVE_ADMIN: 'true', VIEW_WRITE_SECONDS: '1' }, { readyWithinMs: 540_000 })
   staff = await createStaff(server)
   const chief = staff['editor-in-chief']
   expect((await chief.post('/api/globals/site-settings', SETTINGS)).status).toBe(200)
@@ -225,6 +226,16 @@ it('shows the footer: copyright years and the filings, each linking where it is 
   expect(footer.textContent).toContain('10120190017')
   expect((await fetch(`${server.url}/favicon.ico`)).status).toBe(200)
   expect(document.querySelector('[data-testid="site-header"]')!.textContent).toContain('楚天财经网')
+})
+
+it('shows an article\'s 阅读量, and the most read on the home page as 热门排行', async () => {
+  expect((await page(`/articles/${slug}`)).testId('article-views')!.textContent).toBe('阅读 0')
+  const [{ id }] = (await staff.anonymous.get(`/api/articles?where[slug][equals]=${slug}&depth=0&select[title]=true`)).body.docs
+  for (const browser of ['a', 'b', 'c']) expect((await fetch(`${server.url}/api/articles/${id}/view`, { method: 'POST', headers: { 'user-agent': browser } })).status).toBe(202)
+  // Written within a second here, and the ranking read again once they are.
+  const hot = await eventually(async () => (await page('/')).testId('hot-articles'), 'the home page listing the most read')
+  expect(hot.querySelector('h2')!.textContent).toBe('热门排行')
+  expect([...hot.querySelectorAll('li')].map((item) => [item.querySelector('a')!.getAttribute('href'), item.textContent])).toEqual([[`/articles/${slug}`, '央行宣布降准阅读 3']])
 })
 
 it('lists the latest articles on the home page and a channel page with its breadcrumb', async () => {

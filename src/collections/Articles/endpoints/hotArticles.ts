@@ -6,17 +6,13 @@ import { problemsBody, languageOf, refusalBody } from '../../../i18n/requestMess
 import { SAME_FOR_EVERY_CALLER } from '../../../lib/http/caching'
 import { HOUR_MS } from '../../../lib/views/pendingViews'
 import { HOT_WINDOWS, parseHotParams } from '../../../lib/views/hotParams'
-
-/** How long a ranking is served before it is read again: views arrive every few seconds, not per request. */
-export const HOT_FRESH_SECONDS = 60
-
-const ranked = new Map<string, { at: number; docs: Promise<HotArticle[]> }>()
+import { HOT_FRESH_SECONDS, hotRankings } from '../../../lib/views/hotRankings'
 
 /**
  * `GET /api/articles/hot?window=24h|7d|30d&channel=<slug>&limit=10`: the most read published
- * articles of the window (a channel's with its sub-channels), by the hourly view counts. Each
- * ranking is read at most once a minute per window, channel and limit (all of them bounded), and
- * says so in its Cache-Control, so the response cache leaves it to that.
+ * articles of the window (a channel's with its sub-channels), by the hourly view counts. A ranking
+ * is read again only after a minute or new views (`hotRankings`), and says so in its Cache-Control,
+ * so the response cache leaves it to that.
  */
 export const hotArticlesEndpoint: Endpoint = {
   path: '/hot',
@@ -28,16 +24,10 @@ export const hotArticlesEndpoint: Endpoint = {
     const { window, channel, limit } = parsed.params
     const channelIds = channel === null ? null : ((await channelIdsBySlug(req.payload, [channel])).get(channel) ?? [])
     if (channelIds?.length === 0) return Response.json(refusalBody(req, { code: 'CHANNEL_NOT_FOUND' }), { status: 404 })
-    const key = `${window}:${channel ?? ''}:${limit}`
-    let entry = ranked.get(key)
-    if (!entry || Date.now() - entry.at > HOT_FRESH_SECONDS * 1000) {
-      const since = new Date(Date.now() - HOT_WINDOWS[window] * HOUR_MS)
-      entry = { at: Date.now(), docs: readHotArticles(req.payload, { since, channelIds, limit }) }
-      entry.docs.catch(() => ranked.delete(key))
-      ranked.set(key, entry)
-    }
+    const since = new Date(Date.now() - HOT_WINDOWS[window] * HOUR_MS)
+    const docs = (await hotRankings.get(`${window}:${channel ?? ''}:${limit}`, () => readHotArticles(req.payload, { since, channelIds, limit }))) as HotArticle[]
     return Response.json(
-      { window, channel, docs: await entry.docs },
+      { window, channel, docs },
       { headers: { 'cache-control': `public, max-age=${HOT_FRESH_SECONDS}` } },
     )
   },
