@@ -18,7 +18,7 @@ import type { CapturedResponse } from './plainServer'
 import { Teardown } from './teardown'
 import { residentMiB } from './cpu'
 
-export const API_BENCHMARKS = ['plain', 'page-cached', 'page-uncached', 'default-find', 'category-list', 'category-deep', 'admin-list', 'search', 'graphql'] as const
+export const API_BENCHMARKS = ['plain', 'page-cached', 'page-uncached', 'default-find', 'category-list', 'category-deep', 'admin-list', 'search', 'graphql', 'views'] as const
 export type ApiBenchmarkName = (typeof API_BENCHMARKS)[number]
 
 export type ApiOptions = { articles: number; durationSeconds: number; connections: number; reuse: boolean; keep: boolean }
@@ -56,7 +56,7 @@ export const stagesFor = (articles: number): number[] => [...GROWTH_STAGES.filte
 const WARM_UP_SECONDS = 2
 
 /** What every measurement needs to know about the seeded corpus. */
-type Corpus = { slugs: string[]; pageSlug: string; sectionSlug: string; deepPageAfter: { id: number; publishedAt: string } }
+type Corpus = { ids: number[]; slugs: string[]; pageSlug: string; sectionSlug: string; deepPageAfter: { id: number; publishedAt: string } }
 
 /** The deep page measured: the 2,000th of the section's list at 20 a page, or its middle when it has fewer. */
 const DEEP_PAGE = 2_000
@@ -147,7 +147,8 @@ async function reusableCorpus(postgres: PostgresServer, database: BenchDatabase,
  * measured with the cache: the heaviest, with the most 精彩评论) and the first top-level channel.
  */
 async function loadCorpus(databaseUrl: string): Promise<Corpus> {
-  const slugs = (await query(databaseUrl, `select slug from articles where _status = 'published' order by id`)).map((row) => String(row.slug))
+  const published = await query(databaseUrl, `select id, slug from articles where _status = 'published' order by id`)
+  const slugs = published.map((row) => String(row.slug))
   const [page] = await query(databaseUrl, `select slug from articles where _status = 'published' order by approved_comment_count desc, id limit 1`)
   const [section] = await query(databaseUrl, `select slug from categories where parent_id is null order by id limit 1`)
   const inSection = `from articles a join categories_breadcrumbs b on b._parent_id = a.category_id where b.slug = $1 and a._status = 'published'`
@@ -155,7 +156,7 @@ async function loadCorpus(databaseUrl: string): Promise<Corpus> {
   const depth = Math.min((DEEP_PAGE - 1) * 20 - 1, Math.floor(Number(size) / 2))
   const [deep] = await query(databaseUrl, `select a.id, a.published_at ${inSection} order by a.published_at desc, a.id desc offset $2 limit 1`, [section.slug, depth])
   const deepPageAfter = { id: Number(deep.id), publishedAt: (deep.published_at as Date).toISOString() }
-  return { slugs, pageSlug: String(page.slug), sectionSlug: String(section.slug), deepPageAfter }
+  return { ids: published.map((row) => Number(row.id)), slugs, pageSlug: String(page.slug), sectionSlug: String(section.slug), deepPageAfter }
 }
 
 /**
@@ -344,6 +345,17 @@ const SCENARIOS: Scenario[] = [
       const docs = (JSON.parse(body) as { data?: { Articles?: { docs?: unknown[] } } }).data?.Articles?.docs
       return docs?.length === 1 ? null : `expected 1 article, got ${body.slice(0, 300)}`
     },
+  },
+  {
+    name: 'views',
+    description: "a view of a random article (POST /api/articles/:id/view), as the portal's beacon sends it",
+    server: 'cached',
+    target: (baseUrl, corpus) => {
+      const id = randomPick(corpus.ids, 3)
+      return { url: baseUrl, method: 'POST', nextPath: () => `/api/articles/${id()}/view` }
+    },
+    request: () => 'POST /api/articles/<random id>/view',
+    check: (status, body) => (status === 202 ? null : `answered ${status}: ${body.slice(0, 300)}`),
   },
 ]
 

@@ -69,6 +69,12 @@ export function targets(report: ApiReport, connections: number): Target[] {
     if (!result) return { name, value: null, unit: 'ms', goal, verdict: 'n/a', note: `${scenario} not run` }
     return { name, value: result.p99Ms, unit: 'ms', goal, verdict: !atScale ? 'n/a' : result.p99Ms < limitMs ? 'PASS' : 'MISS', note: atScale ? undefined : 'judged at 1,000,000 articles' }
   }
+  const atLeast = (name: string, scenario: ApiBenchmarkName, perSecond: number): Target => {
+    const result = resultOf(measurements, scenario)
+    const goal = `>= ${perSecond.toLocaleString('en')} req/s`
+    if (!result) return { name, value: null, unit: 'req/s', goal, verdict: 'n/a', note: `${scenario} not run` }
+    return { name, value: result.requestsPerSecond, unit: 'req/s', goal, verdict: errorCount(result) > 0 ? 'MISS' : result.requestsPerSecond >= perSecond ? 'PASS' : 'MISS' }
+  }
   const memory = Math.max(serverMemoryMiB.cached ?? 0, serverMemoryMiB.uncached ?? 0) || null
   return [
     ratio('cached page / plain Express', 'page-cached', 'plain', 0.8),
@@ -78,6 +84,7 @@ export function targets(report: ApiReport, connections: number): Target[] {
     p99Under('channel list p99', 'category-list', 30),
     p99Under('deep channel page p99', 'category-deep', 30),
     p99Under('admin article list p99', 'admin-list', 300),
+    atLeast('views counted per second', 'views', 5_000),
     {
       name: 'server memory after the run',
       value: memory,
