@@ -8,6 +8,7 @@ import { Breadcrumb } from './Breadcrumb'
 import { ArticleBody, FontSizeControl, FontSizeProvider } from './client/FontSize'
 import { CommentForm } from './client/CommentForm'
 import { CorrectionForm } from './client/CorrectionForm'
+import { OwnHeldComments } from './client/OwnHeldComments'
 import { ViewBeacon } from './client/ViewBeacon'
 import { Comment, type Thread } from './Comment'
 import { HotArticles } from './HotArticles'
@@ -186,6 +187,7 @@ export function ArticleView({ article, settings, comments, hot = [] }: { article
         <section className="comments" data-testid="comments" id="comments" aria-labelledby="comments-heading">
           <h2 id="comments-heading">全部评论（{comments.total}）</h2>
           {article.allowComments !== false ? <CommentForm articleId={article.id} returnPath={returnPath} /> : <p>本文已关闭评论。</p>}
+          <OwnHeldComments articleId={article.id} />
           {comments.page.docs.length === 0 ? (
             <p className="empty">还没有评论。</p>
           ) : (

@@ -55,8 +55,15 @@ it('a reader signs up, verifies, comments and is told it awaits moderation; the 
   await eventually(async () => expect(await page.getByTestId('comment-status').innerText()).toContain('审核'))
   const [comment] = (await newsroom.staff.moderator.get(`/api/comments?where[article][equals]=${article.id}`)).body.docs
   expect(comment).toMatchObject({ body, status: 'pending' })
+  // Held for review: the reader sees it marked 审核中, among no one else's comments; nobody else sees it at all.
   await page.reload()
-  expect(await page.getByTestId('comments').getByText(body).count()).toBe(0)
+  const held = page.getByTestId('own-held-comments')
+  await eventually(async () => expect(await held.innerText()).toContain(body))
+  expect(await held.innerText()).toContain('审核中')
+  expect(await page.getByTestId('comments').getByTestId('comment').getByText(body).count()).toBe(0)
+  const passerBy = await browser.visit('anonymous')
+  await passerBy.page.goto(`/articles/${article.slug}`, { waitUntil: 'networkidle' })
+  expect([await passerBy.page.getByText(body).count(), await passerBy.page.getByTestId('own-held-comments').count()]).toEqual([0, 0])
 
   // The moderator approves and features the comment, and verifies the reader's profession, in the admin.
   const moderator = await browser.visit('moderator')
