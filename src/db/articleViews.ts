@@ -6,7 +6,10 @@ import { sql } from '@payloadcms/db-postgres'
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
-import type { ViewRow } from '../lib/views/pendingViews'
+import { HOT_WINDOWS, type HotParams } from '../lib/views/hotParams'
+import { hotRankings } from '../lib/views/hotRankings'
+import { HOUR_MS, type ViewRow } from '../lib/views/pendingViews'
+import { channelIdsBySlug } from './channelIds'
 import { readRows } from './readRows'
 
 /** How long the hourly counts are kept: the longest 热门 window, and a day to spare. */
@@ -40,8 +43,19 @@ export async function forgetOldViewHours(payload: Payload, now: Date): Promise<v
 
 export type HotArticle = { id: number; title: string; slug: string | null; publishedAt: string | null; views: number }
 
+/**
+ * 热门 as asked: the ranking `hotRankings` holds, else read; null when the channel asked for does not
+ * exist. REST and GraphQL answer from here.
+ */
+export async function hotArticles(payload: Payload, { window, channel, limit }: HotParams): Promise<HotArticle[] | null> {
+  const channelIds = channel === null ? null : ((await channelIdsBySlug(payload, [channel])).get(channel) ?? [])
+  if (channelIds?.length === 0) return null
+  const since = new Date(Date.now() - HOT_WINDOWS[window] * HOUR_MS)
+  return (await hotRankings.get(`${window}:${channel ?? ''}:${limit}`, () => readHotArticles(payload, { since, channelIds, limit }))) as HotArticle[]
+}
+
 /** The most read published articles since `since`, of the given channels (all when null; never an empty list). */
-export async function readHotArticles(payload: Payload, query: { since: Date; channelIds: number[] | null; limit: number }): Promise<HotArticle[]> {
+async function readHotArticles(payload: Payload, query: { since: Date; channelIds: number[] | null; limit: number }): Promise<HotArticle[]> {
   const inChannels = query.channelIds === null ? sql`true` : sql`a.category_id in ${query.channelIds}`
   const rows = await readRows(
     payload,

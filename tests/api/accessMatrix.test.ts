@@ -922,6 +922,7 @@ const ENDPOINTS: Record<string, (caller: Caller, answer: Answer, rule: Rule) => 
 const GRAPHQL_ENDPOINTS: Record<string, [string, string]> = {
   'api GET /corrections': ['{ CorrectionsLog(limit: 5) { totalDocs } }', 'CorrectionsLog'],
   'api GET /search': ['{ Search(q: "已发布", limit: 5) { totalDocs } }', 'Search'],
+  'articles GET /hot': ['{ HotArticles(window: "7d") { id views } }', 'HotArticles'],
 }
 
 async function graphqlQueryCell(caller: Caller, answer: Answer, [query, field]: [string, string]) {

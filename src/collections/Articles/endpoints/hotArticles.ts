@@ -1,12 +1,10 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, GraphQLExtension, PayloadRequest } from 'payload'
 
-import { channelIdsBySlug } from '../../../db/channelIds'
-import { type HotArticle, readHotArticles } from '../../../db/articleViews'
-import { problemsBody, languageOf, refusalBody } from '../../../i18n/requestMessages'
+import { hotArticles } from '../../../db/articleViews'
+import { languageOf, problemsBody, problemsRefusal, refusalBody } from '../../../i18n/requestMessages'
 import { SAME_FOR_EVERY_CALLER } from '../../../lib/http/caching'
-import { HOUR_MS } from '../../../lib/views/pendingViews'
-import { HOT_WINDOWS, parseHotParams } from '../../../lib/views/hotParams'
-import { HOT_FRESH_SECONDS, hotRankings } from '../../../lib/views/hotRankings'
+import { parseHotParams } from '../../../lib/views/hotParams'
+import { HOT_FRESH_SECONDS } from '../../../lib/views/hotRankings'
 
 /**
  * `GET /api/articles/hot?window=24h|7d|30d&channel=<slug>&limit=10`: the most read published
@@ -21,14 +19,36 @@ export const hotArticlesEndpoint: Endpoint = {
   handler: async (req) => {
     const parsed = parseHotParams((req.query ?? {}) as Record<string, unknown>)
     if ('problems' in parsed) return Response.json(problemsBody(languageOf(req), parsed.problems), { status: 400 })
-    const { window, channel, limit } = parsed.params
-    const channelIds = channel === null ? null : ((await channelIdsBySlug(req.payload, [channel])).get(channel) ?? [])
-    if (channelIds?.length === 0) return Response.json(refusalBody(req, { code: 'CHANNEL_NOT_FOUND' }), { status: 404 })
-    const since = new Date(Date.now() - HOT_WINDOWS[window] * HOUR_MS)
-    const docs = (await hotRankings.get(`${window}:${channel ?? ''}:${limit}`, () => readHotArticles(req.payload, { since, channelIds, limit }))) as HotArticle[]
-    return Response.json(
-      { window, channel, docs },
-      { headers: { 'cache-control': `public, max-age=${HOT_FRESH_SECONDS}` } },
-    )
+    const docs = await hotArticles(req.payload, parsed.params)
+    if (!docs) return Response.json(refusalBody(req, { code: 'CHANNEL_NOT_FOUND' }), { status: 404 })
+    const { window, channel } = parsed.params
+    return Response.json({ window, channel, docs }, { headers: { 'cache-control': `public, max-age=${HOT_FRESH_SECONDS}` } })
   },
+}
+
+/** `HotArticles(window, channel, limit)`: the same in GraphQL. */
+export const hotArticlesQuery: GraphQLExtension = (GraphQL) => {
+  const Hot = new GraphQL.GraphQLObjectType({
+    name: 'HotArticle',
+    fields: {
+      id: { type: GraphQL.GraphQLInt },
+      title: { type: GraphQL.GraphQLString },
+      slug: { type: GraphQL.GraphQLString },
+      publishedAt: { type: GraphQL.GraphQLString },
+      views: { type: GraphQL.GraphQLFloat },
+    },
+  })
+  return {
+    HotArticles: {
+      type: new GraphQL.GraphQLList(Hot),
+      args: { window: { type: GraphQL.GraphQLString }, channel: { type: GraphQL.GraphQLString }, limit: { type: GraphQL.GraphQLInt } },
+      resolve: async (_: unknown, args: { window?: string; channel?: string; limit?: number }, context: { req: PayloadRequest }) => {
+        const parsed = parseHotParams({ ...args, limit: args.limit === undefined ? undefined : String(args.limit) })
+        if ('problems' in parsed) throw problemsRefusal(context.req, parsed.problems)
+        const docs = await hotArticles(context.req.payload, parsed.params)
+        if (!docs) throw problemsRefusal(context.req, [{ path: 'channel', message: { code: 'CHANNEL_NOT_FOUND' } }])
+        return docs
+      },
+    },
+  }
 }
