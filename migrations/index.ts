@@ -21,6 +21,7 @@ import * as migration_20261207_042157_bulk_import from './20261207_042157_bulk_i
 import * as migration_20261207_043000_channel_list_index from './20261207_043000_channel_list_index';
 import * as migration_20261207_050000_search_walks_by_date from './20261207_050000_search_walks_by_date';
 import * as migration_20261207_130000_admin_list_order from './20261207_130000_admin_list_order';
+import * as migration_20261207_133937_comment_likes from './20261207_133937_comment_likes';
 
 export const migrations = [
   {
@@ -137,5 +138,10 @@ export const migrations = [
     up: migration_20261207_130000_admin_list_order.up,
     down: migration_20261207_130000_admin_list_order.down,
     name: '20261207_130000_admin_list_order',
+  },
+  {
+    up: migration_20261207_133937_comment_likes.up,
+    down: migration_20261207_133937_comment_likes.down,
+    name: '20261207_133937_comment_likes'
   },
 ];
