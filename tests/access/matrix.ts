@@ -126,7 +126,9 @@ export const MATRIX: Rule[] = [
   rule('comments', 'update',                          '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓'),
   rule('comments', 'delete',                          '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗'),
   rule('comments', 'POST /:id/report',                '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗'),
-  ...['article', 'parent', 'body', 'commenter', 'replyCount'].map((field) =>
+  rule('comments', 'POST /:id/like',                  '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗'),
+  rule('comments', 'DELETE /:id/like',                '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗'),
+  ...['article', 'parent', 'body', 'commenter', 'replyCount', 'likeCount'].map((field) =>
     rule('comments', `${field} · update`,             '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗')),
   rule('comments', 'status · read',                   '✗ ✗ ✗ ✓ | ✓ ✗ ✗ ✗ ✓'),
   rule('comments', 'status · update',                 '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓'),
@@ -140,7 +142,7 @@ export const MATRIX: Rule[] = [
   ]),
   rule('comments', 'ip · read',                       '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗'),
   rule('comments', 'ip · update',                     '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
-  ...['status', 'featured', 'reader', 'ip', 'reportCount'].map((field) =>
+  ...['status', 'featured', 'reader', 'ip', 'reportCount', 'likeCount'].map((field) =>
     rule('comments', `${field} · create`,             '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗')),
 
   // -------------------------------------------------------------------------------- correction requests
