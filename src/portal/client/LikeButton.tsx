@@ -1,0 +1,42 @@
+'use client'
+
+import { useState } from 'react'
+
+import { callApi } from './browserApi'
+import { useFormStatus } from './formStatus'
+import { useReader } from './ReaderContext'
+
+type LikeAnswer = { likeCount: number; liked: boolean }
+
+/**
+ * `赞 12` beside a comment; for a logged-in reader, a button that likes it (`POST …/like`) and, once
+ * liked, takes the like back (`DELETE`). The page's HTML is the same for everyone, so it starts
+ * unpressed: a like sent twice is counted once, and the answer says how things stand.
+ */
+export function LikeButton({ commentId, likeCount }: { commentId: number; likeCount: number }) {
+  const { reader } = useReader()
+  const [shown, setShown] = useState<LikeAnswer>({ likeCount, liked: false })
+  const [sending, setSending] = useState(false)
+  const { status, refused, waiting } = useFormStatus()
+  const label = `赞 ${shown.likeCount}`
+  if (!reader) return <span data-testid="comment-likes" className="comment-likes">{label}</span>
+  const toggle = async () => {
+    setSending(true)
+    const answer = await callApi<LikeAnswer>(`/api/comments/${commentId}/like`, shown.liked ? 'DELETE' : 'POST')
+    setSending(false)
+    if (!answer.ok || !answer.data) return refused(answer)
+    setShown({ likeCount: answer.data.likeCount, liked: answer.data.liked })
+  }
+  return (
+    <>
+      <button type="button" data-testid="comment-likes" className="comment-likes like-button" aria-pressed={shown.liked} disabled={sending || waiting} onClick={toggle}>
+        {label}
+      </button>
+      {status && (
+        <span role="status" className={`status-${status.tone}`}>
+          {status.text}
+        </span>
+      )}
+    </>
+  )
+}
