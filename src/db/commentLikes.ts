@@ -1,7 +1,8 @@
 /**
- * Access restated in SQL: a like is given to or taken from an approved comment only, what
- * `approvedOrOwnOrStaff` lets every reader see (anything else is absent to the reader who asks);
- * the liker is the reader the endpoint authenticated. Nothing here reads who liked a comment.
+ * Access restated in SQL: a like is given to or taken from an approved comment on a published
+ * article only, what `approvedOrOwnOrStaff` shows every reader (anything else is absent to the
+ * reader who asks, its author included); the liker is the reader the endpoint authenticated.
+ * Nothing here reads who liked a comment.
  */
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
@@ -19,7 +20,10 @@ export type LikeState = { likeCount: number; liked: boolean; changed: boolean }
  * has committed, as it stands then: a statement's own snapshot would not show its trigger's change,
  * nor likes committed while it waited for the comment's row.
  */
-const approved = `target as (select id from comments where id = $1 and status = 'approved')`
+const approved = `target as (
+    select c.id from comments c join articles a on a.id = c.article_id
+    where c.id = $1 and c.status = 'approved' and a._status = 'published'
+  )`
 const LIKE = `with ${approved}, added as (
     insert into comment_likes (comment_id, reader_id) select id, $2 from target on conflict do nothing returning comment_id
   ) select (select count(*)::int from target) as found, (select count(*)::int from added) as changed`

@@ -123,6 +123,20 @@ describe('who may like what', () => {
     for (const id of [held, rejected, spam]) expect(await storedLikes(id)).toEqual({ rows: 0, count: 0 })
   })
 
+  it('answers 404 for a comment whose article was taken down, until it is published again', async () => {
+    const other = await staff['editor-in-chief'].post('/api/articles', { title: '将被撤下的文章', _status: 'published' })
+    const posted = await author.post('/api/comments', { article: other.body.doc.id, body: '撤稿文章下的评论' })
+    expect((await staff.moderator.patch(`/api/comments/${posted.body.doc.id}`, { status: 'approved' })).status).toBe(200)
+    const id = posted.body.doc.id as number
+    expect((await like(readers[1], id)).body).toEqual({ id, likeCount: 1, liked: true })
+    expect((await staff['editor-in-chief'].patch(`/api/articles/${other.body.doc.id}`, { _status: 'draft' })).status).toBe(200)
+    expect((await like(readers[2], id)).status).toBe(404)
+    expect((await unlike(readers[1], id)).status).toBe(404)
+    expect(await storedLikes(id)).toEqual({ rows: 1, count: 1 })
+    expect((await staff['editor-in-chief'].patch(`/api/articles/${other.body.doc.id}`, { _status: 'published' })).status).toBe(200)
+    expect((await unlike(readers[1], id)).body).toEqual({ id, likeCount: 0, liked: false })
+  })
+
   it('refuses an id that is no whole number with a 400 naming it', async () => {
     for (const id of ['abc', '1e0', '0x1', '-1', '1.0', '%20', '0']) {
       const res = await like(readers[1].inLanguage('en'), id)
