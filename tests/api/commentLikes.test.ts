@@ -101,6 +101,9 @@ describe('a reader likes a comment once', () => {
     // Payload writes back every column it read, the count included: a like in between must not be lost.
     expect((await staff.moderator.patch(`/api/comments/${id}`, { featured: true })).status).toBe(200)
     expect(await storedLikes(id)).toEqual({ rows: 2, count: 2 })
+    // Whatever a save writes over the count (the value it read before a like came in), the count stays.
+    await withDatabase(server.databaseUrl, (db) => db.query('update comments set like_count = 999, featured = false where id = $1', [id]))
+    expect(await storedLikes(id)).toEqual({ rows: 2, count: 2 })
     expect((await staff.admin.delete(`/api/readers/${gone.id}`)).status).toBe(200)
     expect(await storedLikes(id)).toEqual({ rows: 1, count: 1 })
     expect((await staff.admin.delete(`/api/comments/${id}`)).status).toBe(200)
