@@ -227,6 +227,8 @@ const ANONYMOUS_WRITES: readonly WriteEndpoint[] = [
   { method: 'POST', path: '/api/readers/refresh-token', fields: [] },
   { method: 'POST', path: '/api/comments', fields: ['article', 'body', 'parent'] },
   { method: 'POST', path: '/api/comments/:id/report', fields: ['reason'] },
+  { method: 'POST', path: '/api/comments/:id/like', fields: [] },
+  { method: 'DELETE', path: '/api/comments/:id/like', fields: [] },
   { method: 'POST', path: '/api/correction-requests', fields: ['article', 'errorType', 'quote', 'suggestion', 'explanation', 'reporterName', 'reporterEmail', 'website'] },
   { method: 'POST', path: '/api/articles', fields: ['title', 'body', '_status'] },
   { method: 'POST', path: '/api/articles/:id/preview-link', fields: [] },
@@ -239,6 +241,8 @@ const ANONYMOUS_WRITES: readonly WriteEndpoint[] = [
 const READER_WRITES: readonly WriteEndpoint[] = [
   { method: 'POST', path: '/api/comments', fields: ['article', 'body', 'parent'] },
   { method: 'POST', path: '/api/comments/:id/report', fields: ['reason'] },
+  { method: 'POST', path: '/api/comments/:id/like', fields: [] },
+  { method: 'DELETE', path: '/api/comments/:id/like', fields: [] },
   { method: 'POST', path: '/api/correction-requests', fields: ['article', 'errorType', 'quote', 'suggestion', 'explanation', 'reporterName', 'reporterEmail', 'website'] },
   { method: 'PATCH', path: '/api/readers/:id', fields: ['displayName', 'profession', 'avatar', 'email', 'password', 'status', 'professionVerified'] },
   { method: 'PATCH', path: '/api/comments/:id', fields: ['status', 'featured', 'body'] },
@@ -262,6 +266,8 @@ beforeAll(async () => {
     CORRECTIONS_RATE_LIMIT: '1000000',
     AUTH_RATE_LIMIT_PER_ADDRESS: '0',
     AUTH_RATE_LIMIT_PER_EMAIL: '0',
+    LIKE_RATE_LIMIT_PER_READER: '0',
+    LIKE_RATE_LIMIT_PER_ADDRESS: '0',
   })
   staff = await createStaff(server)
   // Asking in English, which the refusals quoted below are in.
