@@ -2,7 +2,7 @@
  * Access restated in SQL: a like is given to or taken from an approved comment on a published
  * article only, what `approvedOrOwnOrStaff` shows every reader (anything else is absent to the
  * reader who asks, its author included); the liker is the reader the endpoint authenticated.
- * Nothing here reads who liked a comment.
+ * Nothing here reads who liked a comment: only whether the asking reader did.
  */
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
@@ -43,3 +43,15 @@ async function changeLike(payload: Payload, statement: string, liked: boolean, c
 export const likeComment = (payload: Payload, commentId: number, readerId: number) => changeLike(payload, LIKE, true, commentId, readerId)
 
 export const unlikeComment = (payload: Payload, commentId: number, readerId: number) => changeLike(payload, UNLIKE, false, commentId, readerId)
+
+/** Which of these comments the reader likes, of those they may see (one primary-key lookup each). */
+export async function commentsLikedBy(payload: Payload, readerId: number, commentIds: number[]): Promise<number[]> {
+  const { rows } = await (payload.db as unknown as PostgresAdapter).pool.query<{ id: number }>(
+    `select l.comment_id as id from comment_likes l
+       join comments c on c.id = l.comment_id join articles a on a.id = c.article_id
+     where l.comment_id = any($1::int[]) and l.reader_id = $2 and c.status = 'approved' and a._status = 'published'
+     order by l.comment_id`,
+    [commentIds, readerId],
+  )
+  return rows.map((row) => row.id)
+}

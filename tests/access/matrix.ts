@@ -128,6 +128,7 @@ export const MATRIX: Rule[] = [
   rule('comments', 'POST /:id/report',                '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗'),
   rule('comments', 'POST /:id/like',                  '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗'),
   rule('comments', 'DELETE /:id/like',                '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗'),
+  rule('comments', 'GET /liked',                      '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗'),
   ...['article', 'parent', 'body', 'commenter', 'replyCount', 'likeCount'].map((field) =>
     rule('comments', `${field} · update`,             '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗')),
   rule('comments', 'status · read',                   '✗ ✗ ✗ ✓ | ✓ ✗ ✗ ✗ ✓'),

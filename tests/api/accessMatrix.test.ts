@@ -901,6 +901,7 @@ const ENDPOINTS: Record<string, (caller: Caller, answer: Answer, rule: Rule) => 
     const likes = Number(JSON.parse(await stored('comments', id, 'likeCount')))
     check(a === '✓' ? ok(res) && likes === 0 : clientError(res) && likes === 1, `answered ${brief(res)}; ${likes} likes`)
   },
+  'comments GET /liked': async (c, a) => status2xx(a, await as[c].get(`/api/comments/liked?ids=${fx.approvedComment}`)),
   'correction-requests GET /lookup': async (c, a) => status2xx(a, await as[c].get(`/api/correction-requests/lookup?token=${fx.lookupToken}`)),
   'readers POST /unlock': async (c, a) => unlockCell('readers', c, a),
   'users POST /unlock': async (c, a) => unlockCell('users', c, a),

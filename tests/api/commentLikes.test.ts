@@ -176,6 +176,37 @@ describe('who may like what', () => {
   })
 })
 
+describe('what a reader learns of their own likes', () => {
+  it('tells a reader which of the given comments they like, of those anyone may see', async () => {
+    const [liked, notLiked, laterHeld] = [await comment('读者点过赞'), await comment('读者没点赞'), await comment('点赞后被撤回审核')]
+    const me = readers[4]
+    await like(me, liked)
+    await like(me, laterHeld)
+    await like(readers[5], notLiked)
+    expect((await staff.moderator.patch(`/api/comments/${laterHeld}`, { status: 'pending' })).status).toBe(200)
+    const mine = await me.get(`/api/comments/liked?ids=${notLiked},${liked},${laterHeld},99999999`)
+    expect([mine.status, mine.body]).toEqual([200, { liked: [liked] }])
+    expect(mine.headers.get('cache-control')).toContain('no-store')
+    expect((await readers[5].get(`/api/comments/liked?ids=${notLiked},${liked}`)).body).toEqual({ liked: [notLiked] })
+  })
+
+  it('answers nobody else, and refuses a malformed list naming ids', async () => {
+    const id = await comment('谁点了赞')
+    await like(readers[6], id)
+    for (const [caller, status] of [[staff.anonymous, 401], [staff.moderator, 403], [staff.admin, 403]] as const) {
+      const res = await caller.get(`/api/comments/liked?ids=${id}`)
+      expect([res.status, JSON.stringify(res.body)]).toEqual([status, expect.not.stringContaining(String(readers[6].id))])
+      expect(res.body.liked).toBeUndefined()
+    }
+    // Twice anonymously: a cached answer would be the same refusal, never a reader's list.
+    expect((await staff.anonymous.get(`/api/comments/liked?ids=${id}`)).status).toBe(401)
+    for (const ids of ['', 'abc', '1,,2', Array.from({ length: 101 }, (_, i) => i + 1).join(',')]) {
+      const res = await readers[6].inLanguage('en').get(`/api/comments/liked?ids=${ids}`)
+      expect([ids, res.status, res.body.errors?.[0]?.data?.code, res.body.errors?.[0]?.data?.errors?.[0]?.path]).toEqual([ids, 400, 'COMMENT_IDS_INVALID', 'ids'])
+    }
+  })
+})
+
 describe('what the public sees', () => {
   it('shows the count to everyone, REST and GraphQL, and who liked to nobody', async () => {
     const id = await comment('公开的点赞数')

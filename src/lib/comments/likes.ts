@@ -45,6 +45,20 @@ export async function checkLikeAttempt(
 /** The largest id a comment can have: the column is a PostgreSQL `integer`. */
 const MAX_COMMENT_ID = 2 ** 31 - 1
 
+/** Comments one request may ask about: a page of comments and their replies. */
+export const MAX_LIKED_IDS = 100
+
+/**
+ * The comment ids of `?ids=1,2,3`, each spelled as in a path; null when any is not (a 400), or when
+ * there are none or more than MAX_LIKED_IDS. Ids no comment can have are dropped.
+ */
+export function commentIdsFrom(list: unknown): number[] | null {
+  if (typeof list !== 'string') return null
+  const ids = list.split(',').map(commentIdFrom)
+  if (ids.length > MAX_LIKED_IDS || ids.some((id) => id === null)) return null
+  return [...new Set(ids as number[])].filter((id) => id > 0)
+}
+
 /**
  * A comment id from a path segment: decimal digits naming a positive integer, else `null` (a 400).
  * `1e0`, `0x1`, ` 1` and `1.0` are numbers to `Number()`, but no id is spelled so. An id past the

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 
-import { checkLikeAttempt, commentIdFrom, DEFAULT_LIKE_RATE_LIMITS, likeRateLimitsFrom } from '../../../../src/lib/comments/likes'
+import { checkLikeAttempt, commentIdFrom, commentIdsFrom, DEFAULT_LIKE_RATE_LIMITS, likeRateLimitsFrom, MAX_LIKED_IDS } from '../../../../src/lib/comments/likes'
 import { MemoryRateLimitStore } from '../../../../src/lib/http/rateLimit'
 
 describe('commentIdFrom', () => {
@@ -24,6 +24,20 @@ describe('commentIdFrom', () => {
 
   it('gives back every id in the column as it was written', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (id) => commentIdFrom(String(id)) === id))
+  })
+})
+
+describe('commentIdsFrom', () => {
+  it('reads a comma-separated list once each, dropping ids no comment can have', () => {
+    expect(commentIdsFrom('3,1,3,0,2')).toEqual([3, 1, 2])
+    expect(commentIdsFrom('0')).toEqual([])
+    expect(commentIdsFrom(Array.from({ length: MAX_LIKED_IDS }, (_, i) => i + 1).join(','))).toHaveLength(MAX_LIKED_IDS)
+  })
+
+  it('refuses a list with any malformed id, an empty one, or too many', () => {
+    for (const list of [null, undefined, '', '1,,2', '1,abc', '1, 2', '1,2,', Array.from({ length: MAX_LIKED_IDS + 1 }, (_, i) => i + 1).join(',')]) {
+      expect([list, commentIdsFrom(list)]).toEqual([list, null])
+    }
   })
 })
 
