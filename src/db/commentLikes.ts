@@ -34,10 +34,10 @@ const COUNT = `select like_count::int as like_count from comments where id = $1`
 
 async function changeLike(payload: Payload, statement: string, liked: boolean, commentId: number, readerId: number): Promise<LikeState | null> {
   const { pool } = payload.db as unknown as PostgresAdapter
-  const changed = await pool.query<{ found: number; changed: number }>(statement, [commentId, readerId])
-  if (changed.rows[0]?.found !== 1) return null
+  const outcome = await pool.query<{ found: number; changed: number }>(statement, [commentId, readerId])
+  if (outcome.rows[0]?.found !== 1) return null
   const counted = await pool.query<{ like_count: number }>(COUNT, [commentId])
-  return { likeCount: counted.rows[0]?.like_count ?? 0, liked, changed: changed.rows[0].changed === 1 }
+  return { likeCount: counted.rows[0]?.like_count ?? 0, liked, changed: outcome.rows[0].changed === 1 }
 }
 
 export const likeComment = (payload: Payload, commentId: number, readerId: number) => changeLike(payload, LIKE, true, commentId, readerId)

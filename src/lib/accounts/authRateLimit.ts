@@ -1,4 +1,4 @@
-import { checkRateLimit, type RateLimitDecision, type RateLimitStore } from '../http/rateLimit'
+import { checkRateLimit, type RateLimitDecision, type RateLimitStore, strictestDecision } from '../http/rateLimit'
 import { wholeNumber } from '../runtime/envNumbers'
 
 /** The requests that guess or spend passwords and accounts, each counted apart. */
@@ -52,8 +52,5 @@ export async function checkAuthAttempt(
   const email = typeof attempt.email === 'string' ? attempt.email.trim().toLowerCase() : ''
   const counts = [checkRateLimit(store, `auth:${attempt.kind}:ip:${attempt.address}`, limits.perAddress, limits.windowMs)]
   if (email && attempt.kind !== 'sign-up') counts.push(checkRateLimit(store, `auth:${attempt.kind}:email:${email}`, limits.perEmail, limits.windowMs))
-  const decisions = await Promise.all(counts)
-  const refused = decisions.filter((decision) => !decision.allowed)
-  if (refused.length === 0) return decisions[0]
-  return refused.reduce((longest, decision) => (decision.retryAfterSeconds > longest.retryAfterSeconds ? decision : longest))
+  return strictestDecision(await Promise.all(counts))
 }

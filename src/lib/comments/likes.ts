@@ -1,4 +1,4 @@
-import { checkRateLimit, type RateLimitDecision, type RateLimitStore } from '../http/rateLimit'
+import { checkRateLimit, type RateLimitDecision, type RateLimitStore, strictestDecision } from '../http/rateLimit'
 import { wholeNumber } from '../runtime/envNumbers'
 
 export type LikeRateLimits = {
@@ -37,9 +37,7 @@ export async function checkLikeAttempt(
     checkRateLimit(store, `like:reader:${attempt.reader}`, limits.perReader, limits.windowMs),
     checkRateLimit(store, `like:ip:${attempt.address}`, limits.perAddress, limits.windowMs),
   ])
-  const refused = decisions.filter((decision) => !decision.allowed)
-  if (refused.length === 0) return decisions[0]
-  return refused.reduce((longest, decision) => (decision.retryAfterSeconds > longest.retryAfterSeconds ? decision : longest))
+  return strictestDecision(decisions)
 }
 
 /** The largest id a comment can have: the column is a PostgreSQL `integer`. */
