@@ -23,6 +23,7 @@ import * as migration_20261207_050000_search_walks_by_date from './20261207_0500
 import * as migration_20261207_125623_search_engine_pushes from './20261207_125623_search_engine_pushes';
 import * as migration_20261207_130000_admin_list_order from './20261207_130000_admin_list_order';
 import * as migration_20261207_130000_sitemap_indexes from './20261207_130000_sitemap_indexes';
+import * as migration_20261207_133937_comment_likes from './20261207_133937_comment_likes';
 import * as migration_20261207_140000_related_articles from './20261207_140000_related_articles';
 import * as migration_20261207_150000_article_views from './20261207_150000_article_views';
 
@@ -151,6 +152,11 @@ export const migrations = [
     up: migration_20261207_130000_sitemap_indexes.up,
     down: migration_20261207_130000_sitemap_indexes.down,
     name: '20261207_130000_sitemap_indexes',
+  },
+  {
+    up: migration_20261207_133937_comment_likes.up,
+    down: migration_20261207_133937_comment_likes.down,
+    name: '20261207_133937_comment_likes',
   },
   {
     up: migration_20261207_140000_related_articles.up,

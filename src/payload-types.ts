@@ -577,6 +577,7 @@ export interface Comment {
     professionLabel?: string | null;
   };
   replyCount?: number | null;
+  likeCount?: number | null;
   status: 'pending' | 'approved' | 'rejected' | 'spam';
   featured?: boolean | null;
   /**
@@ -1184,6 +1185,7 @@ export interface CommentsSelect<T extends boolean = true> {
         professionLabel?: T;
       };
   replyCount?: T;
+  likeCount?: T;
   status?: T;
   featured?: T;
   moderationNote?: T;

@@ -1,4 +1,5 @@
 import { shanghaiDate } from '../lib/portal/time'
+import { LikeButton } from './client/LikeButton'
 import { fileUrl } from './media'
 import type { PublicComment } from './types'
 
@@ -27,7 +28,7 @@ function VerifiedBadge() {
   )
 }
 
-/** One comment: avatar, `name-职业` (a verified profession only, with its badge), date, text, replies. */
+/** One comment: avatar, `name-职业` (a verified profession only, with its badge), date, `赞 n`, text, replies. */
 export function Comment({ comment }: { comment: Thread }) {
   const { commenter } = comment
   const verified = Boolean(commenter.profession && commenter.professionLabel)
@@ -51,6 +52,7 @@ export function Comment({ comment }: { comment: Thread }) {
           <time data-testid="comment-date" dateTime={comment.createdAt}>
             {shanghaiDate(comment.createdAt)}
           </time>
+          <LikeButton commentId={comment.id} likeCount={comment.likeCount ?? 0} />
         </p>
         <p data-testid="comment-text" className="comment-text">
           {comment.body}

@@ -28,6 +28,7 @@ export type PublicComment = {
   createdAt: string
   parent?: number | null
   replyCount?: number
+  likeCount?: number | null
 }
 
 export type CorrectionNotice = { id: string; date: string; kind: 'correction' | 'clarification' | 'retraction'; text: string }

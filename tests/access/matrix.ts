@@ -127,7 +127,10 @@ export const MATRIX: Rule[] = [
   rule('comments', 'update',                          '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓'),
   rule('comments', 'delete',                          '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗'),
   rule('comments', 'POST /:id/report',                '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗'),
-  ...['article', 'parent', 'body', 'commenter', 'replyCount'].map((field) =>
+  rule('comments', 'POST /:id/like',                  '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗'),
+  rule('comments', 'DELETE /:id/like',                '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗'),
+  rule('comments', 'GET /liked',                      '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗'),
+  ...['article', 'parent', 'body', 'commenter', 'replyCount', 'likeCount'].map((field) =>
     rule('comments', `${field} · update`,             '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗')),
   rule('comments', 'status · read',                   '✗ ✗ ✗ ✓ | ✓ ✗ ✗ ✗ ✓'),
   rule('comments', 'status · update',                 '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓'),
@@ -141,7 +144,7 @@ export const MATRIX: Rule[] = [
   ]),
   rule('comments', 'ip · read',                       '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗'),
   rule('comments', 'ip · update',                     '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
-  ...['status', 'featured', 'reader', 'ip', 'reportCount'].map((field) =>
+  ...['status', 'featured', 'reader', 'ip', 'reportCount', 'likeCount'].map((field) =>
     rule('comments', `${field} · create`,             '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗')),
 
   // -------------------------------------------------------------------------------- correction requests

@@ -740,6 +740,7 @@ const SAMPLES: Record<string, (marker: string, before: any) => unknown> = {
   body: (m) => `改写 ${m}`,
   commenter: (m) => ({ displayName: m.slice(0, 20) }),
   replyCount: () => 55,
+  likeCount: () => 88,
   status: (_m, before) => (before === 'active' ? 'banned' : before === 'new' ? 'triaged' : before === 'approved' ? 'spam' : 'approved'),
   featured: (_m, before) => !before,
   reader: () => fx.bystander.reader,
@@ -885,6 +886,23 @@ const ENDPOINTS: Record<string, (caller: Caller, answer: Answer, rule: Rule) => 
     const reports = JSON.parse(await stored('comments', id, 'reportCount'))
     check(a === '✓' ? ok(res) && Number(reports) === 1 : clientError(res) && Number(reports) === 0, `answered ${brief(res)}; ${reports} reports`)
   },
+  'comments POST /:id/like': async (c, a) => {
+    const id = await freshDoc('comments')
+    await created(await as.moderator.patch(`/api/comments/${id}`, { status: 'approved' }), 'approval')
+    const res = await as[c].post(`/api/comments/${id}/like`)
+    const likes = Number(JSON.parse(await stored('comments', id, 'likeCount')))
+    check(a === '✓' ? ok(res) && likes === 1 : clientError(res) && likes === 0, `answered ${brief(res)}; ${likes} likes`)
+  },
+  'comments DELETE /:id/like': async (c, a) => {
+    const id = await freshDoc('comments')
+    await created(await as.moderator.patch(`/api/comments/${id}`, { status: 'approved' }), 'approval')
+    // A like to take back: the caller's own when they may, else a reader's they must not touch.
+    await created(await (a === '✓' ? as[c] : as.reader).post(`/api/comments/${id}/like`), 'like')
+    const res = await as[c].delete(`/api/comments/${id}/like`)
+    const likes = Number(JSON.parse(await stored('comments', id, 'likeCount')))
+    check(a === '✓' ? ok(res) && likes === 0 : clientError(res) && likes === 1, `answered ${brief(res)}; ${likes} likes`)
+  },
+  'comments GET /liked': async (c, a) => status2xx(a, await as[c].get(`/api/comments/liked?ids=${fx.approvedComment}`)),
   'correction-requests GET /lookup': async (c, a) => status2xx(a, await as[c].get(`/api/correction-requests/lookup?token=${fx.lookupToken}`)),
   'readers POST /unlock': async (c, a) => unlockCell('readers', c, a),
   'users POST /unlock': async (c, a) => unlockCell('users', c, a),

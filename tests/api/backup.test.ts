@@ -11,7 +11,7 @@ import { promisify } from 'node:util'
 
 import sharp from 'sharp'
 
-import { Api } from '../helpers/api'
+import { Api, signUpReader } from '../helpers/api'
 import { ADMIN, createDatabase, dropDatabase, freshDatabaseUrl, ROOT_DIR, startServer, type TestServer, withDatabase } from '../helpers/server'
 
 const run = promisify(execFile)
@@ -84,6 +84,11 @@ beforeAll(async () => {
     expect(article.status).toBe(201)
     slug = article.body.doc.slug
     expect((await admin.post('/api/articles', { title: '尚未发表的草稿' })).status).toBe(201)
+    // A liked comment: the restore loads the likes, whose trigger counts, beside the comments' own counts.
+    const reader = await signUpReader(original, { email: 'backup-reader@readers.test', displayName: '备份读者' })
+    const comment = await reader.post('/api/comments', { article: article.body.doc.id, body: '恢复之后点赞数不变' })
+    expect((await admin.patch(`/api/comments/${comment.body.doc.id}`, { status: 'approved', featured: true })).status).toBe(200)
+    expect((await reader.post(`/api/comments/${comment.body.doc.id}/like`)).body.likeCount).toBe(1)
     originalPage = JSON.stringify((await new Api(original.url).get(page())).body).replaceAll(original.url, '')
   } finally {
     await original.stop()

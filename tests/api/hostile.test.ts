@@ -174,7 +174,7 @@ const COLLECTIONS = ['articles', 'categories', 'tags', 'authors', 'media', 'avat
 /** Anonymous GET paths; `:id` is filled with a real or a hostile id. */
 const READ_PATHS = [...COLLECTIONS.map((slug) => `/api/${slug}`), ...COLLECTIONS.map((slug) => `/api/${slug}/:id`), ...COLLECTIONS.map((slug) => `/api/${slug}/versions/:id`),
   '/api/articles/versions', '/api/globals/site-settings', '/api/globals/moderation-settings', '/api/search', '/api/corrections', '/api/articles/preview',
-  '/api/correction-requests/lookup', '/api/readers/me', '/api/users/me', '/api/articles/:id/schedule', '/api/articles/screening-report', '/api/comments/count']
+  '/api/correction-requests/lookup', '/api/readers/me', '/api/users/me', '/api/articles/:id/schedule', '/api/articles/screening-report', '/api/comments/count', '/api/comments/liked']
 
 const idLike = fc.oneof(fc.constantFrom('1', '2', '3'), hostileString, hostileNumber.map(String))
 /** A URL carries UTF-8 only: a lone surrogate is sent as U+FFFD, as a browser would (raw bad bytes are in the corpus). */
@@ -227,6 +227,8 @@ const ANONYMOUS_WRITES: readonly WriteEndpoint[] = [
   { method: 'POST', path: '/api/readers/refresh-token', fields: [] },
   { method: 'POST', path: '/api/comments', fields: ['article', 'body', 'parent'] },
   { method: 'POST', path: '/api/comments/:id/report', fields: ['reason'] },
+  { method: 'POST', path: '/api/comments/:id/like', fields: [] },
+  { method: 'DELETE', path: '/api/comments/:id/like', fields: [] },
   { method: 'POST', path: '/api/correction-requests', fields: ['article', 'errorType', 'quote', 'suggestion', 'explanation', 'reporterName', 'reporterEmail', 'website'] },
   { method: 'POST', path: '/api/articles', fields: ['title', 'body', '_status'] },
   { method: 'POST', path: '/api/articles/:id/preview-link', fields: [] },
@@ -239,6 +241,8 @@ const ANONYMOUS_WRITES: readonly WriteEndpoint[] = [
 const READER_WRITES: readonly WriteEndpoint[] = [
   { method: 'POST', path: '/api/comments', fields: ['article', 'body', 'parent'] },
   { method: 'POST', path: '/api/comments/:id/report', fields: ['reason'] },
+  { method: 'POST', path: '/api/comments/:id/like', fields: [] },
+  { method: 'DELETE', path: '/api/comments/:id/like', fields: [] },
   { method: 'POST', path: '/api/correction-requests', fields: ['article', 'errorType', 'quote', 'suggestion', 'explanation', 'reporterName', 'reporterEmail', 'website'] },
   { method: 'PATCH', path: '/api/readers/:id', fields: ['displayName', 'profession', 'avatar', 'email', 'password', 'status', 'professionVerified'] },
   { method: 'PATCH', path: '/api/comments/:id', fields: ['status', 'featured', 'body'] },
@@ -262,6 +266,8 @@ beforeAll(async () => {
     CORRECTIONS_RATE_LIMIT: '1000000',
     AUTH_RATE_LIMIT_PER_ADDRESS: '0',
     AUTH_RATE_LIMIT_PER_EMAIL: '0',
+    LIKE_RATE_LIMIT_PER_READER: '0',
+    LIKE_RATE_LIMIT_PER_ADDRESS: '0',
   })
   staff = await createStaff(server)
   // Asking in English, which the refusals quoted below are in.
@@ -333,7 +339,7 @@ describe('random hostile input (property-based)', () => {
 
   it('a signed-up reader: comments, reports, correction requests, and edits to their own account', async () => {
     const endpoint = fc.constantFrom(...READER_WRITES).chain((target) =>
-      fc.record({ target: fc.constant(target), id: target.path.startsWith('/api/readers') ? fc.constant(String(reader.id)) : realOrHostileId(), body: writeBody(target.fields) }),
+      fc.record({ target: fc.constant(target), id: target.path.startsWith('/api/readers') ? fc.constant(String(reader.id)) : realOrHostileId(), body: writeBody(target.fields.length ? target.fields : ['x']) }),
     )
     await check(
       fc.asyncProperty(endpoint, async ({ target, id, body }) => {

@@ -82,6 +82,7 @@ beforeAll(async () => {
   const reply = await other.post('/api/comments', { article: articleId, body: '同意楼上的看法。', parent: featured })
   expect(reply.status).toBe(201)
   expect((await staff.moderator.patch(`/api/comments/${reply.body.doc.id}`, { status: 'approved' })).status).toBe(200)
+  expect((await other.post(`/api/comments/${featured}/like`)).status).toBe(200)
 
   await staff.editor.patch(`/api/articles/${articleId}?draft=true`, {
     corrections: [{ kind: 'correction', text: '原文将准备金率误写为1个百分点，现已更正。', date: '2026-11-19T02:00:00.000Z' }],
@@ -157,7 +158,7 @@ describe('the article page', () => {
     expect(body.querySelector('a[href="mailto:tips@example.com"]')!.textContent).toBe('报料邮箱')
   })
 
-  it('shows 精彩评论 with avatar, name-职业, the verified badge, date and text (escaped), and replies', () => {
+  it('shows 精彩评论 with avatar, name-职业, the verified badge, date, likes and text (escaped), and replies', () => {
     const section = article.testId('featured-comments')!
     expect(section.tagName).toBe('SECTION')
     expect(section.querySelector('h2')!.textContent).toBe('精彩评论')
@@ -166,6 +167,7 @@ describe('the article page', () => {
     expect(comment.querySelector('[data-testid="comment-author"]')!.textContent).toBe('张三-法务助理')
     expect(comment.querySelector('[data-testid="verified-badge"]')!.getAttribute('aria-label')).toBe('认证')
     expect(comment.querySelector('[data-testid="comment-date"]')!.textContent).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(comment.querySelector('[data-testid="comment-likes"]')!.textContent).toBe('赞 1')
     expect(comment.querySelector('[data-testid="comment-text"]')!.textContent).toBe('<b>降准</b>对房贷的影响有限。')
     expect(article.html).not.toContain('<b>降准</b>')
     const reply = comment.querySelector(':scope [data-testid="comment"]')!

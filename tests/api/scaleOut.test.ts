@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 
 import { Redis } from 'ioredis'
 
-import { createStaff, type Api, type Staff } from '../helpers/api'
+import { createStaff, signUpReader, type Api, type Staff } from '../helpers/api'
 import { REDIS_URL, redisReachable } from '../helpers/redis'
 import { createDatabase, dropDatabase, freshDatabaseUrl, startServer, type TestServer } from '../helpers/server'
 
@@ -11,6 +11,8 @@ import { createDatabase, dropDatabase, freshDatabaseUrl, startServer, type TestS
  * elsewhere the suite is skipped, saying why, unless REDIS_URL names one.
  */
 const RATE_LIMIT = 100
+/** Likes and unlikes per reader (LIKE_RATE_LIMIT_PER_READER). */
+const LIKES_PER_READER = 6
 
 const reachable = redisReachable()
 if (!reachable) console.warn(`scale-out tests skipped: no Redis reachable at ${REDIS_URL} (set REDIS_URL to run them)`)
@@ -26,7 +28,14 @@ describeWithRedis('two instances sharing PostgreSQL and Redis', () => {
   const prefix = `newsroom-test-${randomBytes(4).toString('hex')}:`
 
   beforeAll(async () => {
-    const env = { REDIS_URL, REDIS_PREFIX: prefix, API_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT) }
+    // One secret, so a reader's login works on both, as behind a load balancer.
+    const env = {
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      API_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+      LIKE_RATE_LIMIT_PER_READER: String(LIKES_PER_READER),
+      PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    }
     // Started together on an empty database: they take turns at the migrations.
     const databaseUrl = freshDatabaseUrl()
     await createDatabase(databaseUrl)
@@ -76,6 +85,23 @@ describeWithRedis('two instances sharing PostgreSQL and Redis', () => {
     const answer = await readerOfSecond.post('/api/graphql', { query: `mutation { ${logins.join(' ')} }` }, { 'x-forwarded-for': '198.51.100.22' })
     const refused = (answer.body.errors as { path: string[]; extensions: { statusCode: number } }[]).filter((error) => error.extensions.statusCode === 429)
     expect(refused.map((error) => error.path[0])).toEqual(Array.from({ length: perEmail / 2 }, (_, i) => `a${perEmail / 2 + i}`))
+  })
+
+  it("counts one reader's likes across both instances, and keeps one count", async () => {
+    const article = await staff['editor-in-chief'].post('/api/articles', { title: '双实例：点赞', _status: 'published' })
+    const reader = await signUpReader(first, { email: `liker-${randomBytes(3).toString('hex')}@readers.test`, displayName: '双实例读者' })
+    const posted = await reader.post('/api/comments', { article: article.body.doc.id, body: '两台实例都能点赞' })
+    expect((await staff.moderator.patch(`/api/comments/${posted.body.doc.id}`, { status: 'approved' })).status).toBe(200)
+    const path = `/api/comments/${posted.body.doc.id}/like`
+    const instances = [reader, reader.at(second.url)]
+    // Each from an address of its own: only the reader's own allowance is shared.
+    const send = (i: number) => instances[i % 2].request(i % 4 < 2 ? 'POST' : 'DELETE', path, undefined, { 'x-forwarded-for': `198.51.100.${40 + i}` })
+    for (let i = 0; i < LIKES_PER_READER; i++) expect((await send(i)).status).toBe(200)
+    const refused = [await send(LIKES_PER_READER), await send(LIKES_PER_READER + 1)]
+    expect(refused.map((res) => [res.status, res.body.errors[0].data.code])).toEqual([[429, 'COMMENT_LIKE_RATE_LIMITED'], [429, 'COMMENT_LIKE_RATE_LIMITED']])
+    const counts = await Promise.all(instances.map(async (api) => (await api.get(`/api/comments/${posted.body.doc.id}?depth=0`)).body.likeCount))
+    // Like, like, take back, take back, like, like: one like, whichever instance is asked.
+    expect(counts).toEqual([1, 1])
   })
 
   it('counts one rate limit across both instances', async () => {

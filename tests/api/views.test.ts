@@ -107,10 +107,10 @@ describe('热门: GET /api/articles/hot', () => {
     const gql = await staff.anonymous.graphql('{ HotArticles(window: "30d", channel: "cai-jing") { id title slug publishedAt views } }')
     expect(gql.body.data.HotArticles).toEqual(rest)
     const refused = await staff.anonymous.graphql('{ HotArticles(window: "1y", limit: 99) { id } }')
-    expect(refused.body.errors[0].extensions.data.code).toBe('HOT_WINDOW_INVALID')
-    expect(refused.body.errors[0].extensions.data.errors.map((error: { path: string }) => error.path)).toEqual(['window', 'limit'])
+    expect(refused.body.errors![0].extensions.data.code).toBe('HOT_WINDOW_INVALID')
+    expect(refused.body.errors![0].extensions.data.errors.map((error: { path: string }) => error.path)).toEqual(['window', 'limit'])
     const unknown = await staff.anonymous.graphql('{ HotArticles(channel: "mei-you-zhe-ge") { id } }')
-    expect(unknown.body.errors[0].extensions.data.errors[0].path).toBe('channel')
+    expect(unknown.body.errors![0].extensions.data.errors[0].path).toBe('channel')
   })
 
   it.each([

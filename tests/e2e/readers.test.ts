@@ -190,3 +190,31 @@ it('tells a reader who comments too soon how long to wait, counting down in Chin
     expect((await admin.post('/api/globals/moderation-settings', { readerIntervalSeconds: before })).status).toBe(200)
   }
 }, 120_000)
+
+it('a reader likes a comment (赞 n), sees it pressed after a reload, and takes it back; anyone else sees the count', async () => {
+  const author = await signUpReader(browser.server(), { email: `zanzhe.${Date.now()}@readers.example`, displayName: '写评论的人' })
+  const body = '数据解读很到位，点个赞。'
+  const posted = await author.post('/api/comments', { article: article.id, body })
+  expect((await newsroom.staff.moderator.patch(`/api/comments/${posted.body.doc.id}`, { status: 'approved' })).status).toBe(200)
+  const email = `dianzan.${Date.now()}@readers.example`
+  await signUpReader(browser.server(), { email, displayName: '点赞的人' })
+
+  const reader = await browser.visit('reader')
+  await logInAsReader(reader, email, `/articles/${article.slug}`)
+  const likes = () => reader.page.getByTestId('comments').getByTestId('comment').filter({ hasText: body }).getByTestId('comment-likes')
+  await eventually(async () => expect(await likes().getAttribute('aria-pressed')).toBe('false'))
+  expect(await likes().innerText()).toBe('赞 0')
+  await likes().click()
+  await eventually(async () => expect([await likes().innerText(), await likes().getAttribute('aria-pressed')]).toEqual(['赞 1', 'true']))
+  await reader.page.reload()
+  await eventually(async () => expect([await likes().innerText(), await likes().getAttribute('aria-pressed')]).toEqual(['赞 1', 'true']))
+
+  const visitor = await browser.visit('anonymous')
+  await visitor.page.goto(`/articles/${article.slug}`)
+  const shown = visitor.page.getByTestId('comments').getByTestId('comment').filter({ hasText: body }).getByTestId('comment-likes')
+  expect([await shown.innerText(), await shown.evaluate((node) => node.tagName)]).toEqual(['赞 1', 'SPAN'])
+
+  await likes().click()
+  await eventually(async () => expect([await likes().innerText(), await likes().getAttribute('aria-pressed')]).toEqual(['赞 0', 'false']))
+  expect((await newsroom.staff.anonymous.get(`/api/comments/${posted.body.doc.id}?depth=0`)).body.likeCount).toBe(0)
+}, 120_000)

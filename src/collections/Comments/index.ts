@@ -12,6 +12,7 @@ import { clientAddressField } from '../../fields/adminOnlyPersonalData'
 import { changeLog } from '../../fields/changeLog'
 import { labelledSelect } from '../../fields/labelledSelect'
 import { COMMENT_FIELD_LABELS, COMMENT_STATUS_LABELS, FEATURED_LABEL } from '../../lib/moderation'
+import { commentLikeEndpoints } from './endpoints/like'
 import { reportComment } from './endpoints/report'
 import { countAfterDelete, countApprovedComments } from './hooks/countApprovedComments'
 import { emitCommentWebhooks } from './hooks/emitCommentWebhooks'
@@ -37,7 +38,7 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
   defaultSort: '-createdAt',
   admin: {
     useAsTitle: 'body',
-    defaultColumns: ['body', 'commenter', 'article', 'screening', 'reportCount', 'status', 'featured', 'createdAt'],
+    defaultColumns: ['body', 'commenter', 'article', 'screening', 'reportCount', 'likeCount', 'status', 'featured', 'createdAt'],
     group: { en: 'Readers', zh: '读者' },
     listSearchableFields: ['body'],
     description: {
@@ -55,8 +56,8 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
     update: isModerator,
     delete: isAdmin,
   },
-  defaultPopulate: { body: true, commenter: true, createdAt: true },
-  endpoints: [reportComment],
+  defaultPopulate: { body: true, commenter: true, createdAt: true, likeCount: true },
+  endpoints: [reportComment, ...commentLikeEndpoints],
   hooks: {
     beforeChange: [moderateNewComment, logModeration],
     afterChange: [countApprovedComments, emitCommentWebhooks],
@@ -111,6 +112,16 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
       ],
     },
     { name: 'replyCount', type: 'number', label: { en: 'Replies', zh: '回复数' }, defaultValue: 0, admin: { readOnly: true }, access: serverWritten() },
+    {
+      // Kept by the database itself, from the comment_likes rows (see the comment_likes migration), so
+      // it stays exact under concurrent likes and costs a hot page one column read.
+      name: 'likeCount',
+      type: 'number',
+      label: { en: 'Likes', zh: '点赞数' },
+      defaultValue: 0,
+      admin: { readOnly: true },
+      access: serverWritten(),
+    },
     labelledSelect(COMMENT_STATUS_LABELS, {
       name: 'status',
       label: { en: 'Status', zh: '状态' },

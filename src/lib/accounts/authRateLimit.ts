@@ -1,4 +1,5 @@
-import { checkRateLimit, type RateLimitDecision, type RateLimitStore } from '../http/rateLimit'
+import { checkRateLimit, type RateLimitDecision, type RateLimitStore, strictestDecision } from '../http/rateLimit'
+import { wholeNumber } from '../runtime/envNumbers'
 
 /** The requests that guess or spend passwords and accounts, each counted apart. */
 export type AuthAttemptKind = 'login' | 'sign-up' | 'password-reset'
@@ -12,11 +13,6 @@ export type AuthRateLimits = {
 }
 
 export const DEFAULT_AUTH_RATE_LIMITS: AuthRateLimits = { perAddress: 50, perEmail: 10, windowMs: 10 * 60 * 1000 }
-
-const wholeNumber = (raw: string | undefined, fallback: number): number => {
-  const value = Number(raw)
-  return raw !== undefined && raw !== '' && Number.isSafeInteger(value) && value >= 0 ? value : fallback
-}
 
 /** AUTH_RATE_LIMIT_PER_ADDRESS, AUTH_RATE_LIMIT_PER_EMAIL, AUTH_RATE_WINDOW_SECONDS; anything but a whole number means the default. */
 export function authRateLimitsFrom(env: Record<string, string | undefined>): AuthRateLimits {
@@ -56,8 +52,5 @@ export async function checkAuthAttempt(
   const email = typeof attempt.email === 'string' ? attempt.email.trim().toLowerCase() : ''
   const counts = [checkRateLimit(store, `auth:${attempt.kind}:ip:${attempt.address}`, limits.perAddress, limits.windowMs)]
   if (email && attempt.kind !== 'sign-up') counts.push(checkRateLimit(store, `auth:${attempt.kind}:email:${email}`, limits.perEmail, limits.windowMs))
-  const decisions = await Promise.all(counts)
-  const refused = decisions.filter((decision) => !decision.allowed)
-  if (refused.length === 0) return decisions[0]
-  return refused.reduce((longest, decision) => (decision.retryAfterSeconds > longest.retryAfterSeconds ? decision : longest))
+  return strictestDecision(await Promise.all(counts))
 }

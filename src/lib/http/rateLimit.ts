@@ -21,6 +21,13 @@ export async function checkRateLimit(store: RateLimitStore, key: string, limit: 
   }
 }
 
+/** Several limits one request counts against, as one decision: refused when any refuses, with the longest wait. */
+export function strictestDecision(decisions: RateLimitDecision[]): RateLimitDecision {
+  const refused = decisions.filter((decision) => !decision.allowed)
+  if (refused.length === 0) return decisions[0]
+  return refused.reduce((longest, decision) => (decision.retryAfterSeconds > longest.retryAfterSeconds ? decision : longest))
+}
+
 export class MemoryRateLimitStore implements RateLimitStore {
   private readonly windows = new Map<string, { count: number; resetAt: number }>()
   private lastSweep = 0

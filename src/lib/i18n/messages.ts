@@ -251,6 +251,12 @@ export const MESSAGES = {
   REPORT_READERS_ONLY: { zh: '请先以读者身份登录再举报', en: 'Log in as a reader to report a comment' },
   REPORT_REASON_LENGTH: { zh: '请写明举报理由（1 至 {{max}} 个字）', en: 'Give a reason of 1 to {{max}} characters' },
   COMMENT_NOT_FOUND: { zh: '找不到这条评论', en: 'Comment not found' },
+  // 点赞 (src/collections/Comments/endpoints/like.ts)
+  COMMENT_LIKE_LOGIN_REQUIRED: { zh: '请先登录读者账号再点赞', en: 'Log in with a reader account to like a comment' },
+  COMMENT_LIKE_READERS_ONLY: { zh: '只有读者账号可以点赞', en: 'Only reader accounts can like comments' },
+  COMMENT_ID_INVALID: { zh: '评论 ID 应为正整数', en: 'A comment id is a positive whole number' },
+  COMMENT_IDS_INVALID: { zh: '请给出 1 至 {{max}} 个评论 ID，以逗号分隔，每个都是正整数', en: 'Give 1 to {{max}} comment ids, separated by commas, each a positive whole number' },
+  COMMENT_LIKE_RATE_LIMITED: { zh: '点赞过于频繁，请 {{seconds}} 秒后再试', en: 'Too many likes: try again in {{seconds}} seconds' },
   // A moderator's bulk action in the admin's comment list, and its failure to reach the server
   COMMENTS_BULK_SET: { zh: '已将 {{count}} 条评论设为{{state}}', en: 'Set {{count}} comment(s) to {{state}}' },
   REQUEST_NOT_SENT: { zh: '网络错误，请求未送达，请重试', en: 'Network error: the request did not go through; try again' },

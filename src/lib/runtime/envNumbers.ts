@@ -6,6 +6,12 @@ export function positiveInteger(raw: string | undefined, fallback: number, max: 
   return raw && Number.isSafeInteger(value) && value > 0 ? Math.min(value, max) : fallback
 }
 
+/** A whole number from a setting, 0 included (a limit's "no limit"); anything else (unset, text, negative) means the default. */
+export function wholeNumber(raw: string | undefined, fallback: number): number {
+  const value = Number(raw)
+  return raw !== undefined && raw !== '' && Number.isSafeInteger(value) && value >= 0 ? value : fallback
+}
+
 /**
  * The fewest PostgreSQL connections a server starts on: Payload keeps one open to notice a lost
  * database, the start-up lock holds another, and migrations run on a third.
