@@ -11,7 +11,7 @@ import { hotRankings } from '../lib/views/hotRankings'
 import { PendingViews } from '../lib/views/pendingViews'
 import { addViews, forgetOldViewHours } from '../db/articleViews'
 
-/** Views held between writes: about 10 MB, past which the next view writes them at once. */
+/** Rows (article and hour) held between writes, some 15 MB at most: past that, the next view writes them at once. */
 const MOST_PENDING_ROWS = 100_000
 /** Largest article id PostgreSQL's `integer` holds. */
 const MAX_ID = 2_147_483_647
@@ -48,14 +48,15 @@ export function articleViewCounter(
       const rows = pending.take()
       try {
         await addViews(payload, rows)
-        if (rows.length > 0) hotRankings.viewsWritten()
-        if (Date.now() - lastForgotten > 3_600_000) {
-          lastForgotten = Date.now()
-          await forgetOldViewHours(payload, new Date())
-        }
       } catch (error) {
         pending.putBack(rows)
         options.log.warn({ err: error, views: rows.length }, 'views could not be written; kept for the next write')
+        return
+      }
+      if (rows.length > 0) hotRankings.viewsWritten()
+      if (Date.now() - lastForgotten > 3_600_000) {
+        lastForgotten = Date.now()
+        await forgetOldViewHours(payload, new Date()).catch((error: unknown) => options.log.warn({ err: error }, 'old hourly view counts could not be removed'))
       }
     }))
   const timer = setInterval(() => void write(), options.writeEveryMs)
