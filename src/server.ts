@@ -164,8 +164,8 @@ async function main(): Promise<void> {
   const views = articleViewCounter(payload, {
     store: caching.rateLimits,
     secret: process.env.PAYLOAD_SECRET!,
-    windowMs: Number(process.env.VIEW_WINDOW_MINUTES || 30) * 60_000,
-    writeEveryMs: Number(process.env.VIEW_WRITE_SECONDS || 5) * 1000,
+    windowMs: positiveInteger(process.env.VIEW_WINDOW_MINUTES, 30, 24 * 60) * 60_000,
+    writeEveryMs: positiveInteger(process.env.VIEW_WRITE_SECONDS, 5, 3600) * 1000,
     clientAddress,
     languageOf: (req) => languageOfHeaders(config, req.headers),
     cors: corsHeaders(config.cors),

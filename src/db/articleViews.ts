@@ -7,7 +7,7 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import { HOT_WINDOWS, type HotParams } from '../lib/views/hotParams'
-import { hotRankings } from '../lib/views/hotRankings'
+import { HotRankings } from '../lib/views/hotRankings'
 import { HOUR_MS, type ViewRow } from '../lib/views/pendingViews'
 import { channelIdsBySlug } from './channelIds'
 import { readRows } from './readRows'
@@ -17,9 +17,15 @@ export const VIEW_HOURS_KEPT_DAYS = 31
 
 const poolOf = (payload: Payload) => (payload.db as unknown as PostgresAdapter).pool
 
+export type HotArticle = { id: number; title: string; slug: string | null; publishedAt: string | null; views: number }
+
+/** The rankings this process serves, read again once it has written new views. */
+const hotRankings = new HotRankings<HotArticle[]>()
+
 /**
  * Adds views to the hourly and total counts in one statement, for the rows' articles that are
- * published (a view of a draft, a gone article or a made-up id counts nowhere).
+ * published (a view of a draft, a gone article or a made-up id counts nowhere); 热门 is read afresh
+ * when next asked for.
  */
 export async function addViews(payload: Payload, rows: readonly ViewRow[]): Promise<void> {
   if (rows.length === 0) return
@@ -35,13 +41,13 @@ export async function addViews(payload: Payload, rows: readonly ViewRow[]): Prom
      on conflict (article_id) do update set views = article_view_totals.views + excluded.views`,
     [rows.map((row) => row.articleId), rows.map((row) => row.hour.toISOString()), rows.map((row) => row.views)],
   )
+  hotRankings.viewsWritten()
 }
 
 export async function forgetOldViewHours(payload: Payload, now: Date): Promise<void> {
   await poolOf(payload).query(`delete from article_view_hours where hour < $1`, [new Date(now.getTime() - VIEW_HOURS_KEPT_DAYS * 86_400_000).toISOString()])
 }
 
-export type HotArticle = { id: number; title: string; slug: string | null; publishedAt: string | null; views: number }
 
 /**
  * 热门 as asked: the ranking `hotRankings` holds, else read; null when the channel asked for does not
@@ -51,7 +57,7 @@ export async function hotArticles(payload: Payload, { window, channel, limit }: 
   const channelIds = channel === null ? null : ((await channelIdsBySlug(payload, [channel])).get(channel) ?? [])
   if (channelIds?.length === 0) return null
   const since = new Date(Date.now() - HOT_WINDOWS[window] * HOUR_MS)
-  return (await hotRankings.get(`${window}:${channel ?? ''}:${limit}`, () => readHotArticles(payload, { since, channelIds, limit }))) as HotArticle[]
+  return hotRankings.get(`${window}:${channel ?? ''}:${limit}`, () => readHotArticles(payload, { since, channelIds, limit }))
 }
 
 /** The most read published articles since `since`, of the given channels (all when null; never an empty list). */

@@ -7,7 +7,6 @@ import type { Payload } from 'payload'
 import { refusalBodyIn } from '../i18n/requestMessages'
 import { checkRateLimit, type RateLimitStore } from '../lib/http/rateLimit'
 import type { Language } from '../lib/i18n/translate'
-import { hotRankings } from '../lib/views/hotRankings'
 import { PendingViews } from '../lib/views/pendingViews'
 import { addViews, forgetOldViewHours } from '../db/articleViews'
 
@@ -53,7 +52,6 @@ export function articleViewCounter(
         options.log.warn({ err: error, views: rows.length }, 'views could not be written; kept for the next write')
         return
       }
-      if (rows.length > 0) hotRankings.viewsWritten()
       if (Date.now() - lastForgotten > 3_600_000) {
         lastForgotten = Date.now()
         await forgetOldViewHours(payload, new Date()).catch((error: unknown) => options.log.warn({ err: error }, 'old hourly view counts could not be removed'))

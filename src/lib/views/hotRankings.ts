@@ -28,6 +28,3 @@ export class HotRankings<T> {
     this.generation += 1
   }
 }
-
-/** The one this process serves from and its view counter tells. */
-export const hotRankings = new HotRankings<unknown>()

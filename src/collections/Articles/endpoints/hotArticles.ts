@@ -9,7 +9,7 @@ import { HOT_FRESH_SECONDS } from '../../../lib/views/hotRankings'
 /**
  * `GET /api/articles/hot?window=24h|7d|30d&channel=<slug>&limit=10`: the most read published
  * articles of the window (a channel's with its sub-channels), by the hourly view counts. A ranking
- * is read again only after a minute or new views (`hotRankings`), and says so in its Cache-Control,
+ * is read again only after a minute or new views (src/db/articleViews.ts), and says so in its Cache-Control,
  * so the response cache leaves it to that.
  */
 export const hotArticlesEndpoint: Endpoint = {
