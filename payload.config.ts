@@ -13,6 +13,7 @@ import { Avatars } from './src/collections/Avatars'
 import { Comments } from './src/collections/Comments'
 import { correctionsLogEndpoint } from './src/endpoints/correctionsLog'
 import { correctionsLogQuery } from './src/endpoints/correctionsLogGraphQL'
+import { articleReadOnQuery } from './src/collections/Articles/endpoints/articlePage'
 import { hotArticlesQuery } from './src/collections/Articles/endpoints/hotArticles'
 import { searchEndpoint, searchQuery } from './src/endpoints/search'
 import { CorrectionRequests } from './src/collections/CorrectionRequests'
@@ -140,7 +141,7 @@ export default buildConfig({
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
   endpoints: [correctionsLogEndpoint, searchEndpoint],
   graphQL: {
-    queries: (GraphQL, context) => ({ ...correctionsLogQuery(GraphQL, context), ...searchQuery(GraphQL, context), ...hotArticlesQuery(GraphQL, context) }),
+    queries: (GraphQL, context) => ({ ...correctionsLogQuery(GraphQL, context), ...searchQuery(GraphQL, context), ...hotArticlesQuery(GraphQL, context), ...articleReadOnQuery(GraphQL, context) }),
     disablePlaygroundInProduction: true,
     maxComplexity: 1000,
     validationRules: ({ contextValue }) => {

@@ -936,15 +936,16 @@ const ENDPOINTS: Record<string, (caller: Caller, answer: Answer, rule: Rule) => 
   'api GET /search': async (c, a) => status2xx(a, await as[c].get(`/api/search?q=${encodeURIComponent('已发布')}`)),
 }
 
-/** The endpoints GraphQL has a twin of: the query, and the field it answers in. */
-const GRAPHQL_ENDPOINTS: Record<string, [string, string]> = {
-  'api GET /corrections': ['{ CorrectionsLog(limit: 5) { totalDocs } }', 'CorrectionsLog'],
-  'api GET /search': ['{ Search(q: "已发布", limit: 5) { totalDocs } }', 'Search'],
-  'articles GET /hot': ['{ HotArticles(window: "7d") { id views } }', 'HotArticles'],
+/** The endpoints GraphQL has a twin of: the query (made when asked, for the fixtures' values), and the field it answers in. */
+const GRAPHQL_ENDPOINTS: Record<string, [() => string, string]> = {
+  'api GET /corrections': [() => '{ CorrectionsLog(limit: 5) { totalDocs } }', 'CorrectionsLog'],
+  'api GET /search': [() => '{ Search(q: "已发布", limit: 5) { totalDocs } }', 'Search'],
+  'articles GET /hot': [() => '{ HotArticles(window: "7d") { id views } }', 'HotArticles'],
+  'articles GET /page/:slug': [() => `{ ArticleReadOn(slug: ${JSON.stringify(fx.articleSlug)}) { views } }`, 'ArticleReadOn'],
 }
 
-async function graphqlQueryCell(caller: Caller, answer: Answer, [query, field]: [string, string]) {
-  const res = await as[caller].graphql(query)
+async function graphqlQueryCell(caller: Caller, answer: Answer, [query, field]: [() => string, string]) {
+  const res = await as[caller].graphql(query())
   const answered = !res.body.errors?.length && Boolean(res.body.data?.[field])
   check(answer === '✓' ? answered : !answered, `answered ${brief(res)}`)
 }

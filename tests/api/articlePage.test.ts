@@ -225,7 +225,14 @@ describe('GET /api/articles/page/:slug', () => {
 
 describe('where the article page points readers on: 相关阅读, 上一篇, 下一篇', () => {
   type Teaser = { id: number; title: string; slug: string; publishedAt: string }
-  const page = async (slug: string) => (await staff.anonymous.get(`/api/articles/page/${slug}`)).body as { related: Teaser[]; previous: Teaser | null; next: Teaser | null }
+  type ReadOn = { related: Teaser[]; previous: Teaser | null; next: Teaser | null; views: number }
+  /** The page's links over REST, checked against GraphQL's `ArticleReadOn`, which must say the same. */
+  const page = async (slug: string) => {
+    const rest = (await staff.anonymous.get(`/api/articles/page/${slug}`)).body as ReadOn
+    const gql = await staff.anonymous.graphql(`{ ArticleReadOn(slug: ${JSON.stringify(slug)}) { related { id title slug publishedAt } previous { id title slug publishedAt } next { id title slug publishedAt } views } }`)
+    expect(gql.body.data.ArticleReadOn).toEqual({ related: rest.related, previous: rest.previous, next: rest.next, views: rest.views })
+    return rest
+  }
   const titles = (teasers: Teaser[]) => teasers.map((teaser) => teaser.title)
   const articles: Record<string, { id: number; slug: string; title: string }> = {}
 
@@ -274,5 +281,13 @@ describe('where the article page points readers on: 相关阅读, 上一篇, 下
     const third = await page(articles['三'].slug)
     expect(third.next?.title).toBe('国债收益率曲线陡峭化')
     expect(titles((await page(articles['五'].slug)).related)).not.toContain('同业存单利率上行')
+  })
+
+  it('refuses in GraphQL what the page cannot show: an unpublished article, a made-up or malformed slug', async () => {
+    for (const slug of [articles['四'].slug, 'mei-you-zhe-pian', '../../admin', '']) {
+      const res = await staff.anonymous.graphql(`{ ArticleReadOn(slug: ${JSON.stringify(slug)}) { related { id } } }`)
+      const [error] = res.body.errors!
+      expect([slug, res.body.data.ArticleReadOn, error.extensions.data.code, error.extensions.data.errors]).toEqual([slug, null, 'ARTICLE_NOT_FOUND', [expect.objectContaining({ path: 'slug', message: '找不到这篇文章' })]])
+    }
   })
 })

@@ -1,9 +1,11 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, GraphQLExtension, PayloadRequest } from 'payload'
 
 import { SAME_FOR_EVERY_CALLER } from '../../../lib/http/caching'
 import { isValidSlug } from '../../../lib/slugify'
 import { readArticlePage } from '../../../db/articlePage'
-import { refusalBody } from '../../../i18n/requestMessages'
+import { problemsRefusal, refusalBody } from '../../../i18n/requestMessages'
+
+const readPublishedPage = async (req: PayloadRequest, slug: string) => (isValidSlug(slug) ? readArticlePage(req.payload, slug) : null)
 
 /**
  * `GET /api/articles/page/:slug`: the published article page, everything it shows, in one request
@@ -15,9 +17,44 @@ export const articlePageEndpoint: Endpoint = {
   method: 'get',
   custom: { [SAME_FOR_EVERY_CALLER]: true },
   handler: async (req) => {
-    const slug = String(req.routeParams?.slug ?? '')
-    const page = isValidSlug(slug) ? await readArticlePage(req.payload, slug) : null
+    const page = await readPublishedPage(req, String(req.routeParams?.slug ?? ''))
     if (!page) return Response.json(refusalBody(req, { code: 'ARTICLE_NOT_FOUND' }), { status: 404 })
     return Response.json(page)
   },
+}
+
+/**
+ * `ArticleReadOn(slug)`: what the article page adds to the article for GraphQL front ends, which
+ * read the article itself through `Articles`: 相关阅读, 上一篇, 下一篇 and 阅读量, from the same statement.
+ */
+export const articleReadOnQuery: GraphQLExtension = (GraphQL) => {
+  const Teaser = new GraphQL.GraphQLObjectType({
+    name: 'ArticleTeaser',
+    fields: {
+      id: { type: GraphQL.GraphQLInt },
+      title: { type: GraphQL.GraphQLString },
+      slug: { type: GraphQL.GraphQLString },
+      publishedAt: { type: GraphQL.GraphQLString },
+    },
+  })
+  const ReadOn = new GraphQL.GraphQLObjectType({
+    name: 'ArticleReadOn',
+    fields: {
+      related: { type: new GraphQL.GraphQLList(Teaser) },
+      previous: { type: Teaser },
+      next: { type: Teaser },
+      views: { type: GraphQL.GraphQLFloat },
+    },
+  })
+  return {
+    ArticleReadOn: {
+      type: ReadOn,
+      args: { slug: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) } },
+      resolve: async (_: unknown, args: { slug: string }, context: { req: PayloadRequest }) => {
+        const page = await readPublishedPage(context.req, args.slug)
+        if (!page) throw problemsRefusal(context.req, [{ path: 'slug', message: { code: 'ARTICLE_NOT_FOUND' } }])
+        return page
+      },
+    },
+  }
 }
