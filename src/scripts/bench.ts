@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util'
 
 import { PROJECT_ROOT } from '../lib/runtime/projectRoot'
 import { API_BENCHMARKS, type ApiBenchmarkName, type ApiOptions, benchmarkContentApi } from './bench/contentApi'
-import { errorCount, machine, printApiReport, targets, writeResults } from './bench/report'
+import { hadErrors, machine, printApiReport, targets, writeResults } from './bench/report'
 import { type Row, screeningBenchmark } from './bench/screening'
 
 const BENCHMARKS = ['screening', ...API_BENCHMARKS] as const
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const targetList = targets(report, options.connections)
     printApiReport(report, targetList, options)
     Object.assign(results, { contentApi: report, targets: targetList })
-    if (report.stages.flatMap((stage) => stage.measurements).some((measurement) => !('result' in measurement) || errorCount(measurement.result) > 0)) process.exitCode = 1
+    if (report.stages.flatMap((stage) => stage.measurements).some(hadErrors)) process.exitCode = 1
   }
 
   const file = await writeResults(results, startedAt)

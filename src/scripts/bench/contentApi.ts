@@ -10,7 +10,7 @@ import path from 'node:path'
 import { seededRandom } from '../../lib/seededRandom'
 import { TOPICS } from './corpus'
 import { benchDatabase, type BenchDatabase, openPostgres, type PostgresServer, query, recreateDatabase, settleDatabase } from './database'
-import { measure, type LoadResult, type LoadSettings, type LoadTarget } from './load'
+import { measure, type LoadResult, type LoadSettings, type LoadTarget, steadyLoad } from './load'
 import { ADMIN_LIST_PATH, ARTICLE_PAGE_GRAPHQL, articlePagePath, channelListAfterPath, channelListPath, defaultFindPath, KEYSET_PAGE, searchPath } from './queries'
 import { corpusSizeFor, openSeeder, type Seeder, type SeedReport } from './seed'
 import { BENCH_ADMIN, type RunningServer, startNewsroom, startPlainServer } from './servers'
@@ -18,7 +18,7 @@ import type { CapturedResponse } from './plainServer'
 import { Teardown } from './teardown'
 import { residentMiB } from './cpu'
 
-export const API_BENCHMARKS = ['plain', 'page-cached', 'page-uncached', 'default-find', 'category-list', 'category-deep', 'admin-list', 'search', 'graphql', 'views'] as const
+export const API_BENCHMARKS = ['plain', 'page-cached', 'page-uncached', 'default-find', 'category-list', 'category-deep', 'admin-list', 'search', 'graphql', 'views', 'page-during-views'] as const
 export type ApiBenchmarkName = (typeof API_BENCHMARKS)[number]
 
 export type ApiOptions = { articles: number; durationSeconds: number; connections: number; reuse: boolean; keep: boolean }
@@ -27,7 +27,10 @@ export type ApiOptions = { articles: number; durationSeconds: number; connection
  * `cache`: what the newsroom's response-cache header said of a request made after the run (hit, miss,
  * bypass), or null when it sent none (the plain baseline, or a build without the cache).
  */
-export type Measurement = { name: ApiBenchmarkName; description: string; request: string } & ({ result: LoadResult; cache: string | null } | { failed: string })
+export type Measurement = { name: ApiBenchmarkName; description: string; request: string } & (
+  | { result: LoadResult; cache: string | null; alongside?: Awaited<ReturnType<typeof steadyLoad>> }
+  | { failed: string }
+)
 
 /**
  * One size of the growing corpus, measured: how it was seeded (this stage's articles only), the
@@ -71,6 +74,8 @@ type Scenario = {
   request: (corpus: Corpus) => string
   /** Checked on one response before the run: a target that answers wrongly is not measured. */
   check: (status: number, body: string) => string | null
+  /** Another request sent at a steady rate throughout the run (its warm-up included). */
+  alongside?: { perSecond: number; target: (baseUrl: string, corpus: Corpus) => LoadTarget }
 }
 
 export async function benchmarkContentApi(options: ApiOptions, wanted: ApiBenchmarkName[]): Promise<ApiReport> {
@@ -211,9 +216,10 @@ async function runScenario(scenario: Scenario, server: RunningServer, corpus: Co
   const before = await requestOnce(target)
   const problem = 'error' in before ? before.error : scenario.check(before.status, before.body)
   if (problem) return { ...base, failed: problem }
+  const alongside = scenario.alongside && steadyLoad(scenario.alongside.target(server.url, corpus), scenario.alongside.perSecond, settings.warmUpSeconds + settings.durationSeconds)
   const result = await measure(target, settings, server.pid)
   const after = await requestOnce(target)
-  return { ...base, result, cache: scenario.server === 'plain' || 'error' in after ? null : after.cache }
+  return { ...base, result, cache: scenario.server === 'plain' || 'error' in after ? null : after.cache, ...(alongside && { alongside: await alongside }) }
 }
 
 const CACHE_STATUS_HEADER = 'x-newsroom-cache'
@@ -253,6 +259,16 @@ const expectArticlePage: Scenario['check'] = (status, body) => {
 }
 
 const graphQLIsGood = (body: string) => !body.includes('"errors"')
+
+function viewOfRandomArticle(baseUrl: string, corpus: Corpus): LoadTarget {
+  const id = randomPick(corpus.ids, 3)
+  return { url: baseUrl, method: 'POST', nextPath: () => `/api/articles/${id()}/view` }
+}
+const VIEW_REQUEST = 'POST /api/articles/<random id>/view'
+const expectViewCounted: Scenario['check'] = (status, body) => (status === 202 ? null : `answered ${status}: ${body.slice(0, 300)}`)
+
+/** A busy portal's pace: a beacon for each of 1,000 pages read a second. */
+const VIEWS_ALONGSIDE_PER_SECOND = 1_000
 
 const SCENARIOS: Scenario[] = [
   {
@@ -350,12 +366,21 @@ const SCENARIOS: Scenario[] = [
     name: 'views',
     description: "a view of a random article (POST /api/articles/:id/view), as the portal's beacon sends it",
     server: 'cached',
+    target: viewOfRandomArticle,
+    request: () => VIEW_REQUEST,
+    check: expectViewCounted,
+  },
+  {
+    name: 'page-during-views',
+    description: `page-uncached while ${VIEWS_ALONGSIDE_PER_SECOND.toLocaleString('en')} views a second arrive (views: their written batches must not slow the reads)`,
+    server: 'uncached',
     target: (baseUrl, corpus) => {
-      const id = randomPick(corpus.ids, 3)
-      return { url: baseUrl, method: 'POST', nextPath: () => `/api/articles/${id()}/view` }
+      const slug = randomPick(corpus.slugs, 1)
+      return { url: baseUrl, nextPath: () => articlePagePath(slug()) }
     },
-    request: () => 'POST /api/articles/<random id>/view',
-    check: (status, body) => (status === 202 ? null : `answered ${status}: ${body.slice(0, 300)}`),
+    request: () => `${articlePagePath('<random>')} beside ${VIEW_REQUEST}`,
+    check: expectArticlePage,
+    alongside: { perSecond: VIEWS_ALONGSIDE_PER_SECOND, target: viewOfRandomArticle },
   },
 ]
 

@@ -60,12 +60,22 @@ export async function measure(target: LoadTarget, settings: LoadSettings, server
   }
 }
 
-function run(target: LoadTarget, connections: number, duration: number): Promise<autocannon.Result> {
+/**
+ * A steady load of `perSecond` requests for `seconds`, beside a measured run (say, the views a busy
+ * portal's readers send while its pages are read): what was sent, and what failed.
+ */
+export async function steadyLoad(target: LoadTarget, perSecond: number, seconds: number): Promise<{ requestsPerSecond: number; failed: number }> {
+  const result = await run(target, 10, seconds, perSecond)
+  return { requestsPerSecond: round(result.requests.average, 0), failed: result.non2xx + result.errors + result.mismatches }
+}
+
+function run(target: LoadTarget, connections: number, duration: number, overallRate?: number): Promise<autocannon.Result> {
   const { nextPath, bodyIsGood } = target
   return autocannon({
     url: target.url,
     connections,
     duration,
+    overallRate,
     method: target.method ?? 'GET',
     headers: target.headers,
     body: target.body,

@@ -34,6 +34,10 @@ const resultOf = (measurements: Measurement[], name: ApiBenchmarkName): LoadResu
 
 export const errorCount = (result: LoadResult) => result.non2xx + result.errors + result.badBodies
 
+/** A measurement not made, or one whose requests (or those sent beside them) did not all succeed. */
+export const hadErrors = (measurement: Measurement) =>
+  !('result' in measurement) || errorCount(measurement.result) > 0 || (measurement.alongside?.failed ?? 0) > 0
+
 /** Where the targets are judged: the corpus asked for, the last stage. */
 const finalStage = (report: ApiReport) => report.stages[report.stages.length - 1]
 
@@ -79,6 +83,7 @@ export function targets(report: ApiReport, connections: number): Target[] {
   return [
     ratio('cached page / plain Express', 'page-cached', 'plain', 0.8),
     ratio('uncached page / default find', 'page-uncached', 'default-find', 2),
+    ratio('page while views arrive', 'page-during-views', 'page-uncached', 0.9),
     searchTarget,
     p99Under('uncached page p99', 'page-uncached', 30),
     p99Under('channel list p99', 'category-list', 30),
@@ -119,14 +124,14 @@ export function printApiReport(report: ApiReport, targetList: Target[], settings
   console.log(formatTable(['name', 'req/s', 'p50 ms', 'p99 ms', 'server CPU', 'machine CPU', 'cache', 'errors'], rows))
   console.log(`(CPU: percent of one core; the machine has ${os.cpus().length} cores, so ${os.cpus().length * 100}% is all of it. cache: the response-cache header after the run)`)
   console.log('')
-  for (const measurement of stage.measurements) console.log(`  ${measurement.name.padEnd(14)} ${measurement.description}`)
+  for (const measurement of stage.measurements) console.log(`  ${measurement.name.padEnd(18)} ${measurement.description}${describeAlongside(measurement)}`)
   console.log('\ntargets:')
   for (const target of targetList) {
     const value = target.value === null ? '-' : `${target.value}${target.unit === 'x' ? 'x' : ` ${target.unit}`}`
     console.log(`  ${target.name.padEnd(30)} ${value.padStart(9)}  (${target.goal})  ${target.verdict}${target.note ? `  [${target.note}]` : ''}`)
   }
-  const failed = report.stages.flatMap((each) => each.measurements.map((measurement) => ({ ...measurement, name: `${measurement.name} at ${each.articles}` }))).filter((measurement) => !('result' in measurement) || errorCount(measurement.result) > 0)
-  if (failed.length > 0) console.log(`\nRUNS WITH ERRORS: ${failed.map((measurement) => measurement.name).join(', ')}`)
+  const failed = report.stages.flatMap((each) => each.measurements.filter(hadErrors).map((measurement) => `${measurement.name} at ${each.articles}`))
+  if (failed.length > 0) console.log(`\nRUNS WITH ERRORS: ${failed.join(', ')}`)
 }
 
 function describeStage(stage: StageReport): string {
@@ -155,6 +160,9 @@ function printGrowth(report: ApiReport): void {
 }
 
 /** "0", or the count with what it was: statuses other than 2xx, connection errors, bad bodies. */
+const describeAlongside = (measurement: Measurement) =>
+  'alongside' in measurement && measurement.alongside ? ` [alongside: ${measurement.alongside.requestsPerSecond} req/s sent, ${measurement.alongside.failed} failed]` : ''
+
 function describeErrors(result: LoadResult): string {
   const total = errorCount(result)
   if (total === 0) return '0'
