@@ -58,7 +58,7 @@ function httpUrl(env: Readonly<Record<string, string | undefined>>, name: string
   try {
     url = new URL(value)
   } catch {
-    throw new ConfigurationError(`${name}=${value} will not do: set an http:// or https:// address.`)
+    throw new ConfigurationError(`${name} will not do: set an http:// or https:// address.`)
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || url.search || url.hash) {
     throw new ConfigurationError(`${name} will not do: set an http:// or https:// address with no credentials, query or fragment in it.`)
@@ -78,4 +78,24 @@ export function publicObjectUrl(publicUrl: string, key: string): string {
 export function objectKey(folder: string | null | undefined, fallbackPrefix: string, filename: string): string {
   const dir = (folder || fallbackPrefix).replace(/^\/+|\/+$/g, '')
   return dir ? `${dir}/${filename}` : filename
+}
+
+/**
+ * Where an object of the bucket sits in the uploads folder's layout (MEDIA_DIR: media files at its
+ * top, avatars in `avatars/`), and back: backups hold that one layout whichever a deployment stores
+ * in, so an archive of a bucket restores onto a disk and the other way round. Null for a key that
+ * belongs to neither collection.
+ */
+export function folderPathOfObject(key: string): string | null {
+  const [prefix, ...rest] = key.split('/')
+  if (rest.length === 0 || rest.some((segment) => segment === '' || segment === '.' || segment === '..')) return null
+  if (prefix === OBJECT_KEY_PREFIXES.media) return rest.join('/')
+  if (prefix === OBJECT_KEY_PREFIXES.avatars) return key
+  return null
+}
+
+/** The key an uploads-folder file goes back to: `avatars/…` stays, anything else is a media file. */
+export function objectOfFolderPath(relativePath: string): string {
+  const posix = relativePath.split(/[\\/]/).join('/')
+  return posix.startsWith(`${OBJECT_KEY_PREFIXES.avatars}/`) ? posix : `${OBJECT_KEY_PREFIXES.media}/${posix}`
 }
