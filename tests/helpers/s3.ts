@@ -39,7 +39,8 @@ export function s3ServerStartable(): boolean {
 
 /** A real S3-protocol server on loopback (s3rver, its objects in a temporary folder) with one empty bucket. */
 export async function startS3Server(bucket = 'newsroom-test'): Promise<TestS3> {
-  // A secret of this run's own (s3rver checks every request's signature), which a test can look for in logs and answers.
+  // Keys of this run's own, which a test can look for in logs and answers. s3rver refuses a key it
+  // does not know, but does not check a SigV4 signature: a wrong secret alone is not refused.
   const credentials = { accessKeyId: `NEWSROOM${randomBytes(6).toString('hex').toUpperCase()}`, secretAccessKey: randomBytes(24).toString('base64url') }
   DUMMY_ACCOUNT.createKeyPair(credentials.accessKeyId, credentials.secretAccessKey)
   const directory = await mkdtemp(path.join(os.tmpdir(), 'newsroom-test-s3-'))
