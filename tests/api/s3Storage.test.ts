@@ -132,6 +132,19 @@ describeWithS3('uploads in an S3-compatible bucket', () => {
     expect((await fetch(`${server.url}/api/media/file/never-uploaded.png`)).status).toBe(404)
   })
 
+  it('replaces every object of a document whose file is replaced, and keeps none of the old ones', async () => {
+    const doc = (await upload(staff.editor, await png(1700, 950), 'first-version.png')).body.doc
+    const keysOf = (d: { filename: string; sizes: Record<string, { filename: string }> }) => [d.filename, ...Object.values(d.sizes).map((size) => size.filename)].map((name) => `media/${name}`)
+    const oldKeys = keysOf(doc)
+    const replaced = keep(await staff.editor.patch(`/api/media/${doc.id}`, uploadForm(await png(1650, 930, '#16a085'), 'second-version.png', 'image/png', {})))
+    expect(replaced.status).toBe(200)
+    const newKeys = keysOf(replaced.body.doc)
+    const stored = await s3.keys()
+    expect(stored).toEqual(expect.arrayContaining(newKeys))
+    for (const key of oldKeys) expect(stored).not.toContain(key)
+    expect((await sharp(Buffer.from(await (await fetch(replaced.body.doc.url)).arrayBuffer())).metadata()).width).toBe(1650)
+  })
+
   it('lets no API caller point a document at other objects (which a delete would then remove)', async () => {
     const doc = (await upload(staff.editor, await png(320, 200), 'pointed.png')).body.doc
     const before = await s3.keys()
