@@ -50,6 +50,8 @@ import { auditRetentionDaysFrom } from './src/lib/audit'
 import { authRateLimitsFrom } from './src/lib/accounts/authRateLimit'
 import { exactCountUpToFrom } from './src/lib/api/findTotals'
 import { databasePoolSize } from './src/lib/runtime/envNumbers'
+import { objectStorageFrom } from './src/lib/media/objectStorage'
+import { objectStoragePlugin } from './src/plugins/objectStorage'
 import { maxDepthRule } from './src/lib/graphql/depth'
 import { maxFieldsRule } from './src/lib/graphql/fieldCount'
 import { logger } from './src/lib/runtime/logger'
@@ -139,6 +141,8 @@ export default buildConfig({
   }), exactCountUpToFrom(process.env)),
   sharp,
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
+  // Uploads in an S3-compatible bucket when S3_BUCKET is set (every instance then sees every file), on MEDIA_DIR otherwise.
+  plugins: [objectStoragePlugin(objectStorageFrom(process.env))],
   endpoints: [correctionsLogEndpoint, searchEndpoint],
   graphQL: {
     queries: (GraphQL, context) => ({ ...correctionsLogQuery(GraphQL, context), ...searchQuery(GraphQL, context), ...hotArticlesQuery(GraphQL, context), ...articleReadOnQuery(GraphQL, context) }),

@@ -7,6 +7,7 @@ import proxyAddress from 'proxy-addr'
 
 import { migrations } from '../migrations'
 import { ConfigurationError } from './lib/runtime/configurationError'
+import { objectStorageFrom } from './lib/media/objectStorage'
 import { logger } from './lib/runtime/logger'
 import { languageOfHeaders } from './i18n/requestMessages'
 import { isOwnReadToken, newOwnReadToken, OWN_READ_HEADER, OWN_READ_TOKEN_ENV } from './lib/portal/ownReads'
@@ -139,7 +140,8 @@ async function main(): Promise<void> {
       return client && { key: String(client.id), perMinute: client.requestsPerMinute }
     },
   })
-  const secure = securityHeaders({ production, publicUrl: config.serverURL })
+  const uploadsUrl = objectStorageFrom(process.env)?.publicUrl
+  const secure = securityHeaders({ production, publicUrl: config.serverURL, imageOrigin: uploadsUrl && new URL(uploadsUrl).origin })
   const tokenCookie = `${config.cookiePrefix}-token`
   const answerFromCache =
     caching.cache &&

@@ -1,6 +1,6 @@
 // `npm run restore -- FILE [--force]`: brings a database and the uploads back to exactly what a
-// `npm run backup` archive holds. Into an empty database and media folder only, unless --force,
-// which first deletes everything in them.
+// `npm run backup` archive holds. Into an empty database and media folder (or, with S3_BUCKET set,
+// a bucket with no media or avatar objects) only, unless --force, which first deletes everything in them.
 import { cp, readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -10,7 +10,9 @@ import { getPayload, type Payload } from 'payload'
 import { migrations } from '../../migrations'
 import { closePayload, tolerateDroppedConnections } from '../server/pool'
 import { mediaDirectory } from '../lib/media/mediaDirectory'
+import { objectStorageFrom } from '../lib/media/objectStorage'
 import { ArchiveError, explained, type Manifest, scratchFolder, unpackArchive } from './backup/archive'
+import { openBucket } from './backup/bucket'
 import { checkUnpacked, databaseIsEmpty, emptyDatabase, ensureDatabase, loadDatabase } from './backup/database'
 import { useProjectDatabase } from './projectDatabase'
 
@@ -34,14 +36,17 @@ async function main(): Promise<void> {
     await checkUnpacked(scratch.dir, manifest.tables)
     const url = process.env.DATABASE_URL!
     await ensureDatabase(url)
+    const storage = objectStorageFrom(process.env)
+    const bucket = storage && openBucket(storage)
     const mediaDir = mediaDirectory()
-    const mediaInUse = (await readdir(mediaDir).catch(() => [])).filter((name) => name !== '.gitkeep')
+    const mediaInUse = bucket ? await bucket.uploadKeys() : (await readdir(mediaDir).catch(() => [])).filter((name) => name !== '.gitkeep')
     if (!values.force && (!(await databaseIsEmpty(url)) || mediaInUse.length > 0)) {
-      throw new ArchiveError({ code: 'RESTORE_TARGET_NOT_EMPTY', values: { media: mediaDir } })
+      throw new ArchiveError({ code: 'RESTORE_TARGET_NOT_EMPTY', values: { media: bucket?.name ?? mediaDir } })
     }
     if (values.force) {
       await emptyDatabase(url)
-      await Promise.all(mediaInUse.map((name) => rm(path.join(mediaDir, name), { recursive: true, force: true })))
+      if (bucket) await bucket.deleteUploads()
+      else await Promise.all(mediaInUse.map((name) => rm(path.join(mediaDir, name), { recursive: true, force: true })))
     }
 
     // The archive's schema first (its migrations, no more), its rows into it, then any later migrations.
@@ -54,9 +59,10 @@ async function main(): Promise<void> {
     if (archived.length < migrations.length) await payload.db.migrate({ migrations: migrations as unknown as PayloadMigrations })
     await closePayload(payload)
 
-    await cp(path.join(scratch.dir, 'media'), mediaDir, { recursive: true })
+    if (bucket) await bucket.upload(path.join(scratch.dir, 'media'))
+    else await cp(path.join(scratch.dir, 'media'), mediaDir, { recursive: true })
     const rows = Object.values(manifest.tables).reduce((sum, count) => sum + count, 0)
-    console.log(`restored ${rows} rows in ${Object.keys(manifest.tables).length} tables and ${manifest.mediaFiles} media files from the backup of ${manifest.createdAt}`)
+    console.log(`restored ${rows} rows in ${Object.keys(manifest.tables).length} tables and ${manifest.mediaFiles} media files${bucket ? ` into ${bucket.name}` : ''} from the backup of ${manifest.createdAt}`)
     if (archived.length < migrations.length) console.log(`then applied ${migrations.length - archived.length} migrations newer than the backup`)
   } finally {
     await scratch.remove()

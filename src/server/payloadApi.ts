@@ -114,7 +114,7 @@ export function payloadApiRouter(payload: Payload, options: { graphQLPlayground:
       return endpoint.handler(request)
     })
 
-  router.get('/:collection/file/:filename', missingUploadsAsNotFound(config))
+  router.get('/:collection/file/:filename', missingUploadsAsNotFound(payload))
   const rootEndpoints = (config.endpoints || []).map((endpoint) => ({ endpoint, path: endpoint.path, collection: undefined }))
   const collectionEndpoints = config.collections.flatMap(({ slug, endpoints }) =>
     (endpoints || []).map((endpoint) => ({ endpoint, path: `/${slug}${endpoint.path}`, collection: slug })),
@@ -226,13 +226,21 @@ function parsedOrNull(json: string): unknown {
 
 /**
  * Payload answers a request for an upload file that is not on disk with a 500 (it assumes the
- * document exists); for a client asking for a file that does not exist, that is a 404.
+ * document exists); for a client asking for a file that does not exist, that is a 404. A collection
+ * kept in object storage has nothing on disk to look at: there, a file no document names is the 404.
  */
-function missingUploadsAsNotFound(config: SanitizedConfig): RequestHandler {
+function missingUploadsAsNotFound(payload: Payload): RequestHandler {
+  const { config } = payload
   return async (req, res, next) => {
     const { collection: slug, filename } = req.params as { collection: string; filename: string }
     const collection = config.collections.find((candidate) => candidate.slug === slug && candidate.upload)
     if (!collection) return next()
+    if (collection.upload.disableLocalStorage) {
+      const sizes = (collection.upload.imageSizes ?? []).map(({ name }) => ({ [`sizes.${name}.filename`]: { equals: filename } }))
+      const { totalDocs } = await payload.count({ collection: collection.slug, where: { or: [{ filename: { equals: filename } }, ...sizes] }, overrideAccess: true })
+      if (totalDocs > 0) return next()
+      return refuse(res, req, 404, { code: 'FILE_NOT_FOUND' }, config)
+    }
     const dir = path.resolve(collection.upload.staticDir || slug)
     const file = path.resolve(dir, filename)
     const exists = file.startsWith(dir + path.sep) && (await stat(file).then((s) => s.isFile(), () => false))

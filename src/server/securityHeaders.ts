@@ -10,11 +10,11 @@ import type { PlainHandler } from './plainHttp'
  * The headers depend only on the configuration, so helmet runs once and its answer is replayed:
  * on a cached read, helmet itself would be a twentieth of the cost.
  */
-export function securityHeaders(options: { production: boolean; publicUrl: string }): PlainHandler {
+export function securityHeaders(options: { production: boolean; publicUrl: string; imageOrigin?: string }): PlainHandler {
   const https = options.publicUrl.startsWith('https://')
   const headers = headersSetBy(
     helmet({
-      contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy({ production: options.production, https }) },
+      contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy({ production: options.production, https, imageOrigin: options.imageOrigin }) },
       crossOriginResourcePolicy: { policy: 'cross-origin' },
       strictTransportSecurity: https ? { maxAge: 180 * 24 * 60 * 60, includeSubDomains: false } : false,
     }),

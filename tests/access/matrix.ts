@@ -56,6 +56,9 @@ function rule(target: string, op: string, cells: string, extra: Omit<Rule, 'targ
 
 const AUTH = { credentials: true, refusal: 403 } as const
 
+/** The storage plugin's fields on upload collections (src/plugins/objectStorage.ts). */
+const STORAGE_FIELDS = ['prefix', '_objectKey']
+
 /** Payload's internal auth fields: nobody writes them through the API (403) nor reads them. */
 const INTERNAL_AUTH_FIELDS = ['hash', 'salt', 'resetPasswordToken', 'resetPasswordExpiration', 'resetPasswordRequestedAt', 'loginAttempts', 'lockUntil', 'sessions']
 
@@ -120,6 +123,11 @@ export const MATRIX: Rule[] = [
   rule('media', 'delete',                             '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✗ ✗'),
   rule('media', 'GET /file/:filename',                '✓ ✓ ✓ ✓ | ✓ ✓ ✓ ✓ ✓'),
   rule('media', 'GET /paste-url/:id?',                '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', { on: 'pasting from a URL is off' }),
+  // Where a document's objects are in a bucket (S3_BUCKET): the server alone writes it.
+  ...STORAGE_FIELDS.flatMap((field) => [
+    rule('media', `${field} · update`,                '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
+    rule('media', `${field} · create`,                '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
+  ]),
 
   // ------------------------------------------------------------------------------------------- comments
   rule('comments', 'create',                          '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗'),
@@ -217,6 +225,10 @@ export const MATRIX: Rule[] = [
   rule('avatars', 'owner · read',                     '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓'),
   rule('avatars', 'owner · update',                   '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
   rule('avatars', 'owner · create',                   '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', { on: 'the uploader is the owner' }),
+  ...STORAGE_FIELDS.flatMap((field) => [
+    rule('avatars', `${field} · update`,              '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
+    rule('avatars', `${field} · create`,              '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
+  ]),
 
   // ----------------------------------------------------------------------------------- screening words
   rule('screening-words', 'create',                   '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓'),

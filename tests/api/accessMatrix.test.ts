@@ -780,6 +780,8 @@ const SAMPLES: Record<string, (marker: string, before: any) => unknown> = {
   professionVerified: (_m, before) => !before,
   suspendedUntil: () => future(3),
   owner: () => fx.bystander.reader,
+  prefix: (m) => m,
+  _objectKey: (m) => m,
   roles: () => ['admin'],
   timedOutAt: () => new Date().toISOString(),
   apiKey: () => randomUUID(),

@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
+import { REDIS_URL, redisReachable } from '../helpers/redis'
 import { ROOT_DIR } from '../helpers/server'
 
 const run = promisify(execFile)
@@ -35,6 +36,34 @@ it('a short soak serves every kind of request without a 5xx, keeps every acknowl
     expect(results.acknowledged.corrections).toBeGreaterThan(0)
     expect(results.acknowledged.articles).toBeGreaterThan(0)
     expect(results.resources.end.connections).toBeGreaterThan(0)
+  } finally {
+    await rm(out, { recursive: true, force: true })
+  }
+}, 120_000)
+
+const redis = redisReachable()
+if (!redis) console.warn(`soak --instances 2 skipped: no Redis reachable at ${REDIS_URL} (set REDIS_URL to run it)`)
+
+;(redis ? it : it.skip)('with --instances 2, soaks two servers through the round-robin proxy and counts the requests each answered', async () => {
+  const out = await mkdtemp(path.join(os.tmpdir(), 'newsroom-soak-test-'))
+  try {
+    const { stdout } = await run(process.execPath, [path.join(ROOT_DIR, 'dist/soak.mjs'), '--instances', '2', '--duration', '10', '--readers', '4', '--out', out], {
+      cwd: ROOT_DIR,
+      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: process.env.TEST_POSTGRES_URL, REDIS_URL },
+    }).catch((error: { stdout: string; stderr: string }) => {
+      throw new Error(`the soak failed:\n${error.stdout}\n${error.stderr}`)
+    })
+    expect(stdout).toContain('PASS')
+    expect(stdout).toMatch(/requests per instance: http:\/\/127\.0\.0\.1:\d+ \d+, http:\/\/127\.0\.0\.1:\d+ \d+/)
+    const [file] = await readdir(out)
+    const results = JSON.parse(await readFile(path.join(out, file), 'utf8'))
+    expect(results.checks).toEqual({ noServerErrors: true, everyAcknowledgedWriteStored: true, noDraftSeen: true })
+    const [first, second] = results.requestsPerInstance as number[]
+    // Round robin: each answered half of what went through the proxy, give or take the one in flight.
+    expect(first).toBeGreaterThan(0)
+    expect(Math.abs(first - second)).toBeLessThanOrEqual(1)
+    expect(first + second).toBeGreaterThanOrEqual(results.requests)
+    expect(results.acknowledged.articles).toBeGreaterThan(0)
   } finally {
     await rm(out, { recursive: true, force: true })
   }

@@ -22,6 +22,8 @@ export type TestServer = {
   output: () => string
   /** SIGTERM, wait for the exit, drop the database. */
   stop: () => Promise<void>
+  /** SIGKILL, as a crash: no graceful shutdown. `stop` still cleans up after it. */
+  kill: () => Promise<void>
   /** The process's exit code once stopped, null while it runs. */
   exitCode: () => number | null
 }
@@ -84,8 +86,13 @@ export async function startServer(
     mediaDir,
     output,
     exitCode: () => child.exitCode,
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      child.kill('SIGKILL')
+      await exited
+    },
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM')
         await exited
       }

@@ -233,6 +233,13 @@ describe('content security policy', () => {
     }
   })
 
+  it('lets images alone come from the uploads’ public origin (S3_PUBLIC_URL), when there is one', () => {
+    const policy = contentSecurityPolicy({ production: true, https: true, imageOrigin: 'https://img.example.cn' })
+    expect(policy['img-src']).toEqual(["'self'", 'data:', 'blob:', 'https://img.example.cn'])
+    const elsewhere = Object.entries(policy).filter(([directive]) => directive !== 'img-src').flatMap(([, sources]) => sources)
+    expect(elsewhere).not.toContain('https://img.example.cn')
+  })
+
   it('lets nothing load from another origin', () => {
     for (const production of [true, false]) {
       const sources = Object.values(contentSecurityPolicy({ production, https: false })).flat()

@@ -5,9 +5,10 @@
  * than load Monaco from a CDN, src/components/JsonView.tsx), no plugin, no <base> rewrite, no framing by
  * other sites, no form posting elsewhere. Development mode also needs
  * `eval` and a websocket for hot reload; production never allows them. JSON-LD blocks
- * (`<script type="application/ld+json">`) are data, not script, and need nothing.
+ * (`<script type="application/ld+json">`) are data, not script, and need nothing. Images alone may
+ * also come from `imageOrigin`: the CDN or bucket the uploads are served from (S3_PUBLIC_URL).
  */
-export function contentSecurityPolicy(options: { production: boolean; https: boolean }): Record<string, string[]> {
+export function contentSecurityPolicy(options: { production: boolean; https: boolean; imageOrigin?: string }): Record<string, string[]> {
   const { production } = options
   return {
     'default-src': ["'self'"],
@@ -17,7 +18,7 @@ export function contentSecurityPolicy(options: { production: boolean; https: boo
     'form-action': ["'self'"],
     'script-src': ["'self'", "'unsafe-inline'", ...(production ? [] : ["'unsafe-eval'"])],
     'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', 'blob:'],
+    'img-src': ["'self'", 'data:', 'blob:', ...(options.imageOrigin ? [options.imageOrigin] : [])],
     'font-src': ["'self'", 'data:'],
     'connect-src': ["'self'", ...(production ? [] : ['ws:', 'wss:'])],
     'media-src': ["'self'", 'data:', 'blob:'],

@@ -102,6 +102,7 @@ export const MESSAGES = {
     zh: '数据库或 {{media}} 不是空的：请恢复到全新的数据库和媒体目录，或加 --force 先清空它们',
     en: 'The database or {{media}} is not empty: restore into a fresh database and media folder, or pass --force to delete what they hold first',
   },
+  BUCKET_UNREACHABLE: { zh: '无法读写存储桶 {{bucket}}：{{detail}}（请检查 S3_* 设置）', en: 'Cannot work with the bucket {{bucket}}: {{detail}} (check the S3_* settings)' },
   RESTORE_OTHER_VERSION: {
     zh: '备份来自不同的版本：其迁移 {{theirs}} 不是本版本的 {{ours}}；请用生成备份的版本恢复',
     en: "The backup's schema does not match this build: its migration {{theirs}} is not this build's {{ours}}; restore it with the version that made it",

@@ -18,13 +18,18 @@ const KEPT_OUTPUT = 8_000
 
 export const BENCH_ADMIN = { email: 'admin@bench.newsroom', password: 'bench-admin-password-123' }
 
+/** What the instances of one site share behind a balancer: its address, the login secret, and Redis. */
+export type SharedSite = { publicUrl: string; secret: string; redisUrl: string; redisPrefix: string }
+
 /**
  * The newsroom on a free port, returned once /readyz says the migrations are applied. Without the
- * response cache, every request reaches PostgreSQL.
+ * response cache, every request reaches PostgreSQL. One of several `site` instances shares its
+ * address, secret and Redis with the others (and the media and mail folders, given the same).
  */
-export async function startNewsroom(options: { databaseUrl: string; mediaDir: string; responseCache: boolean }): Promise<RunningServer> {
+export async function startNewsroom(options: { databaseUrl: string; mediaDir: string; responseCache: boolean; site?: SharedSite }): Promise<RunningServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
+  const { site } = options
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_OPTIONS: '',
@@ -33,9 +38,9 @@ export async function startNewsroom(options: { databaseUrl: string; mediaDir: st
     SEED_DEMO: 'false',
     HOST: '127.0.0.1',
     PORT: String(port),
-    PUBLIC_URL: url,
+    PUBLIC_URL: site?.publicUrl ?? url,
     DATABASE_URL: options.databaseUrl,
-    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    PAYLOAD_SECRET: site?.secret ?? randomBytes(32).toString('hex'),
     ADMIN_EMAIL: BENCH_ADMIN.email,
     ADMIN_PASSWORD: BENCH_ADMIN.password,
     MEDIA_DIR: options.mediaDir,
@@ -45,9 +50,11 @@ export async function startNewsroom(options: { databaseUrl: string; mediaDir: st
     API_RATE_LIMIT_PER_MINUTE: '0',
   }
   // The benchmark's database is its own: read replicas or a Redis cache set up for another database
-  // would answer with that one's content. The cache is this process's (the default).
+  // would answer with that one's content. The cache is this process's (the default), or, for the
+  // instances of one site, theirs under a prefix of this run's own.
   delete env.DATABASE_READ_REPLICA_URLS
   delete env.REDIS_URL
+  if (site) Object.assign(env, { REDIS_URL: site.redisUrl, REDIS_PREFIX: site.redisPrefix })
   if (options.responseCache) delete env.RESPONSE_CACHE
   else env.RESPONSE_CACHE = 'off'
   const child = spawn(process.execPath, ['--enable-source-maps', path.join(PROJECT_ROOT, 'dist/server.mjs')], {
