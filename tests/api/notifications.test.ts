@@ -1,4 +1,4 @@
-import { Api, createStaff, sentMail, signUpReader, type Staff } from '../helpers/api'
+import { Api, createStaff, sentMail, signUpReader, STAFF_PASSWORD, type Staff } from '../helpers/api'
 import { startServer, type TestServer, withDatabase } from '../helpers/server'
 import { eventually, sleep } from '../helpers/wait'
 
@@ -254,8 +254,10 @@ describe('never shared by a cache', () => {
 })
 
 describe('emails', () => {
+  let carol: Api & { id: number }
+
   it('mails a reader who opted in, with a verified address, after the decision; nobody else', async () => {
-    const carol = await signUpReader(server, { email: 'carol@notify.test', displayName: '卡罗尔' })
+    carol = await signUpReader(server, { email: 'carol@notify.test', displayName: '卡罗尔' })
     const dave = await signUpReader(server, { email: 'dave@notify.test', displayName: '戴夫' })
     // The choice is the reader's own (or an admin's), and off until made.
     expect((await carol.get(`/api/readers/${carol.id}`)).body.notifyByEmail).toBe(false)
@@ -294,6 +296,21 @@ describe('emails', () => {
     // In his account all the same (read here as an admin: an unverified reader cannot log in).
     expect(aboutComment(await noticesOf(staff.admin), davesComment)).toHaveLength(1)
   })
+
+  it('never holds up or fails a decision when the mail server is down: the failure is logged', async () => {
+    // A second instance on the same database, whose SMTP server refuses connections.
+    const down = await startServer({ SMTP_URL: 'smtp://127.0.0.1:9' }, { databaseUrl: server.databaseUrl })
+    try {
+      const moderator = await new Api(down.url).login('moderator@test.newsroom', STAFF_PASSWORD)
+      const id = await held(carol, '邮件服务器故障时的评论')
+      const res = await moderator.patch(`/api/comments/${id}`, { status: 'approved' })
+      expect([res.status, res.body.doc?.status]).toEqual([200, 'approved'])
+      expect(aboutComment(await noticesOf(carol), id)).toHaveLength(1)
+      await eventually(() => down.output().includes('work after a commit failed'), 'the logged mail failure')
+    } finally {
+      await down.stop()
+    }
+  }, 120_000)
 
   it('takes the notices away with the account', async () => {
     const eve = await signUpReader(server, { email: 'eve@notify.test', displayName: '伊芙' })

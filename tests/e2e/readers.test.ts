@@ -99,6 +99,23 @@ it('a reader signs up, verifies, comments and is told it awaits moderation; the 
   expect(await shown.getByTestId('verified-badge').getAttribute('aria-label')).toBe('认证')
   expect(await shown.getByTestId('comment-text').innerText()).toBe(body)
   expect(await page.getByTestId('comments').getByText(body).count()).toBe(1)
+
+  // The approval waits in the reader's account: unread, counted in the header, linking to the comment.
+  await page.goto('/account')
+  const notice = page.getByTestId('notification').filter({ hasText: `您在《${article.title}》下的评论已通过审核` })
+  await eventually(async () => expect(await notice.count()).toBe(1))
+  expect(await notice.getAttribute('data-unread')).toBe('true')
+  expect(await notice.getByRole('link').getAttribute('href')).toBe(`/articles/${article.slug}#comment-${comment.id}`)
+  await eventually(async () => expect(await page.getByTestId('notification-badge').innerText()).toBe('通知1'))
+  await page.getByTestId('mark-all-read').click()
+  await eventually(async () => expect(await notice.getAttribute('data-unread')).toBeNull())
+  expect(await page.getByTestId('notification-badge').innerText()).toBe('通知')
+  // Emails about them are the reader's choice, off until made.
+  const byEmail = page.getByTestId('notify-by-email')
+  expect(await byEmail.isChecked()).toBe(false)
+  await byEmail.click()
+  await eventually(async () => expect((await newsroom.staff.admin.get(`/api/readers/${comment.reader}`)).body.notifyByEmail).toBe(true))
+  expect(await byEmail.isChecked()).toBe(true)
 }, 240_000)
 
 it('refuses a comment with a banned word, with the server\'s message', async () => {
