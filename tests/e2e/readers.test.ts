@@ -86,20 +86,6 @@ it('a reader signs up, verifies, comments and is told it awaits moderation; the 
   expect(await shown.getByTestId('comment-author').innerText()).toBe(displayName)
   expect(await shown.getByTestId('verified-badge').count()).toBe(0)
 
-  await openFromList(moderator.page, '/admin/collections/readers', displayName)
-  await moderator.page.getByLabel('职业已认证').check()
-  await answerTo(moderator.page, (res) => /\/api\/readers\/\d+/.test(res.url()) && res.request().method() === 'PATCH', () =>
-    moderator.page.getByRole('button', { name: '保存' }).click(),
-  )
-
-  await page.reload()
-  expect(await featured.getByRole('heading', { level: 2 }).innerText()).toBe('精彩评论')
-  expect(await shown.count()).toBe(1)
-  expect(await shown.getByTestId('comment-author').innerText()).toBe(`${displayName}-法务助理`)
-  expect(await shown.getByTestId('verified-badge').getAttribute('aria-label')).toBe('认证')
-  expect(await shown.getByTestId('comment-text').innerText()).toBe(body)
-  expect(await page.getByTestId('comments').getByText(body).count()).toBe(1)
-
   // The approval waits in the reader's account: unread, counted in the header, linking to the comment.
   await page.goto('/account')
   const notice = page.getByTestId('notification').filter({ hasText: `您在《${article.title}》下的评论已通过审核` })
@@ -116,6 +102,21 @@ it('a reader signs up, verifies, comments and is told it awaits moderation; the 
   await byEmail.click()
   await eventually(async () => expect((await newsroom.staff.admin.get(`/api/readers/${comment.reader}`)).body.notifyByEmail).toBe(true))
   expect(await byEmail.isChecked()).toBe(true)
+  await page.goto(`/articles/${article.slug}`)
+
+  await openFromList(moderator.page, '/admin/collections/readers', displayName)
+  await moderator.page.getByLabel('职业已认证').check()
+  await answerTo(moderator.page, (res) => /\/api\/readers\/\d+/.test(res.url()) && res.request().method() === 'PATCH', () =>
+    moderator.page.getByRole('button', { name: '保存' }).click(),
+  )
+
+  await page.reload()
+  expect(await featured.getByRole('heading', { level: 2 }).innerText()).toBe('精彩评论')
+  expect(await shown.count()).toBe(1)
+  expect(await shown.getByTestId('comment-author').innerText()).toBe(`${displayName}-法务助理`)
+  expect(await shown.getByTestId('verified-badge').getAttribute('aria-label')).toBe('认证')
+  expect(await shown.getByTestId('comment-text').innerText()).toBe(body)
+  expect(await page.getByTestId('comments').getByText(body).count()).toBe(1)
 }, 240_000)
 
 it('refuses a comment with a banned word, with the server\'s message', async () => {
