@@ -1,5 +1,6 @@
 import { Api, createStaff, sentMail, signUpReader, STAFF_PASSWORD, type Staff } from '../helpers/api'
-import { startServer, type TestServer, withDatabase } from '../helpers/server'
+import { runNode } from '../helpers/importCommand'
+import { ROOT_DIR, startServer, type TestServer, withDatabase } from '../helpers/server'
 import { eventually, sleep } from '../helpers/wait'
 
 /**
@@ -97,6 +98,23 @@ describe('moderation notices', () => {
     expect(notices[0]).toMatchObject({ kind: 'moderation', outcome: status === 'approved' ? 'approved' : 'notPublished' })
     expect(JSON.stringify(notices[0])).not.toMatch(/spam/i)
   })
+
+  it('tells of a decision made through the Local API by a moderator, access not overridden', async () => {
+    const id = await held(alice, '通过 Local API 审核的评论')
+    // Server code outside the HTTP server, as a script or job would run it: the bundled config, the moderator as the user.
+    const script = `
+      import { getPayload } from 'payload'
+      const { default: config } = await import(${JSON.stringify(`${ROOT_DIR}/dist/payload.config.mjs`)})
+      const payload = await getPayload({ config })
+      const { docs: [moderator] } = await payload.find({ collection: 'users', where: { email: { equals: 'moderator@test.newsroom' } }, overrideAccess: true })
+      const doc = await payload.update({ collection: 'comments', id: ${id}, data: { status: 'rejected' }, user: { ...moderator, collection: 'users' }, overrideAccess: false })
+      console.log('decided:', doc.status)
+      process.exit(0)
+    `
+    const run = await runNode(['--input-type=module', '-e', script], { DATABASE_URL: server.databaseUrl, PAYLOAD_SECRET: 'local-api-test-secret-0123456789abcdef', LOG_LEVEL: 'warn' })
+    expect([run.code, run.stdout.trim().split('\n').at(-1)]).toEqual([0, 'decided: rejected'])
+    expect(aboutComment(await noticesOf(alice), id)).toMatchObject([{ kind: 'moderation', outcome: 'notPublished' }])
+  }, 120_000)
 
   it('tells one outcome once: rejected then marked spam is one "not published"', async () => {
     const id = await held(alice, '先拒绝再标为垃圾')
