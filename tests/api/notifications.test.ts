@@ -268,6 +268,14 @@ describe('never shared by a cache', () => {
     }
     // An anonymous request for the same address is refused, not answered from anything a reader got.
     for (let i = 0; i < 2; i++) expect((await staff.anonymous.get('/api/notifications?depth=0')).status).toBe(403)
+    // GraphQL keys its cache by the request's body: the same query from each reader, and then from nobody.
+    const query = '{ Notifications(limit: 100) { docs { id reader { id } } } }'
+    for (const reader of [alice, bob, alice, bob]) {
+      const owners = (await reader.graphql(query)).body.data.Notifications.docs.map((n: { reader: { id: number } }) => n.reader.id)
+      expect(owners.length).toBeGreaterThan(0)
+      expect([...new Set(owners)]).toEqual([reader.id])
+    }
+    expect((await staff.anonymous.graphql(query)).body.data?.Notifications?.docs ?? []).toEqual([])
   })
 })
 
