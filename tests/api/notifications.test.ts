@@ -279,6 +279,26 @@ describe('never shared by a cache', () => {
   })
 })
 
+describe('every spelling of the routes', () => {
+  it('answers each as the canonical path: the reader their own, anonymous callers never', async () => {
+    await decide(await held(alice, '各种拼写'), 'approved')
+    const count = await unread(alice)
+    expect(count).toBeGreaterThan(0)
+    for (const path of ['/api/notifications/unread-count/', '//api/notifications//unread-count', '/api/notifications/%75nread-count', '/api/%6Eotifications/unread-count']) {
+      const own = await alice.get(path)
+      expect([path, own.status, own.body]).toEqual([path, 200, { unread: count }])
+      const anonymous = await staff.anonymous.get(path)
+      expect([path, anonymous.status]).toEqual([path, 401])
+    }
+    for (const path of ['/api/notifications/', '//api/notifications', '/api/%6Eotifications?depth=0']) {
+      const own = await alice.get(path)
+      expect([path, own.status, own.body.docs.every((n: Notice) => n.reader === alice.id)]).toEqual([path, 200, true])
+      expect([path, (await staff.anonymous.get(path)).status]).toEqual([path, 403])
+    }
+    expect((await alice.post('/api/notifications/%72ead/', { all: true })).body).toEqual({ marked: count, unread: 0 })
+  })
+})
+
 describe('emails', () => {
   let carol: Api & { id: number }
 
