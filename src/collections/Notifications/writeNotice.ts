@@ -18,6 +18,8 @@ export type NoticeContent = NoticeText & {
  * address is verified also gets one, sent once the change has committed.
  */
 export async function writeNotice(req: PayloadRequest, due: NoticeDue, content: NoticeContent): Promise<void> {
+  // Two decisions on one comment at once cannot both get here first: the second waits for the first's lock
+  // on the comment's row, and its count then sees the first's notice. The unique key is the backstop.
   const { totalDocs } = await req.payload.count({ collection: NOTIFICATIONS_SLUG, where: { key: { equals: due.key } }, overrideAccess: true, req })
   if (totalDocs > 0) return
   await req.payload.create({
