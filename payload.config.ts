@@ -20,6 +20,7 @@ import { CorrectionRequests } from './src/collections/CorrectionRequests'
 import { Authors } from './src/collections/Authors'
 import { Categories } from './src/collections/Categories'
 import { Media, MEDIA_MAX_BYTES } from './src/collections/Media'
+import { Notifications } from './src/collections/Notifications'
 import { governingPayloadsOwnCollections } from './src/collections/payloadCollections'
 import { Readers } from './src/collections/Readers'
 import { ScreeningWords } from './src/collections/ScreeningWords'
@@ -81,7 +82,7 @@ export const authAttempts = authAttemptLimits(authRateLimitsFrom(process.env))
 export { countCommentLikesIn } from './src/collections/Comments/endpoints/like'
 
 /** The collections this project defines; Payload adds its own to them as it builds the config. */
-export const projectCollections = [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries, ApiClients, AuditLog]
+export const projectCollections = [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Notifications, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries, ApiClients, AuditLog]
 const projectGlobals = [SiteSettings, ModerationSettings]
 
 /** Baidu and IndexNow pushes of new articles (BAIDU_PUSH_TOKEN, INDEXNOW_KEY); a malformed setting stops the start. */

@@ -26,6 +26,7 @@ import * as migration_20261207_130000_sitemap_indexes from './20261207_130000_si
 import * as migration_20261207_133937_comment_likes from './20261207_133937_comment_likes';
 import * as migration_20261207_140000_related_articles from './20261207_140000_related_articles';
 import * as migration_20261207_150000_article_views from './20261207_150000_article_views';
+import * as migration_20261207_153507_notifications from './20261207_153507_notifications';
 import * as migration_20261207_153745_upload_storage_fields from './20261207_153745_upload_storage_fields';
 
 export const migrations = [
@@ -168,6 +169,11 @@ export const migrations = [
     up: migration_20261207_150000_article_views.up,
     down: migration_20261207_150000_article_views.down,
     name: '20261207_150000_article_views',
+  },
+  {
+    up: migration_20261207_153507_notifications.up,
+    down: migration_20261207_153507_notifications.down,
+    name: '20261207_153507_notifications',
   },
   {
     up: migration_20261207_153745_upload_storage_fields.up,

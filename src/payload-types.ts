@@ -30,6 +30,7 @@ export interface Config {
     comments: Comment;
     'correction-requests': CorrectionRequest;
     readers: Reader;
+    notifications: Notification;
     avatars: Avatar;
     'screening-words': ScreeningWord;
     users: User;
@@ -57,6 +58,7 @@ export interface Config {
     comments: CommentsSelect<false> | CommentsSelect<true>;
     'correction-requests': CorrectionRequestsSelect<false> | CorrectionRequestsSelect<true>;
     readers: ReadersSelect<false> | ReadersSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     avatars: AvatarsSelect<false> | AvatarsSelect<true>;
     'screening-words': ScreeningWordsSelect<false> | ScreeningWordsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -499,6 +501,7 @@ export interface Reader {
   professionVerified?: boolean | null;
   status: 'active' | 'suspended' | 'banned';
   suspendedUntil?: string | null;
+  notifyByEmail?: boolean | null;
   moderationLog?:
     | {
         at?: string | null;
@@ -621,6 +624,29 @@ export interface Comment {
         id?: string | null;
       }[]
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * What readers were told about their comments. Read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  reader: number | Reader;
+  kind: 'reply' | 'moderation';
+  outcome?: ('approved' | 'notPublished') | null;
+  article?: (number | null) | Article;
+  articleTitle?: string | null;
+  articleSlug?: string | null;
+  comment?: (number | null) | Comment;
+  commentExcerpt?: string | null;
+  inReplyTo?: (number | null) | Comment;
+  replierName?: string | null;
+  readAt?: string | null;
+  key?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -922,6 +948,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'readers';
         value: number | Reader;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: number | Notification;
       } | null)
     | ({
         relationTo: 'avatars';
@@ -1279,6 +1309,7 @@ export interface ReadersSelect<T extends boolean = true> {
   professionVerified?: T;
   status?: T;
   suspendedUntil?: T;
+  notifyByEmail?: T;
   moderationLog?:
     | T
     | {
@@ -1308,6 +1339,26 @@ export interface ReadersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  reader?: T;
+  kind?: T;
+  outcome?: T;
+  article?: T;
+  articleTitle?: T;
+  articleSlug?: T;
+  comment?: T;
+  commentExcerpt?: T;
+  inReplyTo?: T;
+  replierName?: T;
+  readAt?: T;
+  key?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -16,6 +16,8 @@ export const COMMENTS_SLUG = 'comments'
 export const CORRECTION_REQUESTS_SLUG = 'correction-requests'
 export const AVATARS_SLUG = 'avatars'
 export const SCREENING_WORDS_SLUG = 'screening-words'
+/** What a reader is told about their comments: replies to them, moderators' decisions on them. */
+export const NOTIFICATIONS_SLUG = 'notifications'
 
 // Accounts
 /** The staff `users` collection is the only one whose logins carry roles; readers never do. */

@@ -214,6 +214,20 @@ export const MATRIX: Rule[] = [
   ...internalAuthFields('readers', ['pendingEmailTokenHash', 'pendingEmailExpiresAt']),
   rule('readers', 'moderationLog · read',             '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓'),
   rule('readers', 'moderationLog · update',           '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
+  rule('readers', 'notifyByEmail · read',             '✗ ✗ ✗ ✓ | ✓ ✗ ✗ ✗ ✗'),
+  rule('readers', 'notifyByEmail · update',           '✗ ✗ ✗ ✓ | ✓ ✗ ✗ ✗ ✗', { refusal: 403 }),
+
+  // -------------------------------------------------------------------------------------- notifications
+  // Written by the server when a comment's status changes; a reader reads theirs, admins all (support).
+  rule('notifications', 'create',                     '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
+  rule('notifications', 'read',                       '✗ ✗ ✗ ✓ | ✓ ✗ ✗ ✗ ✗'),
+  rule('notifications', 'update',                     '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
+  rule('notifications', 'delete',                     '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
+  rule('notifications', 'GET /unread-count',          '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗', { on: 'their own count' }),
+  rule('notifications', 'POST /read',                 '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗', { on: 'marks their own only' }),
+  ...['reader', 'kind', 'outcome', 'article', 'articleTitle', 'articleSlug', 'comment', 'commentExcerpt', 'inReplyTo', 'replierName', 'readAt', 'key'].map((field) =>
+    rule('notifications', `${field} · update`,        '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗')),
+  rule('notifications', 'key · read',                 '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
 
   // -------------------------------------------------------------------------------------------- avatars
   rule('avatars', 'create',                           '✗ ✗ ✓ ✓ | ✓ ✓ ✓ ✓ ✓'),
@@ -354,6 +368,7 @@ export const GRAPHQL: Record<string, { one: string; many?: string } | false> = {
   comments: { one: 'Comment', many: 'Comments' },
   'correction-requests': { one: 'CorrectionRequest', many: 'CorrectionRequests' },
   readers: { one: 'Reader', many: 'Readers' },
+  notifications: { one: 'Notification', many: 'Notifications' },
   avatars: { one: 'Avatar', many: 'Avatars' },
   'screening-words': { one: 'ScreeningWord', many: 'ScreeningWords' },
   users: { one: 'User', many: 'Users' },

@@ -124,6 +124,7 @@ const SUBJECTS: Record<string, { column: string; create: (marker: string) => unk
   'correction-requests': { column: 'quote', create: (m) => ({ article: fx.article, errorType: 'figure', quote: m }), update: ['internalNotes', (m) => m] },
   readers: { column: 'email', create: (m) => ({ email: `${m}@test.newsroom`, password: READER_PASSWORD, displayName: m.slice(0, 30) }), update: ['displayName', (m) => m.slice(0, 30)] },
   avatars: { column: 'alt', create: (m) => upload(m), update: ['alt', (m) => m] },
+  notifications: { column: 'article_title', create: (m) => ({ reader: readerIds.owner, kind: 'reply', articleTitle: m }), update: ['articleTitle', (m) => m] },
   'screening-words': { column: 'phrase', create: (m) => ({ phrase: m, action: 'review' }), update: ['note', (m) => m] },
   users: { column: 'email', create: (m) => ({ name: m.slice(0, 60), email: `${m}@test.newsroom`, password: STAFF_PASSWORD, roles: ['reporter'] }), update: ['name', (m) => m] },
   // Inactive: a delivery to nowhere, retried in the background, would only slow the server down.
@@ -187,6 +188,9 @@ async function freshDoc(target: string, { by }: { by?: Api } = {}): Promise<Id> 
       return insert(target, { delivery_id: m, event: 'article.published', url: 'http://127.0.0.1:9/x' })
     case 'audit-log':
       return insert(target, { at: new Date(), action: 'create', summary: m })
+    case 'notifications':
+      // The owner's; only a comment's change of status writes one through the server.
+      return insert(target, { reader_id: readerIds.owner, kind: 'reply', article_id: fx.article, article_title: m, comment_id: fx.approvedComment, key: m })
     case 'payload-kv':
       return insert(target, { key: m, data: {} })
     case 'payload-migrations':
@@ -327,6 +331,7 @@ beforeAll(async () => {
   const avatar = await created(await as.owner.post('/api/avatars', upload(mark('avatar'))), 'avatar')
   fx.avatarFile = avatar.url
   fx.read.avatars = { open: avatar.id, closed: avatar.id }
+  fx.read.notifications = { closed: await freshDoc('notifications') }
   fx.read.readers = { closed: readerIds.owner }
   fx.read.users = { closed: staff.ids.admin }
   fx.read.media = { open: cover.id, closed: cover.id }
@@ -501,6 +506,7 @@ const GRAPHQL_CREATE_EXTRAS: Record<string, Record<string, unknown>> = {
   'api-clients': { requestsPerMinute: 100 },
   'correction-requests': { status: 'new' },
   readers: { status: 'active' },
+  notifications: { kind: 'reply' },
   comments: { status: 'pending' },
 }
 
@@ -790,6 +796,17 @@ const SAMPLES: Record<string, (marker: string, before: any) => unknown> = {
   pendingEmail: (m) => `${m}@test.newsroom`,
   pendingEmailTokenHash: (m) => m,
   pendingEmailExpiresAt: () => future(1),
+  notifyByEmail: (_m, before) => !before,
+  kind: (_m, before) => (before === 'reply' ? 'moderation' : 'reply'),
+  outcome: (_m, before) => (before === 'approved' ? 'notPublished' : 'approved'),
+  articleTitle: (m) => m,
+  articleSlug: (m) => m,
+  comment: () => fx.read.comments.closed,
+  commentExcerpt: (m) => m,
+  inReplyTo: () => fx.approvedComment,
+  replierName: (m) => m,
+  readAt: () => new Date().toISOString(),
+  key: (m) => m,
 }
 
 /** Virtual fields leave their mark in a log: they are written beside a change that makes an entry. */
@@ -905,6 +922,18 @@ const ENDPOINTS: Record<string, (caller: Caller, answer: Answer, rule: Rule) => 
     check(a === '✓' ? ok(res) && likes === 0 : clientError(res) && likes === 1, `answered ${brief(res)}; ${likes} likes`)
   },
   'comments GET /liked': async (c, a) => status2xx(a, await as[c].get(`/api/comments/liked?ids=${fx.approvedComment}`)),
+  'notifications GET /unread-count': async (c, a) => {
+    const res = await as[c].get('/api/notifications/unread-count')
+    status2xx(a, res)
+    if (a === '✓') check(typeof res.body.unread === 'number', `answered ${brief(res)}`)
+  },
+  'notifications POST /read': async (c, a) => {
+    // A fresh notice of the owner's: only the owner's request marks it.
+    const id = await freshDoc('notifications')
+    const res = await as[c].post('/api/notifications/read', { ids: [id] })
+    const read = (await db.query('select read_at from notifications where id = $1', [id])).rows[0].read_at !== null
+    check(a === '✓' ? ok(res) && read === (c === 'owner') : clientError(res) && !read, `answered ${brief(res)}; marked read: ${read}`)
+  },
   'correction-requests GET /lookup': async (c, a) => status2xx(a, await as[c].get(`/api/correction-requests/lookup?token=${fx.lookupToken}`)),
   'readers POST /unlock': async (c, a) => unlockCell('readers', c, a),
   'users POST /unlock': async (c, a) => unlockCell('users', c, a),

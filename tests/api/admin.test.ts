@@ -58,7 +58,7 @@ it('shows a logged-in admin the collections with their Chinese labels', async ()
 it('searches every collection\'s list from its search box', async () => {
   const login = await new Api(server.url).post('/api/users/login', { email: ADMIN.email, password: ADMIN.password })
   const cookie = login.headers.get('set-cookie')!.split(';')[0]
-  const slugs = ['articles', 'categories', 'tags', 'authors', 'media', 'comments', 'correction-requests', 'readers', 'avatars', 'screening-words', 'users', 'webhooks', 'webhook-deliveries', 'api-clients', 'audit-log']
+  const slugs = ['articles', 'categories', 'tags', 'authors', 'media', 'comments', 'correction-requests', 'readers', 'notifications', 'avatars', 'screening-words', 'users', 'webhooks', 'webhook-deliveries', 'api-clients', 'audit-log']
   for (const slug of slugs) {
     const res = await page(`/admin/collections/${slug}?search=${encodeURIComponent('降准')}`, { cookie, 'sec-fetch-site': 'same-origin' })
     // A query that fails still streams a 200, with Next's error page where the list would be.

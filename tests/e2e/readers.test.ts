@@ -86,6 +86,24 @@ it('a reader signs up, verifies, comments and is told it awaits moderation; the 
   expect(await shown.getByTestId('comment-author').innerText()).toBe(displayName)
   expect(await shown.getByTestId('verified-badge').count()).toBe(0)
 
+  // The approval waits in the reader's account: unread, counted in the header, linking to the comment.
+  await page.goto('/account')
+  const notice = page.getByTestId('notification').filter({ hasText: `您在《${article.title}》下的评论已通过审核` })
+  await eventually(async () => expect(await notice.count()).toBe(1))
+  expect(await notice.getAttribute('data-unread')).toBe('true')
+  expect(await notice.getByRole('link').getAttribute('href')).toBe(`/articles/${article.slug}#comment-${comment.id}`)
+  await eventually(async () => expect(await page.getByTestId('notification-badge').innerText()).toBe('通知1'))
+  await page.getByTestId('mark-all-read').click()
+  await eventually(async () => expect(await notice.getAttribute('data-unread')).toBeNull())
+  expect(await page.getByTestId('notification-badge').innerText()).toBe('通知')
+  // Emails about them are the reader's choice, off until made.
+  const byEmail = page.getByTestId('notify-by-email')
+  expect(await byEmail.isChecked()).toBe(false)
+  await byEmail.click()
+  await eventually(async () => expect((await newsroom.staff.admin.get(`/api/readers/${comment.reader}`)).body.notifyByEmail).toBe(true))
+  expect(await byEmail.isChecked()).toBe(true)
+  await page.goto(`/articles/${article.slug}`)
+
   await openFromList(moderator.page, '/admin/collections/readers', displayName)
   await moderator.page.getByLabel('职业已认证').check()
   await answerTo(moderator.page, (res) => /\/api\/readers\/\d+/.test(res.url()) && res.request().method() === 'PATCH', () =>

@@ -157,6 +157,7 @@ const README_ROWS: Record<string, (caller: Caller) => string> = {
     tick(allowed(c, ['webhooks', 'create'], ['webhooks', 'read'], ['webhooks', 'update'], ['webhooks', 'delete'], ['webhook-deliveries', 'read'])),
   'API clients (front-end keys)': (c) => tick(allowed(c, ['api-clients', 'create'], ['api-clients', 'read'], ['api-clients', 'update'], ['api-clients', 'delete'])),
   'audit log: read (nobody writes it)': (c) => tick(allowed(c, ['audit-log', 'read'])),
+  "readers' notifications: read (each reader their own; nobody writes them)": (c) => tick(allowed(c, ['notifications', 'read'])),
   'client IP addresses, emails tried in failed logins': (c) =>
     tick(allowed(c, ['comments', 'ip · read'], ['correction-requests', 'ip · read'], ['audit-log', 'ip · read'], ['audit-log', 'attemptedEmail · read'])),
   'scheduled and background jobs': (c) => tick(allowed(c, ['payload-jobs', 'read'], ['payload-jobs', 'update'], ['payload-jobs', 'delete'])),

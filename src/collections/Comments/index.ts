@@ -18,6 +18,7 @@ import { countAfterDelete, countApprovedComments } from './hooks/countApprovedCo
 import { emitCommentWebhooks } from './hooks/emitCommentWebhooks'
 import { logModeration } from './hooks/logModeration'
 import { moderateNewComment } from './hooks/moderateNewComment'
+import { notifyReaders } from './hooks/notifyReaders'
 import { ARTICLES_SLUG, COMMENTS_SLUG, READERS_SLUG } from '../../slugs'
 
 /** Moderation data: moderators and admins only, never the public or the commenter. */
@@ -60,7 +61,7 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
   endpoints: [reportComment, ...commentLikeEndpoints],
   hooks: {
     beforeChange: [moderateNewComment, logModeration],
-    afterChange: [countApprovedComments, emitCommentWebhooks],
+    afterChange: [countApprovedComments, emitCommentWebhooks, notifyReaders],
     afterRead: [hideDeniedRecords(['reports', 'moderationLog'], isModeratorUser)],
     afterDelete: [countAfterDelete],
   },

@@ -10,6 +10,7 @@ import { isModeratorUser } from '../../access/roleChecks'
 import { accountFields } from '../../fields/accountFields'
 import { changeLog } from '../../fields/changeLog'
 import { labelledSelect } from '../../fields/labelledSelect'
+import { notifyByEmailField } from '../../fields/notifyByEmail'
 import { enforcePasswordRules } from '../../hooks/enforcePasswordRules'
 import { announceHeldEmail, applyAccountWritePlan, guardAuthFields } from '../../hooks/guardAuthFields'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
@@ -90,6 +91,7 @@ export const Readers: CollectionConfig<typeof READERS_SLUG> = {
       access: moderatorsOnly,
       admin: { position: 'sidebar', condition: (data) => data?.status === 'suspended' },
     },
+    notifyByEmailField,
     changeLog({ name: 'moderationLog', label: { en: 'Moderation log', zh: '处理记录' }, read: isModeratorField }, { changes: 'fields' }),
   ],
 }

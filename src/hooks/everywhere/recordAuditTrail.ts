@@ -15,13 +15,14 @@ import { adminOnlyPersonalDataFields } from '../../fields/adminOnlyPersonalData'
 import { attemptedEmail, type AuditAction, type AuditActor, type AuditTarget, classifyArticleChange, describeActor, describeRoleChange, diffFields, type FieldChange, roleChange, summarise } from '../../lib/audit'
 import { CLIENT_IP_HEADER } from '../../lib/http/clientIp'
 import { liveRowBefore, saveKindOf } from './noteSaveKind'
-import { AUDIT_LOG_SLUG, USERS_SLUG, WEBHOOK_DELIVERIES_SLUG } from '../../slugs'
+import { AUDIT_LOG_SLUG, NOTIFICATIONS_SLUG, USERS_SLUG, WEBHOOK_DELIVERIES_SLUG } from '../../slugs'
 
 /**
- * Delivery attempts would flood the log; the log itself is written only by this module. (Payload's
- * own collections, such as jobs and preferences, never pass through the wrapper.)
+ * Delivery attempts would flood the log; the log itself is written only by this module; a reader's
+ * notice follows a moderation decision the log has already. (Payload's own collections, such as jobs
+ * and preferences, never pass through the wrapper.)
  */
-const UNAUDITED_COLLECTIONS: ReadonlySet<string> = new Set([AUDIT_LOG_SLUG, WEBHOOK_DELIVERIES_SLUG])
+const UNAUDITED_COLLECTIONS: ReadonlySet<string> = new Set([AUDIT_LOG_SLUG, WEBHOOK_DELIVERIES_SLUG, NOTIFICATIONS_SLUG])
 
 export type AuditEntry = {
   action: AuditAction

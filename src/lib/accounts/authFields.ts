@@ -45,6 +45,8 @@ export const ACCOUNT_FIELD_RULES: Readonly<Record<string, FieldRule>> = {
   professionVerified: { collections: [READERS_SLUG], create: ['moderator', 'admin'], update: ['moderator', 'admin'] },
   // Set from `email` by the server and shown to the account holder; only confirming it changes it.
   pendingEmail: { create: [], update: [] },
+  // A reader's own choice (comment notices by email): not a moderator's to make for them.
+  notifyByEmail: { collections: [READERS_SLUG], create: ['creator'], update: ['owner', 'admin'] },
 }
 
 /** Fields only one account at a time may take: an address is unique, a password needs the current one. */
@@ -89,6 +91,7 @@ const WHO_MAY: Record<string, MessageCode> = {
   suspendedUntil: 'ACCOUNT_SET_BY_MODERATORS',
   professionVerified: 'ACCOUNT_SET_BY_MODERATORS',
   pendingEmail: 'ACCOUNT_PENDING_EMAIL_BY_LINK',
+  notifyByEmail: 'ACCOUNT_SET_BY_OWNER',
 }
 
 const may = (writer: Writer, capacities: readonly Capacity[], write: AccountWrite): boolean =>

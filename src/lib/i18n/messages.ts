@@ -129,6 +129,7 @@ export const MESSAGES = {
     en: 'only the account holder may, with the current password; others use forgot-password',
   },
   ACCOUNT_VERIFIED_BY_LINK: { zh: '由验证邮件中的链接或管理员设置', en: 'it is set by the verification link or an admin' },
+  ACCOUNT_SET_BY_OWNER: { zh: '由账号本人或管理员设置', en: 'it is set by the account holder or an admin' },
   ACCOUNT_SET_BY_MODERATORS: { zh: '由审核员或管理员设置', en: 'it is set by moderators and admins' },
   ACCOUNT_PENDING_EMAIL_BY_LINK: {
     zh: '通过修改 email 申请，由新邮箱中的确认链接生效',
@@ -257,6 +258,13 @@ export const MESSAGES = {
   COMMENT_LIKE_READERS_ONLY: { zh: '只有读者账号可以点赞', en: 'Only reader accounts can like comments' },
   COMMENT_ID_INVALID: { zh: '评论 ID 应为正整数', en: 'A comment id is a positive whole number' },
   COMMENT_IDS_INVALID: { zh: '请给出 1 至 {{max}} 个评论 ID，以逗号分隔，每个都是正整数', en: 'Give 1 to {{max}} comment ids, separated by commas, each a positive whole number' },
+  // 通知 (src/collections/Notifications)
+  NOTIFICATIONS_LOGIN_REQUIRED: { zh: '请先登录读者账号再查看通知', en: 'Log in with a reader account to see your notifications' },
+  NOTIFICATIONS_READERS_ONLY: { zh: '只有读者账号有通知', en: 'Only reader accounts have notifications' },
+  NOTIFICATION_READ_INVALID: {
+    zh: '请给出 { "all": true }，或 1 至 {{max}} 个通知 ID 的列表 { "ids": [...] }，每个都是正整数',
+    en: 'Send { "all": true }, or a list of 1 to {{max}} notification ids, { "ids": [...] }, each a positive whole number',
+  },
   COMMENT_LIKE_RATE_LIMITED: { zh: '点赞过于频繁，请 {{seconds}} 秒后再试', en: 'Too many likes: try again in {{seconds}} seconds' },
   // A moderator's bulk action in the admin's comment list, and its failure to reach the server
   COMMENTS_BULK_SET: { zh: '已将 {{count}} 条评论设为{{state}}', en: 'Set {{count}} comment(s) to {{state}}' },

@@ -2,6 +2,7 @@
 
 import Link from '../Link'
 
+import { NotificationBadge } from './Notifications'
 import { useReader } from './ReaderContext'
 
 export function AccountMenu() {
@@ -19,6 +20,7 @@ export function AccountMenu() {
   return (
     <div className="account-menu" data-reader="signed-in">
       <span data-testid="reader-name">{reader.displayName}</span>
+      <NotificationBadge />
       <button type="button" onClick={() => void logout()}>
         退出
       </button>

@@ -20,7 +20,7 @@ function errorMessage(data: unknown, status: number): string {
   return refusalText(data) ?? (status === 429 ? '操作过于频繁，请稍后再试' : `请求失败（HTTP ${status}）`)
 }
 
-export async function callApi<T = any>(path: string, method: 'GET' | 'POST' | 'DELETE', body?: unknown): Promise<ApiAnswer<T>> {
+export async function callApi<T = any>(path: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', body?: unknown): Promise<ApiAnswer<T>> {
   try {
     // The portal is in Chinese: the API's refusals are asked for in Chinese too, whatever the browser prefers.
     const headers = { accept: 'application/json', 'accept-language': 'zh-CN', ...(body === undefined ? {} : { 'content-type': 'application/json' }) }
