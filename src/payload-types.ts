@@ -497,6 +497,13 @@ export interface Reader {
   professionVerified?: boolean | null;
   status: 'active' | 'suspended' | 'banned';
   suspendedUntil?: string | null;
+  /**
+   * Masked; an admin can see it in full from the reader API, an audited action.
+   */
+  phoneMasked?: string | null;
+  phoneVerifiedAt?: string | null;
+  phoneHash?: string | null;
+  phoneCiphertext?: string | null;
   moderationLog?:
     | {
         at?: string | null;
@@ -741,7 +748,8 @@ export interface AuditLog {
     | 'role-change'
     | 'login'
     | 'login-failed'
-    | 'import';
+    | 'import'
+    | 'reveal-phone';
   actorCollection?: string | null;
   actorId?: string | null;
   actorName?: string | null;
@@ -1273,6 +1281,10 @@ export interface ReadersSelect<T extends boolean = true> {
   professionVerified?: T;
   status?: T;
   suspendedUntil?: T;
+  phoneMasked?: T;
+  phoneVerifiedAt?: T;
+  phoneHash?: T;
+  phoneCiphertext?: T;
   moderationLog?:
     | T
     | {

@@ -10,6 +10,7 @@ import { isModeratorUser } from '../../access/roleChecks'
 import { accountFields } from '../../fields/accountFields'
 import { changeLog } from '../../fields/changeLog'
 import { labelledSelect } from '../../fields/labelledSelect'
+import { phoneFields } from '../../fields/phoneFields'
 import { enforcePasswordRules } from '../../hooks/enforcePasswordRules'
 import { announceHeldEmail, applyAccountWritePlan, guardAuthFields } from '../../hooks/guardAuthFields'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
@@ -17,6 +18,7 @@ import { LOGIN_LOCKOUT, loginCookies } from '../../lib/accounts/loginPolicy'
 import { PROFESSIONS, READER_STATUSES } from '../../lib/accounts/readers'
 import { confirmEmailEndpoint } from '../Users/confirmEmail'
 import { passwordResetEmail, verificationEmail } from './emails'
+import { phoneEndpoints } from './endpoints/phone'
 import { logReaderModeration } from './hooks/logReaderModeration'
 import { refreshCommenterOnComments } from './hooks/refreshCommenterOnComments'
 import { refreshReaderNameOnCorrectionRequests } from './hooks/refreshReaderNameOnCorrectionRequests'
@@ -56,7 +58,7 @@ export const Readers: CollectionConfig<typeof READERS_SLUG> = {
     afterChange: [refreshCommenterOnComments, refreshReaderNameOnCorrectionRequests, announceHeldEmail],
     afterRead: [hideDeniedRecords(['moderationLog'], isModeratorUser)],
   },
-  endpoints: [confirmEmailEndpoint(READERS_SLUG)],
+  endpoints: [confirmEmailEndpoint(READERS_SLUG), ...phoneEndpoints],
   fields: [
     ...accountFields(READERS_SLUG, { read: moderatorsOrSelfField, update: readerSelfOrAdminField }),
     // Payload's own lets any logged-in account set it, a reader signing someone else up included.
@@ -90,6 +92,7 @@ export const Readers: CollectionConfig<typeof READERS_SLUG> = {
       access: moderatorsOnly,
       admin: { position: 'sidebar', condition: (data) => data?.status === 'suspended' },
     },
+    ...phoneFields(moderatorsOrSelfField),
     changeLog({ name: 'moderationLog', label: { en: 'Moderation log', zh: '处理记录' }, read: isModeratorField }, { changes: 'fields' }),
   ],
 }
