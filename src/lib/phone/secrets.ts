@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
 
 import { ConfigurationError } from '../runtime/configurationError'
+import { maskPhoneNumber, type PhoneNumber } from './number'
 
 /**
  * How a bound number is kept: a keyed hash (HMAC-SHA256) to find the accounts one number is bound
@@ -74,3 +75,10 @@ export function decryptPhoneNumber(keys: PhoneKeys, sealed: string): string {
     throw new PhoneDecryptionError('malformed')
   }
 }
+
+/** Everything an account keeps of a bound number: its keyed hash, its ciphertext, its masked form. */
+export const sealPhoneNumber = (keys: PhoneKeys, number: PhoneNumber) => ({
+  numberHash: hashPhoneNumber(keys, number.e164),
+  ciphertext: encryptPhoneNumber(keys, number.e164),
+  masked: maskPhoneNumber(number),
+})

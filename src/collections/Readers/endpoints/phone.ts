@@ -9,7 +9,7 @@ import { fieldRefusalBody, refusalBody, say } from '../../../i18n/requestMessage
 import { CLIENT_IP_HEADER } from '../../../lib/http/clientIp'
 import { MemoryRateLimitStore, type RateLimitStore } from '../../../lib/http/rateLimit'
 import { maskPhoneNumber, parsePhoneNumber } from '../../../lib/phone/number'
-import { decryptPhoneNumber, encryptPhoneNumber, hashPhoneCode, hashPhoneNumber, PhoneDecryptionError, phoneKeysFrom, sameHash } from '../../../lib/phone/secrets'
+import { decryptPhoneNumber, hashPhoneCode, hashPhoneNumber, PhoneDecryptionError, phoneKeysFrom, sameHash, sealPhoneNumber } from '../../../lib/phone/secrets'
 import { checkPhoneCodeSend, isPhoneCodeShape, newPhoneCode, phoneCodeText, phoneSettingsFrom } from '../../../lib/phone/verification'
 import { PROJECT_ROOT } from '../../../lib/runtime/projectRoot'
 import { SmsNotSent, smsSenderFrom } from '../../../lib/sms'
@@ -110,10 +110,10 @@ const verifyCode: Endpoint = {
     if (!sameHash(attempt.codeHash, hashPhoneCode(keys, reader, numberHash, body.code))) {
       return attempt.triesLeft > 0 ? refuse({ code: 'PHONE_CODE_WRONG', values: { tries: attempt.triesLeft } }) : refuse({ code: 'PHONE_CODE_DEAD' })
     }
-    const phoneMasked = maskPhoneNumber(number)
-    const verifiedAt = await bindPhone(req.payload, reader, { numberHash, ciphertext: encryptPhoneNumber(keys, number.e164), masked: phoneMasked }, settings.maxAccountsPerNumber)
+    const binding = sealPhoneNumber(keys, number)
+    const verifiedAt = await bindPhone(req.payload, reader, binding, settings.maxAccountsPerNumber)
     if (!verifiedAt) return numberTaken(req)
-    return json(200, { message: say(req, { code: 'PHONE_BOUND' }), phoneMasked, phoneVerifiedAt: verifiedAt.toISOString() })
+    return json(200, { message: say(req, { code: 'PHONE_BOUND' }), phoneMasked: binding.masked, phoneVerifiedAt: verifiedAt.toISOString() })
   },
 }
 
