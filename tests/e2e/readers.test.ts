@@ -1,12 +1,16 @@
-import { READER_PASSWORD, sentMail, signUpReader } from '../helpers/api'
+import { bindReaderPhone, READER_PASSWORD, sentMail, sentSms, signUpReader } from '../helpers/api'
 import { type Visitor, setUpBrowserTests } from '../helpers/browser'
 import { answerTo, choose, eventually, logIntoAdmin, type Newsroom, openFromList, publishArticle, seedNewsroom, STAFF_EMAIL } from './newsroom'
 
 /**
- * The readers' side in a real browser: signing up and commenting, the moderator's work in the admin
- * showing up as 精彩评论 with the verified badge, and the portal's footer, search, 404 page and refusals.
+ * The readers' side in a real browser: signing up, binding a mobile number (后台实名, on as in
+ * production) and commenting, the moderator's work in the admin showing up as 精彩评论 with the
+ * verified badge, and the portal's footer, search, 404 page and refusals.
  */
-const browser = setUpBrowserTests()
+const browser = setUpBrowserTests({ COMMENT_REQUIRE_PHONE: 'on' })
+let phones = 0
+/** A mainland number of the test's own, bound over the API for readers whose binding is not the point. */
+const bindPhone = (reader: Parameters<typeof bindReaderPhone>[1]) => bindReaderPhone(browser.server(), reader, `+86136${String(++phones).padStart(8, '0')}`)
 let newsroom: Newsroom
 let article: { id: number; slug: string; title: string }
 
@@ -50,6 +54,18 @@ it('a reader signs up, verifies, comments and is told it awaits moderation; the 
 
   await logInAsReader(reader, email, `/articles/${article.slug}`)
   expect(await page.getByTestId('reader-name').innerText()).toContain(displayName)
+  // No number bound yet: the comment form sends the reader to bind one, and back.
+  await page.getByTestId('phone-required').getByRole('link', { name: '绑定手机号' }).click()
+  await page.waitForURL((url) => url.pathname === '/account/phone')
+  await page.getByLabel('手机号').fill('139 1234 5678')
+  await page.getByTestId('phone-send').click()
+  await eventually(async () => expect(await page.getByTestId('phone-status').innerText()).toContain('验证码已发送（139****5678）'))
+  expect(await page.getByTestId('phone-send').innerText()).toMatch(/^\d+ 秒后可重新获取$/)
+  const code = (await sentSms(browser.server().smsDir)).filter((message) => message.to === '+8613912345678').at(-1)?.code
+  expect(code).toMatch(/^\d{6}$/)
+  await page.getByLabel('验证码').fill(code!)
+  await page.getByTestId('phone-bind').click()
+  await page.waitForURL((url) => url.pathname === `/articles/${article.slug}`)
   await page.getByTestId('comment-form').getByLabel('发表评论').fill(body)
   await page.getByTestId('comment-form').getByRole('button', { name: '发表' }).click()
   await eventually(async () => expect(await page.getByTestId('comment-status').innerText()).toContain('审核'))
@@ -103,7 +119,7 @@ it('a reader signs up, verifies, comments and is told it awaits moderation; the 
 
 it('refuses a comment with a banned word, with the server\'s message', async () => {
   const email = `lanshan.${Date.now()}@readers.example`
-  await signUpReader(browser.server(), { email, displayName: '蓝山' })
+  await bindPhone(await signUpReader(browser.server(), { email, displayName: '蓝山' }))
   const reader = await browser.visit('reader')
   await logInAsReader(reader, email, `/articles/${article.slug}`)
   // Refused either at the door (a 400 with the reason) or stored as rejected: the reader is told either way.
@@ -162,7 +178,7 @@ it('tells a reader who comments too soon how long to wait, counting down in Chin
   expect((await admin.post('/api/globals/moderation-settings', { readerIntervalSeconds: interval })).status).toBe(200)
   try {
     const email = `qiushui.${Date.now()}@readers.example`
-    await signUpReader(browser.server(), { email, displayName: '秋水' })
+    await bindPhone(await signUpReader(browser.server(), { email, displayName: '秋水' }))
     const reader = await browser.visit('reader')
     await logInAsReader(reader, email, `/articles/${article.slug}`)
     reader.expectError(429, /\/api\/comments$/)
@@ -193,6 +209,7 @@ it('tells a reader who comments too soon how long to wait, counting down in Chin
 
 it('a reader likes a comment (赞 n), sees it pressed after a reload, and takes it back; anyone else sees the count', async () => {
   const author = await signUpReader(browser.server(), { email: `zanzhe.${Date.now()}@readers.example`, displayName: '写评论的人' })
+  await bindPhone(author)
   const body = '数据解读很到位，点个赞。'
   const posted = await author.post('/api/comments', { article: article.id, body })
   expect((await newsroom.staff.moderator.patch(`/api/comments/${posted.body.doc.id}`, { status: 'approved' })).status).toBe(200)

@@ -19,6 +19,7 @@ export function AccountMenu() {
   return (
     <div className="account-menu" data-reader="signed-in">
       <span data-testid="reader-name">{reader.displayName}</span>
+      <Link href="/account/phone">{reader.phoneMasked ? '手机号' : '绑定手机号'}</Link>
       <button type="button" onClick={() => void logout()}>
         退出
       </button>
