@@ -498,7 +498,7 @@ export interface Reader {
   status: 'active' | 'suspended' | 'banned';
   suspendedUntil?: string | null;
   /**
-   * Masked; an admin can see it in full from the reader API, an audited action.
+   * Masked. An admin can show it in full below, with a reason that goes into the audit log.
    */
   phoneMasked?: string | null;
   phoneVerifiedAt?: string | null;

@@ -18,9 +18,11 @@ export function phoneFields(read: FieldAccess): Field[] {
       label: { en: 'Mobile number', zh: '手机号' },
       access: serverWritten(read),
       custom: personal,
-      admin: { readOnly: true, position: 'sidebar', description: { en: 'Masked; an admin can see it in full from the reader API, an audited action.', zh: '已打码；管理员可通过审计接口查看完整号码。' } },
+      admin: { readOnly: true, position: 'sidebar', description: { en: 'Masked. An admin can show it in full below, with a reason that goes into the audit log.', zh: '已打码。管理员可在下方填写理由后查看完整号码，查看记录写入审计日志。' } },
     },
     { name: 'phoneVerifiedAt', type: 'date', label: { en: 'Mobile number verified', zh: '手机号验证时间' }, access: serverWritten(read), custom: personal, admin: { readOnly: true, position: 'sidebar' } },
+    // An admin's audited reading of the whole number: a button, never a field anyone types into.
+    { name: 'phoneReveal', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/RevealPhone#RevealPhone' } } },
     { name: 'phoneHash', type: 'text', hidden: true, index: true, access: serverWritten(nobody), custom: personal },
     { name: 'phoneCiphertext', type: 'text', hidden: true, access: serverWritten(nobody), custom: personal },
   ]
