@@ -1,5 +1,12 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { gunzipSync } from 'node:zlib'
+
 import { Api, bindReaderPhone, createStaff, sentSms, signUpReader, type Staff } from '../helpers/api'
-import { startServer, type TestServer, withDatabase } from '../helpers/server'
+import { ROOT_DIR, startServer, type TestServer, withDatabase } from '../helpers/server'
 
 /**
  * 后台实名: a reader binds a mobile number with an SMS code (POST /api/readers/phone/code, /verify)
@@ -19,6 +26,9 @@ globalThis.fetch = async (input, init) => {
   responses.push({ url: String(input instanceof Request ? input.url : input), body: await res.clone().text() })
   return res
 }
+
+/** Each number as it could be written out: E.164, national, spaced. */
+const spellingsOf = (e164: string) => [e164, e164.slice(3), `${e164.slice(3, 6)} ${e164.slice(6, 10)} ${e164.slice(10)}`]
 
 /** Every number the test binds or asks a code for, as E.164. */
 const numbers = new Set<string>()
@@ -346,8 +356,27 @@ describe('nobody reads the number back in full', () => {
     expect(log.body.docs[0].summary).not.toContain(national)
   })
 
+  it('leaves a backup holding hashes and ciphertexts, never a number', async () => {
+    const scratch = await mkdtemp(path.join(os.tmpdir(), 'newsroom-phone-backup-'))
+    try {
+      const archive = path.join(scratch, 'backup.tar.gz')
+      await promisify(execFile)(process.execPath, [path.join(ROOT_DIR, 'dist/backup.mjs'), '--out', archive], {
+        cwd: ROOT_DIR,
+        env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: server.databaseUrl, MEDIA_DIR: server.mediaDir },
+        timeout: 90_000,
+      })
+      // The tar inside keeps each file's bytes as they are: the rows are there to be read as text.
+      const rows = gunzipSync(await readFile(archive)).toString('utf8')
+      expect(rows).toContain('"phone_ciphertext":"v1.')
+      expect(rows).toContain(`"phone_masked":"${national.slice(0, 3)}****${national.slice(-4)}"`)
+      expect([...numbers].flatMap(spellingsOf).filter((number) => rows.includes(number))).toEqual([])
+    } finally {
+      await rm(scratch, { recursive: true, force: true })
+    }
+  }, 120_000)
+
   it('never sent a full number in any other response, nor wrote one in a log line', () => {
-    const spellings = [...numbers].flatMap((e164) => [e164, e164.slice(3), `${e164.slice(3, 6)} ${e164.slice(6, 10)} ${e164.slice(10)}`])
+    const spellings = [...numbers].flatMap(spellingsOf)
     const leaks = responses
       .filter(({ url }) => !/\/phone\/reveal$/.test(new URL(url).pathname))
       .flatMap(({ url, body }) => spellings.filter((number) => body.includes(number)).map((number) => `${url}: ${number}`))
