@@ -59,7 +59,7 @@ it('a reader signs up, verifies, comments and is told it awaits moderation; the 
   await page.waitForURL((url) => url.pathname === '/account/phone')
   await page.getByLabel('手机号').fill('139 1234 5678')
   await page.getByTestId('phone-send').click()
-  await eventually(async () => expect(await page.getByTestId('phone-status').innerText()).toContain('验证码已发送（139****5678）'))
+  await eventually(async () => expect(await page.getByTestId('phone-status').innerText()).toBe('验证码已发送，5 分钟内有效（139****5678）'))
   expect(await page.getByTestId('phone-send').innerText()).toMatch(/^\d+ 秒后可重新获取$/)
   const code = (await sentSms(browser.server().smsDir)).filter((message) => message.to === '+8613912345678').at(-1)?.code
   expect(code).toMatch(/^\d{6}$/)
