@@ -3,8 +3,10 @@
  * for (the reader's own code and binding) or an admin (reading a ciphertext). Nothing here sees a
  * number in clear: the hash, the ciphertext and the masked form are made before.
  */
-import type { PostgresAdapter } from '@payloadcms/db-postgres'
-import type { Payload } from 'payload'
+import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
+import type { Payload, PayloadRequest } from 'payload'
+
+import { executorFor } from './requestExecutor'
 
 const poolOf = (payload: Payload) => (payload.db as unknown as PostgresAdapter).pool
 
@@ -78,9 +80,13 @@ export async function bindPhone(payload: Payload, readerId: number, binding: Pho
   }
 }
 
-/** Whether the reader has bound a number: what commenting asks when the rule is on. */
-export async function hasBoundPhone(payload: Payload, readerId: number): Promise<boolean> {
-  const { rows } = await poolOf(payload).query(`select 1 from readers where id = $1 and phone_verified_at is not null`, [readerId])
+/**
+ * Whether the reader has bound a number: what commenting asks when the rule is on. On the request's
+ * transaction (Payload opens it before the operation's hooks), not a second connection of the pool.
+ */
+export async function hasBoundPhone(payload: Payload, readerId: number, req: PayloadRequest): Promise<boolean> {
+  const db = await executorFor(payload, req)
+  const { rows } = await db.execute(sql`select 1 from readers where id = ${readerId} and phone_verified_at is not null`)
   return rows.length > 0
 }
 

@@ -15,6 +15,6 @@ const { required } = phoneSettingsFrom(process.env)
  */
 export const requireBoundPhone = <Slug extends CollectionSlug>(): CollectionBeforeOperationHook<Slug> => async ({ args, operation, req }) => {
   if (!required || operation !== 'create' || !isReaderUser(req.user)) return args
-  if (await hasBoundPhone(req.payload, Number(req.user!.id))) return args
+  if (await hasBoundPhone(req.payload, Number(req.user!.id), req)) return args
   throw new APIError(say(req, { code: 'PHONE_REQUIRED' }), 403, { code: 'PHONE_REQUIRED' }, true)
 }
