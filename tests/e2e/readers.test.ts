@@ -1,5 +1,6 @@
 import { bindReaderPhone, READER_PASSWORD, sentMail, sentSms, signUpReader } from '../helpers/api'
 import { type Visitor, setUpBrowserTests } from '../helpers/browser'
+import { ADMIN } from '../helpers/server'
 import { answerTo, choose, eventually, logIntoAdmin, type Newsroom, openFromList, publishArticle, seedNewsroom, STAFF_EMAIL } from './newsroom'
 
 /**
@@ -234,4 +235,27 @@ it('a reader likes a comment (赞 n), sees it pressed after a reload, and takes 
   await likes().click()
   await eventually(async () => expect([await likes().innerText(), await likes().getAttribute('aria-pressed')]).toEqual(['赞 0', 'false']))
   expect((await newsroom.staff.anonymous.get(`/api/comments/${posted.body.doc.id}?depth=0`)).body.likeCount).toBe(0)
+}, 120_000)
+
+it("an admin shows a reader's whole number in the admin, for a reason the audit log keeps; a moderator sees it masked, with no way to more", async () => {
+  const reader = await signUpReader(browser.server(), { email: `shiming.${Date.now()}@readers.example`, displayName: '实名读者' })
+  await bindReaderPhone(browser.server(), reader, '+8613687654321')
+  const masked = (page: Visitor['page']) => page.getByLabel('手机号', { exact: true })
+
+  const moderator = await browser.visit('moderator')
+  await logIntoAdmin(moderator.page, STAFF_EMAIL.moderator)
+  await moderator.page.goto(`/admin/collections/readers/${reader.id}`, { waitUntil: 'networkidle' })
+  await eventually(async () => expect(await masked(moderator.page).inputValue()).toBe('136****4321'))
+  expect(await moderator.page.getByTestId('reveal-phone').count()).toBe(0)
+
+  const admin = await browser.visit('admin')
+  await logIntoAdmin(admin.page, ADMIN.email, ADMIN.password)
+  await admin.page.goto(`/admin/collections/readers/${reader.id}`, { waitUntil: 'networkidle' })
+  await eventually(async () => expect(await masked(admin.page).inputValue()).toBe('136****4321'))
+  const panel = admin.page.getByTestId('reveal-phone')
+  await panel.getByRole('textbox').fill('公安机关调取函 2026-119 号')
+  await panel.getByRole('button', { name: '查看完整手机号' }).click()
+  await eventually(async () => expect(await admin.page.getByTestId('reveal-phone-result').innerText()).toBe('+8613687654321'))
+  const log = await newsroom.staff.admin.get(`/api/audit-log?where[action][equals]=reveal-phone&where[targetId][equals]=${reader.id}`)
+  expect(log.body.docs.map((entry: { summary: string }) => entry.summary)).toEqual([expect.stringContaining('公安机关调取函 2026-119 号')])
 }, 120_000)
