@@ -55,8 +55,11 @@ it('a reader signs up, verifies, comments and is told it awaits moderation; the 
 
   await logInAsReader(reader, email, `/articles/${article.slug}`)
   expect(await page.getByTestId('reader-name').innerText()).toContain(displayName)
-  // No number bound yet: the comment form sends the reader to bind one, and back.
-  await page.getByTestId('phone-required').getByRole('link', { name: '绑定手机号' }).click()
+  // No number bound yet: the 纠错 form and the comment form send the reader to bind one, and back.
+  await page.getByTestId('correction-open').click()
+  expect(await page.locator('.correction').getByTestId('phone-required').innerText()).toContain('提交纠错前请先绑定手机号')
+  expect(await page.getByTestId('correction-form').count()).toBe(0)
+  await page.getByTestId('comments').getByTestId('phone-required').getByRole('link', { name: '绑定手机号' }).click()
   await page.waitForURL((url) => url.pathname === '/account/phone')
   await page.getByLabel('手机号').fill('139 1234 5678')
   await page.getByTestId('phone-send').click()
