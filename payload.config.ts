@@ -81,6 +81,9 @@ export const authAttempts = authAttemptLimits(authRateLimitsFrom(process.env))
 /** Likes are limited per reader and address (LIKE_RATE_LIMIT_*), counted in the store `src/server.ts` hands over. */
 export { countCommentLikesIn } from './src/collections/Comments/endpoints/like'
 
+/** Verification codes are limited per number, reader and address (PHONE_CODE_LIMIT_*), in the same store. */
+export { countPhoneCodesIn } from './src/collections/Readers/endpoints/phone'
+
 /** The collections this project defines; Payload adds its own to them as it builds the config. */
 export const projectCollections = [Articles, Categories, Tags, Authors, Media, Comments, CorrectionRequests, Readers, Notifications, Avatars, ScreeningWords, Users, Webhooks, WebhookDeliveries, ApiClients, AuditLog]
 const projectGlobals = [SiteSettings, ModerationSettings]

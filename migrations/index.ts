@@ -26,6 +26,7 @@ import * as migration_20261207_130000_sitemap_indexes from './20261207_130000_si
 import * as migration_20261207_133937_comment_likes from './20261207_133937_comment_likes';
 import * as migration_20261207_140000_related_articles from './20261207_140000_related_articles';
 import * as migration_20261207_150000_article_views from './20261207_150000_article_views';
+import * as migration_20261207_153415_reader_phones from './20261207_153415_reader_phones';
 import * as migration_20261207_153507_notifications from './20261207_153507_notifications';
 import * as migration_20261207_153745_upload_storage_fields from './20261207_153745_upload_storage_fields';
 
@@ -169,6 +170,11 @@ export const migrations = [
     up: migration_20261207_150000_article_views.up,
     down: migration_20261207_150000_article_views.down,
     name: '20261207_150000_article_views',
+  },
+  {
+    up: migration_20261207_153415_reader_phones.up,
+    down: migration_20261207_153415_reader_phones.down,
+    name: '20261207_153415_reader_phones',
   },
   {
     up: migration_20261207_153507_notifications.up,

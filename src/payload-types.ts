@@ -502,6 +502,13 @@ export interface Reader {
   status: 'active' | 'suspended' | 'banned';
   suspendedUntil?: string | null;
   notifyByEmail?: boolean | null;
+  /**
+   * Masked. An admin can show it in full below, with a reason that goes into the audit log.
+   */
+  phoneMasked?: string | null;
+  phoneVerifiedAt?: string | null;
+  phoneHash?: string | null;
+  phoneCiphertext?: string | null;
   moderationLog?:
     | {
         at?: string | null;
@@ -771,7 +778,8 @@ export interface AuditLog {
     | 'role-change'
     | 'login'
     | 'login-failed'
-    | 'import';
+    | 'import'
+    | 'reveal-phone';
   actorCollection?: string | null;
   actorId?: string | null;
   actorName?: string | null;
@@ -1310,6 +1318,10 @@ export interface ReadersSelect<T extends boolean = true> {
   status?: T;
   suspendedUntil?: T;
   notifyByEmail?: T;
+  phoneMasked?: T;
+  phoneVerifiedAt?: T;
+  phoneHash?: T;
+  phoneCiphertext?: T;
   moderationLog?:
     | T
     | {

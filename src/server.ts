@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   })
 
   // Imported only now: the config reads DATABASE_URL and PAYLOAD_SECRET when it loads.
-  const { default: configPromise, authAttempts, countCommentLikesIn } = await import('../payload.config')
+  const { default: configPromise, authAttempts, countCommentLikesIn, countPhoneCodesIn } = await import('../payload.config')
   const config = await configPromise
   const payload = await getPayload({ config })
   stopSteps.push({ name: 'closing Payload', run: () => closePayload(payload) })
@@ -117,6 +117,7 @@ async function main(): Promise<void> {
   stopSteps.push({ name: 'disconnecting the cache', run: () => caching.close() })
   authAttempts.countIn(caching.rateLimits)
   countCommentLikesIn(caching.rateLimits)
+  countPhoneCodesIn(caching.rateLimits)
   stopSteps.push({ name: 'stopping the search re-index', run: reindexOutdatedSearchRowsInBackground(payload, logger) })
   // Crons (scheduled publishing) start after migrations, so their first tick finds the jobs table.
   await getPayload({ config, cron: true })

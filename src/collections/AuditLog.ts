@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'login',
   'login-failed',
   'import',
+  'reveal-phone',
 ] as const
 
 /**

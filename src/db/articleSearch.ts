@@ -12,17 +12,8 @@ import type { Article } from '../payload-types'
 import { ARTICLES_SLUG } from '../slugs'
 import { inTransaction } from './inTransaction'
 import { readRows } from './readRows'
+import { type Executor, executorFor, type SqlQuery } from './requestExecutor'
 
-type SqlQuery = ReturnType<typeof sql>
-type Executor = { execute: (query: SqlQuery) => Promise<{ rows: Record<string, unknown>[] }> }
-type Adapter = { drizzle: Executor; sessions?: Record<string, { db: Executor }> }
-
-/** The request's transaction when there is one, so index rows commit (or roll back) with the article. */
-async function executorFor(payload: Payload, req?: Partial<PayloadRequest>): Promise<Executor> {
-  const adapter = payload.db as unknown as Adapter
-  const transactionID = req?.transactionID ? await req.transactionID : null
-  return (transactionID && adapter.sessions?.[String(transactionID)]?.db) || adapter.drizzle
-}
 
 const words = (text: string | null | undefined) => searchWords(text ?? '').join(' ')
 

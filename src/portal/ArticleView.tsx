@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from './Link'
 
 import { CORRECTION_KIND_LABELS } from '../lib/corrections/statuses'
+import { phoneSettingsFrom } from '../lib/phone/verification'
 import { readCount } from '../lib/portal/readCount'
 import { shanghaiDate, shanghaiDateTime } from '../lib/portal/time'
 import { Breadcrumb } from './Breadcrumb'
@@ -20,6 +21,9 @@ import { articleUrl, portalUrl } from '../lib/portal/siteUrl'
 import { DEFAULT_SITE_NAME } from '../lib/siteSettings/siteName'
 import { feedLinks } from './feeds'
 import type { ArticlePage, ArticleTeaser, HotArticle, Paged, SiteSettings } from './types'
+
+/** 后台实名 as this server is configured (COMMENT_REQUIRE_PHONE): the forms send an unbound reader to bind first. */
+const phoneRequired = phoneSettingsFrom(process.env).required
 
 const shownTime = (article: ArticlePage) => article.publishedAt ?? article.updatedAt
 
@@ -158,7 +162,7 @@ export function ArticleView({ article, settings, comments, hot = [] }: { article
           </section>
         )}
         <footer className="article-footer">
-          {comments && <CorrectionForm articleId={article.id} bodyId="article-body" />}
+          {comments && <CorrectionForm articleId={article.id} bodyId="article-body" returnPath={returnPath} phoneRequired={phoneRequired} />}
           {article.responsibleEditorName && <p data-testid="responsible-editor">【责任编辑:{article.responsibleEditorName}】</p>}
         </footer>
         {(article.previous || article.next) && (
@@ -186,7 +190,7 @@ export function ArticleView({ article, settings, comments, hot = [] }: { article
       {comments && (
         <section className="comments" data-testid="comments" id="comments" aria-labelledby="comments-heading">
           <h2 id="comments-heading">全部评论（{comments.total}）</h2>
-          {article.allowComments !== false ? <CommentForm articleId={article.id} returnPath={returnPath} /> : <p>本文已关闭评论。</p>}
+          {article.allowComments !== false ? <CommentForm articleId={article.id} returnPath={returnPath} phoneRequired={phoneRequired} /> : <p>本文已关闭评论。</p>}
           <OwnHeldComments articleId={article.id} />
           {comments.page.docs.length === 0 ? (
             <p className="empty">还没有评论。</p>

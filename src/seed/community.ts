@@ -1,15 +1,21 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { Profession } from '../lib/accounts/readers'
+import { parsePhoneNumber } from '../lib/phone/number'
+import { phoneKeysFrom, sealPhoneNumber } from '../lib/phone/secrets'
 import { renderPng } from './images'
 import { DEMO_PASSWORD } from './staff'
 import { AVATARS_SLUG, COMMENTS_SLUG, READERS_SLUG, SCREENING_WORDS_SLUG } from '../slugs'
 
-/** Demo readers: verified and unverified professional claims, as on a real portal. */
-const DEMO_READERS: { key: string; displayName: string; profession?: Profession; verified?: boolean; colour: string }[] = [
-  { key: 'reader1', displayName: '江南小周', profession: 'legal-assistant', verified: true, colour: '#c0392b' },
-  { key: 'reader2', displayName: '青柠律师', profession: 'trainee-lawyer', verified: true, colour: '#2471a3' },
-  { key: 'reader3', displayName: '老陈看市', profession: 'analyst', verified: false, colour: '#1e8449' },
+/**
+ * Demo readers: verified and unverified professional claims, as on a real portal. The first three
+ * have bound a (made-up) mobile number, so they comment at once; 阿敏 has not, and shows the binding
+ * step (the code goes to the SMS folder, .data/sms).
+ */
+const DEMO_READERS: { key: string; displayName: string; profession?: Profession; verified?: boolean; phone?: string; colour: string }[] = [
+  { key: 'reader1', displayName: '江南小周', profession: 'legal-assistant', verified: true, phone: '13900000001', colour: '#c0392b' },
+  { key: 'reader2', displayName: '青柠律师', profession: 'trainee-lawyer', verified: true, phone: '13900000002', colour: '#2471a3' },
+  { key: 'reader3', displayName: '老陈看市', profession: 'analyst', verified: false, phone: '13900000003', colour: '#1e8449' },
   { key: 'reader4', displayName: '理财新手阿敏', colour: '#b7950b' },
 ]
 
@@ -38,7 +44,9 @@ export async function createCommunity(payload: Payload, req: PayloadRequest, art
   for (const word of DEMO_SCREENING_WORDS) await payload.create({ collection: SCREENING_WORDS_SLUG, data: word, req })
 
   const readers: Record<string, number> = {}
+  const phoneKeys = phoneKeysFrom(process.env)
   for (const reader of DEMO_READERS) {
+    const phone = reader.phone ? sealPhoneNumber(phoneKeys, parsePhoneNumber(reader.phone)!) : null
     const png = await renderPng(
       `<svg xmlns="http://www.w3.org/2000/svg" width="192" height="192"><rect width="192" height="192" fill="#f4f1ea"/><circle cx="96" cy="96" r="80" fill="${reader.colour}"/><circle cx="96" cy="80" r="30" fill="#fff" opacity="0.85"/><rect x="46" y="120" width="100" height="44" rx="22" fill="#fff" opacity="0.85"/></svg>`,
     )
@@ -58,6 +66,7 @@ export async function createCommunity(payload: Payload, req: PayloadRequest, art
         profession: reader.profession,
         professionVerified: reader.verified ?? false,
         status: 'active',
+        ...(phone && { phoneHash: phone.numberHash, phoneCiphertext: phone.ciphertext, phoneMasked: phone.masked, phoneVerifiedAt: new Date().toISOString() }),
         // Demo accounts are ready to log in: no verification email to follow.
         ...({ _verified: true } as object),
       },

@@ -212,6 +212,15 @@ export const MATRIX: Rule[] = [
   rule('readers', 'pendingEmail · read',              '✗ ✗ ✗ ✓ | ✓ ✗ ✗ ✗ ✓'),
   rule('readers', 'pendingEmail · update',            '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', AUTH),
   ...internalAuthFields('readers', ['pendingEmailTokenHash', 'pendingEmailExpiresAt']),
+  // 后台实名: a reader binds their own number; only an admin reads one in full, each time audited.
+  rule('readers', 'POST /phone/code',                 '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗'),
+  rule('readers', 'POST /phone/verify',               '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗', { on: 'the code sent to the caller' }),
+  rule('readers', 'POST /:id/phone/reveal',           '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗', { on: "the owner's bound number" }),
+  ...['phoneMasked', 'phoneVerifiedAt'].flatMap((field) => [
+    rule('readers', `${field} · read`,                '✗ ✗ ✗ ✓ | ✓ ✗ ✗ ✗ ✓'),
+    rule('readers', `${field} · update`,              '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
+  ]),
+  ...internalAuthFields('readers', ['phoneHash', 'phoneCiphertext']),
   rule('readers', 'moderationLog · read',             '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓'),
   rule('readers', 'moderationLog · update',           '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
   rule('readers', 'notifyByEmail · read',             '✗ ✗ ✗ ✓ | ✓ ✗ ✗ ✗ ✗'),

@@ -11,7 +11,7 @@ import pg from 'pg'
 import sharp from 'sharp'
 
 import { type Answer, CALLERS, type Caller, endpointOf, fieldOf, GRAPHQL, MATRIX, type Rule } from '../access/matrix'
-import { Api, type ApiResponse, createStaff, READER_PASSWORD, sentMail, signUpReader, STAFF_PASSWORD, type Staff } from '../helpers/api'
+import { Api, type ApiResponse, bindReaderPhone, createStaff, READER_PASSWORD, sentMail, sentSms, signUpReader, STAFF_PASSWORD, type Staff } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
 
 type Id = number | string
@@ -281,6 +281,9 @@ beforeAll(async () => {
     signUpReader(server, { email: `owner-${run}@test.newsroom`, displayName: '本人读者' }),
   ])
   readerIds = { reader: reader.id, owner: owner.id }
+  // Both have bound a number (后台实名), so its masked form is there to be read or not.
+  await bindReaderPhone(server, reader, freshPhone())
+  await bindReaderPhone(server, owner, freshPhone())
   fx.bystander = {
     user: (await created(await staff.admin.post('/api/users', { name: '旁观者', email: `bystander-${run}@test.newsroom`, password: STAFF_PASSWORD, roles: ['reporter'] }), 'bystander')).id,
     reader: (await created(await staff.anonymous.post('/api/readers', { email: `bystander-${run}@test.newsroom`, password: READER_PASSWORD, displayName: '旁观者' }), 'bystander')).id,
@@ -728,6 +731,10 @@ async function graphqlField(caller: Caller, one: string, id: Id, field: string, 
   return { readable: true, present: value !== null && value !== undefined, revealing: revealing(value), detail: JSON.stringify(value)?.slice(0, 200) }
 }
 
+let phones = 0
+/** A mainland number no account has bound. */
+const freshPhone = () => `+86137${String(++phones).padStart(8, '0')}`
+
 /** A new value for each field a row writes, unlike the one stored. */
 const SAMPLES: Record<string, (marker: string, before: any) => unknown> = {
   createdBy: () => fx.bystander.user,
@@ -807,6 +814,10 @@ const SAMPLES: Record<string, (marker: string, before: any) => unknown> = {
   replierName: (m) => m,
   readAt: () => new Date().toISOString(),
   key: (m) => m,
+  phoneMasked: () => '199****0000',
+  phoneVerifiedAt: () => future(1),
+  phoneHash: (m) => m,
+  phoneCiphertext: (m) => m,
 }
 
 /** Virtual fields leave their mark in a log: they are written beside a change that makes an entry. */
@@ -936,6 +947,17 @@ const ENDPOINTS: Record<string, (caller: Caller, answer: Answer, rule: Rule) => 
   },
   'correction-requests GET /lookup': async (c, a) => status2xx(a, await as[c].get(`/api/correction-requests/lookup?token=${fx.lookupToken}`)),
   'readers POST /unlock': async (c, a) => unlockCell('readers', c, a),
+  'readers POST /phone/code': async (c, a) => status2xx(a, await as[c].post('/api/readers/phone/code', { phone: freshPhone() })),
+  'readers POST /phone/verify': async (c, a) => {
+    // A reader allowed binds on an account made for the cell: binding changes the account's phone
+    // fields, which the field rows compare before and after on the fixture readers.
+    const caller = a === '✓' ? await signUpReader(server, { email: `${mark('phone')}@test.newsroom`, displayName: '绑定读者' }) : as[c]
+    const phone = freshPhone()
+    if (a === '✓') await created(await caller.post('/api/readers/phone/code', { phone }), 'code')
+    const code = (await sentSms(server.smsDir)).find((message) => message.to === phone)?.code ?? '000000'
+    status2xx(a, await caller.post('/api/readers/phone/verify', { phone, code }))
+  },
+  'readers POST /:id/phone/reveal': async (c, a) => status2xx(a, await as[c].post(`/api/readers/${readerIds.owner}/phone/reveal`, { reason: 'matrix' })),
   'users POST /unlock': async (c, a) => unlockCell('users', c, a),
   'api-clients POST /unlock': async (c, a) => status2xx(a, await as[c].post('/api/api-clients/unlock', { email: 'x@test.newsroom' })),
   'payload-preferences GET /:key': async (c, a) => {

@@ -16,8 +16,8 @@ const PRIVATE_KEYS = new Set([
   // accounts (Payload auth and ours)
   'email', 'hash', 'salt', 'password', 'token', 'resetPasswordToken', 'resetPasswordExpiration', '_verificationToken', '_verified',
   'apiKey', 'apiKeyIndex', 'enableAPIKey', 'loginAttempts', 'lockUntil', 'sessions', 'secret', 'professionVerified', 'suspendedUntil',
-  // addresses
-  'ip', 'ipAddress',
+  // addresses and mobile numbers (后台实名)
+  'ip', 'ipAddress', 'phone', 'phoneHash', 'phoneCiphertext', 'phoneMasked', 'phoneVerifiedAt',
   // moderation (comments, readers)
   'reader', 'screening', 'maskedOriginal', 'moderationLog', 'moderationNote', 'reports', 'reportCount',
   // correction requests' triage
@@ -225,6 +225,9 @@ const ANONYMOUS_WRITES: readonly WriteEndpoint[] = [
   { method: 'POST', path: '/api/readers/unlock', fields: ['email'] },
   { method: 'POST', path: '/api/readers/logout', fields: [] },
   { method: 'POST', path: '/api/readers/refresh-token', fields: [] },
+  { method: 'POST', path: '/api/readers/phone/code', fields: ['phone'] },
+  { method: 'POST', path: '/api/readers/phone/verify', fields: ['phone', 'code'] },
+  { method: 'POST', path: '/api/readers/:id/phone/reveal', fields: ['reason'] },
   { method: 'POST', path: '/api/comments', fields: ['article', 'body', 'parent'] },
   { method: 'POST', path: '/api/comments/:id/report', fields: ['reason'] },
   { method: 'POST', path: '/api/comments/:id/like', fields: [] },
@@ -244,6 +247,9 @@ const READER_WRITES: readonly WriteEndpoint[] = [
   { method: 'POST', path: '/api/comments/:id/like', fields: [] },
   { method: 'DELETE', path: '/api/comments/:id/like', fields: [] },
   { method: 'POST', path: '/api/correction-requests', fields: ['article', 'errorType', 'quote', 'suggestion', 'explanation', 'reporterName', 'reporterEmail', 'website'] },
+  { method: 'POST', path: '/api/readers/phone/code', fields: ['phone'] },
+  { method: 'POST', path: '/api/readers/phone/verify', fields: ['phone', 'code'] },
+  { method: 'POST', path: '/api/readers/:id/phone/reveal', fields: ['reason'] },
   { method: 'PATCH', path: '/api/readers/:id', fields: ['displayName', 'profession', 'avatar', 'email', 'password', 'status', 'professionVerified'] },
   { method: 'PATCH', path: '/api/comments/:id', fields: ['status', 'featured', 'body'] },
 ]
@@ -255,7 +261,7 @@ const withRealArticle = (body: unknown) => (body && typeof body === 'object' && 
 /** What a creator is shown of their own new correction request: its lookup token, once. */
 const OWN_ANSWER_KEYS = ['lookupToken']
 /** What a reader sees of their own account and comments (and nobody else's). */
-const READER_OWN_KEYS = ['email', 'professionVerified', 'suspendedUntil', '_verified', 'sessions', 'reader']
+const READER_OWN_KEYS = ['email', 'professionVerified', 'suspendedUntil', '_verified', 'sessions', 'reader', 'phoneMasked', 'phoneVerifiedAt']
 
 // ---- the server and its content ---------------------------------------------------------------
 
@@ -268,6 +274,9 @@ beforeAll(async () => {
     AUTH_RATE_LIMIT_PER_EMAIL: '0',
     LIKE_RATE_LIMIT_PER_READER: '0',
     LIKE_RATE_LIMIT_PER_ADDRESS: '0',
+    PHONE_CODE_LIMIT_PER_NUMBER: '0',
+    PHONE_CODE_LIMIT_PER_READER: '0',
+    PHONE_CODE_LIMIT_PER_ADDRESS: '0',
   })
   staff = await createStaff(server)
   // Asking in English, which the refusals quoted below are in.

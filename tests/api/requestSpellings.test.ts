@@ -92,8 +92,8 @@ describe('a path in any spelling', () => {
     let server: TestServer
 
     beforeAll(async () => {
-      // Without auth limits, so a hundred login spellings answer as the first one does.
-      server = await startServer({ AUTH_RATE_LIMIT_PER_ADDRESS: '0', AUTH_RATE_LIMIT_PER_EMAIL: '0' })
+      // Without auth limits, so a hundred login spellings answer as the first one does; with 后台实名 on.
+      server = await startServer({ AUTH_RATE_LIMIT_PER_ADDRESS: '0', AUTH_RATE_LIMIT_PER_EMAIL: '0', COMMENT_REQUIRE_PHONE: 'on' })
     })
     afterAll(() => server.stop())
 
@@ -115,6 +115,18 @@ describe('a path in any spelling', () => {
       const body = JSON.stringify({ email: 'nobody@readers.test', password: 'wrong-password-123' })
       const expected = await expectSameAsCanonical('POST', '/api/readers/login', { body, headers: { 'content-type': 'application/json' } })
       expect(expected.status).toBe(401)
+    })
+
+    it('a reader with no bound number is refused a comment, and a malformed number, as on the canonical paths', async () => {
+      const reader = await signUpReader(server, { email: 'spelling-phone@readers.test', displayName: '拼写读者' })
+      const admin = await reader.login('admin@test.newsroom', 'admin-password-123')
+      const article = (await admin.post('/api/articles', { title: '拼写测试文章', _status: 'published' })).body.doc.id
+      const headers = { 'content-type': 'application/json', authorization: `JWT ${reader.token}` }
+      const comment = await expectSameAsCanonical('POST', '/api/comments', { body: JSON.stringify({ article, body: '未绑定手机号' }), headers }, 80)
+      expect([comment.status, comment.body.errors[0].data.code]).toEqual([403, 'PHONE_REQUIRED'])
+      const code = await expectSameAsCanonical('POST', '/api/readers/phone/code', { body: JSON.stringify({ phone: '12345' }), headers }, 80)
+      expect([code.status, code.body.errors[0].data.code]).toEqual([400, 'PHONE_NUMBER_INVALID'])
+      expect(await withDatabase(server.databaseUrl, async (db) => (await db.query('select count(*)::int as n from comments')).rows[0].n)).toBe(0)
     })
 
     it('the versions of a collection that keeps none are refused as on the canonical path', async () => {

@@ -1,12 +1,17 @@
-import { READER_PASSWORD, sentMail, signUpReader } from '../helpers/api'
+import { bindReaderPhone, READER_PASSWORD, sentMail, sentSms, signUpReader } from '../helpers/api'
 import { type Visitor, setUpBrowserTests } from '../helpers/browser'
+import { ADMIN } from '../helpers/server'
 import { answerTo, choose, eventually, logIntoAdmin, type Newsroom, openFromList, publishArticle, seedNewsroom, STAFF_EMAIL } from './newsroom'
 
 /**
- * The readers' side in a real browser: signing up and commenting, the moderator's work in the admin
- * showing up as 精彩评论 with the verified badge, and the portal's footer, search, 404 page and refusals.
+ * The readers' side in a real browser: signing up, binding a mobile number (后台实名, on as in
+ * production) and commenting, the moderator's work in the admin showing up as 精彩评论 with the
+ * verified badge, and the portal's footer, search, 404 page and refusals.
  */
-const browser = setUpBrowserTests()
+const browser = setUpBrowserTests({ COMMENT_REQUIRE_PHONE: 'on' })
+let phones = 0
+/** A mainland number of the test's own, bound over the API for readers whose binding is not the point. */
+const bindPhone = (reader: Parameters<typeof bindReaderPhone>[1]) => bindReaderPhone(browser.server(), reader, `+86136${String(++phones).padStart(8, '0')}`)
 let newsroom: Newsroom
 let article: { id: number; slug: string; title: string }
 
@@ -50,6 +55,21 @@ it('a reader signs up, verifies, comments and is told it awaits moderation; the 
 
   await logInAsReader(reader, email, `/articles/${article.slug}`)
   expect(await page.getByTestId('reader-name').innerText()).toContain(displayName)
+  // No number bound yet: the 纠错 form and the comment form send the reader to bind one, and back.
+  await page.getByTestId('correction-open').click()
+  expect(await page.locator('.correction').getByTestId('phone-required').innerText()).toContain('提交纠错前请先绑定手机号')
+  expect(await page.getByTestId('correction-form').count()).toBe(0)
+  await page.getByTestId('comments').getByTestId('phone-required').getByRole('link', { name: '绑定手机号' }).click()
+  await page.waitForURL((url) => url.pathname === '/account/phone')
+  await page.getByLabel('手机号').fill('139 1234 5678')
+  await page.getByTestId('phone-send').click()
+  await eventually(async () => expect(await page.getByTestId('phone-status').innerText()).toBe('验证码已发送，5 分钟内有效（139****5678）'))
+  expect(await page.getByTestId('phone-send').innerText()).toMatch(/^\d+ 秒后可重新获取$/)
+  const code = (await sentSms(browser.server().smsDir)).filter((message) => message.to === '+8613912345678').at(-1)?.code
+  expect(code).toMatch(/^\d{6}$/)
+  await page.getByLabel('验证码').fill(code!)
+  await page.getByTestId('phone-bind').click()
+  await page.waitForURL((url) => url.pathname === `/articles/${article.slug}`)
   await page.getByTestId('comment-form').getByLabel('发表评论').fill(body)
   await page.getByTestId('comment-form').getByRole('button', { name: '发表' }).click()
   await eventually(async () => expect(await page.getByTestId('comment-status').innerText()).toContain('审核'))
@@ -121,7 +141,7 @@ it('a reader signs up, verifies, comments and is told it awaits moderation; the 
 
 it('refuses a comment with a banned word, with the server\'s message', async () => {
   const email = `lanshan.${Date.now()}@readers.example`
-  await signUpReader(browser.server(), { email, displayName: '蓝山' })
+  await bindPhone(await signUpReader(browser.server(), { email, displayName: '蓝山' }))
   const reader = await browser.visit('reader')
   await logInAsReader(reader, email, `/articles/${article.slug}`)
   // Refused either at the door (a 400 with the reason) or stored as rejected: the reader is told either way.
@@ -180,7 +200,7 @@ it('tells a reader who comments too soon how long to wait, counting down in Chin
   expect((await admin.post('/api/globals/moderation-settings', { readerIntervalSeconds: interval })).status).toBe(200)
   try {
     const email = `qiushui.${Date.now()}@readers.example`
-    await signUpReader(browser.server(), { email, displayName: '秋水' })
+    await bindPhone(await signUpReader(browser.server(), { email, displayName: '秋水' }))
     const reader = await browser.visit('reader')
     await logInAsReader(reader, email, `/articles/${article.slug}`)
     reader.expectError(429, /\/api\/comments$/)
@@ -211,6 +231,7 @@ it('tells a reader who comments too soon how long to wait, counting down in Chin
 
 it('a reader likes a comment (赞 n), sees it pressed after a reload, and takes it back; anyone else sees the count', async () => {
   const author = await signUpReader(browser.server(), { email: `zanzhe.${Date.now()}@readers.example`, displayName: '写评论的人' })
+  await bindPhone(author)
   const body = '数据解读很到位，点个赞。'
   const posted = await author.post('/api/comments', { article: article.id, body })
   expect((await newsroom.staff.moderator.patch(`/api/comments/${posted.body.doc.id}`, { status: 'approved' })).status).toBe(200)
@@ -235,4 +256,27 @@ it('a reader likes a comment (赞 n), sees it pressed after a reload, and takes 
   await likes().click()
   await eventually(async () => expect([await likes().innerText(), await likes().getAttribute('aria-pressed')]).toEqual(['赞 0', 'false']))
   expect((await newsroom.staff.anonymous.get(`/api/comments/${posted.body.doc.id}?depth=0`)).body.likeCount).toBe(0)
+}, 120_000)
+
+it("an admin shows a reader's whole number in the admin, for a reason the audit log keeps; a moderator sees it masked, with no way to more", async () => {
+  const reader = await signUpReader(browser.server(), { email: `shiming.${Date.now()}@readers.example`, displayName: '实名读者' })
+  await bindReaderPhone(browser.server(), reader, '+8613687654321')
+  const masked = (page: Visitor['page']) => page.getByLabel('手机号', { exact: true })
+
+  const moderator = await browser.visit('moderator')
+  await logIntoAdmin(moderator.page, STAFF_EMAIL.moderator)
+  await moderator.page.goto(`/admin/collections/readers/${reader.id}`, { waitUntil: 'networkidle' })
+  await eventually(async () => expect(await masked(moderator.page).inputValue()).toBe('136****4321'))
+  expect(await moderator.page.getByTestId('reveal-phone').count()).toBe(0)
+
+  const admin = await browser.visit('admin')
+  await logIntoAdmin(admin.page, ADMIN.email, ADMIN.password)
+  await admin.page.goto(`/admin/collections/readers/${reader.id}`, { waitUntil: 'networkidle' })
+  await eventually(async () => expect(await masked(admin.page).inputValue()).toBe('136****4321'))
+  const panel = admin.page.getByTestId('reveal-phone')
+  await panel.getByRole('textbox').fill('公安机关调取函 2026-119 号')
+  await panel.getByRole('button', { name: '查看完整手机号' }).click()
+  await eventually(async () => expect(await admin.page.getByTestId('reveal-phone-result').innerText()).toBe('+8613687654321'))
+  const log = await newsroom.staff.admin.get(`/api/audit-log?where[action][equals]=reveal-phone&where[targetId][equals]=${reader.id}`)
+  expect(log.body.docs.map((entry: { summary: string }) => entry.summary)).toEqual([expect.stringContaining('公安机关调取函 2026-119 号')])
 }, 120_000)

@@ -126,3 +126,21 @@ export async function signUpReader(server: TestServer, data: { email: string; di
   if (login.status !== 200) throw new Error(`login of ${data.email} failed: ${login.status} ${JSON.stringify(login.body)}`)
   return Object.assign(new Api(server.url, login.body.token), { id: login.body.user.id as number })
 }
+
+export type Sms = { to: string; code: string; text: string }
+
+/** The text messages the server has written to its SMS folder, oldest first. */
+export async function sentSms(smsDir: string): Promise<Sms[]> {
+  const { readdir, readFile } = await import('node:fs/promises')
+  const files = (await readdir(smsDir).catch(() => [] as string[])).filter((file) => file.endsWith('.json')).sort()
+  return Promise.all(files.map(async (file) => JSON.parse(await readFile(`${smsDir}/${file}`, 'utf8')) as Sms))
+}
+
+/** Binds `phone` (E.164) to the reader through the real endpoints, reading the code from the SMS folder. */
+export async function bindReaderPhone(server: TestServer, reader: Api, phone: string, address = '203.0.113.250'): Promise<void> {
+  const sent = await reader.post('/api/readers/phone/code', { phone }, { 'x-forwarded-for': address })
+  if (sent.status !== 200) throw new Error(`no code sent to the reader: ${sent.status} ${JSON.stringify(sent.body)}`)
+  const code = (await sentSms(server.smsDir)).filter((message) => message.to === phone).at(-1)?.code
+  const bound = await reader.post('/api/readers/phone/verify', { phone, code }, { 'x-forwarded-for': address })
+  if (bound.status !== 200) throw new Error(`binding failed: ${bound.status} ${JSON.stringify(bound.body)}`)
+}

@@ -117,7 +117,7 @@ export type BrowserTests = {
  * for all its tests. After each test every window it opened is saved as a full-page screenshot
  * under tests/e2e/artifacts/ and the test fails if any window had a problem.
  */
-export function setUpBrowserTests(): BrowserTests {
+export function setUpBrowserTests(env: Record<string, string | undefined> = {}): BrowserTests {
   let browser: Browser | undefined
   let server: TestServer | undefined
   let visitors: Visitor[] = []
@@ -125,7 +125,7 @@ export function setUpBrowserTests(): BrowserTests {
   beforeAll(async () => {
     // Chromium first: a machine without it fails in a second, not after the admin build.
     browser = await launchChromium()
-    server = await startServer({ SERVE_ADMIN: 'true' }, { readyWithinMs: 540_000 })
+    server = await startServer({ SERVE_ADMIN: 'true', ...env }, { readyWithinMs: 540_000 })
   }, 600_000)
 
   afterEach(async () => {

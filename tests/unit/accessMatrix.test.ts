@@ -141,6 +141,8 @@ const README_ROWS: Record<string, (caller: Caller) => string> = {
     tick(allowed(c, ['comments', 'status · update'], ['comments', 'featured · update'], ['comments', 'screening · read'], ['comments', 'reports · read'])),
   'reader accounts: read, verify professions, suspend, ban': (c) =>
     tick(allowed(c, ['readers', 'read'], ['readers', 'professionVerified · update'], ['readers', 'status · update'], ['readers', 'suspendedUntil · update'])),
+  "readers' mobile numbers (后台实名): masked / in full, audited": (c) =>
+    allowed(c, ['readers', 'POST /:id/phone/reveal'], ['readers', 'phoneMasked · read']) ? 'in full' : allowed(c, ['readers', 'phoneMasked · read']) ? 'masked' : '',
   'word lists: read / edit': (c) =>
     allowed(c, ['screening-words', 'create'], ['screening-words', 'update'], ['screening-words', 'delete']) ? '✓' : allowed(c, ['screening-words', 'read']) ? 'read' : '',
   'comment moderation settings: read / edit': (c) =>

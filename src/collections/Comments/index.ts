@@ -7,6 +7,7 @@ import { isReader } from '../../access/isReader'
 import { nobody } from '../../access/nobody'
 import { serverWritten } from '../../access/serverWritten'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
+import { requireBoundPhone } from '../../hooks/requireBoundPhone'
 import { isModeratorUser, isReaderUser } from '../../access/roleChecks'
 import { clientAddressField } from '../../fields/adminOnlyPersonalData'
 import { changeLog } from '../../fields/changeLog'
@@ -60,6 +61,7 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
   defaultPopulate: { body: true, commenter: true, createdAt: true, likeCount: true },
   endpoints: [reportComment, ...commentLikeEndpoints],
   hooks: {
+    beforeOperation: [requireBoundPhone()],
     beforeChange: [moderateNewComment, logModeration],
     afterChange: [countApprovedComments, emitCommentWebhooks, notifyReaders],
     afterRead: [hideDeniedRecords(['reports', 'moderationLog'], isModeratorUser)],

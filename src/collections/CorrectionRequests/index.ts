@@ -11,6 +11,7 @@ import { clientAddressField } from '../../fields/adminOnlyPersonalData'
 import { changeLog } from '../../fields/changeLog'
 import { jsonViewAdmin } from '../../fields/jsonView'
 import { labelledSelect } from '../../fields/labelledSelect'
+import { requireBoundPhone } from '../../hooks/requireBoundPhone'
 import { CORRECTION_FIELD_LABELS, CORRECTION_STATUS_LABELS, ERROR_TYPE_LABELS } from '../../lib/corrections'
 import { lookupCorrectionRequest } from './endpoints/lookup'
 import { enforceCorrectionWorkflow } from './hooks/enforceCorrectionWorkflow'
@@ -50,6 +51,7 @@ export const CorrectionRequests: CollectionConfig<typeof CORRECTION_REQUESTS_SLU
   },
   endpoints: [lookupCorrectionRequest],
   hooks: {
+    beforeOperation: [requireBoundPhone()],
     beforeChange: [receiveCorrectionRequest, enforceCorrectionWorkflow],
     afterChange: [keepTitle, revealLookupToken, notifyReporter],
   },

@@ -11,6 +11,7 @@ import { accountFields } from '../../fields/accountFields'
 import { changeLog } from '../../fields/changeLog'
 import { labelledSelect } from '../../fields/labelledSelect'
 import { notifyByEmailField } from '../../fields/notifyByEmail'
+import { phoneFields } from '../../fields/phoneFields'
 import { enforcePasswordRules } from '../../hooks/enforcePasswordRules'
 import { announceHeldEmail, applyAccountWritePlan, guardAuthFields } from '../../hooks/guardAuthFields'
 import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
@@ -18,6 +19,7 @@ import { LOGIN_LOCKOUT, loginCookies } from '../../lib/accounts/loginPolicy'
 import { PROFESSIONS, READER_STATUSES } from '../../lib/accounts/readers'
 import { confirmEmailEndpoint } from '../Users/confirmEmail'
 import { passwordResetEmail, verificationEmail } from './emails'
+import { phoneEndpoints } from './endpoints/phone'
 import { logReaderModeration } from './hooks/logReaderModeration'
 import { refreshCommenterOnComments } from './hooks/refreshCommenterOnComments'
 import { refreshReaderNameOnCorrectionRequests } from './hooks/refreshReaderNameOnCorrectionRequests'
@@ -57,7 +59,7 @@ export const Readers: CollectionConfig<typeof READERS_SLUG> = {
     afterChange: [refreshCommenterOnComments, refreshReaderNameOnCorrectionRequests, announceHeldEmail],
     afterRead: [hideDeniedRecords(['moderationLog'], isModeratorUser)],
   },
-  endpoints: [confirmEmailEndpoint(READERS_SLUG)],
+  endpoints: [confirmEmailEndpoint(READERS_SLUG), ...phoneEndpoints],
   fields: [
     ...accountFields(READERS_SLUG, { read: moderatorsOrSelfField, update: readerSelfOrAdminField }),
     // Payload's own lets any logged-in account set it, a reader signing someone else up included.
@@ -92,6 +94,7 @@ export const Readers: CollectionConfig<typeof READERS_SLUG> = {
       admin: { position: 'sidebar', condition: (data) => data?.status === 'suspended' },
     },
     notifyByEmailField,
+    ...phoneFields(moderatorsOrSelfField),
     changeLog({ name: 'moderationLog', label: { en: 'Moderation log', zh: '处理记录' }, read: isModeratorField }, { changes: 'fields' }),
   ],
 }

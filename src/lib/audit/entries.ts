@@ -15,6 +15,7 @@ const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   login: '登录',
   'login-failed': '登录失败',
   import: '导入',
+  'reveal-phone': '查看手机号',
 }
 
 const DRAFT_UPDATE_LABEL = '更新草稿'

@@ -9,7 +9,7 @@ export const logger = pino({
   base: { service: 'newsroom' },
   timestamp: pino.stdTimeFunctions.isoTime,
   redact: {
-    paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
+    paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token', '*.phone'],
     censor: '[redacted]',
   },
 })

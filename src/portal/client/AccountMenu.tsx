@@ -21,6 +21,7 @@ export function AccountMenu() {
     <div className="account-menu" data-reader="signed-in">
       <span data-testid="reader-name">{reader.displayName}</span>
       <NotificationBadge />
+      <Link href="/account/phone">{reader.phoneMasked ? '手机号' : '绑定手机号'}</Link>
       <button type="button" onClick={() => void logout()}>
         退出
       </button>

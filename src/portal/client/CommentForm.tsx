@@ -5,13 +5,18 @@ import { type FormEvent, useState } from 'react'
 
 import { callApi } from './browserApi'
 import { useFormStatus } from './formStatus'
+import { needsPhone, PhoneRequiredNotice } from './PhoneBinding'
 import { useReader } from './ReaderContext'
 
-/** 发表评论 for a logged-in reader; everyone else is offered the login page, and back. */
-export function CommentForm({ articleId, returnPath }: { articleId: number; returnPath: string }) {
+/**
+ * 发表评论 for a logged-in reader; everyone else is offered the login page, and back. A reader who
+ * must bind a number first (后台实名) is sent to do so, also when the API says so after all.
+ */
+export function CommentForm({ articleId, returnPath, phoneRequired }: { articleId: number; returnPath: string; phoneRequired: boolean }) {
   const { reader } = useReader()
   const { status, setStatus, refused, waiting } = useFormStatus()
   const [sending, setSending] = useState(false)
+  const [phoneRefused, setPhoneRefused] = useState(false)
   if (reader === undefined) return null
   if (!reader) {
     return (
@@ -20,6 +25,7 @@ export function CommentForm({ articleId, returnPath }: { articleId: number; retu
       </p>
     )
   }
+  if (needsPhone(reader, phoneRequired) || phoneRefused) return <PhoneRequiredNotice returnPath={returnPath} action="发表评论" />
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const form = event.currentTarget
@@ -27,6 +33,7 @@ export function CommentForm({ articleId, returnPath }: { articleId: number; retu
     setSending(true)
     const answer = await callApi<{ doc?: { status?: string } }>('/api/comments', 'POST', { article: articleId, body })
     setSending(false)
+    if (answer.code === 'PHONE_REQUIRED') return setPhoneRefused(true)
     if (!answer.ok) return refused(answer)
     // The screening refuses a banned word by storing the comment as rejected (moderators see it), not by an error.
     const outcome = answer.data?.doc?.status

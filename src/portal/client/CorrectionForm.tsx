@@ -5,6 +5,8 @@ import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { ERROR_TYPE_LABELS, ERROR_TYPES } from '../../lib/corrections/statuses'
 import { callApi, formFields } from './browserApi'
 import { useFormStatus } from './formStatus'
+import { needsPhone, PhoneRequiredNotice } from './PhoneBinding'
+import { useReader } from './ReaderContext'
 
 
 /** The text selected now inside the article body (not in a comment or the page around it), or ''. */
@@ -29,8 +31,13 @@ function useArticleSelection(bodyId: string) {
   return selected
 }
 
-/** 【纠错】: anyone may report an error; the quote starts as the passage they selected. */
-export function CorrectionForm({ articleId, bodyId }: { articleId: number; bodyId: string }) {
+/**
+ * 【纠错】: anyone may report an error; the quote starts as the passage they selected. A logged-in
+ * reader who must bind a number first (后台实名) is sent to do so; anonymous requests stay open.
+ */
+export function CorrectionForm({ articleId, bodyId, returnPath, phoneRequired }: { articleId: number; bodyId: string; returnPath: string; phoneRequired: boolean }) {
+  const { reader } = useReader()
+  const [phoneRefused, setPhoneRefused] = useState(false)
   const selected = useArticleSelection(bodyId)
   const [open, setOpen] = useState(false)
   const [quote, setQuote] = useState('')
@@ -49,6 +56,7 @@ export function CorrectionForm({ articleId, bodyId }: { articleId: number; bodyI
     setSending(true)
     const answer = await callApi<{ doc?: { id: number; lookupToken?: string } }>('/api/correction-requests', 'POST', { article: articleId, ...fields })
     setSending(false)
+    if (answer.code === 'PHONE_REQUIRED') return setPhoneRefused(true)
     if (!answer.ok) return refused(answer)
     form.reset()
     setQuote('')
@@ -61,7 +69,8 @@ export function CorrectionForm({ articleId, bodyId }: { articleId: number; bodyI
       <button type="button" className="link-button" data-testid="correction-open" aria-expanded={open} onClick={openForm}>
         【纠错】
       </button>
-      {open && (
+      {open && (needsPhone(reader, phoneRequired) || phoneRefused) && <PhoneRequiredNotice returnPath={returnPath} action="提交纠错" />}
+      {open && !(needsPhone(reader, phoneRequired) || phoneRefused) && (
         <form className="correction-form" data-testid="correction-form" onSubmit={submit}>
           <h2>纠错</h2>
           <label htmlFor="correction-type">错误类型</label>

@@ -4,7 +4,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useS
 
 import { callApi } from './browserApi'
 
-export type Reader = { id: number; displayName: string; email?: string; notifyByEmail?: boolean }
+export type Reader = { id: number; displayName: string; email?: string; notifyByEmail?: boolean; phoneMasked?: string | null; phoneVerifiedAt?: string | null }
 
 type ReaderState = {
   /** undefined while the browser is still asking who is logged in. */

@@ -34,8 +34,10 @@ export function useFormStatus() {
   const refused = (answer: ApiAnswer) => {
     if (answer.retryAfterSeconds === null) return setStatus({ tone: 'error', text: answer.message })
     setStatus(null)
-    setNow(Date.now())
-    setWait({ code: waitCodeOf(answer.code), until: Date.now() + answer.retryAfterSeconds * 1000 })
+    // One reading of the clock for both: a millisecond between them showed a wait of 4 seconds as 5.
+    const at = Date.now()
+    setNow(at)
+    setWait({ code: waitCodeOf(answer.code), until: at + answer.retryAfterSeconds * 1000 })
   }
   const shown: Status = wait && seconds > 0 ? { tone: 'error', text: translate({ code: wait.code, values: { seconds } }, 'zh') } : status
   return { status: shown, setStatus, refused, waiting: seconds > 0 }

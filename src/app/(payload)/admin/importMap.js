@@ -27,6 +27,7 @@ import { ScreeningField as ScreeningField_c5b3510ab01aefb7b895b02d9ddb07dd } fro
 import { OpenOnPendingQueue as OpenOnPendingQueue_556878330d7a47f3aa10951cb5056c56 } from '../../../components/OpenOnPendingQueue'
 import { CommentBulkActions as CommentBulkActions_50c1c47d0c26a90b6420b898ff58529b } from '../../../components/CommentBulkActions'
 import { CurrentPasswordField as CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2 } from '../../../components/CurrentPasswordField'
+import { RevealPhone as RevealPhone_d9555e345fec13f775fe893780b2b80a } from '../../../components/RevealPhone'
 import { ReviewQueues as ReviewQueues_abb984e51dd4f40489e478cf0d1bf14e } from '../../../components/ReviewQueues'
 import { PendingCommentsLink as PendingCommentsLink_20b516d48cf08a836aceb3ccedaef132 } from '../../../components/PendingCommentsLink'
 import { DatePickerLanguage as DatePickerLanguage_7e7201c94a82cb4e3a74312b3167d835 } from '../../../components/DatePickerLanguage'
@@ -64,6 +65,7 @@ export const importMap = {
   "/components/OpenOnPendingQueue#OpenOnPendingQueue": OpenOnPendingQueue_556878330d7a47f3aa10951cb5056c56,
   "/components/CommentBulkActions#CommentBulkActions": CommentBulkActions_50c1c47d0c26a90b6420b898ff58529b,
   "/components/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2,
+  "/components/RevealPhone#RevealPhone": RevealPhone_d9555e345fec13f775fe893780b2b80a,
   "/components/ReviewQueues#ReviewQueues": ReviewQueues_abb984e51dd4f40489e478cf0d1bf14e,
   "/components/PendingCommentsLink#PendingCommentsLink": PendingCommentsLink_20b516d48cf08a836aceb3ccedaef132,
   "/components/DatePickerLanguage#DatePickerLanguage": DatePickerLanguage_7e7201c94a82cb4e3a74312b3167d835,
