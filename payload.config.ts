@@ -47,7 +47,9 @@ import { ADMIN_DATE_FORMAT, datesInAdminFormat, NEWSROOM_TIMEZONE } from './src/
 import { boundingFindTotals } from './src/db/findTotals'
 import { deliverWebhookTask } from './src/jobs/deliverWebhook'
 import { purgeAuditLogTask } from './src/jobs/purgeAuditLog'
+import { purgeDeletedRecordsTask } from './src/jobs/purgeDeletedRecords'
 import { auditRetentionDaysFrom } from './src/lib/audit'
+import { recordRetentionDaysFrom } from './src/lib/records/retention'
 import { authRateLimitsFrom } from './src/lib/accounts/authRateLimit'
 import { exactCountUpToFrom } from './src/lib/api/findTotals'
 import { databasePoolSize } from './src/lib/runtime/envNumbers'
@@ -159,7 +161,11 @@ export default buildConfig({
   },
   jobs: {
     access: { run: ({ req }) => isPublisherUser(req.user) },
-    tasks: [deliverWebhookTask(deliverySettingsFrom(process.env), searchEnginePushes), purgeAuditLogTask(auditRetentionDaysFrom(process.env))],
+    tasks: [
+      deliverWebhookTask(deliverySettingsFrom(process.env), searchEnginePushes),
+      purgeAuditLogTask(auditRetentionDaysFrom(process.env)),
+      purgeDeletedRecordsTask(recordRetentionDaysFrom(process.env)),
+    ],
     autoRun: [
       // Scheduled publishing: a publish or unpublish set for a time happens within seconds of it.
       { cron: '*/5 * * * * *', queue: 'default', limit: 20 },
