@@ -211,18 +211,24 @@ describe('records kept after deletion', () => {
       await signUpReader(server, { email: 'expired@readers.test', displayName: '过期读者' }),
       await signUpReader(server, { email: 'recent@readers.test', displayName: '保留读者' }),
     ]
-    for (const [collection, id] of [['comments', expired], ['comments', recent], ['readers', expiredReader.id], ['readers', recentReader.id]] as const) {
+    for (const [collection, id] of [['comments', expired], ['comments', recent], ['readers', recentReader.id]] as const) {
       expect((await trash(staff.admin, collection, id)).status).toBe(200)
     }
     await backdate('comments', expired, RETENTION_DAYS + 1)
-    await backdate('readers', expiredReader.id, RETENTION_DAYS + 1)
     await backdate('comments', recent, RETENTION_DAYS - 1)
     await backdate('readers', recentReader.id, RETENTION_DAYS - 1)
+    // A like from the account about to be deleted, given while it could still log in.
     const live = await approvedComment('58.19.0.1')
+    const liked = (await expiredReader.post(`/api/comments/${live}/like`, undefined, { 'x-forwarded-for': '58.19.0.1' })).body.likeCount
+    expect(liked).toBe(1)
+    expect((await trash(staff.admin, 'readers', expiredReader.id)).status).toBe(200)
+    await backdate('readers', expiredReader.id, RETENTION_DAYS + 1)
 
     await purgeNow()
     expect([await exists('comments', expired), await exists('readers', expiredReader.id)]).toEqual([false, false])
     expect([await exists('comments', recent), await exists('readers', recentReader.id), await exists('comments', live)]).toEqual([true, true, true])
     expect((await staff.moderator.get(`/api/comments/${recent}?trash=true`)).status).toBe(200)
+    // The purged account's like went with it.
+    expect((await publicComment(live)).likeCount).toBe(0)
   })
 })
