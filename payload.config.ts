@@ -38,6 +38,7 @@ import { malformedFormAsBadRequest } from './src/hooks/everywhere/malformedFormA
 import { authAttemptLimits } from './src/hooks/everywhere/limitAuthAttempts'
 import { auditingCollection, recordFailedLogins } from './src/hooks/everywhere/recordAuditTrail'
 import { checkingEveryCollectionsQueries } from './src/hooks/everywhere/refuseUnservableQueries'
+import { keepingDeletedRecords } from './src/hooks/everywhere/keepDeletedRecords'
 import { checkingCollectionWrites, checkingGlobalWrites } from './src/hooks/everywhere/rejectMalformedWrites'
 import { isPublisherUser } from './src/access/roleChecks'
 import { emailAdapter } from './src/email/adapter'
@@ -123,7 +124,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: projectCollections.map(datesInAdminFormat).map(checkingCollectionWrites).map(notingSaveKinds).map(announcingCollectionChanges).map(auditingCollection).map(authAttempts.limitingCollection),
+  collections: projectCollections.map(datesInAdminFormat).map(checkingCollectionWrites).map(keepingDeletedRecords).map(notingSaveKinds).map(announcingCollectionChanges).map(auditingCollection).map(authAttempts.limitingCollection),
   globals: projectGlobals.map(datesInAdminFormat).map(checkingGlobalWrites).map(announcingGlobalChanges),
   editor: articleBodyEditor,
   email: emailAdapter({

@@ -185,24 +185,30 @@ describe('records kept after deletion', () => {
 
   it('keeps the record from being deleted for good through the API, by anyone', async () => {
     const id = await approvedComment('58.19.0.1')
-    for (const api of [staff.admin, staff.moderator]) expect((await api.delete(`/api/comments/${id}`)).status).toBe(403)
+    const refused = (res: { status: number; body: any }) => [res.status, res.body.errors?.[0]?.data?.code]
+    for (const api of [staff.admin, staff.moderator]) expect(refused(await api.delete(`/api/comments/${id}`))).toEqual([403, 'RECORD_KEPT_IN_TRASH'])
     expect((await trash(staff.admin, 'comments', id)).status).toBe(200)
-    expect((await staff.admin.delete(`/api/comments/${id}?trash=true`)).status).toBe(403)
+    const inEnglish = await staff.admin.inLanguage('en').delete(`/api/comments/${id}?trash=true`)
+    expect(refused(inEnglish)).toEqual([403, 'RECORD_KEPT_IN_TRASH'])
+    expect(inEnglish.body.errors[0].message).toMatch(/moved to the trash/)
+    expect((await staff.admin.delete(`/api/comments?where[id][equals]=${id}&trash=true`)).status).toBe(403)
     const graphql = await staff.admin.graphql(`mutation { deleteComment(id: ${id}, trash: true) { id } }`)
     expect(graphql.body.data?.deleteComment ?? null).toBeNull()
+    expect(graphql.body.errors?.[0]?.extensions?.statusCode).toBe(403)
     expect(await exists('comments', id)).toBe(true)
   })
 
   it('closes a deleted reader account at once and keeps its record, staff-visible', async () => {
     const leaving = await signUpReader(server, { email: 'leaving@readers.test', displayName: '将注销的读者' })
     expect((await trash(staff.moderator, 'readers', leaving.id)).status).toBe(403)
+    expect((await trash(leaving, 'readers', leaving.id)).status).toBe(403)
     expect((await trash(staff.admin, 'readers', leaving.id)).status).toBe(200)
     expect((await leaving.get('/api/readers/me')).body.user).toBeNull()
     expect((await leaving.post('/api/comments', { article: articleId, body: '注销后的评论' })).status).toBe(403)
     expect((await new Api(server.url).post('/api/readers/login', { email: 'leaving@readers.test', password: READER_PASSWORD })).status).toBe(401)
     expect((await staff.moderator.get(`/api/readers/${leaving.id}`)).status).toBe(404)
     expect((await staff.moderator.get(`/api/readers/${leaving.id}?trash=true`)).body).toMatchObject({ displayName: '将注销的读者', deletedAt: expect.any(String) })
-    expect((await staff.admin.delete(`/api/readers/${leaving.id}`)).status).toBe(403)
+    expect((await staff.admin.delete(`/api/readers/${leaving.id}?trash=true`)).body.errors?.[0]?.data?.code).toBe('RECORD_KEPT_IN_TRASH')
   })
 
   it(`purges what was deleted more than RECORD_RETENTION_DAYS (${RETENTION_DAYS}) ago, and keeps the rest`, async () => {
