@@ -113,7 +113,7 @@ export async function readArticlePage(payload: Payload, slug: string) {
         from articles_rels r join tags t on t.id = r.tags_id where r.parent_id = a.id and r.path = 'tags') as tags,
       (select coalesce(json_agg(json_build_object('id', k.id, 'date', k.date, 'kind', k.kind, 'text', k.text, 'request', k.request_id) order by k._order), '[]')
         from articles_corrections k where k._parent_id = a.id) as corrections,
-      (select coalesce(json_agg(json_build_object('id', m.id, 'body', m.body, 'createdAt', m.created_at, 'likeCount', m.like_count, 'commenter', json_build_object(
+      (select coalesce(json_agg(json_build_object('id', m.id, 'body', m.body, 'createdAt', m.created_at, 'likeCount', m.like_count, 'deletedAt', m.deleted_at, 'commenter', json_build_object(
             'displayName', m.commenter_display_name, 'avatarUrl', m.commenter_avatar_url,
             'profession', m.commenter_profession, 'professionLabel', m.commenter_profession_label)${IP_REGION}) order by m.created_at desc), '[]')
         from (select * from comments where article_id = a.id and featured and status = 'approved' and deleted_at is null order by created_at desc limit ${FEATURED_COMMENTS_SHOWN + 1}) m) as featured_comments,
