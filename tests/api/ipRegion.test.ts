@@ -1,4 +1,4 @@
-import { Api, createStaff, READER_PASSWORD, signUpReader, type Staff } from '../helpers/api'
+import { Api, createStaff, invalidPaths, READER_PASSWORD, signUpReader, type Staff } from '../helpers/api'
 import { startServer, type TestServer, withDatabase } from '../helpers/server'
 import { eventually } from '../helpers/wait'
 
@@ -215,6 +215,9 @@ describe('records kept after deletion', () => {
     expect((await staff.moderator.get(`/api/readers/${leaving.id}`)).status).toBe(404)
     expect((await staff.moderator.get(`/api/readers/${leaving.id}?trash=true`)).body).toMatchObject({ displayName: '将注销的读者', deletedAt: expect.any(String) })
     expect((await staff.admin.delete(`/api/readers/${leaving.id}?trash=true`)).body.errors?.[0]?.data?.code).toBe('RECORD_KEPT_IN_TRASH')
+    // The kept account still holds its email: signing up with it again is a clear 400 naming the field.
+    const again = await new Api(server.url).post('/api/readers', { email: 'leaving@readers.test', password: READER_PASSWORD, displayName: '回来的读者' })
+    expect([again.status, invalidPaths(again.body)]).toEqual([400, ['email']])
   })
 
   it(`purges what was deleted more than RECORD_RETENTION_DAYS (${RETENTION_DAYS}) ago, and keeps the rest`, async () => {
