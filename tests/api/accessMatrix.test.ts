@@ -393,7 +393,7 @@ async function visibleOverRest(target: string, caller: Caller, ids: Id[]): Promi
   if (BY_KEY.has(target)) return listed
   const one = await Promise.all(ids.map(async (id) => ((await as[caller].get(`${restBase(target)}/${id}?depth=0`)).status === 200 ? id : null)))
   const byId = one.filter((id): id is Id => id !== null)
-  check(JSON.stringify([...byId].sort()) === JSON.stringify([...new Set(listed)].sort()), `by id ${JSON.stringify(byId)} but listed ${JSON.stringify(listed)}`)
+  check(JSON.stringify([...byId].sort()) === JSON.stringify([...new Set(listed)].sort()), `by id ${JSON.stringify(byId)} but listed ${JSON.stringify(listed)} (${brief(list)})`)
   return byId
 }
 
