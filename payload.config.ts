@@ -38,6 +38,7 @@ import { malformedFormAsBadRequest } from './src/hooks/everywhere/malformedFormA
 import { authAttemptLimits } from './src/hooks/everywhere/limitAuthAttempts'
 import { auditingCollection, recordFailedLogins } from './src/hooks/everywhere/recordAuditTrail'
 import { checkingEveryCollectionsQueries } from './src/hooks/everywhere/refuseUnservableQueries'
+import { keepingDeletedRecords } from './src/hooks/everywhere/keepDeletedRecords'
 import { checkingCollectionWrites, checkingGlobalWrites } from './src/hooks/everywhere/rejectMalformedWrites'
 import { isPublisherUser } from './src/access/roleChecks'
 import { emailAdapter } from './src/email/adapter'
@@ -47,7 +48,9 @@ import { ADMIN_DATE_FORMAT, datesInAdminFormat, NEWSROOM_TIMEZONE } from './src/
 import { boundingFindTotals } from './src/db/findTotals'
 import { deliverWebhookTask } from './src/jobs/deliverWebhook'
 import { purgeAuditLogTask } from './src/jobs/purgeAuditLog'
+import { purgeDeletedRecordsTask } from './src/jobs/purgeDeletedRecords'
 import { auditRetentionDaysFrom } from './src/lib/audit'
+import { recordRetentionDaysFrom } from './src/lib/records/retention'
 import { authRateLimitsFrom } from './src/lib/accounts/authRateLimit'
 import { exactCountUpToFrom } from './src/lib/api/findTotals'
 import { databasePoolSize } from './src/lib/runtime/envNumbers'
@@ -121,7 +124,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: projectCollections.map(datesInAdminFormat).map(checkingCollectionWrites).map(notingSaveKinds).map(announcingCollectionChanges).map(auditingCollection).map(authAttempts.limitingCollection),
+  collections: projectCollections.map(datesInAdminFormat).map(checkingCollectionWrites).map(keepingDeletedRecords).map(notingSaveKinds).map(announcingCollectionChanges).map(auditingCollection).map(authAttempts.limitingCollection),
   globals: projectGlobals.map(datesInAdminFormat).map(checkingGlobalWrites).map(announcingGlobalChanges),
   editor: articleBodyEditor,
   email: emailAdapter({
@@ -159,7 +162,11 @@ export default buildConfig({
   },
   jobs: {
     access: { run: ({ req }) => isPublisherUser(req.user) },
-    tasks: [deliverWebhookTask(deliverySettingsFrom(process.env), searchEnginePushes), purgeAuditLogTask(auditRetentionDaysFrom(process.env))],
+    tasks: [
+      deliverWebhookTask(deliverySettingsFrom(process.env), searchEnginePushes),
+      purgeAuditLogTask(auditRetentionDaysFrom(process.env)),
+      purgeDeletedRecordsTask(recordRetentionDaysFrom(process.env)),
+    ],
     autoRun: [
       // Scheduled publishing: a publish or unpublish set for a time happens within seconds of it.
       { cron: '*/5 * * * * *', queue: 'default', limit: 20 },

@@ -29,6 +29,7 @@ import * as migration_20261207_150000_article_views from './20261207_150000_arti
 import * as migration_20261207_153415_reader_phones from './20261207_153415_reader_phones';
 import * as migration_20261207_153507_notifications from './20261207_153507_notifications';
 import * as migration_20261207_153745_upload_storage_fields from './20261207_153745_upload_storage_fields';
+import * as migration_20261207_164107_comment_ip_region_and_trash from './20261207_164107_comment_ip_region_and_trash';
 
 export const migrations = [
   {
@@ -185,5 +186,10 @@ export const migrations = [
     up: migration_20261207_153745_upload_storage_fields.up,
     down: migration_20261207_153745_upload_storage_fields.down,
     name: '20261207_153745_upload_storage_fields',
+  },
+  {
+    up: migration_20261207_164107_comment_ip_region_and_trash.up,
+    down: migration_20261207_164107_comment_ip_region_and_trash.down,
+    name: '20261207_164107_comment_ip_region_and_trash'
   },
 ];

@@ -95,6 +95,7 @@ export interface Config {
     tasks: {
       deliverWebhook: TaskDeliverWebhook;
       purgeAuditLog: TaskPurgeAuditLog;
+      purgeDeletedRecords: TaskPurgeDeletedRecords;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -521,6 +522,7 @@ export interface Reader {
     | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   email: string;
   resetPasswordToken?: string | null;
   resetPasswordExpiration?: string | null;
@@ -610,6 +612,7 @@ export interface Comment {
     | null;
   maskedOriginal?: string | null;
   ip?: string | null;
+  ipRegion?: string | null;
   originalId?: string | null;
   reportCount?: number | null;
   reports?:
@@ -633,6 +636,7 @@ export interface Comment {
     | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
 }
 /**
  * What readers were told about their comments. Read-only.
@@ -869,7 +873,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverWebhook' | 'purgeAuditLog' | 'schedulePublish';
+        taskSlug: 'inline' | 'deliverWebhook' | 'purgeAuditLog' | 'purgeDeletedRecords' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -902,7 +906,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverWebhook' | 'purgeAuditLog' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deliverWebhook' | 'purgeAuditLog' | 'purgeDeletedRecords' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1237,6 +1241,7 @@ export interface CommentsSelect<T extends boolean = true> {
   screening?: T;
   maskedOriginal?: T;
   ip?: T;
+  ipRegion?: T;
   originalId?: T;
   reportCount?: T;
   reports?:
@@ -1260,6 +1265,7 @@ export interface CommentsSelect<T extends boolean = true> {
       };
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1334,6 +1340,7 @@ export interface ReadersSelect<T extends boolean = true> {
       };
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   email?: T;
   resetPasswordToken?: T;
   resetPasswordExpiration?: T;
@@ -1617,6 +1624,10 @@ export interface SiteSetting {
   newsLicenceHolder?: string | null;
   newsLicenceCategory?: string | null;
   contactEmail?: string | null;
+  /**
+   * Where comments' IP region (IP属地) comes from, offline; refreshed by updating this npm package.
+   */
+  ipRegionDatabase?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1673,6 +1684,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   newsLicenceHolder?: T;
   newsLicenceCategory?: T;
   contactEmail?: T;
+  ipRegionDatabase?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1728,6 +1740,14 @@ export interface TaskDeliverWebhook {
  * via the `definition` "TaskPurgeAuditLog".
  */
 export interface TaskPurgeAuditLog {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeDeletedRecords".
+ */
+export interface TaskPurgeDeletedRecords {
   input?: unknown;
   output?: unknown;
 }

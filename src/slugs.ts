@@ -40,5 +40,6 @@ export const MODERATION_SETTINGS_SLUG = 'moderation-settings'
 // Job tasks
 export const DELIVER_WEBHOOK_TASK = 'deliverWebhook'
 export const PURGE_AUDIT_LOG_TASK = 'purgeAuditLog'
+export const PURGE_DELETED_RECORDS_TASK = 'purgeDeletedRecords'
 /** Payload's built-in task behind `schedulePublish` on a collection's versions. */
 export const SCHEDULE_PUBLISH_TASK = 'schedulePublish'

@@ -7,6 +7,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import { type ArticlePageRow, assembleArticlePage, FEATURED_COMMENTS_SHOWN, RELATED_SHOWN } from '../lib/articlePage/assemble'
+import { ipRegionEnabledFrom } from '../lib/comments/ipRegion'
 import { MEDIA_IMAGE_SIZES } from '../lib/media/imageFiles'
 import { readRows } from './readRows'
 
@@ -19,6 +20,9 @@ const image = (alias: string) =>
 const idsInBody = (path: string) => sql.raw(`(select (v #>> '{}')::int from jsonb_path_query(a.body, '${path}') v where v #>> '{}' ~ '^[0-9]{1,9}$')`)
 const BODY_IMAGES = idsInBody('strict $.** ? (@.type == "upload" && @.relationTo == "media").value')
 const BODY_LINKS = idsInBody('strict $.** ? (@.type == "link" && @.fields.linkType == "internal" && @.fields.doc.relationTo == "articles").fields.doc.value')
+
+/** A comment's IP属地, unless COMMENT_IP_REGION=off keeps it from everyone (the field's read access). */
+const IP_REGION = sql.raw(ipRegionEnabledFrom(process.env) ? `, 'ipRegion', m.ip_region` : '')
 
 /** Another article as a page links to it: 相关阅读, 上一篇 and 下一篇. */
 const teaserOf = (alias: string) => `json_build_object('id', ${alias}.id, 'title', ${alias}.title, 'slug', ${alias}.slug, 'publishedAt', ${alias}.published_at)`
@@ -79,7 +83,8 @@ function neighbour(direction: 'previous' | 'next') {
  *
  * What the public may read is stated here, as the collections' access rules give it to an anonymous
  * reader: the published version only (the main table holds it: drafts of a published article live
- * in its versions), featured comments only once approved, and no field any role keeps to itself.
+ * in its versions), featured comments only once approved and while not deleted, and no field any role
+ * keeps to itself.
  * tests/api/articlePage.test.ts compares the answer with Payload's own, so the two cannot drift.
  */
 export async function readArticlePage(payload: Payload, slug: string) {
@@ -108,10 +113,10 @@ export async function readArticlePage(payload: Payload, slug: string) {
         from articles_rels r join tags t on t.id = r.tags_id where r.parent_id = a.id and r.path = 'tags') as tags,
       (select coalesce(json_agg(json_build_object('id', k.id, 'date', k.date, 'kind', k.kind, 'text', k.text, 'request', k.request_id) order by k._order), '[]')
         from articles_corrections k where k._parent_id = a.id) as corrections,
-      (select coalesce(json_agg(json_build_object('id', m.id, 'body', m.body, 'createdAt', m.created_at, 'likeCount', m.like_count, 'commenter', json_build_object(
+      (select coalesce(json_agg(json_build_object('id', m.id, 'body', m.body, 'createdAt', m.created_at, 'likeCount', m.like_count, 'deletedAt', m.deleted_at, 'commenter', json_build_object(
             'displayName', m.commenter_display_name, 'avatarUrl', m.commenter_avatar_url,
-            'profession', m.commenter_profession, 'professionLabel', m.commenter_profession_label)) order by m.created_at desc), '[]')
-        from (select * from comments where article_id = a.id and featured and status = 'approved' order by created_at desc limit ${FEATURED_COMMENTS_SHOWN + 1}) m) as featured_comments,
+            'profession', m.commenter_profession, 'professionLabel', m.commenter_profession_label)${IP_REGION}) order by m.created_at desc), '[]')
+        from (select * from comments where article_id = a.id and featured and status = 'approved' and deleted_at is null order by created_at desc limit ${FEATURED_COMMENTS_SHOWN + 1}) m) as featured_comments,
       (select coalesce(json_agg(${image('md')}), '[]') from media md
         where md.id = a.cover_image_id or md.id in (select avatar_id from bylines) or md.id in ${BODY_IMAGES}) as media,
       (select coalesce(json_agg(json_build_object('id', l.id, 'title', l.title, 'slug', l.slug)), '[]') from articles l

@@ -1,6 +1,6 @@
 /**
- * Access restated in SQL: a like is given to or taken from an approved comment on a published
- * article only, what `approvedOrOwnOrStaff` shows every reader (anything else is absent to the
+ * Access restated in SQL: a like is given to or taken from an approved comment, not deleted, on a
+ * published article only, what `approvedOrOwnOrStaff` shows every reader (anything else is absent to the
  * reader who asks, its author included); the liker is the reader the endpoint authenticated.
  * Nothing here reads who liked a comment: only whether the asking reader did.
  */
@@ -22,7 +22,7 @@ export type LikeState = { likeCount: number; liked: boolean; changed: boolean }
  */
 const approved = `target as (
     select c.id from comments c join articles a on a.id = c.article_id
-    where c.id = $1 and c.status = 'approved' and a._status = 'published'
+    where c.id = $1 and c.status = 'approved' and c.deleted_at is null and a._status = 'published'
   )`
 const LIKE = `with ${approved}, added as (
     insert into comment_likes (comment_id, reader_id) select id, $2 from target on conflict do nothing returning comment_id
@@ -49,7 +49,7 @@ export async function commentsLikedBy(payload: Payload, readerId: number, commen
   const { rows } = await (payload.db as unknown as PostgresAdapter).pool.query<{ id: number }>(
     `select l.comment_id as id from comment_likes l
        join comments c on c.id = l.comment_id join articles a on a.id = c.article_id
-     where l.comment_id = any($1::int[]) and l.reader_id = $2 and c.status = 'approved' and a._status = 'published'
+     where l.comment_id = any($1::int[]) and l.reader_id = $2 and c.status = 'approved' and c.deleted_at is null and a._status = 'published'
      order by l.comment_id`,
     [commentIds, readerId],
   )

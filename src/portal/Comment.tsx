@@ -28,7 +28,7 @@ function VerifiedBadge() {
   )
 }
 
-/** One comment: avatar, `name-职业` (a verified profession only, with its badge), date, `赞 n`, text, replies. */
+/** One comment: avatar, `name-职业` (a verified profession only, with its badge), date, `IP属地：湖北`, `赞 n`, text, replies. */
 export function Comment({ comment }: { comment: Thread }) {
   const { commenter } = comment
   const verified = Boolean(commenter.profession && commenter.professionLabel)
@@ -52,6 +52,7 @@ export function Comment({ comment }: { comment: Thread }) {
           <time data-testid="comment-date" dateTime={comment.createdAt}>
             {shanghaiDate(comment.createdAt)}
           </time>
+          {comment.ipRegion && <span data-testid="comment-ip-region">IP属地：{comment.ipRegion}</span>}
           <LikeButton commentId={comment.id} likeCount={comment.likeCount ?? 0} />
         </p>
         <p data-testid="comment-text" className="comment-text">

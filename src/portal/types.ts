@@ -29,6 +29,8 @@ export type PublicComment = {
   parent?: number | null
   replyCount?: number
   likeCount?: number | null
+  /** IP属地; absent on comments from before it was recorded and when COMMENT_IP_REGION=off. */
+  ipRegion?: string | null
 }
 
 export type CorrectionNotice = { id: string; date: string; kind: 'correction' | 'clarification' | 'retraction'; text: string }

@@ -133,12 +133,13 @@ export const MATRIX: Rule[] = [
   rule('comments', 'create',                          '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗'),
   rule('comments', 'read',                            'pub pub pub ✓ | ✓ ✓ ✓ ✓ ✓'),
   rule('comments', 'update',                          '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓'),
-  rule('comments', 'delete',                          '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗'),
+  rule('comments', 'delete',                          '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', { on: 'for good: only the purge job, past RECORD_RETENTION_DAYS' }),
+  rule('comments', 'deletedAt · update',              '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗', { on: 'moving it to the trash' }),
   rule('comments', 'POST /:id/report',                '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗'),
   rule('comments', 'POST /:id/like',                  '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗'),
   rule('comments', 'DELETE /:id/like',                '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗'),
   rule('comments', 'GET /liked',                      '✗ ✗ ✓ ✓ | ✗ ✗ ✗ ✗ ✗'),
-  ...['article', 'parent', 'body', 'commenter', 'replyCount', 'likeCount'].map((field) =>
+  ...['article', 'parent', 'body', 'commenter', 'replyCount', 'likeCount', 'ipRegion'].map((field) =>
     rule('comments', `${field} · update`,             '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗')),
   rule('comments', 'status · read',                   '✗ ✗ ✗ ✓ | ✓ ✗ ✗ ✗ ✓'),
   rule('comments', 'status · update',                 '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓'),
@@ -152,7 +153,7 @@ export const MATRIX: Rule[] = [
   ]),
   rule('comments', 'ip · read',                       '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗'),
   rule('comments', 'ip · update',                     '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗'),
-  ...['status', 'featured', 'reader', 'ip', 'reportCount', 'likeCount'].map((field) =>
+  ...['status', 'featured', 'reader', 'ip', 'ipRegion', 'reportCount', 'likeCount'].map((field) =>
     rule('comments', `${field} · create`,             '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗')),
 
   // -------------------------------------------------------------------------------- correction requests
@@ -193,7 +194,8 @@ export const MATRIX: Rule[] = [
   rule('readers', 'create',                           '✓ ✓ ✓ ✓ | ✓ ✓ ✓ ✓ ✓', { on: 'a sign-up' }),
   rule('readers', 'read',                             '✗ ✗ ✗ ✓ | ✓ ✗ ✗ ✗ ✓'),
   rule('readers', 'update',                           '✗ ✗ ✗ ✓ | ✓ ✗ ✗ ✗ ✓'),
-  rule('readers', 'delete',                           '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗'),
+  rule('readers', 'delete',                           '✗ ✗ ✗ ✗ | ✗ ✗ ✗ ✗ ✗', { on: 'for good: only the purge job, past RECORD_RETENTION_DAYS' }),
+  rule('readers', 'deletedAt · update',               '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗', { on: 'moving the account to the trash' }),
   rule('readers', 'POST /unlock',                     '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓'),
   rule('readers', 'email · read',                     '✗ ✗ ✗ ✓ | ✓ ✗ ✗ ✗ ✓'),
   rule('readers', 'email · update',                   '✗ ✗ ✗ held | held ✗ ✗ ✗ ✗', AUTH),
@@ -338,6 +340,7 @@ export const MATRIX: Rule[] = [
   // -------------------------------------------------------------------------------------------- globals
   rule('site-settings', 'read',                       '✓ ✓ ✓ ✓ | ✓ ✓ ✓ ✓ ✓'),
   rule('site-settings', 'update',                     '✗ ✗ ✗ ✗ | ✓ ✓ ✗ ✗ ✗'),
+  rule('site-settings', 'ipRegionDatabase · read',    '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✓ ✓'),
   rule('moderation-settings', 'read',                 '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✓'),
   rule('moderation-settings', 'update',               '✗ ✗ ✗ ✗ | ✓ ✗ ✗ ✗ ✗'),
   rule('payload-jobs-stats', 'read',                  '✗ ✗ ✗ ✗ | ✓ ✓ ✗ ✗ ✗'),

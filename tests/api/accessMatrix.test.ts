@@ -393,7 +393,7 @@ async function visibleOverRest(target: string, caller: Caller, ids: Id[]): Promi
   if (BY_KEY.has(target)) return listed
   const one = await Promise.all(ids.map(async (id) => ((await as[caller].get(`${restBase(target)}/${id}?depth=0`)).status === 200 ? id : null)))
   const byId = one.filter((id): id is Id => id !== null)
-  check(JSON.stringify([...byId].sort()) === JSON.stringify([...new Set(listed)].sort()), `by id ${JSON.stringify(byId)} but listed ${JSON.stringify(listed)}`)
+  check(JSON.stringify([...byId].sort()) === JSON.stringify([...new Set(listed)].sort()), `by id ${JSON.stringify(byId)} but listed ${JSON.stringify(listed)} (${brief(list)})`)
   return byId
 }
 
@@ -668,10 +668,26 @@ function fieldFixture(rule: Rule): Id[] {
   return [fixtures.closed, fixtures.open].filter((id): id is Id => id !== undefined)
 }
 
+/** A global's field: in its one document, or not. */
+async function globalFieldReadCell(rule: Rule, caller: Caller, answer: Answer, over: Transport, field: string) {
+  const shown = answer === '✓'
+  if (over === 'rest') {
+    const res = await as[caller].get(restBase(rule.target))
+    check(res.status === 200 && (shown ? field in res.body : !revealing(res.body[field])), `${field} ${shown ? 'missing' : 'shown'}: ${brief(res)}`)
+    return
+  }
+  const names = GRAPHQL[rule.target]
+  if (!names) return
+  const res = await as[caller].graphql(`{ ${names.one} { ${field} } }`)
+  const value = res.body.data?.[names.one]?.[field]
+  check(shown ? revealing(value) : !revealing(value), `${field} ${shown ? 'missing' : 'shown'}: ${brief(res)}`)
+}
+
 const fieldReadCell =
   (rule: Rule, over: Transport): Cell =>
   async (caller, answer) => {
     const { field } = fieldOf(rule.op)!
+    if (GLOBAL_TARGETS.includes(rule.target)) return globalFieldReadCell(rule, caller, answer, over, field)
     const tries: { id: Id; shown: boolean }[] =
       answer === 'own'
         ? [
@@ -818,6 +834,8 @@ const SAMPLES: Record<string, (marker: string, before: any) => unknown> = {
   phoneVerifiedAt: () => future(1),
   phoneHash: (m) => m,
   phoneCiphertext: (m) => m,
+  ipRegion: (m) => m,
+  deletedAt: () => new Date().toISOString(),
 }
 
 /** Virtual fields leave their mark in a log: they are written beside a change that makes an entry. */

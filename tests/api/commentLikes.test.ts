@@ -93,7 +93,7 @@ describe('a reader likes a comment once', () => {
     expect(await publicCount(id)).toBe(half)
   })
 
-  it("keeps the count through a moderator's save and follows a deleted reader's likes away", async () => {
+  it("keeps the count through a moderator's save, and a deleted reader's likes until the account is purged", async () => {
     const id = await comment('审核员改动后仍准确')
     const gone = await signUpReader(server, { email: 'like-leaver@readers.test', displayName: '将注销的读者' })
     await like(readers[0], id)
@@ -104,10 +104,13 @@ describe('a reader likes a comment once', () => {
     // Whatever a save writes over the count (the value it read before a like came in), the count stays.
     await withDatabase(server.databaseUrl, (db) => db.query('update comments set like_count = 999, featured = false where id = $1', [id]))
     expect(await storedLikes(id)).toEqual({ rows: 2, count: 2 })
-    expect((await staff.admin.delete(`/api/readers/${gone.id}`)).status).toBe(200)
-    expect(await storedLikes(id)).toEqual({ rows: 1, count: 1 })
-    expect((await staff.admin.delete(`/api/comments/${id}`)).status).toBe(200)
-    expect(await storedLikes(id)).toEqual({ rows: 0, count: null })
+    // Deleting moves the account, then the comment, to the trash: their records (likes included) are
+    // kept for the retention period; the purge takes them (tests/api/ipRegion.test.ts).
+    expect((await staff.admin.patch(`/api/readers/${gone.id}`, { deletedAt: new Date().toISOString() })).status).toBe(200)
+    expect((await staff.admin.patch(`/api/comments/${id}`, { deletedAt: new Date().toISOString() })).status).toBe(200)
+    expect(await storedLikes(id)).toEqual({ rows: 2, count: 2 })
+    for (const res of [await like(readers[1], id), await unlike(readers[0], id)]) expect(res.status).toBe(404)
+    expect(await storedLikes(id)).toEqual({ rows: 2, count: 2 })
   })
 })
 

@@ -75,7 +75,8 @@ beforeAll(async () => {
   const lawyer = await signUpReader(server, { email: 'zhangsan@example.com', displayName: '张三', profession: 'legal-assistant' })
   const other = await signUpReader(server, { email: 'lisi@example.com', displayName: '李四' })
   expect((await staff.moderator.patch(`/api/readers/${lawyer.id}`, { professionVerified: true })).status).toBe(200)
-  const featured = (await lawyer.post('/api/comments', { article: articleId, body: '<b>降准</b>对房贷的影响有限。' })).body.doc.id
+  // Posted through a proxy the server trusts (loopback, by default), from an address in Hubei.
+  const featured = (await lawyer.post('/api/comments', { article: articleId, body: '<b>降准</b>对房贷的影响有限。' }, { 'x-forwarded-for': '58.19.0.1' })).body.doc.id
   const plain = (await other.post('/api/comments', { article: articleId, body: '期待后续报道。' })).body.doc.id
   expect((await staff.moderator.patch(`/api/comments/${featured}`, { status: 'approved', featured: true })).status).toBe(200)
   expect((await staff.moderator.patch(`/api/comments/${plain}`, { status: 'approved' })).status).toBe(200)
@@ -167,6 +168,7 @@ describe('the article page', () => {
     expect(comment.querySelector('[data-testid="comment-author"]')!.textContent).toBe('张三-法务助理')
     expect(comment.querySelector('[data-testid="verified-badge"]')!.getAttribute('aria-label')).toBe('认证')
     expect(comment.querySelector('[data-testid="comment-date"]')!.textContent).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(comment.querySelector('[data-testid="comment-ip-region"]')!.textContent).toBe('IP属地：湖北')
     expect(comment.querySelector('[data-testid="comment-likes"]')!.textContent).toBe('赞 1')
     expect(comment.querySelector('[data-testid="comment-text"]')!.textContent).toBe('<b>降准</b>对房贷的影响有限。')
     expect(article.html).not.toContain('<b>降准</b>')
@@ -184,6 +186,8 @@ describe('the article page', () => {
     const byLisi = metas.filter((meta) => meta.querySelector('[data-testid="comment-author"]')!.textContent === '李四')
     expect(byLisi).toHaveLength(2)
     for (const meta of byLisi) expect(meta.querySelector('[data-testid="verified-badge"]')).toBeNull()
+    // Posted straight from this machine: a loopback address has no region to name.
+    for (const meta of byLisi) expect(meta.querySelector('[data-testid="comment-ip-region"]')!.textContent).toBe('IP属地：未知')
     expect(section.querySelector('nav[aria-label="评论分页"]')).toBeNull()
   })
 

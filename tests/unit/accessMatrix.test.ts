@@ -143,6 +143,8 @@ const README_ROWS: Record<string, (caller: Caller) => string> = {
     tick(allowed(c, ['readers', 'read'], ['readers', 'professionVerified · update'], ['readers', 'status · update'], ['readers', 'suspendedUntil · update'])),
   "readers' mobile numbers (后台实名): masked / in full, audited": (c) =>
     allowed(c, ['readers', 'POST /:id/phone/reveal'], ['readers', 'phoneMasked · read']) ? 'in full' : allowed(c, ['readers', 'phoneMasked · read']) ? 'masked' : '',
+  'comments, reader accounts: delete (to the trash, kept for the retention period)': (c) =>
+    tick(allowed(c, ['comments', 'deletedAt · update'], ['readers', 'deletedAt · update'])),
   'word lists: read / edit': (c) =>
     allowed(c, ['screening-words', 'create'], ['screening-words', 'update'], ['screening-words', 'delete']) ? '✓' : allowed(c, ['screening-words', 'read']) ? 'read' : '',
   'comment moderation settings: read / edit': (c) =>

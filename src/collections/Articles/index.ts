@@ -184,8 +184,8 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
       type: 'join',
       collection: COMMENTS_SLUG,
       on: 'article',
-      // Only featured ones; the comments' own read access keeps the public to approved comments.
-      where: { featured: { equals: true } },
+      // Only featured ones, not deleted; the comments' own read access keeps the public to approved comments.
+      where: { featured: { equals: true }, deletedAt: { exists: false } },
       defaultLimit: FEATURED_COMMENTS_SHOWN,
       defaultSort: '-createdAt',
       maxDepth: 1,

@@ -1,7 +1,7 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
 import { approvedOrOwnOrStaff } from '../../access/approvedOrOwnOrStaff'
-import { isAdmin } from '../../access/isAdmin'
+import { adminTrashes } from '../../access/adminTrashes'
 import { isModerator, isModeratorField } from '../../access/isModerator'
 import { isReader } from '../../access/isReader'
 import { nobody } from '../../access/nobody'
@@ -10,6 +10,7 @@ import { hideDeniedRecords } from '../../hooks/hideDeniedRecords'
 import { requireBoundPhone } from '../../hooks/requireBoundPhone'
 import { isModeratorUser, isReaderUser } from '../../access/roleChecks'
 import { clientAddressField } from '../../fields/adminOnlyPersonalData'
+import { ipRegionField } from '../../fields/ipRegion'
 import { changeLog } from '../../fields/changeLog'
 import { labelledSelect } from '../../fields/labelledSelect'
 import { COMMENT_FIELD_LABELS, COMMENT_STATUS_LABELS, FEATURED_LABEL } from '../../lib/moderation'
@@ -20,6 +21,8 @@ import { emitCommentWebhooks } from './hooks/emitCommentWebhooks'
 import { logModeration } from './hooks/logModeration'
 import { moderateNewComment } from './hooks/moderateNewComment'
 import { notifyReaders } from './hooks/notifyReaders'
+import { stampIpRegion } from './hooks/stampIpRegion'
+import type { Comment } from '../../payload-types'
 import { ARTICLES_SLUG, COMMENTS_SLUG, READERS_SLUG } from '../../slugs'
 
 /** Moderation data: moderators and admins only, never the public or the commenter. */
@@ -33,8 +36,11 @@ const ownerOrModerator: FieldAccess = ({ req, doc }) =>
  */
 export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
   slug: COMMENTS_SLUG,
-  // Only approved comments reach readers; the response cache ignores changes to the others.
-  custom: { shownPublicly: (doc: object) => (doc as { status?: unknown }).status === 'approved' },
+  // Only approved comments reach readers, until deleted; the response cache ignores changes to the others.
+  custom: { shownPublicly: (doc: object) => (doc as Comment).status === 'approved' && !(doc as Comment).deletedAt },
+  // Deleting moves a comment to the trash, out of the public's sight at once; its record stays there
+  // for RECORD_RETENTION_DAYS (互联网跟帖评论服务管理规定: 六个月), then the purge job deletes it.
+  trash: true,
   labels: { singular: { en: 'Comment', zh: '评论' }, plural: { en: 'Comments', zh: '评论' } },
   // Newest first, in the admin's list as in the API, unless a sort is asked for.
   defaultSort: '-createdAt',
@@ -56,13 +62,13 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
     read: approvedOrOwnOrStaff,
     create: isReader,
     update: isModerator,
-    delete: isAdmin,
+    delete: adminTrashes,
   },
-  defaultPopulate: { body: true, commenter: true, createdAt: true, likeCount: true },
+  defaultPopulate: { body: true, commenter: true, createdAt: true, likeCount: true, ipRegion: true },
   endpoints: [reportComment, ...commentLikeEndpoints],
   hooks: {
     beforeOperation: [requireBoundPhone()],
-    beforeChange: [moderateNewComment, logModeration],
+    beforeChange: [moderateNewComment, stampIpRegion, logModeration],
     afterChange: [countApprovedComments, emitCommentWebhooks, notifyReaders],
     afterRead: [hideDeniedRecords(['reports', 'moderationLog'], isModeratorUser)],
     afterDelete: [countAfterDelete],
@@ -175,6 +181,7 @@ export const Comments: CollectionConfig<typeof COMMENTS_SLUG> = {
     },
     { name: 'maskedOriginal', type: 'textarea', label: { en: 'Original before masking', zh: '屏蔽前原文' }, access: moderatorsRead, admin: { readOnly: true } },
     clientAddressField(),
+    ipRegionField(),
     {
       // With the article, how a re-import of an archive finds the comment it brought (see docs/operations.md).
       name: 'originalId',

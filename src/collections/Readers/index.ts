@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../access/anyone'
-import { isAdmin, isAdminField } from '../../access/isAdmin'
+import { adminTrashes } from '../../access/adminTrashes'
+import { isAdminField } from '../../access/isAdmin'
 import { isModerator, isModeratorField } from '../../access/isModerator'
 import { nobody } from '../../access/nobody'
 import { moderatorsOrSelf, moderatorsOrSelfField } from '../../access/moderatorsOrSelf'
@@ -33,6 +34,9 @@ const moderatorsOnly = { read: moderatorsOrSelfField, create: isModeratorField, 
 export const Readers: CollectionConfig<typeof READERS_SLUG> = {
   slug: READERS_SLUG,
   labels: { singular: { en: 'Reader', zh: '读者' }, plural: { en: 'Readers', zh: '读者' } },
+  // A deleted account goes to the trash (it can no longer log in) and is kept there for
+  // RECORD_RETENTION_DAYS (互联网跟帖评论服务管理规定: 六个月), then purged.
+  trash: true,
   auth: {
     verify: verificationEmail,
     forgotPassword: { ...passwordResetEmail, expiration: 60 * 60 * 1000 },
@@ -49,7 +53,7 @@ export const Readers: CollectionConfig<typeof READERS_SLUG> = {
     create: anyone,
     read: moderatorsOrSelf,
     update: moderatorsOrSelf,
-    delete: isAdmin,
+    delete: adminTrashes,
     admin: nobody,
     unlock: isModerator,
   },

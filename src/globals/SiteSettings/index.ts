@@ -1,12 +1,15 @@
 import type { GlobalConfig, PayloadRequest, TextFieldSingleValidation } from 'payload'
 
 import { anyone } from '../../access/anyone'
+import { isStaffField } from '../../access/isStaff'
+import { nobody } from '../../access/nobody'
 import { isPublisher } from '../../access/isPublisher'
 import { say } from '../../i18n/requestMessages'
 import { currentYearIn, PORTAL_TIME_ZONE } from '../../lib/siteSettings/copyright'
 import { checkIcpNumber, checkNewsLicenceNumber, checkPublicSecurityNumber, type FilingCheck } from '../../lib/siteSettings/filingNumbers'
 import { emitSiteSettingsWebhooks } from './hooks/emitSiteSettingsWebhooks'
 import { normaliseFilingNumbers } from './hooks/normaliseFilingNumbers'
+import { ipRegionDatabaseShown } from './hooks/ipRegionDatabase'
 import { copyrightEndYearShown, copyrightNoticeShown, icpUrl, publicSecurityUrl } from './hooks/derivedFooterFields'
 import { SITE_SETTINGS_SLUG } from '../../slugs'
 
@@ -118,5 +121,20 @@ export const SiteSettings: GlobalConfig<typeof SITE_SETTINGS_SLUG> = {
       ],
     },
     { name: 'contactEmail', type: 'email', label: { en: 'Contact email', zh: '联系邮箱' } },
+    {
+      name: 'ipRegionDatabase',
+      type: 'text',
+      label: { en: 'IP region database', zh: 'IP属地数据库' },
+      virtual: true,
+      access: { read: isStaffField, create: nobody, update: nobody },
+      admin: {
+        readOnly: true,
+        description: {
+          en: 'Where comments\' IP region (IP属地) comes from, offline; refreshed by updating this npm package.',
+          zh: '评论 IP属地 的离线数据来源；升级该 npm 包即更新数据。',
+        },
+      },
+      hooks: { afterRead: [ipRegionDatabaseShown] },
+    },
   ],
 }

@@ -26,7 +26,7 @@ export type ArticlePageRow = {
   tags: { id: number; name: string; slug: string | null }[]
   corrections: { id: string; date: string; kind: CorrectionKind; text: string; request: number | null }[]
   /** Newest first, one more than a page holds: that one only says there are more. */
-  featuredComments: { id: number; body: string; createdAt: string; likeCount: number | null; commenter: Record<string, string | null> }[]
+  featuredComments: { id: number; body: string; createdAt: string; likeCount: number | null; commenter: Record<string, string | null>; ipRegion?: string | null; deletedAt: string | null }[]
   media: MediaRow[]
   /** Published articles the body links to. */
   links: { id: number; title: string; slug: string | null }[]

@@ -15,4 +15,4 @@ export {
   roleChange,
   summarise,
 } from './entries'
-export { auditRetentionDaysFrom, DEFAULT_AUDIT_RETENTION_DAYS, purgeCutoff } from './retention'
+export { auditRetentionDaysFrom, DEFAULT_AUDIT_RETENTION_DAYS, purgeCutoff, retentionDaysFrom } from './retention'

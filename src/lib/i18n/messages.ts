@@ -217,6 +217,12 @@ export const MESSAGES = {
     en: "The article contains words that need the editor-in-chief's override: {{hits}}",
   },
 
+  // Comments and reader accounts kept after deletion (互联网跟帖评论服务管理规定)
+  RECORD_KEPT_IN_TRASH: {
+    zh: '评论和读者账号删除后须保存记录：只能移入垃圾箱（设置 deletedAt），保存期满后由系统清除',
+    en: 'Comments and reader accounts are kept after deletion: they can only be moved to the trash (set deletedAt), and are purged when the retention period ends',
+  },
+
   // Comments (the moderation pipeline's refusals)
   COMMENT_ARTICLE_REQUIRED: { zh: '请指明评论的是哪篇文章', en: 'Say which article the comment is on' },
   COMMENT_REPLY_ELSEWHERE: { zh: '只能回复同一篇文章下已公开的评论', en: 'A reply must answer a published comment on the same article' },

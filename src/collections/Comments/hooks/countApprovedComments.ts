@@ -38,7 +38,8 @@ export async function approvedCommentsOn(articleId: number, req: PayloadRequest)
 }
 
 export const countApprovedComments: CollectionAfterChangeHook<Comment> = async ({ doc, previousDoc, operation, req }) => {
-  if (operation === 'create' || doc.status !== previousDoc?.status) await recount(doc, req)
+  // Moving to the trash, or back, counts as the comment going or coming back.
+  if (operation === 'create' || doc.status !== previousDoc?.status || Boolean(doc.deletedAt) !== Boolean(previousDoc?.deletedAt)) await recount(doc, req)
   return doc
 }
 
