@@ -14,7 +14,7 @@ import { Redis } from 'ioredis'
 import { PROJECT_ROOT } from '../lib/runtime/projectRoot'
 import { benchDatabase, openPostgres } from './bench/database'
 import { machine, writeResults } from './bench/report'
-import { BENCH_ADMIN, type RunningServer, type SharedSite, startNewsroom } from './bench/servers'
+import { BENCH_ADMIN, outboxesOf, type RunningServer, type SharedSite, startNewsroom } from './bench/servers'
 import { Teardown } from './bench/teardown'
 import { type RoundRobinProxy, startRoundRobinProxy } from './soak/roundRobinProxy'
 import { type Answer, missingWrites, resources, runWorkload, setUpCast } from './soak/workload'
@@ -100,7 +100,7 @@ async function main(): Promise<number> {
       return { rssMiB: each.map((sample) => sample.rssMiB), connections: each[0].connections }
     }
 
-    const cast = await setUpCast(url, BENCH_ADMIN, path.join(mediaDir, 'mail'), { articles: 20, readers: settings.commenters * 4 })
+    const cast = await setUpCast(url, BENCH_ADMIN, outboxesOf(mediaDir), { articles: 20, readers: settings.commenters * 4 })
     const atStart = await measure()
     const answeredBefore = proxy?.answeredBy()
     console.log(`start: server RSS ${atStart.rssMiB.join(' + ')} MiB, ${atStart.connections} database connections`)

@@ -19,6 +19,10 @@ const KEPT_OUTPUT = 8_000
 export const BENCH_ADMIN = { email: 'admin@bench.newsroom', password: 'bench-admin-password-123' }
 
 /** What the instances of one site share behind a balancer: its address, the login secret, and Redis. */
+/** Where a started server writes what it would send: emails (MAIL_DIR) and text messages (SMS_DIR), in its media folder. */
+export type Outboxes = { mailDir: string; smsDir: string }
+export const outboxesOf = (mediaDir: string): Outboxes => ({ mailDir: path.join(mediaDir, 'mail'), smsDir: path.join(mediaDir, 'sms') })
+
 export type SharedSite = { publicUrl: string; secret: string; redisUrl: string; redisPrefix: string }
 
 /**
@@ -29,6 +33,7 @@ export type SharedSite = { publicUrl: string; secret: string; redisUrl: string; 
 export async function startNewsroom(options: { databaseUrl: string; mediaDir: string; responseCache: boolean; site?: SharedSite }): Promise<RunningServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
+  const outboxes = outboxesOf(options.mediaDir)
   const { site } = options
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -44,7 +49,8 @@ export async function startNewsroom(options: { databaseUrl: string; mediaDir: st
     ADMIN_EMAIL: BENCH_ADMIN.email,
     ADMIN_PASSWORD: BENCH_ADMIN.password,
     MEDIA_DIR: options.mediaDir,
-    MAIL_DIR: path.join(options.mediaDir, 'mail'),
+    MAIL_DIR: outboxes.mailDir,
+    SMS_DIR: outboxes.smsDir,
     LOG_LEVEL: 'warn',
     // All the load comes from one address: the per-address API limit would answer most of it with 429.
     API_RATE_LIMIT_PER_MINUTE: '0',

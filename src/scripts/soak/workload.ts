@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { query } from '../bench/database'
+import type { Outboxes } from '../bench/servers'
 
 /** In every draft's title and nowhere in published text: a reader shown it has seen a draft. */
 export const DRAFT_MARK = '【未发布草稿】'
@@ -44,8 +45,11 @@ const someAddress = () => `198.18.${Math.floor(Math.random() * 256)}.${1 + Math.
 
 export type Cast = { admin: Client; readers: Client[]; articles: { id: number; slug: string }[] }
 
-/** Published articles to read and comment on, and verified readers to comment with. */
-export async function setUpCast(url: string, admin: { email: string; password: string }, mailDir: string, sizes: { articles: number; readers: number }): Promise<Cast> {
+/**
+ * Published articles to read and comment on, and readers to comment with, each verified by email and
+ * with a mobile number bound (后台实名, on in production) as a real reader would.
+ */
+export async function setUpCast(url: string, admin: { email: string; password: string }, outboxes: Outboxes, sizes: { articles: number; readers: number }): Promise<Cast> {
   const token = expectStatus(await call({ url }, 'POST', '/api/users/login', admin), 200, 'admin login').token as string
   const editor = { url, token }
   // Established commenters are published at once; the rate limits per reader stay as configured.
@@ -60,24 +64,36 @@ export async function setUpCast(url: string, admin: { email: string; password: s
     articles.push({ id: doc.id, slug: doc.slug })
   }
   const readers: Client[] = []
-  for (let n = 1; n <= sizes.readers; n++) readers.push(await signUpReader(url, mailDir, `soak-reader-${n}@soak.newsroom`, `读者${n}`))
+  for (let n = 1; n <= sizes.readers; n++) readers.push(await signUpReader(url, outboxes, n))
   return { admin: editor, readers, articles }
 }
 
-async function signUpReader(url: string, mailDir: string, email: string, displayName: string): Promise<Client> {
+async function signUpReader(url: string, outboxes: Outboxes, n: number): Promise<Client> {
+  const email = `soak-reader-${n}@soak.newsroom`
   const password = 'soak-reader-password-1'
-  expectStatus(await call({ url }, 'POST', '/api/readers', { email, password, displayName }, { 'x-forwarded-for': someAddress() }), 201, `signing up ${email}`)
-  const files = (await readdir(mailDir)).sort()
-  let token: string | undefined
-  for (const file of files.reverse()) {
-    const mail = JSON.parse(await readFile(path.join(mailDir, file), 'utf8')) as { to: string; html: string }
-    token = mail.to === email ? mail.html.match(/verify-email\?token=([A-Za-z0-9]+)/)?.[1] : undefined
-    if (token) break
-  }
+  expectStatus(await call({ url }, 'POST', '/api/readers', { email, password, displayName: `读者${n}` }, { 'x-forwarded-for': someAddress() }), 201, `signing up ${email}`)
+  const mail = await latestMessage<{ to: string; html: string }>(outboxes.mailDir, (message) => message.to === email)
+  const token = mail?.html.match(/verify-email\?token=([A-Za-z0-9]+)/)?.[1]
   if (!token) throw new Error(`no verification email for ${email}`)
   expectStatus(await call({ url }, 'POST', `/api/readers/verify/${token}`), 200, `verifying ${email}`)
   const login = expectStatus(await call({ url }, 'POST', '/api/readers/login', { email, password }, { 'x-forwarded-for': someAddress() }), 200, `logging in ${email}`)
-  return { url, token: login.token }
+  const reader = { url, token: login.token as string }
+  const phone = `+86139${String(n).padStart(8, '0')}`
+  expectStatus(await call(reader, 'POST', '/api/readers/phone/code', { phone }, { 'x-forwarded-for': someAddress() }), 200, `sending ${email} a code`)
+  const sms = await latestMessage<{ to: string; code: string }>(outboxes.smsDir, (message) => message.to === phone)
+  if (!sms) throw new Error(`no verification code for ${email}`)
+  expectStatus(await call(reader, 'POST', '/api/readers/phone/verify', { phone, code: sms.code }, { 'x-forwarded-for': someAddress() }), 200, `binding ${email}'s number`)
+  return reader
+}
+
+/** The newest message in an outbox folder (one JSON file each, named by time) that `matches`. */
+async function latestMessage<T>(dir: string, matches: (message: T) => boolean): Promise<T | undefined> {
+  const files = (await readdir(dir).catch(() => [] as string[])).filter((file) => file.endsWith('.json')).sort().reverse()
+  for (const file of files) {
+    const message = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as T
+    if (matches(message)) return message
+  }
+  return undefined
 }
 
 export type Limits = { until: number; maxRequests: number }
