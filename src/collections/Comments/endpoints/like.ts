@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { isReaderUser } from '../../../access/roleChecks'
+import { loggedInReaderId, privateJson as json } from '../../../endpoints/readerOwn'
 import { commentsLikedBy, likeComment, type LikeState, unlikeComment } from '../../../db/commentLikes'
 import { fieldRefusalBody, refusalBody } from '../../../i18n/requestMessages'
 import { checkLikeAttempt, COMMENT_LIKE_RATE_LIMITED, commentIdFrom, commentIdsFrom, likeRateLimitsFrom, MAX_LIKED_IDS } from '../../../lib/comments/likes'
@@ -18,19 +18,9 @@ export function countCommentLikesIn(shared: RateLimitStore): void {
   store = shared
 }
 
-// An answer about this reader's own like: never kept by a cache.
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  Response.json(body, { status, headers: { 'cache-control': 'private, no-store', ...headers } })
-
 type ChangeLike = (payload: PayloadRequest['payload'], commentId: number, readerId: number) => Promise<LikeState | null>
 
-/** The logged-in reader's id, or the refusal for anyone else. */
-function readerIdOf(req: PayloadRequest): number | Response {
-  // A cookie sent from a foreign origin is no login here (Payload's CSRF rule): that is a 401 too.
-  if (!req.user) return json(401, refusalBody(req, { code: 'COMMENT_LIKE_LOGIN_REQUIRED' }))
-  if (!isReaderUser(req.user)) return json(403, refusalBody(req, { code: 'COMMENT_LIKE_READERS_ONLY' }))
-  return Number(req.user.id)
-}
+const readerIdOf = (req: PayloadRequest) => loggedInReaderId(req, { login: 'COMMENT_LIKE_LOGIN_REQUIRED', readersOnly: 'COMMENT_LIKE_READERS_ONLY' })
 
 const changingLike = (method: 'post' | 'delete', change: ChangeLike): Endpoint => ({
   path: '/:id/like',

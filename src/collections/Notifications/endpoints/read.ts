@@ -1,19 +1,11 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
-import { isReaderUser } from '../../../access/roleChecks'
+import { loggedInReaderId, privateJson as json } from '../../../endpoints/readerOwn'
 import { fieldRefusalBody, refusalBody } from '../../../i18n/requestMessages'
 import { MAX_READ_IDS, readRequestFrom } from '../../../lib/notifications'
 import { NOTIFICATIONS_SLUG } from '../../../slugs'
 
-// About this reader's own notices: never kept by any cache, shared or not.
-const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'private, no-store' } })
-
-/** The logged-in reader's id, or the refusal for anyone else. */
-function readerIdOf(req: PayloadRequest): number | Response {
-  if (!req.user) return json(401, refusalBody(req, { code: 'NOTIFICATIONS_LOGIN_REQUIRED' }))
-  if (!isReaderUser(req.user)) return json(403, refusalBody(req, { code: 'NOTIFICATIONS_READERS_ONLY' }))
-  return Number(req.user.id)
-}
+const readerIdOf = (req: PayloadRequest) => loggedInReaderId(req, { login: 'NOTIFICATIONS_LOGIN_REQUIRED', readersOnly: 'NOTIFICATIONS_READERS_ONLY' })
 
 const unreadOf = (readerId: number): Where => ({ reader: { equals: readerId }, readAt: { exists: false } })
 

@@ -2,8 +2,9 @@ import path from 'node:path'
 
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { isAdminUser, isReaderUser } from '../../../access/roleChecks'
+import { isAdminUser } from '../../../access/roleChecks'
 import { accountsBoundTo, bindPhone, dropPhoneCode, phoneCiphertextOf, savePhoneCode, spendPhoneCodeTry } from '../../../db/readerPhones'
+import { loggedInReaderId, privateJson as json } from '../../../endpoints/readerOwn'
 import { recordAudit } from '../../../hooks/everywhere/recordAuditTrail'
 import { fieldRefusalBody, refusalBody, say } from '../../../i18n/requestMessages'
 import { CLIENT_IP_HEADER } from '../../../lib/http/clientIp'
@@ -26,19 +27,10 @@ export function countPhoneCodesIn(shared: RateLimitStore): void {
   store = shared
 }
 
-// Answers about one account: never kept by a cache.
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  Response.json(body, { status, headers: { 'cache-control': 'private, no-store', ...headers } })
-
 const PHONE_LABEL = { zh: '手机号', en: 'Mobile number' }
 const CODE_LABEL = { zh: '验证码', en: 'Code' }
 
-/** The logged-in reader's id, or the refusal for anyone else (a cookie from a foreign origin is no login: Payload's CSRF rule). */
-function readerIdOf(req: PayloadRequest): number | Response {
-  if (!req.user) return json(401, refusalBody(req, { code: 'PHONE_LOGIN_REQUIRED' }))
-  if (!isReaderUser(req.user)) return json(403, refusalBody(req, { code: 'PHONE_READERS_ONLY' }))
-  return Number(req.user.id)
-}
+const readerIdOf = (req: PayloadRequest) => loggedInReaderId(req, { login: 'PHONE_LOGIN_REQUIRED', readersOnly: 'PHONE_READERS_ONLY' })
 
 async function bodyOf(req: PayloadRequest): Promise<Record<string, unknown>> {
   const body = await req.json?.().catch(() => null)
