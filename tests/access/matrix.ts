@@ -3,7 +3,7 @@
  * included) × every caller × every operation, custom endpoint and field whose access differs from its
  * collection's. `tests/api/accessMatrix.test.ts` walks every cell against the running server (REST and
  * GraphQL); `tests/unit/accessMatrix.test.ts` keeps the table and the config naming the same things and
- * the README's role table agreeing with it.
+ * the role table in docs/roles.md agreeing with it.
  *
  * A row reads as a line of policy: `target`, `op`, then one answer per caller, in this order:
  *

@@ -1,7 +1,7 @@
 /**
  * The access matrix (tests/access/matrix.ts) names exactly what the built config has: every
  * collection and global, every endpoint beyond Payload's CRUD ones, every field with access of its
- * own; and the README's role table says what the matrix says.
+ * own; and the role table (docs/roles.md) says what the matrix says.
  */
 import { readFileSync } from 'node:fs'
 
@@ -100,9 +100,9 @@ describe('the access matrix covers the built config', () => {
   })
 })
 
-// ------------------------------------------------------------------------------ the README's role table
+// ------------------------------------------------------------------------------ the role table (docs/roles.md)
 
-const README_COLUMNS: Record<string, Caller> = {
+const ROLE_COLUMNS: Record<string, Caller> = {
   anonymous: 'anonymous',
   'reporter 记者': 'reporter',
   'editor 编辑': 'editor',
@@ -119,8 +119,8 @@ const answer = (target: string, op: string, caller: Caller, on?: string): Answer
 const allowed = (caller: Caller, ...cells: [string, string][]) => cells.every(([target, op]) => answer(target, op, caller) === '✓')
 const tick = (yes: boolean) => (yes ? '✓' : '')
 
-/** Each README row, as the matrix says it for one caller. */
-const README_ROWS: Record<string, (caller: Caller) => string> = {
+/** Each row of the role table, as the matrix says it for one caller. */
+const ROLE_ROWS: Record<string, (caller: Caller) => string> = {
   'read published articles': (c) => tick(['✓', 'pub'].includes(answer('articles', 'read', c))),
   'read drafts and versions': (c) => tick(allowed(c, ['articles', 'read'], ['articles', 'readVersions'])),
   'create articles (as drafts)': (c) => tick(allowed(c, ['articles', 'create'])),
@@ -169,36 +169,35 @@ const README_ROWS: Record<string, (caller: Caller) => string> = {
     tick(answer('payload-preferences', 'read', c) === 'own' && allowed(c, ['payload-locked-documents', 'read'], ['payload-locked-documents', 'update'])),
 }
 
-/** The rows of the Markdown table under "## Roles and what each may do", cells trimmed. */
-function readmeRoleTable(): { header: string[]; rows: string[][] } {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
-  const section = readme.split(/^## Roles and what each may do$/m)[1]?.split(/^## /m)[0] ?? ''
-  const lines = section.split('\n').filter((line) => line.startsWith('|'))
+/** The rows of the Markdown table in docs/roles.md (its only table), cells trimmed. */
+function roleTable(): { header: string[]; rows: string[][] } {
+  const page = readFileSync(new URL('../../docs/roles.md', import.meta.url), 'utf8')
+  const lines = page.split('\n').filter((line) => line.startsWith('|'))
   const cells = (line: string) => line.split('|').slice(1, -1).map((cell) => cell.trim())
   return { header: cells(lines[0]), rows: lines.slice(2).map(cells) }
 }
 
-describe("the README's role table", () => {
+describe('the role table (docs/roles.md)', () => {
   it('has the columns the matrix answers for, and a row for each rule it states', () => {
-    const { header, rows } = readmeRoleTable()
-    expect(header.slice(1)).toEqual(Object.keys(README_COLUMNS))
-    expect(rows.map((row) => row[0]).sort()).toEqual(Object.keys(README_ROWS).sort())
+    const { header, rows } = roleTable()
+    expect(header.slice(1)).toEqual(Object.keys(ROLE_COLUMNS))
+    expect(rows.map((row) => row[0]).sort()).toEqual(Object.keys(ROLE_ROWS).sort())
   })
 
   it('says in every cell what the matrix says', () => {
-    const { header, rows } = readmeRoleTable()
+    const { header, rows } = roleTable()
     const disagreements = rows.flatMap(([row, ...cells]) =>
       cells.flatMap((cell, i) => {
-        const caller = README_COLUMNS[header[i + 1]]
-        const expected = README_ROWS[row]?.(caller)
-        return expected === cell ? [] : [`${row} / ${header[i + 1]}: README "${cell}", matrix "${expected}"`]
+        const caller = ROLE_COLUMNS[header[i + 1]]
+        const expected = ROLE_ROWS[row]?.(caller)
+        return expected === cell ? [] : [`${row} / ${header[i + 1]}: table "${cell}", matrix "${expected}"`]
       }),
     )
     expect(disagreements).toEqual([])
   })
 
-  it('ties every README row to rules that exist', () => {
-    for (const caller of Object.values(README_COLUMNS)) for (const derive of Object.values(README_ROWS)) expect(typeof derive(caller)).toBe('string')
+  it('ties every row of the table to rules that exist', () => {
+    for (const caller of Object.values(ROLE_COLUMNS)) for (const derive of Object.values(ROLE_ROWS)) expect(typeof derive(caller)).toBe('string')
   })
 })
 
