@@ -1,4 +1,4 @@
-import { checkRateLimit, type RateLimitDecision, type RateLimitStore, strictestDecision } from '../http/rateLimit'
+import { checkAllowances, type RateLimitDecision, type RateLimitStore } from '../http/rateLimit'
 import { wholeNumber } from '../runtime/envNumbers'
 
 /** The requests that guess or spend passwords and accounts, each counted apart. */
@@ -50,7 +50,7 @@ export async function checkAuthAttempt(
   attempt: { kind: AuthAttemptKind; address: string; email?: unknown },
 ): Promise<RateLimitDecision> {
   const email = typeof attempt.email === 'string' ? attempt.email.trim().toLowerCase() : ''
-  const counts = [checkRateLimit(store, `auth:${attempt.kind}:ip:${attempt.address}`, limits.perAddress, limits.windowMs)]
-  if (email && attempt.kind !== 'sign-up') counts.push(checkRateLimit(store, `auth:${attempt.kind}:email:${email}`, limits.perEmail, limits.windowMs))
-  return strictestDecision(await Promise.all(counts))
+  const allowances = [{ key: `auth:${attempt.kind}:ip:${attempt.address}`, limit: limits.perAddress }]
+  if (email && attempt.kind !== 'sign-up') allowances.push({ key: `auth:${attempt.kind}:email:${email}`, limit: limits.perEmail })
+  return checkAllowances(store, limits.windowMs, allowances)
 }

@@ -1,4 +1,4 @@
-import { checkRateLimit, type RateLimitDecision, type RateLimitStore, strictestDecision } from '../http/rateLimit'
+import { checkAllowances, type RateLimitDecision, type RateLimitStore } from '../http/rateLimit'
 import { wholeNumber } from '../runtime/envNumbers'
 
 export type LikeRateLimits = {
@@ -33,11 +33,10 @@ export async function checkLikeAttempt(
   limits: LikeRateLimits,
   attempt: { reader: string | number; address: string },
 ): Promise<RateLimitDecision> {
-  const decisions = await Promise.all([
-    checkRateLimit(store, `like:reader:${attempt.reader}`, limits.perReader, limits.windowMs),
-    checkRateLimit(store, `like:ip:${attempt.address}`, limits.perAddress, limits.windowMs),
+  return checkAllowances(store, limits.windowMs, [
+    { key: `like:reader:${attempt.reader}`, limit: limits.perReader },
+    { key: `like:ip:${attempt.address}`, limit: limits.perAddress },
   ])
-  return strictestDecision(decisions)
 }
 
 /** The largest id a comment can have: the column is a PostgreSQL `integer`. */

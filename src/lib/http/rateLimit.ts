@@ -21,8 +21,15 @@ export async function checkRateLimit(store: RateLimitStore, key: string, limit: 
   }
 }
 
-/** Several limits one request counts against, as one decision: refused when any refuses, with the longest wait. */
-export function strictestDecision(decisions: RateLimitDecision[]): RateLimitDecision {
+/**
+ * One request counted against several allowances of one window (its reader's, its address's…), as
+ * one decision: refused when any is over, with the longest wait.
+ */
+export async function checkAllowances(store: RateLimitStore, windowMs: number, allowances: readonly { key: string; limit: number }[]): Promise<RateLimitDecision> {
+  return strictestDecision(await Promise.all(allowances.map(({ key, limit }) => checkRateLimit(store, key, limit, windowMs))))
+}
+
+function strictestDecision(decisions: RateLimitDecision[]): RateLimitDecision {
   const refused = decisions.filter((decision) => !decision.allowed)
   if (refused.length === 0) return decisions[0]
   return refused.reduce((longest, decision) => (decision.retryAfterSeconds > longest.retryAfterSeconds ? decision : longest))

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto'
 
-import { checkRateLimit, type RateLimitDecision, type RateLimitStore, strictestDecision } from '../http/rateLimit'
+import { checkAllowances, type RateLimitDecision, type RateLimitStore } from '../http/rateLimit'
 import { positiveInteger, wholeNumber } from '../runtime/envNumbers'
 
 export type PhoneVerificationSettings = {
@@ -60,12 +60,11 @@ export async function checkPhoneCodeSend(
   limits: PhoneVerificationSettings['limits'],
   attempt: { numberHash: string; reader: string | number; address: string },
 ): Promise<RateLimitDecision> {
-  const decisions = await Promise.all([
-    checkRateLimit(store, `phone-code:number:${attempt.numberHash}`, limits.perNumber, limits.windowMs),
-    checkRateLimit(store, `phone-code:reader:${attempt.reader}`, limits.perReader, limits.windowMs),
-    checkRateLimit(store, `phone-code:ip:${attempt.address}`, limits.perAddress, limits.windowMs),
+  return checkAllowances(store, limits.windowMs, [
+    { key: `phone-code:number:${attempt.numberHash}`, limit: limits.perNumber },
+    { key: `phone-code:reader:${attempt.reader}`, limit: limits.perReader },
+    { key: `phone-code:ip:${attempt.address}`, limit: limits.perAddress },
   ])
-  return strictestDecision(decisions)
 }
 
 /** The text of the message, for the providers that take a whole text and for the file a demo reads. */
