@@ -19,9 +19,10 @@ function queuesOf(db: Db): Map<string | number, Work[]> {
   const rollback = db.rollbackTransaction
   db.commitTransaction = async function (this: Db, id) {
     const transactionId = await id
-    await commit.call(this, transactionId)
+    // Taken out first: a commit that fails drops its work, as a rollback does.
     const work = queues.get(transactionId) ?? []
     queues.delete(transactionId)
+    await commit.call(this, transactionId)
     for (const run of work) void run()
   }
   db.rollbackTransaction = async function (this: Db, id) {
