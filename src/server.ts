@@ -27,7 +27,7 @@ import { ensureFirstAdmin } from './server/firstAdmin'
 import { livenessCheck, readinessCheck } from './server/health'
 import { type ApiClient, apiKeyClients } from './server/apiClients'
 import { apiRateLimit } from './server/apiRateLimit'
-import { articleViewCounter } from './server/articleViews'
+import { articleViewCounter, serveViewBeacons } from './server/articleViews'
 import { reindexOutdatedSearchRowsInBackground } from './server/outdatedSearchRows'
 import { payloadApiRouter, refuse, sendError } from './server/payloadApi'
 import { closePayload, exclusivelyAtStartup, failWritesWhoseCommitFails, tolerateDroppedConnections } from './server/pool'
@@ -199,7 +199,9 @@ async function main(): Promise<void> {
   }
 
   const canonicalise = canonicalisingApiPaths(config, { secure })
-  const answer = answerFromCache ? (req: IncomingMessage, res: ServerResponse) => void answerFromCache(req, res, () => app(req, res)) : app
+  const answerReads = answerFromCache ? (req: IncomingMessage, res: ServerResponse) => void answerFromCache(req, res, () => app(req, res)) : app
+  const answerViews = serveViewBeacons(views.countView, { secure, admit: rateLimitApi })
+  const answer = (req: IncomingMessage, res: ServerResponse) => void answerViews(req, res, () => answerReads(req, res))
   const server: Server = createServer((req, res) => {
     if (!canonicalise(req, res)) answer(req, res)
   })

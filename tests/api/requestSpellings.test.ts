@@ -10,6 +10,7 @@ import fc from 'fast-check'
 
 import { createStaff, signUpReader, type Api, type Staff } from '../helpers/api'
 import { startServer, withDatabase, type TestServer } from '../helpers/server'
+import { eventually } from '../helpers/wait'
 
 type Raw = { status: number; body: any; headers: Record<string, string | string[] | undefined> }
 
@@ -93,7 +94,7 @@ describe('a path in any spelling', () => {
 
     beforeAll(async () => {
       // Without auth limits, so a hundred login spellings answer as the first one does; with 后台实名 on.
-      server = await startServer({ AUTH_RATE_LIMIT_PER_ADDRESS: '0', AUTH_RATE_LIMIT_PER_EMAIL: '0', COMMENT_REQUIRE_PHONE: 'on' })
+      server = await startServer({ AUTH_RATE_LIMIT_PER_ADDRESS: '0', AUTH_RATE_LIMIT_PER_EMAIL: '0', COMMENT_REQUIRE_PHONE: 'on', VIEW_WRITE_SECONDS: '1' })
     })
     afterAll(() => server.stop())
 
@@ -127,6 +128,28 @@ describe('a path in any spelling', () => {
       const code = await expectSameAsCanonical('POST', '/api/readers/phone/code', { body: JSON.stringify({ phone: '12345' }), headers }, 80)
       expect([code.status, code.body.errors[0].data.code]).toEqual([400, 'PHONE_NUMBER_INVALID'])
       expect(await withDatabase(server.databaseUrl, async (db) => (await db.query('select count(*)::int as n from comments')).rows[0].n)).toBe(0)
+    })
+
+    it('a view is counted in every spelling, once a reader, and an API key in any spelling is still checked', async () => {
+      const admin = await signUpReader(server, { email: 'spelling-views@readers.test', displayName: '拼写阅读' }).then((reader) => reader.login('admin@test.newsroom', 'admin-password-123'))
+      const id = (await admin.post('/api/articles', { title: '拼写阅读量', _status: 'published' })).body.doc.id
+      let readers = 0
+      const counted = new Set<string>()
+      await fc.assert(
+        fc.asyncProperty(spellingsOf(`/api/articles/${id}/view`), fc.boolean(), async (target, newReader) => {
+          const userAgent = `spelling-reader ${newReader ? ++readers : readers}`
+          const res = await raw(server, 'POST', target, { headers: { 'user-agent': userAgent } })
+          if (refused(res)) return
+          expect({ target, status: res.status, cache: res.headers['cache-control'], nosniff: res.headers['x-content-type-options'] }).toEqual({ target, status: 202, cache: 'no-store', nosniff: 'nosniff' })
+          expect(res.headers['x-request-id']).toBeTruthy()
+          counted.add(userAgent)
+        }),
+        { numRuns: 150 },
+      )
+      const total = async () => (await withDatabase(server.databaseUrl, (db) => db.query('select views from article_view_totals where article_id = $1', [id]))).rows[0]?.views
+      await eventually(async () => Number(await total()) === counted.size, `${counted.size} readers' views written`)
+      const key = await expectSameAsCanonical('POST', `/api/articles/${id}/view`, { headers: { authorization: 'api-clients API-Key not-issued' } }, 60)
+      expect([key.status, key.body.errors[0].data.code]).toEqual([401, 'API_KEY_INVALID'])
     })
 
     it('the versions of a collection that keeps none are refused as on the canonical path', async () => {

@@ -144,8 +144,12 @@ describe('the API rate limit', () => {
     expect(caches).toEqual(new Set(['hit']))
     expect(statuses.filter((status) => status === 200)).toHaveLength(API_PER_MINUTE)
     expect(statuses.at(-1)).toBe(429)
+    // View beacons, also answered ahead of Express, count against the same allowance.
+    const beacon = await fetch(`${server.url}/api/articles/1/view`, { method: 'POST', headers: address })
+    expect([beacon.status, (await beacon.json()).errors[0].data.code]).toEqual([429, 'API_RATE_LIMITED'])
     // Another address is not held back.
     expect((await fetch(`${server.url}${path}`, { headers: fromAddress() })).status).toBe(200)
+    expect((await fetch(`${server.url}/api/articles/1/view`, { method: 'POST', headers: fromAddress() })).status).toBe(202)
   })
 
   it('says how long to wait, in the language asked for, with a code', async () => {
