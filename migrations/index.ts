@@ -30,6 +30,7 @@ import * as migration_20261207_153415_reader_phones from './20261207_153415_read
 import * as migration_20261207_153507_notifications from './20261207_153507_notifications';
 import * as migration_20261207_153745_upload_storage_fields from './20261207_153745_upload_storage_fields';
 import * as migration_20261207_164107_comment_ip_region_and_trash from './20261207_164107_comment_ip_region_and_trash';
+import * as migration_20261207_190000_search_counts_newest_first from './20261207_190000_search_counts_newest_first';
 
 export const migrations = [
   {
@@ -191,5 +192,10 @@ export const migrations = [
     up: migration_20261207_164107_comment_ip_region_and_trash.up,
     down: migration_20261207_164107_comment_ip_region_and_trash.down,
     name: '20261207_164107_comment_ip_region_and_trash'
+  },
+  {
+    up: migration_20261207_190000_search_counts_newest_first.up,
+    down: migration_20261207_190000_search_counts_newest_first.down,
+    name: '20261207_190000_search_counts_newest_first'
   },
 ];

@@ -7,7 +7,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
 
 import { lexicalToPlainText } from '../lib/corrections'
-import { highlightSnippet, SEGMENTATION, SNIPPET_RADIUS, searchTotalLimitFrom, searchWords, toTsQuery } from '../lib/search'
+import { highlightSnippet, SearchesPastLimit, SEGMENTATION, SNIPPET_RADIUS, searchTotalLimitFrom, searchWords, toTsQuery } from '../lib/search'
 import type { Article } from '../payload-types'
 import { ARTICLES_SLUG } from '../slugs'
 import { inTransaction } from './inTransaction'
@@ -30,6 +30,7 @@ export async function indexArticle(payload: Payload, id: number, req?: Partial<P
   const db = await executorFor(payload, req)
   if (!article || article._status !== 'published') {
     await db.execute(sql`delete from article_search where article_id = ${id}`)
+    pastLimit.forgetAll()
     return
   }
   await writeSearchRow(db, article)
@@ -73,6 +74,8 @@ export type SearchHit = { id: number; title: string; slug: string | null; summar
 export type SearchPage = { docs: SearchHit[]; page: number; limit: number; totalDocs: number; totalDocsExact: boolean; totalPages: number; hasNextPage: boolean }
 
 const TOTAL_LIMIT = searchTotalLimitFrom(process.env)
+/** Five minutes: how long "more than SEARCH_TOTAL_LIMIT matches" may outlast an edit on another instance. */
+const pastLimit = new SearchesPastLimit(5 * 60_000, 10_000)
 
 /**
  * The filters as conditions on a search row `h` (its `article_id` and `published_at`): those on its
@@ -160,8 +163,10 @@ const withDetails = (rows: SqlQuery) => sql`
  * Nothing is ranked, and a page of a common word reads no more articles than it takes to fill it:
  * each tier walks the articles newest first and stops at the page's last match, and only a word too
  * rare to fill the page among the newest articles gathers its matches from the GIN indexes
- * (migration 20261207_050000_search_walks_by_date). Matches are counted up to the limit, the first
- * tier's first: when they pass it, the body's are not counted. A page within the first tier is one query.
+ * (migration 20261207_050000_search_walks_by_date). Matches are counted up to the limit, a common
+ * word's along the newest articles too (20261207_190000_search_counts_newest_first), and a search
+ * whose matches passed the limit is not counted again for a while (`SearchesPastLimit`). A page
+ * within the first tier is one query.
  */
 export async function searchArticles(payload: Payload, filters: SearchFilters): Promise<SearchPage> {
   const { page, limit } = filters
@@ -178,10 +183,12 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
   const filtered = (rows: SqlQuery) => (conditions.length > 0 ? sql`${rows} where ${sql.join(conditions, sql` and `)}` : rows)
   // One more than the limit, to tell whether there are more.
   const countUpTo = TOTAL_LIMIT + 1
+  const countKey = JSON.stringify([tsQuery, filters.category, filters.tag, filters.from, filters.to])
+  const knownPastLimit = pastLimit.has(countKey)
+  // Without filters, the total's own count (article_search_count_up_to) walks the newest articles
+  // first, which costs a common word less than counting its title and summary matches from the GIN index.
   const headlineCount =
-    conditions.length > 0
-      ? sql`(select count(*) from (${filtered(sql`select 1 from article_search_headline_matches(${query}) h`)} limit ${countUpTo}) m)`
-      : sql`article_search_headline_count_up_to(${query}, ${countUpTo})`
+    conditions.length > 0 ? sql`(select count(*) from (${filtered(sql`select 1 from article_search_headline_matches(${query}) h`)} limit ${countUpTo}) m)` : sql`0`
   const total =
     conditions.length > 0
       ? sql`(select count(*) from (${filtered(sql`select 1 from article_search_matches(${query}) h`)} limit ${countUpTo}) m)`
@@ -192,7 +199,8 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
   const first = await readRows(payload, sql`
     with ${tierCtes({ walk: walkLength(offset + wanted, HEADLINE_WALK.perRow, HEADLINE_WALK.most), need: offset + wanted, test: sql`h.rank_vector @@ ${query}`, gin: sql`select * from article_search_headline_matches(${query})`, dates, others })},
     counts as materialized (select case when w.enough then null else (select count(*) from gin) end as headline_total,
-      case when w.enough and ${offset + wanted}::integer >= ${countUpTo}::integer then ${countUpTo} when w.enough then ${headlineCount} else (select least(count(*), ${countUpTo}) from gin) end as headline_up_to
+      case when ${knownPastLimit}::boolean or w.enough and ${offset + wanted}::integer >= ${countUpTo}::integer then ${countUpTo}
+        when w.enough then ${headlineCount} else (select least(count(*), ${countUpTo}) from gin) end as headline_up_to
       from walked w),
     totals as materialized (select c.headline_total, case when c.headline_up_to >= ${countUpTo} then ${countUpTo} else ${total} end as total from counts c)
     select t.headline_total, t.total, d.*
@@ -201,6 +209,7 @@ export async function searchArticles(payload: Payload, filters: SearchFilters): 
     order by ${newestFirst('d')}`)
   const counted = Number(first[0].total)
   const totalDocsExact = counted <= TOTAL_LIMIT
+  if (!totalDocsExact) pastLimit.add(countKey)
   const totalDocs = totalDocsExact ? counted : TOTAL_LIMIT
   let rows = first.filter((row) => row.article_id !== null)
   const enough = totalDocsExact ? limit : wanted
@@ -268,6 +277,7 @@ const REBUILD_BATCH = 500
 export async function rebuildSearchIndex(payload: Payload, onProgress: (done: number, total: number) => void): Promise<number> {
   const db = await executorFor(payload)
   await db.execute(sql`delete from article_search where article_id not in (select id from articles where _status = 'published')`)
+  pastLimit.forgetAll()
   let done = 0
   for (let lastId = 0; ; ) {
     const { docs, totalDocs, hasNextPage } = await publishedToIndex(payload, { id: { greater_than: lastId } }, { limit: REBUILD_BATCH })
@@ -312,7 +322,10 @@ export async function reindexOutdatedSearchRows(payload: Payload): Promise<numbe
     for (const article of docs) await writeSearchRow(db, article)
     const published = new Set(docs.map((article) => article.id))
     const gone = ids.filter((id) => !published.has(id))
-    if (gone.length > 0) await db.execute(sql`delete from article_search where article_id in ${gone}`)
+    if (gone.length > 0) {
+      await db.execute(sql`delete from article_search where article_id in ${gone}`)
+      pastLimit.forgetAll()
+    }
     return ids.length
   })
 }

@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 
 import { highlightSnippet, SEGMENTATION, searchWords } from '../../src/lib/search'
 import { Api, createStaff, invalidPaths, type Staff } from '../helpers/api'
+import { importCounts, runImportCommand } from '../helpers/importCommand'
 import { ROOT_DIR, startServer, type TestServer, withDatabase } from '../helpers/server'
 import { eventually } from '../helpers/wait'
 
@@ -144,7 +147,7 @@ describe('past SEARCH_TOTAL_LIMIT', () => {
     expect((await graphql.json()).data.Search).toEqual({ totalDocs: 3, totalDocsExact: false, hasNextPage: true })
   })
 
-  it('does not count the body matches when the title and summary matches alone pass the limit', async () => {
+  it('past a limit of one, still pages from the title and summary matches into the body’s', async () => {
     const countingOne = await startServer({ SEARCH_TOTAL_LIMIT: '1' }, { databaseUrl: server.databaseUrl })
     try {
       // 缩表: two title or summary matches, two more in bodies.
@@ -269,5 +272,65 @@ describe('finance words jieba would cut wrongly', () => {
     } finally {
       await upgraded.stop()
     }
+  })
+})
+
+describe('counting the matches of an archive larger than the newest articles a count samples', () => {
+  const LIMIT = 150
+  const ARTICLES = 800
+  let archive: TestServer
+  let scratch: string
+  /** Article `i` is `i` hours after the first: the highest `i` is the newest. */
+  const WORDS: [word: string, inArticle: (i: number) => boolean][] = [
+    ['光伏', (i) => i % 2 === 0],
+    ['白酒', (i) => i < 160],
+    ['煤炭', (i) => i >= ARTICLES - 140],
+    ['黄金', (i) => i % 20 === 0],
+    ['芯片', (i) => i >= ARTICLES - (LIMIT + 1)],
+    ['航运', (i) => i >= ARTICLES - LIMIT],
+  ]
+  const matchesOf = (word: string) => Array.from({ length: ARTICLES }, (_, i) => i).filter(WORDS.find(([name]) => name === word)![1]).length
+  const totalOf = async (word: string) => {
+    const page = await (await fetch(`${archive.url}/api/search?q=${encodeURIComponent(word)}`)).json()
+    return { totalDocs: page.totalDocs, totalDocsExact: page.totalDocsExact }
+  }
+
+  beforeAll(async () => {
+    archive = await startServer({ SEARCH_TOTAL_LIMIT: String(LIMIT) })
+    scratch = await mkdtemp(path.join(os.tmpdir(), 'newsroom-search-counts-'))
+    const lines = Array.from({ length: ARTICLES }, (_, i) => {
+      const words = WORDS.filter(([, inArticle]) => inArticle(i)).map(([word]) => word)
+      // 光伏 in titles, so its first page is found by the walk over titles and summaries; the rest in bodies.
+      const title = `${words.includes('光伏') ? '光伏' : '市场'}观察第${i}期`
+      const text = `<p>本期关注${words.filter((word) => word !== '光伏').join('、') || '宏观数据'}，市场整体平稳。</p>`
+      return JSON.stringify({ id: `count-${i}`, title, status: 'published', publishedAt: new Date(Date.UTC(2020, 0, 1) + i * 3_600_000).toISOString(), html: text })
+    })
+    await writeFile(path.join(scratch, 'archive.jsonl'), `${lines.join('\n')}\n`)
+    const run = await runImportCommand(archive, [path.join(scratch, 'archive.jsonl'), '--bulk'])
+    expect(importCounts(run)).toMatchObject({ created: ARTICLES, failed: 0 })
+  })
+  afterAll(async () => {
+    await archive?.stop()
+    if (scratch) await rm(scratch, { recursive: true, force: true })
+  })
+
+  it.each([
+    ['光伏', 'common and newest: counted along the newest articles to the limit'],
+    ['白酒', 'only in the oldest articles: counted from the index'],
+    ['煤炭', 'in the newest articles only, fewer than the limit: walked, then counted from the index'],
+    ['黄金', 'spread thin: walked, then counted from the index'],
+    ['芯片', 'one past the limit, all among the newest'],
+    ['航运', 'exactly the limit, all among the newest'],
+  ])('%s (%s) is counted exactly up to the limit', async (word) => {
+    const matches = matchesOf(word)
+    expect(await totalOf(word)).toEqual(matches > LIMIT ? { totalDocs: LIMIT, totalDocsExact: false } : { totalDocs: matches, totalDocsExact: true })
+  })
+
+  it('counts again once an article leaves search, though a count past the limit is remembered', async () => {
+    expect(await totalOf('芯片')).toEqual({ totalDocs: LIMIT, totalDocsExact: false })
+    const staffOfArchive = await createStaff(archive)
+    const newest = (await staffOfArchive.anonymous.get(`/api/search?q=${encodeURIComponent('芯片')}&limit=1`)).body.docs[0].id
+    expect((await staffOfArchive['editor-in-chief'].patch(`/api/articles/${newest}`, { _status: 'draft' })).status).toBe(200)
+    expect(await totalOf('芯片')).toEqual({ totalDocs: LIMIT, totalDocsExact: true })
   })
 })
