@@ -14,6 +14,7 @@ import { Comments } from './src/collections/Comments'
 import { correctionsLogEndpoint } from './src/endpoints/correctionsLog'
 import { correctionsLogQuery } from './src/endpoints/correctionsLogGraphQL'
 import { articleReadOnQuery } from './src/collections/Articles/endpoints/articlePage'
+import { channelListQuery } from './src/collections/Articles/endpoints/channelList'
 import { hotArticlesQuery } from './src/collections/Articles/endpoints/hotArticles'
 import { searchEndpoint, searchQuery } from './src/endpoints/search'
 import { CorrectionRequests } from './src/collections/CorrectionRequests'
@@ -152,7 +153,7 @@ export default buildConfig({
   plugins: [objectStoragePlugin(objectStorageFrom(process.env))],
   endpoints: [correctionsLogEndpoint, searchEndpoint],
   graphQL: {
-    queries: (GraphQL, context) => ({ ...correctionsLogQuery(GraphQL, context), ...searchQuery(GraphQL, context), ...hotArticlesQuery(GraphQL, context), ...articleReadOnQuery(GraphQL, context) }),
+    queries: (GraphQL, context) => ({ ...correctionsLogQuery(GraphQL, context), ...searchQuery(GraphQL, context), ...hotArticlesQuery(GraphQL, context), ...articleReadOnQuery(GraphQL, context), ...channelListQuery(GraphQL, context) }),
     disablePlaygroundInProduction: true,
     maxComplexity: 1000,
     validationRules: ({ contextValue }) => {

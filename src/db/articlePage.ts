@@ -11,10 +11,17 @@ import { ipRegionEnabledFrom } from '../lib/comments/ipRegion'
 import { MEDIA_IMAGE_SIZES } from '../lib/media/imageFiles'
 import { readRows } from './readRows'
 
-const image = (alias: string) =>
+/** A media row as JSON, as Payload populates it for the public (its URLs finished by `servedImage`). */
+export const imageJson = (alias: string) =>
   sql.raw(`json_build_object('id', ${alias}.id, 'alt', ${alias}.alt, 'caption', ${alias}.caption, 'credit', ${alias}.credit,
     'url', ${alias}.url, 'filename', ${alias}.filename, 'width', ${alias}.width, 'height', ${alias}.height,
     'sizes', json_build_object(${MEDIA_IMAGE_SIZES.map(({ name: size }) => `'${size}', json_build_object('url', ${alias}.sizes_${size}_url, 'width', ${alias}.sizes_${size}_width, 'height', ${alias}.sizes_${size}_height, 'filename', ${alias}.sizes_${size}_filename)`).join(', ')}))`)
+
+/** A channel as JSON, with its breadcrumbs, as Payload populates it for the public. */
+export const categoryJson = (alias: string) =>
+  sql.raw(`json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'slug', ${alias}.slug, 'breadcrumbs', (
+    select coalesce(json_agg(json_build_object('id', crumb.id, 'name', crumb.name, 'slug', crumb.slug) order by crumb._order), '[]')
+    from categories_breadcrumbs crumb where crumb._parent_id = ${alias}.id))`)
 
 /** Ids in a Lexical body (jsonb) found by a JSON path, as integers. */
 const idsInBody = (path: string) => sql.raw(`(select (v #>> '{}')::int from jsonb_path_query(a.body, '${path}') v where v #>> '{}' ~ '^[0-9]{1,9}$')`)
@@ -105,10 +112,7 @@ export async function readArticlePage(payload: Payload, slug: string) {
       ) as article,
       (select coalesce(json_agg(json_build_object('id', b.id, 'name', b.name, 'slug', b.slug, 'title', b.title, 'avatarId', b.avatar_id) order by b."order"), '[]')
         from bylines b) as authors,
-      (select json_build_object('id', c.id, 'name', c.name, 'slug', c.slug, 'breadcrumbs', (
-          select coalesce(json_agg(json_build_object('id', crumb.id, 'name', crumb.name, 'slug', crumb.slug) order by crumb._order), '[]')
-          from categories_breadcrumbs crumb where crumb._parent_id = c.id))
-        from categories c where c.id = a.category_id) as category,
+      (select ${categoryJson('c')} from categories c where c.id = a.category_id) as category,
       (select coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'slug', t.slug) order by r."order"), '[]')
         from articles_rels r join tags t on t.id = r.tags_id where r.parent_id = a.id and r.path = 'tags') as tags,
       (select coalesce(json_agg(json_build_object('id', k.id, 'date', k.date, 'kind', k.kind, 'text', k.text, 'request', k.request_id) order by k._order), '[]')
@@ -117,7 +121,7 @@ export async function readArticlePage(payload: Payload, slug: string) {
             'displayName', m.commenter_display_name, 'avatarUrl', m.commenter_avatar_url,
             'profession', m.commenter_profession, 'professionLabel', m.commenter_profession_label)${IP_REGION}) order by m.created_at desc), '[]')
         from (select * from comments where article_id = a.id and featured and status = 'approved' and deleted_at is null order by created_at desc limit ${FEATURED_COMMENTS_SHOWN + 1}) m) as featured_comments,
-      (select coalesce(json_agg(${image('md')}), '[]') from media md
+      (select coalesce(json_agg(${imageJson('md')}), '[]') from media md
         where md.id = a.cover_image_id or md.id in (select avatar_id from bylines) or md.id in ${BODY_IMAGES}) as media,
       (select coalesce(json_agg(json_build_object('id', l.id, 'title', l.title, 'slug', l.slug)), '[]') from articles l
         where l._status = 'published' and l.id in ${BODY_LINKS}) as links,

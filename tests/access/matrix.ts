@@ -79,6 +79,7 @@ export const MATRIX: Rule[] = [
   rule('articles', 'delete',                          '✗ ✗ ✗ ✗ | ✓ ✓ ✗ ✗ ✗'),
   rule('articles', 'GET /page/:slug',                 '✓ ✓ ✓ ✓ | ✓ ✓ ✓ ✓ ✓'),
   rule('articles', 'GET /hot',                        '✓ ✓ ✓ ✓ | ✓ ✓ ✓ ✓ ✓'),
+  rule('articles', 'GET /channel/:slug',               '✓ ✓ ✓ ✓ | ✓ ✓ ✓ ✓ ✓'),
   rule('articles', 'POST /:id/preview-link',          '✗ ✗ ✗ ✗ | ✓ ✓ ✓ ✓ ✓'),
   rule('articles', 'GET /preview',                    '✓ ✓ ✓ ✓ | ✓ ✓ ✓ ✓ ✓', { on: 'a valid preview token' }),
   rule('articles', 'POST /:id/review',                '✗ ✗ ✗ ✗ | ✓ ✓ ✓ own ✗', { on: 'submit a draft' }),

@@ -143,6 +143,7 @@ const SUBJECTS: Record<string, { column: string; create: (marker: string) => unk
 const fx = {
   article: 0 as number,
   articleSlug: '',
+  channelSlug: '',
   draft: 0 as Id,
   read: {} as Record<string, { open?: Id; closed: Id }>,
   mediaFile: '',
@@ -310,6 +311,7 @@ beforeAll(async () => {
   await created(await as['editor-in-chief'].patch(`/api/articles/${article.id}`, { _status: 'published', coverImage: cover.id }), 'publish')
   fx.article = article.id
   fx.articleSlug = (await as.anonymous.get(`/api/articles/${article.id}`)).body.slug
+  fx.channelSlug = (await created(await as.admin.post('/api/categories', { name: `矩阵频道 ${run}` }), 'channel')).slug
   // The draft has been through review, so its review fields hold something.
   fx.draft = await freshDoc('articles')
   await created(await as.reporter.post(`/api/articles/${fx.draft}/review`, { action: 'submit' }), 'submit')
@@ -904,6 +906,7 @@ const status2xx = (answer: Answer, res: ApiResponse) => check(answer === '✓' ?
 const ENDPOINTS: Record<string, (caller: Caller, answer: Answer, rule: Rule) => Promise<void>> = {
   'articles GET /page/:slug': async (c, a) => status2xx(a, await as[c].get(`/api/articles/page/${fx.articleSlug}`)),
   'articles GET /hot': async (c, a) => status2xx(a, await as[c].get('/api/articles/hot?window=7d')),
+  'articles GET /channel/:slug': async (c, a) => status2xx(a, await as[c].get(`/api/articles/channel/${fx.channelSlug}`)),
   'articles POST /:id/preview-link': async (c, a) => status2xx(a, await as[c].post(`/api/articles/${fx.draft}/preview-link`)),
   'articles GET /preview': async (c, a) => status2xx(a, await as[c].get(`/api/articles/preview?token=${fx.previewToken}`)),
   'articles POST /:id/review': async (c, a, rule) => {
@@ -1012,6 +1015,7 @@ const GRAPHQL_ENDPOINTS: Record<string, [() => string, string]> = {
   'api GET /corrections': [() => '{ CorrectionsLog(limit: 5) { totalDocs } }', 'CorrectionsLog'],
   'api GET /search': [() => '{ Search(q: "已发布", limit: 5) { totalDocs } }', 'Search'],
   'articles GET /hot': [() => '{ HotArticles(window: "7d") { id views } }', 'HotArticles'],
+  'articles GET /channel/:slug': [() => `{ ChannelList(channel: ${JSON.stringify(fx.channelSlug)}) { hasNextPage } }`, 'ChannelList'],
   'articles GET /page/:slug': [() => `{ ArticleReadOn(slug: ${JSON.stringify(fx.articleSlug)}) { views } }`, 'ArticleReadOn'],
 }
 

@@ -1,3 +1,5 @@
+import sharp from 'sharp'
+
 import { createStaff, invalidPaths, type Staff } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
 
@@ -29,11 +31,17 @@ beforeAll(async () => {
   section = parent.body.doc.slug
   subChannel = child.body.doc.slug
   subChannelId = child.body.doc.id
+  const png = await sharp({ create: { width: 800, height: 450, channels: 3, background: '#2e86c1' } }).png().toBuffer()
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'cover.png')
+  form.append('_payload', JSON.stringify({ alt: '行情封面' }))
+  const cover = (await chief.post('/api/media', form)).body.doc.id
   // Three to a minute: ties in publishedAt, broken by id. Not in id order, so neither order is the other.
   for (let n = 0; n < ALL; n++) {
     const publishedAt = new Date(Date.UTC(2026, 10, 1, 8, (n * 7) % 11)).toISOString()
     const category = n < IN_SUB_CHANNEL ? child.body.doc.id : parent.body.doc.id
-    const res = await chief.post('/api/articles', { title: `行情速递第${n}期`, category, publishedAt, _status: 'published' })
+    const coverImage = n % 3 === 0 ? cover : undefined
+    const res = await chief.post('/api/articles', { title: `行情速递第${n}期`, summary: n % 2 ? `第${n}期摘要` : undefined, category, coverImage, publishedAt, _status: 'published' })
     if (res.status !== 201) throw new Error(`publishing article ${n} failed: ${res.status} ${JSON.stringify(res.body)}`)
   }
 }, 120_000)
@@ -151,5 +159,95 @@ describe('totals', () => {
     const fewDrafts = await staff.editor.get<ListPage>(`/api/articles?draft=true&limit=4&depth=0&where[category.breadcrumbs.slug][equals]=${subChannel}`)
     expect(fewDrafts.body).toMatchObject({ totalDocs: IN_SUB_CHANNEL, hasNextPage: true })
     expect(fewDrafts.body.totalDocsExact).toBeUndefined()
+  })
+})
+
+describe('the channel list: GET /api/articles/channel/:slug', () => {
+  type ChannelPage = { channel: { slug: string }; docs: (ListItem & Record<string, unknown>)[]; hasNextPage: boolean; nextAfter: string | null }
+  const LIST_SELECT = ['title', 'slug', 'summary', 'publishedAt', 'coverImage', 'category'].map((field) => `select[${field}]=true`).join('&')
+  const channelPage = async (slug: string, query = '') => {
+    const res = await staff.anonymous.get<ChannelPage>(`/api/articles/channel/${slug}${query}`)
+    expect(res.status).toBe(200)
+    return res.body
+  }
+  /** Every page, following `nextAfter`. */
+  const allPages = async (slug: string, limit: number) => {
+    const pages: ChannelPage[] = []
+    for (let after: string | null = ''; after !== null; ) {
+      pages.push(await channelPage(slug, `?limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}`))
+      after = pages.at(-1)!.nextAfter
+    }
+    return pages
+  }
+
+  it('pages through the same articles, in the same shape, as the REST find of the channel query at depth 1', async () => {
+    for (const [slug, count] of [[section, ALL], [subChannel, IN_SUB_CHANNEL]] as const) {
+      const find = (await list(`/api/articles?where[category.breadcrumbs.slug][equals]=${slug}&sort=-publishedAt,-id&depth=1&${LIST_SELECT}&limit=100`)).docs
+      expect(find).toHaveLength(count)
+      const pages = await allPages(slug, 4)
+      expect(pages.flatMap((page) => page.docs)).toEqual(find)
+      expect(pages.map((page) => page.hasNextPage)).toEqual(pages.map((_, i) => i < pages.length - 1))
+      expect(pages.map((page) => page.docs.length)).toEqual(pages.map((_, i) => (i < pages.length - 1 ? 4 : count - 4 * (pages.length - 1))))
+      expect(pages[0].channel.slug).toBe(slug)
+      // The first page at the default size is the first 20.
+      expect((await channelPage(slug)).docs).toEqual(find.slice(0, 20))
+    }
+    const covered = (await channelPage(section, '?limit=50')).docs.find((doc) => doc.coverImage)
+    expect(covered?.coverImage).toMatchObject({ alt: '行情封面', url: expect.stringMatching(/\/api\/media\/file\/cover.*\.png$/) })
+  })
+
+  it('answers the same through GraphQL', async () => {
+    const rest = await channelPage(section, '?limit=5')
+    const query = `{ ChannelList(channel: "${section}", limit: 5, after: "${rest.nextAfter}") { hasNextPage nextAfter channel { slug } docs { id title slug publishedAt category { slug breadcrumbs { slug } } coverImage { alt url } } } }`
+    const second = await channelPage(section, `?limit=5&after=${encodeURIComponent(rest.nextAfter!)}`)
+    const gql = await staff.anonymous.graphql(query)
+    expect(gql.body.errors).toBeUndefined()
+    expect(gql.body.data.ChannelList).toEqual({
+      hasNextPage: second.hasNextPage,
+      nextAfter: second.nextAfter,
+      channel: { slug: section },
+      docs: second.docs.map(({ id, title, slug, publishedAt, category, coverImage }: any) => ({
+        id, title, slug, publishedAt,
+        category: { slug: category.slug, breadcrumbs: category.breadcrumbs.map((crumb: any) => ({ slug: crumb.slug })) },
+        coverImage: coverImage && { alt: coverImage.alt, url: coverImage.url },
+      })),
+    })
+    const refused = await staff.anonymous.graphql(`{ ChannelList(channel: "${section}", limit: 0, after: "yesterday") { hasNextPage } }`)
+    expect(refused.body.errors![0].extensions.data.errors.map((error: { path: string }) => error.path)).toEqual(['limit', 'after'])
+  })
+
+  it('never lists a draft, and follows an unpublished article out of the list', async () => {
+    const chief = staff['editor-in-chief']
+    const before = (await channelPage(section, '?limit=50')).docs.map((doc) => doc.id)
+    const draft = (await staff.editor.post('/api/articles', { title: '行情速递草稿', category: subChannelId, publishedAt: '2027-01-01T00:00:00.000Z' })).body.doc.id
+    const published = (await chief.post('/api/articles', { title: '行情速递快讯', category: subChannelId, publishedAt: '2027-01-02T00:00:00.000Z', _status: 'published' })).body.doc.id
+    expect((await channelPage(section, '?limit=50')).docs.map((doc) => doc.id)).toEqual([published, ...before])
+    expect((await chief.patch(`/api/articles/${published}`, { _status: 'draft' })).status).toBe(200)
+    const after = (await channelPage(section, '?limit=50')).docs.map((doc) => doc.id)
+    expect(after).toEqual(before)
+    expect(after).not.toContain(draft)
+  })
+
+  it.each([
+    ['?limit=0', 'limit'],
+    ['?limit=51', 'limit'],
+    ['?limit=abc', 'limit'],
+    ['?limit[]=5', 'limit'],
+    ['?after=yesterday', 'after'],
+    ['?after=2026-13-01T00:00:00.000Z_5', 'after'],
+    ['?after=2026-11-01T08:00:00.000Z_0', 'after'],
+    ['?after=2026-11-01T08:00:00.000Z_2147483648', 'after'],
+    ['?after[]=x', 'after'],
+  ])('refuses %s with a 400 naming %s', async (query, field) => {
+    const res = await staff.anonymous.get(`/api/articles/channel/${section}${query}`)
+    expect(res.status).toBe(400)
+    expect(invalidPaths(res.body)).toEqual([field])
+  })
+
+  it('answers 404 for a channel that does not exist, and 400 for a slug no channel can have', async () => {
+    const missing = await staff.anonymous.inLanguage('en').get('/api/articles/channel/no-such-channel')
+    expect([missing.status, missing.body.errors[0].data.code, missing.body.errors[0].message]).toEqual([404, 'CHANNEL_NOT_FOUND', 'Channel not found'])
+    const bad = await staff.anonymous.get(`/api/articles/channel/${encodeURIComponent('频道 名')}`)
+    expect([bad.status, invalidPaths(bad.body)]).toEqual([400, ['channel']])
   })
 })

@@ -17,6 +17,7 @@ import { CORRECTION_KIND_LABELS, CORRECTION_NOTICE_LABELS, correctionJsonLd } fr
 import { ARTICLE_FIELD_LABELS } from '../../lib/review/articleHits'
 import { EDITOR_ROLES } from '../../lib/roles'
 import { articlePageEndpoint } from './endpoints/articlePage'
+import { channelListEndpoint } from './endpoints/channelList'
 import { hotArticlesEndpoint } from './endpoints/hotArticles'
 import { issuePreviewToken, previewEndpoints, previewUrl } from './endpoints/preview'
 import { reviewEndpoints } from './endpoints/review'
@@ -64,7 +65,7 @@ export const Articles: CollectionConfig<typeof ARTICLES_SLUG> = {
     drafts: { autosave: { interval: 2000, showSaveDraftButton: true }, schedulePublish: true },
     maxPerDoc: MAX_VERSIONS_PER_ARTICLE,
   },
-  endpoints: [articlePageEndpoint, hotArticlesEndpoint, ...previewEndpoints, ...reviewEndpoints, ...scheduleEndpoints],
+  endpoints: [articlePageEndpoint, channelListEndpoint, hotArticlesEndpoint, ...previewEndpoints, ...reviewEndpoints, ...scheduleEndpoints],
   hooks: {
     beforeOperation: [keepNonPublishersToDrafts, channelQueryByIds, selectPublishedAtTimeZone],
     beforeValidate: [refuseUnsafeLinks],

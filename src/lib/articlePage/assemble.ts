@@ -40,7 +40,7 @@ export type ArticlePageRow = {
 
 type Teaser = { id: number; title: string; slug: string | null; publishedAt: string | null }
 
-type MediaRow = {
+export type MediaRow = {
   id: number
   alt: string
   caption: string | null
@@ -70,7 +70,8 @@ function uploadUrl(collection: string, serverUrl: string, stored: string | null,
   return filename ? `${serverUrl}/api/${collection}/file/${encodeURIComponent(filename)}` : null
 }
 
-function image(row: MediaRow, serverUrl: string) {
+/** An image as the public API serves it: its URLs and its sizes' where they are read. */
+export function servedImage(row: MediaRow, serverUrl: string) {
   const sizes = Object.fromEntries(
     Object.entries(row.sizes).map(([name, size]) => [name, { ...size, url: uploadUrl(MEDIA_SLUG, serverUrl, size.url, size.filename) }]),
   )
@@ -88,7 +89,7 @@ const teaser = (article: Teaser | null) => article && { ...article, publishedAt:
  * then what only the page has: its views, and the articles it points readers on to (`related`, `previous`, `next`).
  */
 export function assembleArticlePage(row: ArticlePageRow, serverUrl: string) {
-  const media = new Map(row.media.map((item) => [item.id, image(item, serverUrl)]))
+  const media = new Map(row.media.map((item) => [item.id, servedImage(item, serverUrl)]))
   const links = new Map(row.links.map((link) => [link.id, link]))
   const imageOf = (id: number | null) => (id === null ? null : (media.get(id) ?? null))
   const { article } = row

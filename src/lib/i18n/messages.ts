@@ -28,6 +28,7 @@ export const MESSAGES = {
   SITEMAP_PART_INVALID: { zh: '分片序号应为从 2 起的整数（第 1 片的文件名不带序号）', en: 'Expected a part number from 2 (the first part has none in its name)' },
   CHANNEL_SLUG_INVALID: { zh: '频道别名只能包含小写字母、数字和连字符，最长 80 个字符', en: 'A channel slug has only lower-case letters, digits and hyphens, at most 80' },
   CHANNEL_NOT_FOUND: { zh: '找不到这个频道', en: 'Channel not found' },
+  LIST_POSITION_INVALID: { zh: '翻页位置无效：请传上一页返回的 nextAfter', en: 'Not a position in the list: pass the nextAfter of the page before' },
 
   // 阅读量 and 热门 (src/server/articleViews.ts, src/collections/Articles/endpoints/hotArticles.ts)
   ARTICLE_ID_INVALID: { zh: '文章 ID 应为正整数', en: 'An article id is a positive whole number' },

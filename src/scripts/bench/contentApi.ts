@@ -11,14 +11,14 @@ import { seededRandom } from '../../lib/seededRandom'
 import { TOPICS } from './corpus'
 import { benchDatabase, type BenchDatabase, openPostgres, type PostgresServer, query, recreateDatabase, settleDatabase } from './database'
 import { measure, type LoadResult, type LoadSettings, type LoadTarget, steadyLoad } from './load'
-import { ADMIN_LIST_PATH, ARTICLE_PAGE_GRAPHQL, articlePagePath, channelListAfterPath, channelListPath, defaultFindPath, KEYSET_PAGE, searchPath } from './queries'
+import { ADMIN_LIST_PATH, ARTICLE_PAGE_GRAPHQL, articlePagePath, channelListAfterPath, channelListPath, channelPagePath, defaultFindPath, KEYSET_PAGE, searchPath } from './queries'
 import { corpusSizeFor, openSeeder, type Seeder, type SeedReport } from './seed'
 import { BENCH_ADMIN, type RunningServer, startNewsroom, startPlainServer } from './servers'
 import type { CapturedResponse } from './plainServer'
 import { Teardown } from './teardown'
 import { residentMiB } from './cpu'
 
-export const API_BENCHMARKS = ['plain', 'page-cached', 'page-uncached', 'default-find', 'category-list', 'category-deep', 'admin-list', 'search', 'graphql', 'views', 'page-during-views'] as const
+export const API_BENCHMARKS = ['plain', 'page-cached', 'page-uncached', 'default-find', 'category-list', 'category-deep', 'channel-deep', 'admin-list', 'search', 'graphql', 'views', 'page-during-views'] as const
 export type ApiBenchmarkName = (typeof API_BENCHMARKS)[number]
 
 export type ApiOptions = { articles: number; durationSeconds: number; connections: number; reuse: boolean; keep: boolean }
@@ -324,6 +324,14 @@ const SCENARIOS: Scenario[] = [
     target: (baseUrl, corpus) => ({ url: `${baseUrl}${channelListAfterPath(corpus.sectionSlug, corpus.deepPageAfter)}` }),
     request: (corpus) => channelListAfterPath(corpus.sectionSlug, corpus.deepPageAfter),
     check: expectDocs(KEYSET_PAGE + 1),
+  },
+  {
+    name: 'channel-deep',
+    description: `the same deep page through the channel list endpoint (GET /api/articles/channel/:slug?after=…), cache off`,
+    server: 'uncached',
+    target: (baseUrl, corpus) => ({ url: `${baseUrl}${channelPagePath(corpus.sectionSlug, corpus.deepPageAfter)}` }),
+    request: (corpus) => channelPagePath(corpus.sectionSlug, corpus.deepPageAfter),
+    check: expectDocs(KEYSET_PAGE),
   },
   {
     name: 'admin-list',

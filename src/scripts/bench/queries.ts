@@ -25,6 +25,10 @@ export const channelListAfterPath = (channelSlug: string, last: { id: number; pu
 }
 export const KEYSET_PAGE = 20
 
+/** The same deep page through the channel list endpoint (docs/api.md, "A channel's list"), after the same article. */
+export const channelPagePath = (channelSlug: string, last: { id: number; publishedAt: string }) =>
+  `/api/articles/channel/${channelSlug}?limit=${KEYSET_PAGE}&after=${encodeURIComponent(`${last.publishedAt}_${last.id}`)}`
+
 /**
  * What the admin's article list asks of Payload for its first page (the Local API there): the
  * latest version of every article, drafts included, the last changed first, 10, its default columns

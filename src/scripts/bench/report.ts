@@ -87,7 +87,7 @@ export function targets(report: ApiReport, connections: number): Target[] {
     searchTarget,
     p99Under('uncached page p99', 'page-uncached', 30),
     p99Under('channel list p99', 'category-list', 30),
-    p99Under('deep channel page p99', 'category-deep', 30),
+    p99Under('deep channel page p99', 'channel-deep', 30),
     p99Under('admin article list p99', 'admin-list', 300),
     atLeast('views counted per second', 'views', 5_000),
     {
