@@ -6,21 +6,51 @@ import { createHash } from 'node:crypto'
 import type { PostgresAdapter, sql } from '@payloadcms/db-postgres'
 import { PgDialect } from '@payloadcms/db-postgres/drizzle/pg-core'
 import type { Payload } from 'payload'
+import pg from 'pg'
 
 const dialect = new PgDialect()
 
+/** The public reads' own pools, one for each Payload (the tests and scripts may start several). */
+const readPools = new WeakMap<Payload, pg.Pool>()
+
 /**
- * Rows of a read-only statement that the public reads on every request (the article page, search),
- * outside any transaction, on the primary (as drizzle's `execute` is with read replicas).
+ * The pool the public reads run on: connections like Payload's own (its pool's settings, the
+ * primary's address and size), each asking PostgreSQL for generic plans once, when it opens. Asked
+ * for each statement on Payload's connections, the setting took two more round trips per read (set
+ * it, and reset it before the connection went back to Payload, whose own statements it would
+ * otherwise plan for no particular value: the admin's list at a million articles took most of a
+ * second instead of a millisecond), and each round trip is a write to the socket, which here cost
+ * Node a third of an uncached page's time.
+ */
+function readPoolOf(payload: Payload): pg.Pool {
+  let pool = readPools.get(payload)
+  if (!pool) {
+    const options = (payload.db as unknown as PostgresAdapter).poolOptions as pg.PoolConfig
+    pool = new pg.Pool({ ...options, options: `${options.options ?? ''} -c plan_cache_mode=force_generic_plan`.trim(), allowExitOnIdle: true })
+    // A connection the database drops while idle (a restart, a failover) is the pool's to replace, not a crash.
+    pool.on('error', (error) => payload.logger.warn({ code: (error as { code?: string }).code, reason: error.message }, 'PostgreSQL closed a connection of the public reads'))
+    pool.on('connect', (client) => client.on('error', () => undefined))
+    readPools.set(payload, pool)
+  }
+  return pool
+}
+
+/** Closes the public reads' pool, when one was opened (src/server/pool.ts closePayload). */
+export async function closeReadPool(payload: Payload): Promise<void> {
+  const pool = readPools.get(payload)
+  readPools.delete(payload)
+  await pool?.end()
+}
+
+/**
+ * Rows of a read-only statement that the public reads on every request (the article page, search,
+ * a channel's list), outside any transaction, on the primary (as drizzle's `execute` is with read
+ * replicas), on connections of their own (`readPoolOf`).
  *
  * Sent as a named prepared statement, named after its text, and planned once per connection (a
  * generic plan): PostgreSQL otherwise plans it again for each request's values, which was a quarter
  * of a search's time there. Each statement is written so that the one plan suits every value (a
- * page's rows are looked up one by one, however many the planner expects). The setting that asks for
- * the generic plan holds for this statement alone, and is reset before the connection goes back to
- * the pool: PostgreSQL applies it to every statement a connection plans, Payload's own unnamed ones
- * included, and left on, it had the admin's article list at a million articles planned for no
- * particular `limit` (most of a second instead of a millisecond).
+ * page's rows are looked up one by one, however many the planner expects).
  *
  * Each distinct text stays prepared on every connection, so only for statements of a few texts, with
  * the values as parameters. A connection pooler in front of PostgreSQL must keep prepared statements
@@ -29,20 +59,6 @@ const dialect = new PgDialect()
 export async function readRows(payload: Payload, query: ReturnType<typeof sql>): Promise<Record<string, unknown>[]> {
   const { sql: text, params } = dialect.sqlToQuery(query)
   const name = `newsroom_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`
-  const client = await (payload.db as unknown as PostgresAdapter).pool.connect()
-  try {
-    // Queued at once, so the connection is never out of the pool with no query running on it: an
-    // error there would be the connection's (and unhandled), not the read's.
-    const [, { rows }] = await Promise.all([
-      client.query('set plan_cache_mode = force_generic_plan'),
-      client.query({ name, text, values: params }),
-      client.query('reset plan_cache_mode'),
-    ])
-    client.release()
-    return rows
-  } catch (error) {
-    // As the pool's own query does: a client that failed is not reused.
-    client.release(error as Error)
-    throw error
-  }
+  const { rows } = await readPoolOf(payload).query({ name, text, values: params })
+  return rows
 }

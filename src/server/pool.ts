@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 
+import { closeReadPool } from '../db/readRows'
+
 /** The node-postgres pool behind Payload's Postgres adapter (not part of Payload's typed API). */
 export function poolOf(payload: Payload): Pool {
   return (payload.db as unknown as { pool: Pool }).pool
@@ -24,7 +26,7 @@ export function tolerateDroppedConnections(payload: Payload, log: (error: unknow
  */
 export async function closePayload(payload: Payload): Promise<void> {
   await payload.destroy()
-  await Promise.race([poolOf(payload).end().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2_000))])
+  await Promise.race([Promise.all([poolOf(payload).end().catch(() => {}), closeReadPool(payload).catch(() => {})]), new Promise((resolve) => setTimeout(resolve, 2_000))])
 }
 
 /** An arbitrary constant naming the start-up lock among PostgreSQL's advisory locks. */
