@@ -2,7 +2,7 @@ import { connection } from 'next/server'
 import { cache } from 'react'
 
 import { MAX_PAGE_OFFSET } from '../lib/api/paginationParams'
-import type { ListCursor } from '../lib/portal/links'
+import { cursorParam, type ListCursor } from '../lib/portal/links'
 import { OWN_READ_HEADER, OWN_READ_TOKEN_ENV } from '../lib/portal/ownReads'
 import type { ArticlePage, ArticleSummary, Author, Channel, HotArticle, LoggedCorrection, Paged, PublicComment, SearchResults, SiteSettings } from './types'
 import { AUTHORS_SLUG, CATEGORIES_SLUG } from '../slugs'
@@ -89,6 +89,17 @@ export async function listArticles(filter: Record<string, string>, at: { page: n
     limit: limit + 1,
   })
   return { docs: after.docs.slice(0, limit), page: 1, totalPages: 1, totalDocs: after.docs.length, hasNextPage: after.docs.length > limit }
+}
+
+/**
+ * A channel's list past its numbered pages, through the channel list endpoint (docs/api.md, "A
+ * channel's list"), which reads a page a million articles down as fast as the first.
+ */
+export async function listChannelAfter(slug: string, before: ListCursor, limit = ARTICLES_PER_PAGE): Promise<Paged<ArticleSummary>> {
+  const { docs, hasNextPage } = await apiGet<{ docs: ArticleSummary[]; hasNextPage: boolean }>(
+    `/api/articles/channel/${encodeURIComponent(slug)}?${query({ limit, after: cursorParam(before) })}`,
+  )
+  return { docs, page: 1, totalPages: 1, totalDocs: docs.length, hasNextPage }
 }
 
 /** The deepest page a list may ask for by number. */

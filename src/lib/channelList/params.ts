@@ -9,10 +9,10 @@ export type ListPosition = { publishedAt: Date; id: number }
 export type ChannelListParams = { channel: string; limit: number; after: ListPosition | null }
 
 /** A position as `nextAfter` gives it: the last article's publication time (ISO, UTC) and id. */
-const POSITION = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)_([1-9]\d{0,9})$/
+const POSITION = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)~([1-9]\d{0,9})$/
 const MAX_ID = 2_147_483_647
 
-export const positionText = (position: ListPosition) => `${position.publishedAt.toISOString()}_${position.id}`
+export const positionText = (position: ListPosition) => `${position.publishedAt.toISOString()}~${position.id}`
 
 export function parsePosition(text: unknown): ListPosition | null {
   const match = typeof text === 'string' ? POSITION.exec(text) : null

@@ -1,4 +1,5 @@
 import { isSafeLink } from '../richText/safeLinks'
+import { parsePosition, positionText } from '../channelList/params'
 
 /**
  * A link written in an article, if a reader may follow it (web, mail, phone or relative, as the API
@@ -37,10 +38,9 @@ export type ListCursor = { publishedAt: string; id: number }
 
 /** `?before=2024-04-12T01:30:00.000Z~123` as a cursor; anything else is none. */
 export function listCursor(value: unknown): ListCursor | null {
-  const text = Array.isArray(value) ? value[0] : value
-  const match = typeof text === 'string' ? /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)~([1-9]\d{0,9})$/.exec(text) : null
-  if (!match || Number.isNaN(Date.parse(match[1]))) return null
-  return { publishedAt: match[1], id: Number(match[2]) }
+  const position = parsePosition(Array.isArray(value) ? value[0] : value)
+  return position && { publishedAt: position.publishedAt.toISOString(), id: position.id }
 }
 
-export const cursorParam = ({ publishedAt, id }: ListCursor): string => `${publishedAt}~${id}`
+/** Written as the API's channel list writes its `nextAfter`, which takes it back as `after`. */
+export const cursorParam = ({ publishedAt, id }: ListCursor): string => positionText({ publishedAt: new Date(publishedAt), id })

@@ -12,7 +12,7 @@ import { TOPICS } from './corpus'
 import { benchDatabase, type BenchDatabase, openPostgres, type PostgresServer, query, recreateDatabase, settleDatabase } from './database'
 import { measure, type LoadResult, type LoadSettings, type LoadTarget, steadyLoad } from './load'
 import { ADMIN_LIST_PATH, ARTICLE_PAGE_GRAPHQL, articlePagePath, channelListAfterPath, channelListPath, channelPagePath, defaultFindPath, KEYSET_PAGE, searchPath } from './queries'
-import { corpusSizeFor, openSeeder, type Seeder, type SeedReport } from './seed'
+import { corpusSizeFor, openSeeder, seedKey, type Seeder, type SeedReport } from './seed'
 import { BENCH_ADMIN, type RunningServer, startNewsroom, startPlainServer } from './servers'
 import type { CapturedResponse } from './plainServer'
 import { Teardown } from './teardown'
@@ -88,15 +88,17 @@ export async function benchmarkContentApi(options: ApiOptions, wanted: ApiBenchm
     const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-bench-media-'))
     teardown.add('removing the media folder', () => rm(mediaDir, { recursive: true, force: true }))
 
-    const reused = await reusableCorpus(postgres, database, options)
+    const seedFrom = await corpusToSeed(postgres, database, options)
+    const reused = seedFrom === 'whole'
     // Started first: it applies the migrations the seed then writes through.
     let cached: RunningServer | null = await startNewsroomFor(teardown, { databaseUrl: database.url, mediaDir, responseCache: true })
     const settings: LoadSettings = { connections: options.connections, durationSeconds: options.durationSeconds, warmUpSeconds: WARM_UP_SECONDS }
     const stages: StageReport[] = []
-    // A reused corpus is measured at its size only; a fresh one grows through the stages, measured at each.
-    let seeded = 0
+    // A fresh corpus grows through the stages, measured at each; a reused one is measured at its size
+    // only, and so is one cut short, which goes on with its last stage.
+    let seeded = typeof seedFrom === 'number' ? seedFrom : 0
     let seeder: Seeder | null = null
-    for (const size of reused ? [options.articles] : stagesFor(options.articles)) {
+    for (const size of seedFrom === 'empty' ? stagesFor(options.articles) : [options.articles]) {
       if (!reused && !seeder) {
         const opened: Seeder = await openSeeder({ databaseUrl: database.url, mediaDir })
         teardown.add('closing the seeding connections', opened.close)
@@ -132,19 +134,26 @@ async function startNewsroomFor(teardown: Teardown, options: Parameters<typeof s
 }
 
 /**
- * With --reuse, a database holding exactly the corpus asked for is measured as it is; one holding
- * anything else (another size, a seed cut short) is emptied and seeded again.
+ * With --reuse, a database holding exactly the corpus asked for is measured as it is (`whole`); one
+ * whose seed of it was cut short in its last stage (the bulk import's checkpoint says where) goes on
+ * from that stage's start, the import skipping what it had written (the stage's first article, a
+ * number); one holding anything else (another size) is emptied and seeded again (`empty`).
  */
-async function reusableCorpus(postgres: PostgresServer, database: BenchDatabase, options: ApiOptions): Promise<boolean> {
-  if (!options.reuse) return false
+async function corpusToSeed(postgres: PostgresServer, database: BenchDatabase, options: ApiOptions): Promise<'whole' | 'empty' | number> {
+  if (!options.reuse) return 'empty'
   const wanted = corpusSizeFor(options.articles)
   if (database.holds.articles === wanted.articles && database.holds.comments === wanted.comments) {
     console.error(`reusing ${database.name}: ${wanted.articles.toLocaleString('en')} articles, ${wanted.comments.toLocaleString('en')} comments`)
-    return true
+    return 'whole'
+  }
+  const lastStageFrom = stagesFor(options.articles).at(-2) ?? 0
+  if (database.holds.articles > lastStageFrom && (await query(database.url, 'select 1 from payload_kv where key = $1', [seedKey({ from: lastStageFrom, to: options.articles, total: options.articles })])).length > 0) {
+    console.error(`${database.name} holds ${database.holds.articles.toLocaleString('en')} articles of a seed cut short: going on with it`)
+    return lastStageFrom
   }
   if (database.holds.articles > 0) console.error(`${database.name} holds another corpus (${database.holds.articles} articles): seeding it again`)
   await recreateDatabase(postgres, database)
-  return false
+  return 'empty'
 }
 
 /**

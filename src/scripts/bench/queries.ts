@@ -27,7 +27,7 @@ export const KEYSET_PAGE = 20
 
 /** The same deep page through the channel list endpoint (docs/api.md, "A channel's list"), after the same article. */
 export const channelPagePath = (channelSlug: string, last: { id: number; publishedAt: string }) =>
-  `/api/articles/channel/${channelSlug}?limit=${KEYSET_PAGE}&after=${encodeURIComponent(`${last.publishedAt}_${last.id}`)}`
+  `/api/articles/channel/${channelSlug}?limit=${KEYSET_PAGE}&after=${encodeURIComponent(`${last.publishedAt}~${last.id}`)}`
 
 /**
  * What the admin's article list asks of Payload for its first page (the Local API there): the

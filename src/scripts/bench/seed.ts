@@ -49,6 +49,9 @@ export type Seeder = {
   close: () => Promise<void>
 }
 
+/** Where the bulk import keeps its place in a stage's seed (payload_kv), until the stage is done. */
+export const seedKey = (range: { from: number; to: number; total: number }) => `newsroom:bench:${range.from}-${range.to}-of-${range.total}`
+
 /** One Payload in this process for every stage's seed: Payload keeps its instance, and a closed one's pool for good. */
 export async function openSeeder(env: { databaseUrl: string; mediaDir: string }): Promise<Seeder> {
   const payload = await payloadFor(env)
@@ -63,7 +66,7 @@ export async function openSeeder(env: { databaseUrl: string; mediaDir: string })
     let done = 0
     await importInBulk(
       { payload, dryRun: false, system: 'bench', archiveDir, report },
-      { key: `newsroom:bench:${range.from}-${range.to}-of-${range.total}`, units: (skip) => corpusUnits(range, skip) },
+      { key: seedKey(range), units: (skip) => corpusUnits(range, skip) },
       {
         progress: (units) => {
           progress.tick(units - done)

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation'
 
 import { listCursor, pageNumber } from '../../../../lib/portal/links'
 import { ArticleList } from '../../../../portal/ArticleList'
-import { getChannel, getChannels, getSiteSettings, inChannel, listArticles } from '../../../../portal/api'
+import { getChannel, getChannels, getSiteSettings, inChannel, listArticles, listChannelAfter } from '../../../../portal/api'
 import { feedLinks } from '../../../../portal/feeds'
 import { DEFAULT_SITE_NAME } from '../../../../lib/siteSettings/siteName'
 import { Breadcrumb } from '../../../../portal/Breadcrumb'
@@ -24,7 +24,7 @@ export default async function ChannelPage({ params, searchParams }: Props) {
   const before = listCursor(query.before)
   const channel = await getChannel(slug)
   if (!channel) notFound()
-  const [articles, channels] = await Promise.all([listArticles(inChannel(slug), before ? { before } : { page: pageNumber(query.page) }), getChannels()])
+  const [articles, channels] = await Promise.all([before ? listChannelAfter(slug, before) : listArticles(inChannel(slug), { page: pageNumber(query.page) }), getChannels()])
   const children = channels.docs.filter((other) => other.parent === channel.id)
   return (
     <div className="channel">
