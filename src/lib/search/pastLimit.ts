@@ -2,9 +2,9 @@
  * Searches whose matches passed the count's limit (SEARCH_TOTAL_LIMIT), remembered for a while so
  * they are not counted again: a popular search's count is the same "more than the limit" on every
  * request, and counting it is most of its cost in a large archive. Past the limit nothing but that is
- * shown, and publishing only adds matches; what can bring a count back under the limit is an
- * article leaving search, so `forgetAll` is called when one does (on this instance; others forget
- * within `ttlMs`). At most `most` searches are kept, the oldest dropped first.
+ * shown, and publishing only adds matches; what brings a count back under the limit is an article
+ * leaving search (`forgetAll` is called when one does, on this instance) or an edit taking a word out
+ * of one, which `ttlMs` bounds. At most `most` searches are kept, the oldest dropped first.
  */
 export class SearchesPastLimit {
   private readonly until = new Map<string, number>()
