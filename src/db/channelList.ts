@@ -6,7 +6,8 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import { type MediaRow, servedImage } from '../lib/articlePage/assemble'
-import { type ChannelListParams, type ListPosition, positionText } from '../lib/channelList/params'
+import type { ChannelListParams } from '../lib/channelList/params'
+import { type ListPosition, positionText } from '../lib/channelList/position'
 import { categoryJson, imageJson } from './articlePage'
 import { readRows } from './readRows'
 

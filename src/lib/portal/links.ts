@@ -1,5 +1,5 @@
 import { isSafeLink } from '../richText/safeLinks'
-import { parsePosition, positionText } from '../channelList/params'
+import { parsePosition, positionText } from '../channelList/position'
 
 /**
  * A link written in an article, if a reader may follow it (web, mail, phone or relative, as the API
