@@ -31,6 +31,7 @@ import * as migration_20261207_153507_notifications from './20261207_153507_noti
 import * as migration_20261207_153745_upload_storage_fields from './20261207_153745_upload_storage_fields';
 import * as migration_20261207_164107_comment_ip_region_and_trash from './20261207_164107_comment_ip_region_and_trash';
 import * as migration_20261207_190000_search_counts_newest_first from './20261207_190000_search_counts_newest_first';
+import * as migration_20261207_200000_channel_list_order_index from './20261207_200000_channel_list_order_index';
 
 export const migrations = [
   {
@@ -197,5 +198,10 @@ export const migrations = [
     up: migration_20261207_190000_search_counts_newest_first.up,
     down: migration_20261207_190000_search_counts_newest_first.down,
     name: '20261207_190000_search_counts_newest_first'
+  },
+  {
+    up: migration_20261207_200000_channel_list_order_index.up,
+    down: migration_20261207_200000_channel_list_order_index.down,
+    name: '20261207_200000_channel_list_order_index'
   },
 ];

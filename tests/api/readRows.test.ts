@@ -39,7 +39,9 @@ test('a statement that fails leaves the connection in working order', async () =
 
 test("Payload's own connections keep planning its statements for their values", async () => {
   await readRows(payload, sql`select ${3}::int as three`)
-  expect(await readRows(payload, sql`select current_setting('plan_cache_mode') as mode`)).toEqual([{ mode: 'force_generic_plan' }])
+  expect(await readRows(payload, sql`select current_setting('plan_cache_mode') as mode, current_setting('enable_incremental_sort') as incremental`)).toEqual([
+    { mode: 'force_generic_plan', incremental: 'off' },
+  ])
   // Payload's own statements (unnamed) would otherwise get a plan made for no value: the admin's
   // article list at a million articles took most of a second so.
   expect((await payloadsPool.query('show plan_cache_mode')).rows).toEqual([{ plan_cache_mode: 'auto' }])
