@@ -21,6 +21,13 @@ import { describeError } from './describeError'
 /** Articles written per transaction: big enough that a statement per table is cheap, small enough to redo. */
 export const BULK_BATCH_SIZE = 500
 
+/**
+ * Preparing a batch is synchronous work (parsing, converting, segmenting, screening) done while
+ * other batches are written: every few articles it lets the event loop send the writers' next
+ * statements, or PostgreSQL would sit idle until the whole batch was ready.
+ */
+const letWritersIn = (index: number) => (index % 10 === 9 ? new Promise<void>((resolve) => setImmediate(resolve)) : undefined)
+
 /** Where a run has got to: the units of its archive done, kept with the batch that finished them. */
 export type Checkpoint = { key: string; unitsDone: number }
 
@@ -32,9 +39,17 @@ const slugBaseOf = (entry: ArchiveEntry) => entry.article.slug ?? slugify(entry.
 /** A batch ready to write: its rows, and what is left to the per-article path once they are in. */
 export type PreparedBatch = { rows: NewArticleRow[]; comments: NewCommentRow[]; created: ArchiveEntry[]; later: ArchiveEntry[]; keys: BatchKeys; checkpoint: Checkpoint }
 
-/** The original ids and slugs a batch claims: the next batch, prepared while this one is written, must not claim them again. */
+/** The original ids and slugs a batch claims: a batch prepared while it is written must not claim them again. */
 export type BatchKeys = { originalIds: Set<string>; slugs: Set<string> }
 const noKeys = (): BatchKeys => ({ originalIds: new Set(), slugs: new Set() })
+const allKeys = (batches: Iterable<BatchKeys>): BatchKeys => {
+  const union = noKeys()
+  for (const keys of batches) {
+    for (const id of keys.originalIds) union.originalIds.add(id)
+    for (const slug of keys.slugs) union.slugs.add(slug)
+  }
+  return union
+}
 
 /**
  * The bulk path: new articles (and their comments) written a batch at a time in one transaction,
@@ -42,8 +57,9 @@ const noKeys = (): BatchKeys => ({ originalIds: new Set(), slugs: new Set() })
  * paths row by row). An article already stored, or met twice in one batch, goes the per-article way
  * after the batch. Per article, nothing is audited or announced: the run does that once.
  *
- * A batch is prepared (parsed, converted, screened: Node's work) while the one before is written
- * (PostgreSQL's), so both cores are busy.
+ * A batch is prepared (parsed, converted, screened: Node's work) while earlier ones are written
+ * (PostgreSQL's), and several may be written at once, each on its own connection; each commits
+ * only after the one before it, so the place a run has reached only ever moves forward.
  */
 export function bulkImporter(
   context: ImportContext,
@@ -53,17 +69,20 @@ export function bulkImporter(
   const { payload, report } = context
   const pool = poolOf(payload)
   let req: PayloadRequest | undefined
-  let inFlight = noKeys()
+  const beingWritten = new Set<BatchKeys>()
 
   const fail = (entry: ArchiveEntry, error: unknown) => recordOutcome(report, { at: entry.at, title: entry.article.title, outcome: 'failed', reason: describeError(error) })
 
   const prepare = async (entries: ArchiveEntry[], checkpoint: Checkpoint): Promise<PreparedBatch> => {
     req ??= await createLocalReq({}, payload)
+    // Taken before the database is read: a batch that commits meanwhile is in one or the other.
+    const inFlight = allKeys(beingWritten)
     const client = await pool.connect()
     try {
       const { fresh, later, keys } = await splitNewFromStored(client, context.system, entries, inFlight)
       const prepared: Prepared[] = []
-      for (const { entry, slugBase } of fresh) {
+      for (const [index, { entry, slugBase }] of fresh.entries()) {
+        await letWritersIn(index)
         try {
           prepared.push({ entry, data: await perArticle.articleData(entry), slugBase })
         } catch (error) {
@@ -77,16 +96,34 @@ export function bulkImporter(
       const articleIds = await nextIds(client, ARTICLES_SLUG, publishable.length)
       const versionIds = await nextIds(client, `_${ARTICLES_SLUG}_v`, publishable.length)
       const comments = await commentRows(client, publishable, articleIds, now, report.comments)
-      const rows = publishable.map((item, index) => articleRow(item, slugs[index], articleIds[index], versionIds[index], comments.approvedOn.get(articleIds[index]) ?? 0, now))
+      const rows: NewArticleRow[] = []
+      for (const [index, item] of publishable.entries()) {
+        await letWritersIn(index)
+        rows.push(articleRow(item, slugs[index], articleIds[index], versionIds[index], comments.approvedOn.get(articleIds[index]) ?? 0, now))
+      }
       return { rows, comments: comments.rows, created: publishable.map((item) => item.entry), later, keys, checkpoint }
     } finally {
       client.release()
     }
   }
 
-  /** Writes a prepared batch; the next may be prepared meanwhile. */
-  const commit = async (batch: PreparedBatch): Promise<void> => {
-    inFlight = batch.keys
+  /**
+   * Writes a prepared batch, committing once `before` (the batch before it, done) has: when that one
+   * failed, this one is rolled back. Others may be prepared and written meanwhile.
+   */
+  const commit = async (batch: PreparedBatch, before: Promise<void>): Promise<void> => {
+    beingWritten.add(batch.keys)
+    try {
+      await writeBatch(batch, before)
+    } finally {
+      beingWritten.delete(batch.keys)
+    }
+    for (const entry of batch.created) recordOutcome(report, { at: entry.at, title: entry.article.title, outcome: 'created' })
+    await announceContentChange({ tags: [ARTICLES_SLUG, COMMENTS_SLUG] })
+    if (batch.later.length > 0) await importLater(batch)
+  }
+
+  const writeBatch = async (batch: PreparedBatch, before: Promise<void>): Promise<void> => {
     const client = await pool.connect()
     const now = new Date().toISOString()
     try {
@@ -95,6 +132,7 @@ export function bulkImporter(
       await client.query('set local synchronous_commit = off')
       await insertArticles(client, batch.rows, now)
       await insertComments(client, batch.comments, now)
+      await before
       // With articles left for the per-article path, the batch is done only once they are.
       if (batch.later.length === 0) await saveCheckpoint(client, batch.checkpoint.key, { unitsDone: batch.checkpoint.unitsDone })
       await client.query('commit')
@@ -104,9 +142,10 @@ export function bulkImporter(
     } finally {
       client.release()
     }
-    for (const entry of batch.created) recordOutcome(report, { at: entry.at, title: entry.article.title, outcome: 'created' })
-    await announceContentChange({ tags: [ARTICLES_SLUG, COMMENTS_SLUG] })
-    if (batch.later.length === 0) return
+  }
+
+  /** The batch's articles left to the per-article path, then its place in the archive. */
+  const importLater = async (batch: PreparedBatch): Promise<void> => {
     for (const entry of batch.later) {
       try {
         const { outcome, articleId } = await perArticle.importArticle(entry)
@@ -165,7 +204,8 @@ async function screened(req: PayloadRequest, prepared: Prepared[], fail: (entry:
   const texts = await imageTexts(req, prepared.map((item) => item.data))
   const screener = await currentScreener(req)
   const passed: Prepared[] = []
-  for (const item of prepared) {
+  for (const [index, item] of prepared.entries()) {
+    await letWritersIn(index)
     if (item.data._status === 'published') {
       const refusal = screeningRefusal(req, await screenArticle(req, item.data, texts, screener), undefined)
       if (refusal) {

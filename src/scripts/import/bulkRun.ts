@@ -11,13 +11,20 @@ import { BULK_BATCH_SIZE, bulkImporter, type Checkpoint } from './bulk'
 import { commentImporter } from './comments'
 import type { ImportContext } from './context'
 
+/**
+ * Batches written at once. Two: PostgreSQL's share of a batch is about twice Node's, so one writer
+ * leaves a core idle; a third would only queue behind them.
+ */
+const WRITERS = 2
+
 /** An archive as the bulk path reads it: its units from a given one on, and the key its place is kept under. */
 export type BulkSource = { key: string; units: (skip: number) => AsyncIterable<ArchiveUnit> }
 
 /**
- * Runs the bulk path over `source`, a batch at a time, one batch written while the next is
- * prepared. Each batch commits with the place it reached, so a run that was stopped resumes there;
- * a finished run removes it. `onResume` hears how many units an earlier run finished.
+ * Runs the bulk path over `source`, a batch at a time, the next prepared while up to WRITERS are
+ * written. Each batch commits, in the archive's order, with the place it reached, so a run that was
+ * stopped resumes there; a finished run removes it. `onResume` hears how many units an earlier run
+ * finished.
  */
 export async function importInBulk(
   context: ImportContext,
@@ -27,18 +34,23 @@ export async function importInBulk(
   const { batchSize = BULK_BATCH_SIZE, progress = () => {}, onResume = () => {} } = options
   const { payload, report } = context
   const { prepare, commit } = bulkImporter(context, await articleImporter(context), commentImporter(context))
-  let writing: Promise<void> = Promise.resolve()
+  /** The batches being written, oldest first. */
+  const writing: Promise<void>[] = []
+  const finishWriting = async () => {
+    while (writing.length > 0) await writing.shift()
+  }
   let writingLeavesArticlesOver = false
   const write = async (entries: ArchiveEntry[], checkpoint: Checkpoint) => {
     // The per-article path may create an article, slug and all, after its batch's transaction: the next
     // batch is prepared only once that is done, or it could choose the same slug.
-    if (writingLeavesArticlesOver) await writing
+    if (writingLeavesArticlesOver) await finishWriting()
     const prepared = await prepare(entries, checkpoint)
-    await writing
+    while (writing.length >= WRITERS) await writing.shift()
     writingLeavesArticlesOver = prepared.later.length > 0
-    writing = commit(prepared)
-    // Awaited before the next batch is written; marked handled so a failure never goes unobserved meanwhile.
-    writing.catch(() => {})
+    const written = commit(prepared, writing.at(-1) ?? Promise.resolve())
+    // Awaited in turn; marked handled so a failure never goes unobserved meanwhile.
+    written.catch(() => {})
+    writing.push(written)
   }
   const resumeAfter = (await withClient(payload, (client) => readCheckpoint<{ unitsDone: number }>(client, source.key)))?.unitsDone ?? 0
   if (resumeAfter > 0) onResume(resumeAfter)
@@ -60,7 +72,7 @@ export async function importInBulk(
     progress(bytesRead)
   }
   await write(batch, { key: source.key, unitsDone: lastUnit })
-  await writing
+  await finishWriting()
   await withClient(payload, (client) => dropCheckpoint(client, source.key))
 }
 
