@@ -13,7 +13,7 @@ import type { ImportContext } from './context'
 
 /**
  * Batches written at once. Two: PostgreSQL's share of a batch is about twice Node's, so one writer
- * leaves a core idle; a third would only queue behind them.
+ * left a core idle; with a third the two cores are full and the import is slower.
  */
 const WRITERS = 2
 
