@@ -36,13 +36,27 @@ function readPoolOf(payload: Payload): pg.Pool {
   let pool = readPools.get(payload)
   if (!pool) {
     const options = (payload.db as unknown as PostgresAdapter).poolOptions as pg.PoolConfig
-    pool = new pg.Pool({ ...options, options: `${options.options ?? ''} ${READ_SETTINGS}`.trim(), allowExitOnIdle: true })
+    pool = new pg.Pool({ ...withReadSettings(options), allowExitOnIdle: true })
     // A connection the database drops while idle (a restart, a failover) is the pool's to replace, not a crash.
     pool.on('error', (error) => payload.logger.warn({ code: (error as { code?: string }).code, reason: error.message }, 'PostgreSQL closed a connection of the public reads'))
     pool.on('connect', (client) => client.on('error', () => undefined))
     readPools.set(payload, pool)
   }
   return pool
+}
+
+/**
+ * The pool's settings with `READ_SETTINGS` added to any `options` the operator gave, in the pool's
+ * settings or in DATABASE_URL's query string: pg reads the URL after the settings, so an `options`
+ * there would otherwise replace ours. A URL that `URL` cannot read (pg takes a few more forms) keeps
+ * pg's own rule.
+ */
+function withReadSettings(options: pg.PoolConfig): pg.PoolConfig {
+  const joined = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' ')
+  const url = options.connectionString && URL.canParse(options.connectionString) ? new URL(options.connectionString) : null
+  if (!url) return { ...options, options: joined(options.options, READ_SETTINGS) }
+  url.searchParams.set('options', joined(options.options, url.searchParams.get('options'), READ_SETTINGS))
+  return { ...options, connectionString: url.toString() }
 }
 
 /** Closes the public reads' pool, when one was opened (src/server/pool.ts closePayload). */

@@ -46,3 +46,16 @@ test("Payload's own connections keep planning its statements for their values", 
   // article list at a million articles took most of a second so.
   expect((await payloadsPool.query('show plan_cache_mode')).rows).toEqual([{ plan_cache_mode: 'auto' }])
 })
+
+test("settings given in DATABASE_URL's `options` are kept beside the reads' own", async () => {
+  const url = new URL(databaseUrl)
+  url.searchParams.set('options', '-c statement_timeout=4321 -c application_name=newsroom-reads')
+  const withOptions = { db: { pool: payloadsPool, poolOptions: { connectionString: url.toString(), max: 1 } }, logger: { warn: () => undefined } } as unknown as Payload
+  try {
+    expect(await readRows(withOptions, sql`select current_setting('statement_timeout') as timeout, current_setting('application_name') as name, current_setting('plan_cache_mode') as mode`)).toEqual([
+      { timeout: '4321ms', name: 'newsroom-reads', mode: 'force_generic_plan' },
+    ])
+  } finally {
+    await closeReadPool(withOptions)
+  }
+})
