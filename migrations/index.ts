@@ -32,6 +32,7 @@ import * as migration_20261207_153745_upload_storage_fields from './20261207_153
 import * as migration_20261207_164107_comment_ip_region_and_trash from './20261207_164107_comment_ip_region_and_trash';
 import * as migration_20261207_190000_search_counts_newest_first from './20261207_190000_search_counts_newest_first';
 import * as migration_20261207_200000_channel_list_order_index from './20261207_200000_channel_list_order_index';
+import * as migration_20261208_010000_search_vector_uncompressed from './20261208_010000_search_vector_uncompressed';
 
 export const migrations = [
   {
@@ -203,5 +204,10 @@ export const migrations = [
     up: migration_20261207_200000_channel_list_order_index.up,
     down: migration_20261207_200000_channel_list_order_index.down,
     name: '20261207_200000_channel_list_order_index'
+  },
+  {
+    up: migration_20261208_010000_search_vector_uncompressed.up,
+    down: migration_20261208_010000_search_vector_uncompressed.down,
+    name: '20261208_010000_search_vector_uncompressed'
   },
 ];
