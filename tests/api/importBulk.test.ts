@@ -143,17 +143,20 @@ function trickyLines(): string[] {
 describe('the bulk path stores what the per-article path stores', () => {
   let perArticle: ImportTarget
   let bulk: ImportTarget
-  const runs: { perArticle: Run[]; bulk: Run[] } = { perArticle: [], bulk: [] }
+  let bulkWhole: ImportTarget
+  const runs: { perArticle: Run[]; bulk: Run[]; bulkWhole: Run[] } = { perArticle: [], bulk: [], bulkWhole: [] }
 
   beforeAll(async () => {
     const dir = path.join(scratch, 'mixed')
     const corpus = await writeCorpusArchive(dir, 60)
     await writeFile(corpus, `${(await readFile(corpus, 'utf8')).trimEnd()}\n${trickyLines().join('\n')}\n`)
-    ;[perArticle, bulk] = await Promise.all([emptyTarget('per-article'), emptyTarget('bulk')])
+    ;[perArticle, bulk, bulkWhole] = await Promise.all([emptyTarget('per-article'), emptyTarget('bulk'), emptyTarget('bulk-whole')])
     for (const archive of [corpus, ...FIXTURES]) {
       runs.perArticle.push(await runImportCommand(perArticle, [archive]))
       // Small batches: the archive crosses many of them, and repeats meet across and within them.
       runs.bulk.push(await runImportCommand(bulk, [archive, '--bulk', '--batch-size', '7']))
+      // One batch for each archive: its rows are written a few dozen to a statement, so several statements.
+      runs.bulkWhole.push(await runImportCommand(bulkWhole, [archive, '--bulk']))
     }
   }, 240_000)
 
@@ -163,14 +166,18 @@ describe('the bulk path stores what the per-article path stores', () => {
     expect(importCounts(runs.bulk[0])).toEqual({ created: 70, updated: 2, skipped: 0, failed: 1 })
     const commentLine = (run: Run) => /comments: .*/.exec(run.stdout)?.[0]
     expect(runs.bulk.map(commentLine)).toEqual(runs.perArticle.map(commentLine))
+    expect(runs.bulkWhole.map(importCounts)).toEqual(runs.perArticle.map(importCounts))
+    expect(runs.bulkWhole.map(commentLine)).toEqual(runs.perArticle.map(commentLine))
   })
 
   it('stores the same articles, versions, relations, review history, search rows, comments, channels, bylines, tags and media', async () => {
-    const [expected, actual] = await Promise.all([storedImport(perArticle.databaseUrl), storedImport(bulk.databaseUrl)])
+    const [expected, ...actuals] = await Promise.all([storedImport(perArticle.databaseUrl), storedImport(bulk.databaseUrl), storedImport(bulkWhole.databaseUrl)])
     expect(expected.articles).toHaveLength(81)
     expect(expected.articles.filter((article) => (article.fields as Row).published_at === 'when imported')).toHaveLength(1)
     expect(expected.comments.length).toBeGreaterThan(100)
-    for (const table of Object.keys(expected)) expect({ table, rows: actual[table] }).toEqual({ table, rows: expected[table] })
+    for (const actual of actuals) {
+      for (const table of Object.keys(expected)) expect({ table, rows: actual[table] }).toEqual({ table, rows: expected[table] })
+    }
   })
 
   it('numbers repeated slugs, leaves a slug out where the title gives none, and writes each article once', async () => {
