@@ -35,6 +35,7 @@ import { announcingCollectionChanges, announcingGlobalChanges } from './src/hook
 import { notingSaveKinds } from './src/hooks/everywhere/noteSaveKind'
 import { databaseErrorsAsBadRequests } from './src/hooks/everywhere/databaseErrorsAsBadRequests'
 import { databaseOutageAsUnavailable } from './src/hooks/everywhere/databaseOutageAsUnavailable'
+import { explainLockedDocument } from './src/hooks/everywhere/explainLockedDocument'
 import { malformedFormAsBadRequest } from './src/hooks/everywhere/malformedFormAsBadRequest'
 import { authAttemptLimits } from './src/hooks/everywhere/limitAuthAttempts'
 import { auditingCollection, recordFailedLogins } from './src/hooks/everywhere/recordAuditTrail'
@@ -134,7 +135,7 @@ export default buildConfig({
     from: process.env.MAIL_FROM || 'no-reply@newsroom.local',
     fromName: process.env.MAIL_FROM_NAME || 'Newsroom',
   }),
-  hooks: { afterError: [databaseErrorsAsBadRequests, malformedFormAsBadRequest, databaseOutageAsUnavailable, recordFailedLogins] },
+  hooks: { afterError: [databaseErrorsAsBadRequests, malformedFormAsBadRequest, databaseOutageAsUnavailable, explainLockedDocument, recordFailedLogins] },
   // A find counts its matches exactly up to FIND_EXACT_COUNT_UP_TO, and has the planner estimate beyond it.
   db: boundingFindTotals(postgresAdapter({
     pool: {

@@ -259,6 +259,46 @@ describe('REST', () => {
   })
 })
 
+describe("Payload's document locks", () => {
+  const lock = async (document: { relationTo: string; value: number }, who: 'editor' | 'admin') => {
+    const res = await s[who].post('/api/payload-locked-documents', { document, user: { relationTo: 'users', value: s.ids[who] } })
+    expect(res.status).toBe(201)
+    return res.body.doc.id as number
+  }
+
+  it("refuse a save or delete while someone else edits the document, saying so in the caller's language with a code", async () => {
+    const articleId = (await s.admin.post('/api/articles', { title: '锁定中的文章' })).body.doc.id
+    const lockId = await lock({ relationTo: 'articles', value: articleId }, 'editor')
+    const saved = await s['editor-in-chief'].patch(`/api/articles/${articleId}`, { title: '别人改的标题' })
+    expect(saved.status).toBe(423)
+    expect(saved.body.errors).toEqual([{ message: '其他人正在编辑这份内容，暂不能保存或删除，请稍后再试', data: { code: 'DOCUMENT_LOCKED' } }])
+    const inEnglish = await s['editor-in-chief'].patch(`/api/articles/${articleId}`, { title: '别人改的标题' }, { 'accept-language': 'en' })
+    expect(inEnglish.status).toBe(423)
+    expect(inEnglish.body.errors).toEqual([{ message: 'Someone else is editing this document: it cannot be saved or deleted until they are done', data: { code: 'DOCUMENT_LOCKED' } }])
+    const deleted = await s['editor-in-chief'].delete(`/api/articles/${articleId}`)
+    expect(deleted.status).toBe(423)
+    expect(deleted.body.errors[0].data).toEqual({ code: 'DOCUMENT_LOCKED' })
+    expect((await s.editor.get(`/api/articles/${articleId}?depth=0`)).body.title).toBe('锁定中的文章')
+    // The one editing it saves.
+    expect((await s.editor.patch(`/api/articles/${articleId}`, { title: '编辑改的标题' })).status).toBe(200)
+    await s.admin.delete(`/api/payload-locked-documents/${lockId}`)
+  })
+
+  it("refuse a reader's save of their own account while staff edit it, in the reader's language", async () => {
+    // Payload tells the lock's holder by id alone, whatever the collection: the holder is a member of staff whose id is not the reader's.
+    const holder = (['admin', 'editor'] as const).find((who) => s.ids[who] !== reader.id)!
+    const lockId = await lock({ relationTo: 'readers', value: reader.id }, holder)
+    try {
+      const saved = await reader.patch(`/api/readers/${reader.id}`, { displayName: '读者乙' })
+      expect(saved.status).toBe(423)
+      expect(saved.body.errors).toEqual([{ message: '其他人正在编辑这份内容，暂不能保存或删除，请稍后再试', data: { code: 'DOCUMENT_LOCKED' } }])
+    } finally {
+      await s.admin.delete(`/api/payload-locked-documents/${lockId}`)
+    }
+    expect((await reader.patch(`/api/readers/${reader.id}`, { displayName: '读者乙' })).status).toBe(200)
+  })
+})
+
 describe('GraphQL', () => {
   const refusedGraphQL = (res: ApiResponse, field: string, statuses = [403]) => {
     const errors = res.body?.errors ?? []

@@ -35,6 +35,8 @@ export const MESSAGES = {
   HOT_WINDOW_INVALID: { zh: '时间范围只能是 24h、7d 或 30d', en: 'The window is 24h, 7d or 30d' },
   HOT_LIMIT_INVALID: { zh: '条数应为 1 到 {{max}} 之间的整数', en: 'The limit is a whole number from 1 to {{max}}' },
 
+  DOCUMENT_LOCKED: { zh: '其他人正在编辑这份内容，暂不能保存或删除，请稍后再试', en: 'Someone else is editing this document: it cannot be saved or deleted until they are done' },
+
   API_RATE_LIMITED: { zh: '请求过于频繁，请 {{seconds}} 秒后再试', en: 'Too many requests: try again in {{seconds}} seconds' },
   METHOD_NOT_ALLOWED: { zh: '{{path}} 不支持 {{method}} 请求', en: '{{method}} is not allowed on {{path}}' },
 
