@@ -35,7 +35,7 @@ import { announcingCollectionChanges, announcingGlobalChanges } from './src/hook
 import { notingSaveKinds } from './src/hooks/everywhere/noteSaveKind'
 import { databaseErrorsAsBadRequests } from './src/hooks/everywhere/databaseErrorsAsBadRequests'
 import { databaseOutageAsUnavailable } from './src/hooks/everywhere/databaseOutageAsUnavailable'
-import { explainLockedDocument } from './src/hooks/everywhere/explainLockedDocument'
+import { explainingLocksInBulk, explainLockedDocument } from './src/hooks/everywhere/explainLockedDocument'
 import { malformedFormAsBadRequest } from './src/hooks/everywhere/malformedFormAsBadRequest'
 import { authAttemptLimits } from './src/hooks/everywhere/limitAuthAttempts'
 import { auditingCollection, recordFailedLogins } from './src/hooks/everywhere/recordAuditTrail'
@@ -126,7 +126,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: projectCollections.map(datesInAdminFormat).map(checkingCollectionWrites).map(keepingDeletedRecords).map(notingSaveKinds).map(announcingCollectionChanges).map(auditingCollection).map(authAttempts.limitingCollection),
+  collections: projectCollections.map(datesInAdminFormat).map(checkingCollectionWrites).map(keepingDeletedRecords).map(notingSaveKinds).map(explainingLocksInBulk).map(announcingCollectionChanges).map(auditingCollection).map(authAttempts.limitingCollection),
   globals: projectGlobals.map(datesInAdminFormat).map(checkingGlobalWrites).map(announcingGlobalChanges),
   editor: articleBodyEditor,
   email: emailAdapter({

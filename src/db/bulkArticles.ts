@@ -130,7 +130,7 @@ export async function insertArticles(client: PoolClient, articles: readonly NewA
 /**
  * Each article's version, the article as first saved, read back from the rows just written: the body
  * is copied as stored, compressed, where writing it from the document compressed it a second time.
- * Its comment count is the one it was created with.
+ * Its comment count stays the one it was created with (none), as the per-article path leaves it.
  */
 async function insertVersions(client: PoolClient, articles: readonly NewArticleRow[], now: string): Promise<void> {
   await client.query({

@@ -266,7 +266,7 @@ describe("Payload's document locks", () => {
     return res.body.doc.id as number
   }
 
-  it("refuse a save or delete while someone else edits the document, saying so in the caller's language with a code", async () => {
+  it("refuse a save or delete while someone else edits the document, one or in bulk, saying so in the caller's language with a code", async () => {
     const articleId = (await s.admin.post('/api/articles', { title: '锁定中的文章' })).body.doc.id
     const lockId = await lock({ relationTo: 'articles', value: articleId }, 'editor')
     const saved = await s['editor-in-chief'].patch(`/api/articles/${articleId}`, { title: '别人改的标题' })
@@ -278,6 +278,16 @@ describe("Payload's document locks", () => {
     const deleted = await s['editor-in-chief'].delete(`/api/articles/${articleId}`)
     expect(deleted.status).toBe(423)
     expect(deleted.body.errors[0].data).toEqual({ code: 'DOCUMENT_LOCKED' })
+    // In bulk (the admin's "edit many" and "delete many"), the document is listed with the same message and code.
+    const inBulk = `where[id][equals]=${articleId}`
+    const bulkSaved = await s['editor-in-chief'].patch(`/api/articles?${inBulk}`, { title: '别人改的标题' }, { 'accept-language': 'en' })
+    expect(bulkSaved.status).toBe(400)
+    expect(bulkSaved.body.errors).toEqual([
+      { id: articleId, isPublic: true, message: 'Someone else is editing this document: it cannot be saved or deleted until they are done', data: { code: 'DOCUMENT_LOCKED' } },
+    ])
+    const bulkDeleted = await s['editor-in-chief'].delete(`/api/articles?${inBulk}`)
+    expect(bulkDeleted.status).toBe(400)
+    expect(bulkDeleted.body.errors).toEqual([{ id: articleId, isPublic: true, message: '其他人正在编辑这份内容，暂不能保存或删除，请稍后再试', data: { code: 'DOCUMENT_LOCKED' } }])
     expect((await s.editor.get(`/api/articles/${articleId}?depth=0`)).body.title).toBe('锁定中的文章')
     // The one editing it saves.
     expect((await s.editor.patch(`/api/articles/${articleId}`, { title: '编辑改的标题' })).status).toBe(200)

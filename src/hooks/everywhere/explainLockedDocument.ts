@@ -1,6 +1,6 @@
-import { type AfterErrorHook, Locked } from 'payload'
+import { type AfterErrorHook, type CollectionAfterOperationHook, type CollectionConfig, Locked } from 'payload'
 
-import { refusalBody } from '../../i18n/requestMessages'
+import { refusalBody, say } from '../../i18n/requestMessages'
 
 const DOCUMENT_LOCKED = { code: 'DOCUMENT_LOCKED' } as const
 
@@ -12,4 +12,30 @@ const DOCUMENT_LOCKED = { code: 'DOCUMENT_LOCKED' } as const
 export const explainLockedDocument: AfterErrorHook = ({ error, req }) => {
   if (!(error instanceof Locked)) return
   return { status: 423, response: refusalBody(req, DOCUMENT_LOCKED) }
+}
+
+type BulkError = { id: number | string; isPublic: boolean; message: string }
+
+/**
+ * What Payload says of a locked document, which a bulk save or delete lists instead of throwing (its
+ * class is gone by then): "… is currently locked by another user and cannot be updated." or "… is
+ * currently locked and cannot be deleted." (payloadCollections.test.ts holds both).
+ */
+const isPayloadLockMessage = (error: BulkError) => error.message.startsWith(`Document with ID ${error.id} is currently locked `)
+
+/**
+ * The same for a bulk save or delete (`PATCH` or `DELETE /api/<collection>?where=…`, the admin's
+ * "edit many" and "delete many"): Payload lists each refused document in the answer's `errors` with
+ * its English message; here each gets the caller's language and the code.
+ */
+export function explainingLocksInBulk(collection: CollectionConfig): CollectionConfig {
+  const explainBulkLocks: CollectionAfterOperationHook = ({ operation, req, result }) => {
+    if (operation !== 'update' && operation !== 'delete') return result
+    const { errors } = result as { errors: BulkError[] }
+    const explained = errors.map((error) =>
+      isPayloadLockMessage(error) ? { id: error.id, isPublic: true, message: say(req, DOCUMENT_LOCKED), data: { code: DOCUMENT_LOCKED.code } } : error,
+    )
+    return { ...result, errors: explained } as typeof result
+  }
+  return { ...collection, hooks: { ...collection.hooks, afterOperation: [...(collection.hooks?.afterOperation ?? []), explainBulkLocks] } }
 }

@@ -12,7 +12,7 @@ import { commentImporter } from './comments'
 import type { ImportContext } from './context'
 
 /**
- * Batches written at once. Two: PostgreSQL's share of a batch is about twice Node's, so one writer
+ * Batches written at once. Two: PostgreSQL's share of a batch is nearly twice Node's, so one writer
  * left a core idle; with a third the two cores are full and the import is slower.
  */
 const WRITERS = 2
