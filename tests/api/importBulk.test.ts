@@ -308,18 +308,21 @@ describe('an interrupted run', () => {
       await lock.query('begin')
       await lock.query(`insert into articles (title, slug, updated_at, created_at) values ('占位', $1, now(), now())`, [held])
       const run = runImportCommand(killed, [archive, '--bulk', '--batch-size', BATCH])
-      // Stalled: the third batch waits for the lock, and the fourth has been written (waiting for the
-      // third to commit, or, were batches to commit out of order, committed with its place).
+      // Stalled: the first two batches committed, the third waits for the lock, and the fourth has been
+      // written (idle in its transaction for a while, waiting for the third to commit: between its
+      // statements it is idle only for moments), or, were batches to commit out of order, committed with its place.
       await eventually(
         () =>
           withDatabase(killed.databaseUrl, async (client) => {
             const { rows } = await client.query(
-              `select count(*) filter (where wait_event_type = 'Lock') as waiting, count(*) filter (where state = 'idle in transaction') as written
+              `select count(*) filter (where wait_event_type = 'Lock') as waiting,
+                 count(*) filter (where state = 'idle in transaction' and state_change < now() - interval '2 seconds') as written
                from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and pid <> $1`,
               [(await lock.query('select pg_backend_pid() as pid')).rows[0].pid],
             )
             const place = (await client.query(`select data from payload_kv where key like 'newsroom:import:%'`)).rows[0]?.data?.unitsDone ?? 0
-            return Number(rows[0].waiting) === 1 && (Number(rows[0].written) >= 1 || place > 2 * Number(BATCH))
+            const twoCommitted = place >= 2 * Number(BATCH)
+            return Number(rows[0].waiting) === 1 && twoCommitted && (Number(rows[0].written) >= 1 || place > 2 * Number(BATCH))
           }),
         'the third batch held up and the fourth written',
         150_000,
