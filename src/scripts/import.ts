@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { createLocalReq, getPayload, type Payload } from 'payload'
+import { createLocalReq, getLocalI18n, getPayload, type Payload } from 'payload'
 
 import { migrations } from '../../migrations'
 import { queueWebhookDeliveries } from '../collections/Webhooks/queueDeliveries'
 import { recordAudit } from '../hooks/everywhere/recordAuditTrail'
+import { languageOfLocale, translate } from '../lib/i18n/translate'
+import { ImportProblem } from '../lib/import/problem'
 import { emptyReport, formatSummary, type ImportReport, progressLine, recordOutcome, recordProblem } from '../lib/import/report'
 import { articlesImportedEvents } from '../lib/webhooks/events'
 import { closePayload, tolerateDroppedConnections } from '../server/pool'
@@ -21,7 +23,8 @@ import { describeError } from './import/describeError'
 import { useProjectDatabase } from './projectDatabase'
 import { ARTICLES_SLUG } from '../slugs'
 
-const USAGE = 'usage: npm run import -- FILE|FOLDER [--bulk [--batch-size N]] [--dry-run] [--system NAME] [--format wxr|jsonl]'
+/** The operator's language: their locale's (LANG), for everything the command says. */
+const LANGUAGE = languageOfLocale(process.env)
 
 type Options = { input: string; format?: string; system?: string; dryRun: boolean; bulk: boolean; batchSize: number }
 
@@ -38,9 +41,10 @@ async function main(): Promise<number> {
     options = readOptions(process.argv.slice(2))
     source = await archiveSource(options.input, options.format)
     system = (options.system ?? FORMATS[source.format].defaultSystem).trim()
-    if (system === '') throw new Error('--system needs a name')
+    if (system === '') throw new ImportProblem({ code: 'IMPORT_SYSTEM_EMPTY' })
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`)
+    const said = error instanceof ImportProblem ? translate(error.reason, LANGUAGE) : (error as Error).message
+    console.error(`${said}\n${translate({ code: 'IMPORT_USAGE' }, LANGUAGE)}`)
     return 1
   }
   const database = await useProjectDatabase()
@@ -52,13 +56,14 @@ async function main(): Promise<number> {
     if (!options.dryRun) await payload.db.migrate({ migrations: migrations as unknown as NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations'] })
     const caching = announceChangesToRunningServers(payload)
     const report = emptyReport({ file: options.input, format: source.format, system, dryRun: options.dryRun })
-    const context: ImportContext = { payload, dryRun: options.dryRun, system, archiveDir: source.dir, report }
+    const i18n = await getLocalI18n({ config: payload.config, language: LANGUAGE })
+    const context: ImportContext = { payload, dryRun: options.dryRun, system, archiveDir: source.dir, report, i18n }
     const started = Date.now()
     if (options.bulk && !options.dryRun) await runBulkImport(context, source, options.batchSize)
     else await runImport(context, source)
     report.elapsedMs = Date.now() - started
     if (!options.dryRun) await recordRun(context, options.bulk)
-    process.stdout.write(formatSummary(report))
+    process.stdout.write(formatSummary(report, LANGUAGE))
     await caching?.close()
     await closePayload(payload)
     return 0
@@ -79,9 +84,9 @@ function readOptions(args: string[]): Options {
       format: { type: 'string' },
     },
   })
-  if (positionals.length !== 1) throw new Error('name one archive file or folder')
+  if (positionals.length !== 1) throw new ImportProblem({ code: 'IMPORT_ONE_INPUT' })
   const batchSize = Number(values['batch-size'])
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new Error(`--batch-size must be a whole number from 1 to 10000, not "${values['batch-size']}"`)
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new ImportProblem({ code: 'IMPORT_BATCH_SIZE_INVALID', values: { value: values['batch-size'] } })
   return { input: positionals[0], format: values.format, system: values.system, dryRun: values['dry-run'], bulk: values.bulk, batchSize }
 }
 
@@ -129,7 +134,10 @@ async function runBulkImport(context: ImportContext, source: ArchiveSource, batc
     {
       batchSize,
       progress: (bytesRead) => progress.update(context.report, bytesRead),
-      onResume: (unitsDone) => process.stderr.write(`resuming an interrupted import after ${unitsDone} ${source.format === 'jsonl' ? 'lines' : 'items'}\n`),
+      onResume: (unitsDone) => {
+        const message = { code: source.format === 'jsonl' ? 'IMPORT_RESUMING_LINES' : 'IMPORT_RESUMING_ITEMS', values: { count: unitsDone } } as const
+        process.stderr.write(`${translate(message, LANGUAGE)}\n`)
+      },
     },
   )
   progress.finish(context.report)
@@ -169,7 +177,7 @@ function progressBar(totalBytes: number) {
   let bytes = 0
   const articlesOf = (report: ImportReport) => Object.values(report.outcomes).reduce((sum, count) => sum + count, 0)
   const draw = (report: ImportReport) => {
-    const line = progressLine({ articles: articlesOf(report), bytesRead: bytes, totalBytes, elapsedMs: Date.now() - started })
+    const line = progressLine({ articles: articlesOf(report), bytesRead: bytes, totalBytes, elapsedMs: Date.now() - started }, LANGUAGE)
     process.stderr.write(terminal ? `\r${line}` : `${line}\n`)
   }
   return {

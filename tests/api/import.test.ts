@@ -403,6 +403,51 @@ describe('a DedeCMS site, converted to JSON Lines', () => {
   })
 })
 
+describe("the operator's language", () => {
+  const chinese = { LANG: 'zh_CN.UTF-8' }
+
+  it('says everything in Chinese in a Chinese locale: the usage, each failure and warning, the summary and the progress', async () => {
+    const usage = await runImport([], chinese)
+    expect(usage.code).toBe(1)
+    expect(usage.stderr).toBe('请指定一个归档文件或文件夹\n用法：npm run import -- 文件|文件夹 [--bulk [--batch-size N]] [--dry-run] [--system 名称] [--format wxr|jsonl]\n')
+    const run = await runImport([JSONL, '--dry-run'], chinese)
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^试运行 .*archive\.jsonl（jsonl，来源系统“jsonl”）：未写入任何内容/)
+    // Whether the archive was imported above or not: the counts are the run's, the words the same.
+    expect(run.stdout).toMatch(/\n文章：新建 \d，更新 \d，跳过 \d，失败 1\n评论：新建 0，跳过 0，失败 0\n新建：作者 \d 位，频道 \d 个，标签 \d+ 个，图片 \d 张\n/)
+    expect(run.stdout).toMatch(/\n各篇文章：\n {2}(新建|更新|跳过) 第 1 行：一季度居民消费价格温和回升\n/)
+    expect(run.stdout).toMatch(/\n失败：\n {2}第 4 行：不是有效的 JSON：.*\n警告：\n {2}第 6 行：没有标题：已导入为草稿，标题暂定为“四月制造业采购经理指数回落至荣枯线下方，…”\n$/)
+    expect(run.stderr).toMatch(/\] 100%  7 篇  每秒 [\d.]+ 篇  剩余 0 秒/)
+  }, 60_000)
+
+  it('says why an image was not fetched in Chinese, the address a name resolved to included', async () => {
+    const file = path.join(scratch, 'localhost-image.jsonl')
+    const src = 'http://localhost:9/chart.png'
+    await writeFile(file, `${JSON.stringify({ id: 'localhost-1', title: '本机图片测试', html: `<p>正文</p><img src="${src}" alt="图">` })}\n`)
+    const run = await runImport([file, '--system', 'languages'], chinese)
+    expect(run.stdout).toContain('\n文章：新建 1，更新 0，跳过 0，失败 0\n')
+    expect(run.stdout).toMatch(new RegExp(`\\n警告：\\n {2}第 1 行：图片 ${src}：localhost 解析到 (127\\.0\\.0\\.1|::1)，不是公网地址；保留为链接\\n$`))
+  }, 60_000)
+
+  it("gives the newsroom's own refusals in the operator's language too, on either path", async () => {
+    const phrase = '违规荐股群'
+    const word = await staff.moderator.post('/api/screening-words', { phrase, action: 'reject' })
+    expect(word.status).toBe(201)
+    try {
+      const file = path.join(scratch, 'refused.jsonl')
+      await writeFile(file, `${JSON.stringify({ id: 'refused-1', title: `加入${phrase}稳赚不赔`, html: '<p>正文。</p>' })}\n`)
+      const inChinese = await runImport([file, '--system', 'refusals'], chinese)
+      expect(inChinese.stdout).toContain('\n文章：新建 0，更新 0，跳过 0，失败 1\n')
+      expect(inChinese.stdout).toContain(`失败：\n  第 1 行：title: 「${phrase}」`)
+      const inEnglish = await runImport([file, '--system', 'refusals', '--bulk'])
+      expect(counts(inEnglish)).toEqual({ created: 0, updated: 0, skipped: 0, failed: 1 })
+      expect(inEnglish.stdout).toContain(`failed:\n  line 1: title: "${phrase}"`)
+    } finally {
+      await staff.moderator.delete(`/api/screening-words/${word.body.doc.id}`)
+    }
+  }, 60_000)
+})
+
 const withRedis = redisReachable()
 if (!withRedis) console.warn(`import cache test skipped: no Redis reachable at ${REDIS_URL} (set REDIS_URL to run it)`)
 

@@ -23,9 +23,15 @@ export function runNode(args: string[], env: Record<string, string> = {}): Promi
   return Object.assign(run, { kill: () => kill() })
 }
 
-/** `npm run import` as an operator runs it, into the target's database and media folder. */
+/**
+ * `npm run import` as an operator runs it, into the target's database and media folder, by default
+ * in an English locale (what it says follows LANG).
+ */
 export function runImportCommand(target: ImportTarget, args: string[], env: Record<string, string> = {}) {
   return runNode([path.join(ROOT_DIR, 'dist/import.mjs'), ...args], {
+    LANG: 'C.UTF-8',
+    LC_ALL: '',
+    LC_MESSAGES: '',
     DATABASE_URL: target.databaseUrl,
     PAYLOAD_SECRET: 'import-test-secret-0123456789abcdef0123456789',
     MEDIA_DIR: target.mediaDir,

@@ -1,4 +1,6 @@
+import type { Message } from '../i18n/translate'
 import { htmlText } from './htmlToLexical'
+import type { Said } from './problem'
 
 /**
  * A comment on an article, as its old system kept it. Only approved and held (pending) ones are
@@ -41,8 +43,8 @@ export type ArchiveArticle = {
  * `at` says where in the file, for people: `line 4`, `item 2 (post 105)`. `warnings` say where the
  * article differs from what the source held, and why.
  */
-export type ArchiveEntry = { at: string; article: ArchiveArticle; warnings: string[] }
-export type ArchiveProblem = { at: string; field?: string; reason: string }
+export type ArchiveEntry = { at: Message; article: ArchiveArticle; warnings: Message[] }
+export type ArchiveProblem = { at: Message; field?: string; reason: Said }
 export type ParsedArchive = { entries: ArchiveEntry[]; problems: ArchiveProblem[] }
 
 /** The collections' own limits, checked while reading so a bad line is reported with its field. */
@@ -63,23 +65,23 @@ const CHARACTERS = new Intl.Segmenter('zh', { granularity: 'grapheme' })
  * password, a private post) were not public either: they come in held, for a moderator to approve
  * if the article is published.
  */
-export function archiveEntry(at: string, article: ArchiveArticle, { passwordProtected = false, privatePost = false } = {}): ArchiveEntry {
-  const warnings: string[] = []
+export function archiveEntry(at: Message, article: ArchiveArticle, { passwordProtected = false, privatePost = false } = {}): ArchiveEntry {
+  const warnings: Message[] = []
   let { status } = article
   if (passwordProtected) {
     status = 'draft'
-    warnings.push('password-protected: imported as a draft, without the password')
+    warnings.push({ code: 'IMPORT_PASSWORD_PROTECTED' })
   }
   let { comments } = article
   if ((passwordProtected || privatePost) && comments.some((comment) => comment.status === 'approved')) {
     comments = comments.map((comment) => ({ ...comment, status: 'pending' }))
-    warnings.push('comments held for moderation: the post was not public')
+    warnings.push({ code: 'IMPORT_COMMENTS_HELD' })
   }
   let { title } = article
   if (title === '') {
     title = titleFromBody(article.html)
     status = 'draft'
-    warnings.push(`no title: imported as a draft titled "${title}"`)
+    warnings.push({ code: 'IMPORT_UNTITLED', values: { title } })
   }
   return { at, article: { ...article, title, status, comments: threadedComments(comments, warnings) }, warnings }
 }
@@ -89,13 +91,14 @@ export function archiveEntry(at: string, article: ArchiveArticle, { passwordProt
  * than a comment may be, is left out with a warning. A reply whose parent is not imported (spam,
  * trash, a pingback, or missing) stands on its own as a top-level comment: its words were public.
  */
-function threadedComments(comments: ArchiveComment[], warnings: string[]): ArchiveComment[] {
+function threadedComments(comments: ArchiveComment[], warnings: Message[]): ArchiveComment[] {
   const kept = new Map<string, ArchiveComment>()
   for (const comment of comments) {
-    if (kept.has(comment.originalId)) warnings.push(`comment ${comment.originalId}: a second comment with this id, left out`)
-    else if (comment.body === '') warnings.push(`comment ${comment.originalId}: no text, left out`)
-    else if (comment.body.length > ARCHIVE_LIMITS.comment) warnings.push(`comment ${comment.originalId}: longer than ${ARCHIVE_LIMITS.comment} characters, left out`)
-    else kept.set(comment.originalId, comment)
+    const id = comment.originalId
+    if (kept.has(id)) warnings.push({ code: 'IMPORT_COMMENT_REPEATED', values: { id } })
+    else if (comment.body === '') warnings.push({ code: 'IMPORT_COMMENT_EMPTY', values: { id } })
+    else if (comment.body.length > ARCHIVE_LIMITS.comment) warnings.push({ code: 'IMPORT_COMMENT_TOO_LONG', values: { id, max: ARCHIVE_LIMITS.comment } })
+    else kept.set(id, comment)
   }
   const ordered: ArchiveComment[] = []
   const placed = new Set<string>()

@@ -1,7 +1,8 @@
 import http from 'node:http'
 import https from 'node:https'
 
-import { assertPublicLiteral, publicOnlyLookup } from '../net/publicAddresses'
+import { assertPublicLiteral, NotPublicAddress, publicOnlyLookup } from '../net/publicAddresses'
+import { ImportProblem } from './problem'
 
 export type DownloadLimits = {
   timeoutMs: number
@@ -26,29 +27,35 @@ export async function downloadImage(url: URL, limits: DownloadLimits): Promise<B
     const location = response.statusCode && response.statusCode >= 300 && response.statusCode < 400 ? response.headers.location : undefined
     if (!location) return readBody(response, limits.maxBytes)
     response.resume()
-    if (redirects === MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`)
+    if (redirects === MAX_REDIRECTS) throw new ImportProblem({ code: 'IMPORT_TOO_MANY_REDIRECTS', values: { max: MAX_REDIRECTS } })
     current = new URL(location, current)
   }
 }
 
 async function get(url: URL, limits: DownloadLimits, signal: AbortSignal): Promise<http.IncomingMessage> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${url.protocol} addresses are not fetched`)
-  if (!limits.allowPrivate) assertPublicLiteral(url)
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ImportProblem({ code: 'IMPORT_SCHEME_REFUSED', values: { scheme: url.protocol } })
   const client = url.protocol === 'https:' ? https : http
-  return new Promise((resolve, reject) => {
-    const request = client.get(url, { signal, lookup: limits.allowPrivate ? undefined : publicOnlyLookup, headers: { 'user-agent': 'newsroom-import' } }, resolve)
-    request.on('error', reject)
-  })
+  try {
+    if (!limits.allowPrivate) assertPublicLiteral(url)
+    return await new Promise((resolve, reject) => {
+      const request = client.get(url, { signal, lookup: limits.allowPrivate ? undefined : publicOnlyLookup, headers: { 'user-agent': 'newsroom-import' } }, resolve)
+      request.on('error', reject)
+    })
+  } catch (error) {
+    if (!(error instanceof NotPublicAddress)) throw error
+    const { host, address } = error
+    throw new ImportProblem(address === null ? { code: 'IMPORT_ADDRESS_NOT_PUBLIC', values: { host } } : { code: 'IMPORT_HOST_RESOLVES_PRIVATE', values: { host, address } })
+  }
 }
 
 async function readBody(response: http.IncomingMessage, maxBytes: number): Promise<Buffer> {
   if (response.statusCode !== 200) {
     response.resume()
-    throw new Error(`HTTP ${response.statusCode}`)
+    throw new ImportProblem({ code: 'IMPORT_HTTP_STATUS', values: { status: response.statusCode ?? '?' } })
   }
   if (Number(response.headers['content-length'] ?? 0) > maxBytes) {
     response.destroy()
-    throw new Error(`larger than ${maxBytes} bytes`)
+    throw new ImportProblem({ code: 'IMPORT_FILE_TOO_LARGE', values: { max: maxBytes } })
   }
   const chunks: Buffer[] = []
   let size = 0
@@ -56,7 +63,7 @@ async function readBody(response: http.IncomingMessage, maxBytes: number): Promi
     size += chunk.length
     if (size > maxBytes) {
       response.destroy()
-      throw new Error(`larger than ${maxBytes} bytes`)
+      throw new ImportProblem({ code: 'IMPORT_FILE_TOO_LARGE', values: { max: maxBytes } })
     }
     chunks.push(chunk)
   }

@@ -1,16 +1,7 @@
 import { isValidSlug } from '../slugify'
 import { ARCHIVE_LIMITS, type ArchiveArticle, type ArchiveComment, archiveEntry, type ArchiveEntry, type ArchiveProblem, type ParsedArchive, parseArchiveDate } from './archive'
 import { htmlText } from './htmlToLexical'
-
-/** A line's field that cannot be read: caught per line, so one bad line never stops the others. */
-class FieldError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message)
-  }
-}
+import { ImportProblem, reasonOf } from './problem'
 
 type Line = Record<string, unknown>
 
@@ -35,12 +26,13 @@ export function parseJsonLines(text: string): ParsedArchive {
 /** The article (or the problem) one line is; null for a blank line. */
 export function jsonLineRecord(line: string, lineNumber: number): ArchiveEntry | ArchiveProblem | null {
   if (line.trim() === '') return null
-  const at = `line ${lineNumber}`
+  const at = { code: 'IMPORT_AT_LINE', values: { line: lineNumber } } as const
   try {
     return archiveEntry(at, articleFromLine(line))
   } catch (error) {
-    const field = error instanceof FieldError ? error.field : undefined
-    return { at, ...(field ? { field } : {}), reason: (error as Error).message }
+    // Caught per line, so one bad line never stops the others.
+    const field = error instanceof ImportProblem ? error.field : undefined
+    return { at, ...(field ? { field } : {}), reason: reasonOf(error) }
   }
 }
 
@@ -67,24 +59,24 @@ function articleFromLine(line: string): ArchiveArticle {
 function comments(record: Line): ArchiveComment[] {
   const value = record.comments
   if (value === undefined || value === null) return []
-  if (!Array.isArray(value)) throw new FieldError('comments', 'expected a list of comments')
+  if (!Array.isArray(value)) throw new ImportProblem({ code: 'IMPORT_COMMENT_LIST_EXPECTED' }, 'comments')
   return value.map((item: unknown, index) => {
     const at = `comments[${index}]`
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new FieldError(at, 'expected an object')
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new ImportProblem({ code: 'IMPORT_OBJECT_EXPECTED' }, at)
     const comment = item as Line
     const field = <T>(read: () => T): T => {
       try {
         return read()
       } catch (error) {
-        if (error instanceof FieldError) throw new FieldError(`${at}.${error.field}`, error.message)
+        if (error instanceof ImportProblem) throw new ImportProblem(error.reason, `${at}.${error.field}`)
         throw error
       }
     }
     const originalId = field(() => idText(comment, 'id'))
-    if (originalId === undefined) throw new FieldError(`${at}.id`, 'required: how a re-import finds the comment')
+    if (originalId === undefined) throw new ImportProblem({ code: 'IMPORT_COMMENT_ID_REQUIRED' }, `${at}.id`)
     const parent = field(() => idText(comment, 'parent'))
     const commentStatus = comment.status ?? 'approved'
-    if (commentStatus !== 'approved' && commentStatus !== 'pending') throw new FieldError(`${at}.status`, 'expected "approved" or "pending"')
+    if (commentStatus !== 'approved' && commentStatus !== 'pending') throw new ImportProblem(expectedOneOf('approved', 'pending'), `${at}.status`)
     return {
       originalId,
       parent,
@@ -101,18 +93,18 @@ function jsonObject(line: string): Line {
   try {
     value = JSON.parse(line)
   } catch (error) {
-    throw new Error(`not valid JSON: ${(error as Error).message}`)
+    throw new ImportProblem({ code: 'IMPORT_NOT_JSON', values: { detail: (error as Error).message } })
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not a JSON object')
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ImportProblem({ code: 'IMPORT_NOT_JSON_OBJECT' })
   return value as Line
 }
 
 function optionalText(record: Line, field: string, maxLength: number): string | undefined {
   const value = record[field]
   if (value === undefined || value === null) return undefined
-  if (typeof value !== 'string') throw new FieldError(field, 'expected text')
+  if (typeof value !== 'string') throw new ImportProblem({ code: 'TEXT_EXPECTED' }, field)
   const text = value.trim()
-  if (text.length > maxLength) throw new FieldError(field, `longer than ${maxLength} characters`)
+  if (text.length > maxLength) throw new ImportProblem({ code: 'TEXT_TOO_LONG', values: { max: maxLength } }, field)
   return text === '' ? undefined : text
 }
 
@@ -122,17 +114,17 @@ function optionalText(record: Line, field: string, maxLength: number): string | 
  */
 function title(record: Line): string {
   const text = htmlText(optionalText(record, 'title', Infinity) ?? '')
-  if (text.length > ARCHIVE_LIMITS.title) throw new FieldError('title', `longer than ${ARCHIVE_LIMITS.title} characters`)
+  if (text.length > ARCHIVE_LIMITS.title) throw new ImportProblem({ code: 'TEXT_TOO_LONG', values: { max: ARCHIVE_LIMITS.title } }, 'title')
   return text
 }
 
 function textList(record: Line, field: string, maxLength: number): string[] {
   const value = record[field]
   if (value === undefined || value === null) return []
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw new FieldError(field, 'expected a list of text')
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw new ImportProblem({ code: 'IMPORT_TEXT_LIST_EXPECTED' }, field)
   const items = (value as string[]).map((item) => item.trim()).filter((item) => item !== '')
   const tooLong = items.find((item) => item.length > maxLength)
-  if (tooLong) throw new FieldError(field, `"${tooLong}" is longer than ${maxLength} characters`)
+  if (tooLong) throw new ImportProblem({ code: 'IMPORT_ITEM_TOO_LONG', values: { item: tooLong, max: maxLength } }, field)
   return [...new Set(items)]
 }
 
@@ -145,7 +137,7 @@ function categoryPath(record: Line): string[] {
 
 function status(record: Line): ArchiveArticle['status'] {
   const value = record.status ?? 'published'
-  if (value !== 'published' && value !== 'draft') throw new FieldError('status', 'expected "published" or "draft"')
+  if (value !== 'published' && value !== 'draft') throw new ImportProblem(expectedOneOf('published', 'draft'), 'status')
   return value
 }
 
@@ -162,7 +154,7 @@ function idText(record: Line, field: string): string | undefined {
 
 function slug(record: Line): string | undefined {
   const value = optionalText(record, 'slug', ARCHIVE_LIMITS.slug)
-  if (value !== undefined && !isValidSlug(value)) throw new FieldError('slug', 'only lower-case letters, digits and single hyphens')
+  if (value !== undefined && !isValidSlug(value)) throw new ImportProblem({ code: 'IMPORT_SLUG_INVALID' }, 'slug')
   return value
 }
 
@@ -170,6 +162,9 @@ function date(record: Line, field: string): Date | undefined {
   const text = optionalText(record, field, 100)
   if (text === undefined) return undefined
   const parsed = parseArchiveDate(text)
-  if (!parsed) throw new FieldError(field, `"${text}" is not an ISO 8601 date or date-time`)
+  if (!parsed) throw new ImportProblem({ code: 'IMPORT_ISO_DATE_INVALID', values: { text } }, field)
   return parsed
 }
+
+/** A field's values as written in the file, the same in either language. */
+const expectedOneOf = (...values: string[]) => ({ code: 'OPTION_EXPECTED', values: { options: values.map((value) => ({ zh: value, en: value })) } }) as const

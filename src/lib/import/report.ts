@@ -1,3 +1,6 @@
+import { type Label, type Language, type Message, translate } from '../i18n/translate'
+import { type Said, sayIn } from './problem'
+
 export type Outcome = 'created' | 'updated' | 'skipped' | 'failed'
 
 export type ImportReport = {
@@ -17,13 +20,18 @@ export type ImportReport = {
   /** Names of what was created along the way (or would be, in a dry run). */
   created: { authors: string[]; categories: string[]; tags: string[]; images: string[] }
   /** Not failures: an image left as a link, say. */
-  warnings: { at: string; reason: string }[]
+  warnings: { at: Message; reason: Said }[]
   elapsedMs: number
 }
 
-export type ArticleOutcome = { at: string; title?: string; outcome: Outcome; reason?: string }
+export type ArticleOutcome = { at: Message; title?: string; outcome: Outcome; field?: string; reason?: Said }
 
-export const OUTCOMES: Outcome[] = ['created', 'updated', 'skipped', 'failed']
+const OUTCOME_NAMES: Record<Outcome, Label> = {
+  created: { zh: '新建', en: 'created' },
+  updated: { zh: '更新', en: 'updated' },
+  skipped: { zh: '跳过', en: 'skipped' },
+  failed: { zh: '失败', en: 'failed' },
+}
 
 export function emptyReport(header: Pick<ImportReport, 'file' | 'format' | 'system' | 'dryRun'>): ImportReport {
   return {
@@ -38,8 +46,8 @@ export function emptyReport(header: Pick<ImportReport, 'file' | 'format' | 'syst
 }
 
 /** A line or item that could not be read as an article: a failure, naming its field when it can. */
-export function recordProblem(report: ImportReport, problem: { at: string; field?: string; reason: string }): void {
-  recordOutcome(report, { at: problem.at, outcome: 'failed', reason: problem.field ? `${problem.field}: ${problem.reason}` : problem.reason })
+export function recordProblem(report: ImportReport, problem: { at: Message; field?: string; reason: Said }): void {
+  recordOutcome(report, { ...problem, outcome: 'failed' })
 }
 
 export function recordOutcome(report: ImportReport, article: ArticleOutcome): void {
@@ -48,56 +56,63 @@ export function recordOutcome(report: ImportReport, article: ArticleOutcome): vo
 }
 
 /**
- * What the run did, for the person who ran it: the counts first (one line a script can read), then
- * every failure and warning with where it is in the file. A dry run also lists each article's fate.
+ * What the run did, for the person who ran it, in their language: the counts first (one line a
+ * script can read, in a locale that is not Chinese), then every failure and warning with where it is
+ * in the file. A dry run also lists each article's fate.
  */
-export function formatSummary(report: ImportReport): string {
-  const counts = report.outcomes
+export function formatSummary(report: ImportReport, language: Language): string {
+  const say = (said: Said) => sayIn(said, language)
+  const colon = language === 'zh' ? '：' : ': '
+  // In a column: each language's names are of one width on a terminal (two Chinese characters, or up to seven letters).
+  const outcomeName = (outcome: Outcome) => OUTCOME_NAMES[outcome][language].padEnd(language === 'zh' ? 2 : 7)
   const { authors, categories, tags, images } = report.created
+  const header = { file: report.file, format: report.format, system: report.system }
+  const reason = ({ field, reason }: ArticleOutcome) => `${field ? `${field}${colon}` : ''}${reason ? say(reason) : ''}`
   const lines = [
-    report.dryRun
-      ? `Dry run of ${report.file} (${report.format}, system "${report.system}"): nothing was written; this is what an import would do.`
-      : `Imported ${report.file} (${report.format}, system "${report.system}") in ${(report.elapsedMs / 1000).toFixed(1)} s.`,
-    `articles: ${OUTCOMES.map((outcome) => `${counts[outcome]} ${outcome}`).join(', ')}`,
-    `comments: ${report.comments.created} created, ${report.comments.skipped} skipped, ${report.comments.failed} failed`,
-    `new: ${authors.length} authors, ${categories.length} categories, ${tags.length} tags, ${images.length} images`,
-    ...listed('new authors', authors),
-    ...listed('new categories', categories),
-    ...listed('new tags', tags),
-    ...(report.dryRun ? section('articles', report.articles.map((article) => `${article.outcome.padEnd(7)} ${article.at}: ${article.title ?? ''}`)) : []),
+    say(report.dryRun ? { code: 'IMPORT_SUMMARY_DRY_RUN', values: header } : { code: 'IMPORT_SUMMARY_DONE', values: { ...header, seconds: (report.elapsedMs / 1000).toFixed(1) } }),
+    say({ code: 'IMPORT_SUMMARY_ARTICLES', values: report.outcomes }),
+    say({ code: 'IMPORT_SUMMARY_COMMENTS', values: report.comments }),
+    say({ code: 'IMPORT_SUMMARY_NEW', values: { authors: authors.length, categories: categories.length, tags: tags.length, images: images.length } }),
+    ...listed({ code: 'IMPORT_SUMMARY_NEW_AUTHORS' }, authors, language),
+    ...listed({ code: 'IMPORT_SUMMARY_NEW_CATEGORIES' }, categories, language),
+    ...listed({ code: 'IMPORT_SUMMARY_NEW_TAGS' }, tags, language),
+    ...(report.dryRun
+      ? section(say({ code: 'IMPORT_SUMMARY_EACH_ARTICLE' }), report.articles.map((article) => `${outcomeName(article.outcome)} ${say(article.at)}${colon}${article.title ?? ''}`))
+      : []),
     ...section(
-      'failed',
-      report.articles.filter((article) => article.outcome === 'failed').map((article) => `${article.at}: ${article.reason}`),
+      say({ code: 'IMPORT_SUMMARY_FAILURES' }),
+      report.articles.filter((article) => article.outcome === 'failed').map((article) => `${say(article.at)}${colon}${reason(article)}`),
     ),
-    ...section('warnings', report.warnings.map((warning) => `${warning.at}: ${warning.reason}`)),
+    ...section(say({ code: 'IMPORT_SUMMARY_WARNINGS' }), report.warnings.map((warning) => `${say(warning.at)}${colon}${say(warning.reason)}`)),
   ]
   return `${lines.join('\n')}\n`
 }
 
-function listed(label: string, names: string[]): string[] {
-  return names.length > 0 ? [`${label}: ${names.join(', ')}`] : []
+function listed(message: Message, names: string[], language: Language): string[] {
+  return names.length > 0 ? [translate({ ...message, values: { names: names.join(language === 'zh' ? '、' : ', ') } }, language)] : []
 }
 
-function section(label: string, lines: string[]): string[] {
-  return lines.length > 0 ? [`${label}:`, ...lines.map((line) => `  ${line}`)] : []
+function section(heading: string, lines: string[]): string[] {
+  return lines.length > 0 ? [heading, ...lines.map((line) => `  ${line}`)] : []
 }
 
 /**
  * `[######........] 20%  1,234 articles  850.3/s  ETA 2 min`: one line, rewritten in place with `\r`.
  * An archive is read as a stream, so how far it has got is measured in bytes; the rate in articles.
  */
-export function progressLine(progress: { articles: number; bytesRead: number; totalBytes: number; elapsedMs: number }, width = 30): string {
+export function progressLine(progress: { articles: number; bytesRead: number; totalBytes: number; elapsedMs: number }, language: Language, width = 30): string {
   const { articles, bytesRead, totalBytes, elapsedMs } = progress
   const fraction = totalBytes === 0 ? 1 : Math.min(1, bytesRead / totalBytes)
   const filled = Math.round(fraction * width)
   const rate = elapsedMs > 0 ? (articles * 1000) / elapsedMs : 0
-  const eta = fraction > 0 && fraction < 1 ? duration((elapsedMs * (1 - fraction)) / fraction) : fraction === 1 ? '0 s' : '?'
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(fraction * 100)}%  ${articles.toLocaleString('en')} articles  ${rate.toFixed(1)}/s  ETA ${eta}`
+  const eta: Message = fraction > 0 && fraction < 1 ? duration((elapsedMs * (1 - fraction)) / fraction) : fraction === 1 ? duration(0) : { code: 'IMPORT_TIME_UNKNOWN' }
+  const counts = translate({ code: 'IMPORT_PROGRESS', values: { count: articles.toLocaleString('en'), rate: rate.toFixed(1), eta } }, language)
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(fraction * 100)}%  ${counts}`
 }
 
-function duration(ms: number): string {
+function duration(ms: number): Message {
   const seconds = Math.ceil(ms / 1000)
-  if (seconds < 120) return `${seconds} s`
-  if (seconds < 7200) return `${Math.round(seconds / 60)} min`
-  return `${(seconds / 3600).toFixed(1)} h`
+  if (seconds < 120) return { code: 'IMPORT_SECONDS', values: { count: seconds } }
+  if (seconds < 7200) return { code: 'IMPORT_MINUTES', values: { count: Math.round(seconds / 60) } }
+  return { code: 'IMPORT_HOURS', values: { count: (seconds / 3600).toFixed(1) } }
 }

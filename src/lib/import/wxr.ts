@@ -2,7 +2,9 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 
 import { slugify } from '../slugify'
 import { ARCHIVE_LIMITS, type ArchiveArticle, type ArchiveComment, archiveEntry, type ArchiveEntry, type ArchiveProblem, commentText, type ParsedArchive, parseArchiveDate } from './archive'
+import type { Message } from '../i18n/translate'
 import { htmlText } from './htmlToLexical'
+import { ImportProblem } from './problem'
 import { WxrItemSplitter } from './wxrItems'
 
 type XmlNode = Record<string, unknown>
@@ -69,7 +71,7 @@ export function parseWxr(xml: string): ParsedArchive {
 /** The site's authors and categories, from the export's header (everything before the first item). */
 export function wxrChannel(header: string): WxrChannel {
   const parsed = (parseXml(`${header}</channel></rss>`) as { rss?: { channel?: XmlNode | string } }).rss?.channel
-  if (parsed === undefined) throw new Error('not a WordPress export: no <rss><channel>')
+  if (parsed === undefined) throw new ImportProblem({ code: 'IMPORT_NOT_WXR' })
   // A channel with nothing before its first item is parsed as an empty string.
   const channel: XmlNode = typeof parsed === 'object' ? parsed : {}
   const authorNames = new Map(
@@ -87,7 +89,7 @@ export function wxrChannel(header: string): WxrChannel {
 /** One `<item>` element; throws when it is not well-formed. */
 export function parseWxrItem(xml: string): WxrItem {
   const item = nodes((parseXml(xml) as XmlNode).item)[0]
-  if (!item) throw new Error('not well-formed XML: an <item> without content')
+  if (!item) throw new ImportProblem({ code: 'IMPORT_XML_EMPTY_ITEM' })
   return item
 }
 
@@ -102,24 +104,24 @@ export const mayBeAttachment = (xml: string): boolean => xml.includes('attachmen
 /** The article (or the problem) the `index`-th item of the export is; null when it is not a post. */
 export function wxrRecord(item: WxrItem, index: number, channel: WxrChannel): ArchiveEntry | ArchiveProblem | null {
   if (text(item['wp:post_type']) !== 'post' || !(text(item['wp:status']) in STATUSES)) return null
-  const at = `item ${index + 1} (post ${text(item['wp:post_id']) || '?'})`
+  const at = { code: 'IMPORT_AT_ITEM', values: { item: index + 1, post: text(item['wp:post_id']) || '?' } } as const
   const entry = entryFromItem(item, at, channel)
   return 'article' in entry ? entry : { at, field: entry.field, reason: entry.reason }
 }
 
 function parseXml(xml: string): unknown {
   const valid = XMLValidator.validate(xml)
-  if (valid !== true) throw new Error(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`)
+  if (valid !== true) throw new ImportProblem({ code: 'IMPORT_XML_MALFORMED', values: { detail: valid.err.msg, line: valid.err.line } })
   return parser.parse(xml)
 }
 
-function entryFromItem(item: XmlNode, at: string, context: Channel): ArchiveEntry | { field: string; reason: string } {
+function entryFromItem(item: XmlNode, at: Message, context: Channel): ArchiveEntry | { field: string; reason: Message } {
   // The title is WordPress's raw post title (in CDATA since WordPress 5.7): HTML, character references and all.
   const title = htmlText(text(item.title))
-  if (title.length > ARCHIVE_LIMITS.title) return { field: 'title', reason: `longer than ${ARCHIVE_LIMITS.title} characters` }
+  if (title.length > ARCHIVE_LIMITS.title) return { field: 'title', reason: { code: 'TEXT_TOO_LONG', values: { max: ARCHIVE_LIMITS.title } } }
   const status = STATUSES[text(item['wp:status'])]
   const publishedAt = status === 'published' || text(item['wp:status']) === 'future' ? publicationDate(item) : undefined
-  if (publishedAt === null) return { field: 'wp:post_date_gmt', reason: `"${text(item['wp:post_date_gmt'])}" is not a date` }
+  if (publishedAt === null) return { field: 'wp:post_date_gmt', reason: { code: 'IMPORT_DATE_INVALID', values: { text: text(item['wp:post_date_gmt']) } } }
   const creator = text(item['dc:creator'])
   const featured = context.attachmentUrls.get(postMeta(item, '_thumbnail_id') ?? '')
   return archiveEntry(

@@ -1,3 +1,5 @@
+import { ImportProblem } from './problem'
+
 /**
  * A WordPress export cut, as it arrives piece by piece, into its channel header (the site's authors
  * and categories, everything before the first `<item>`) and its `<item>` elements, each a string of
@@ -42,11 +44,11 @@ export class WxrItemSplitter {
   /** At the end of the file: throws when an item was left open or the file had no channel at all. */
   end(): void {
     if (this.headerText === null) {
-      if (!/<channel[\s>]/.test(this.buffer)) throw new Error('not a WordPress export: no <rss><channel>')
+      if (!/<channel[\s>]/.test(this.buffer)) throw new ImportProblem({ code: 'IMPORT_NOT_WXR' })
       this.headerText = this.buffer
     }
     const open = nextItemStart(this.buffer, 0)
-    if (open !== -1) throw new Error(`not well-formed XML: an <item> is not closed before the end of the file`)
+    if (open !== -1) throw new ImportProblem({ code: 'IMPORT_XML_ITEM_UNCLOSED' })
   }
 }
 

@@ -79,10 +79,20 @@ function resolveAll(hostname: string): Promise<string[]> {
   )
 }
 
+/** A connection refused for its address: `address` is the one `host` resolved to, null when the host is that address. */
+export class NotPublicAddress extends Error {
+  constructor(
+    readonly host: string,
+    readonly address: string | null,
+  ) {
+    super(address === null ? `${host} is not a public address` : `${host} resolves to ${address}, not a public address`)
+  }
+}
+
 /** Refuses a URL whose host is a non-public address literal: connections to a literal skip the look-up below. */
 export function assertPublicLiteral(url: URL): void {
   const literal = addressLiteral(url.hostname)
-  if (literal !== null && isPrivateAddress(literal)) throw new Error(`${url.hostname} is not a public address`)
+  if (literal !== null && isPrivateAddress(literal)) throw new NotPublicAddress(url.hostname, null)
 }
 
 /**
@@ -93,7 +103,7 @@ export const publicOnlyLookup: LookupFunction = (hostname, options, callback) =>
   dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
     if (error) return callback(error, '', 0)
     const refused = addresses.find((entry) => isPrivateAddress(entry.address))
-    if (refused) return callback(new Error(`${hostname} resolves to ${refused.address}, not a public address`), '', 0)
+    if (refused) return callback(new NotPublicAddress(hostname, refused.address), '', 0)
     if (options.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses)
     callback(null, addresses[0].address, addresses[0].family)
   })

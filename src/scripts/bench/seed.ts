@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 
-import { getPayload, type Payload } from 'payload'
+import { getLocalI18n, getPayload, type Payload } from 'payload'
 
 import { emptyReport } from '../../lib/import/report'
 import { renderPng } from '../../seed/images'
@@ -65,7 +65,7 @@ export async function openSeeder(env: { databaseUrl: string; mediaDir: string })
     const progress = progressBar('articles', range.to - range.from)
     let done = 0
     await importInBulk(
-      { payload, dryRun: false, system: 'bench', archiveDir, report },
+      { payload, dryRun: false, system: 'bench', archiveDir, report, i18n: await getLocalI18n({ config: payload.config, language: 'en' }) },
       { key: seedKey(range), units: (skip) => corpusUnits(range, skip) },
       {
         progress: (units) => {

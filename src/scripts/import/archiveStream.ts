@@ -5,6 +5,7 @@ import { StringDecoder } from 'node:string_decoder'
 
 import type { ArchiveEntry, ArchiveProblem } from '../../lib/import/archive'
 import { jsonLineRecord } from '../../lib/import/jsonl'
+import { ImportProblem, reasonOf } from '../../lib/import/problem'
 import { mayBeAttachment, noteAttachment, parseWxrItem, type WxrChannel, wxrChannel, wxrRecord } from '../../lib/import/wxr'
 import { WxrItemSplitter } from '../../lib/import/wxrItems'
 
@@ -30,15 +31,18 @@ type ArchiveFile = { file: string; bytes: number; modifiedMs: number; attachment
  */
 export type ArchiveUnit = { unit: number; record: ArchiveEntry | ArchiveProblem | null; bytesRead: number }
 
+/** Throws an ImportProblem when the input is not there, or its format cannot be told. */
 export async function archiveSource(input: string, format?: string): Promise<ArchiveSource> {
-  const info = await stat(input)
+  const info = await stat(input).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'ENOENT' ? new ImportProblem({ code: 'IMPORT_INPUT_MISSING', values: { input } }) : error
+  })
   const chosen = format ?? formatFromExtension(input, info.isDirectory())
-  if (!(chosen in FORMATS)) throw new Error(`unknown format "${chosen}": wxr or jsonl`)
+  if (!(chosen in FORMATS)) throw new ImportProblem({ code: 'IMPORT_FORMAT_UNKNOWN', values: { format: chosen } })
   const extensions: readonly string[] = FORMATS[chosen as Format].extensions
   const names = info.isDirectory()
     ? (await readdir(input)).filter((name) => extensions.includes(path.extname(name).toLowerCase())).sort().map((name) => path.join(input, name))
     : [input]
-  if (names.length === 0) throw new Error(`${input} holds no ${extensions.join(' or ')} files`)
+  if (names.length === 0) throw new ImportProblem({ code: 'IMPORT_FOLDER_EMPTY', values: { input, extensions: extensions.map((extension) => ({ zh: extension, en: extension })) } })
   const files: ArchiveFile[] = []
   for (const file of names) {
     const { size, mtimeMs } = await stat(file)
@@ -49,10 +53,10 @@ export async function archiveSource(input: string, format?: string): Promise<Arc
 }
 
 function formatFromExtension(input: string, isDirectory: boolean): string {
-  if (isDirectory) throw new Error(`give --format wxr or --format jsonl for the files of the folder ${input}`)
+  if (isDirectory) throw new ImportProblem({ code: 'IMPORT_FOLDER_FORMAT', values: { input } })
   const extension = path.extname(input).toLowerCase()
   const format = (Object.keys(FORMATS) as Format[]).find((name) => (FORMATS[name].extensions as readonly string[]).includes(extension))
-  if (!format) throw new Error(`cannot tell the format of ${input} from its extension: give --format wxr or --format jsonl`)
+  if (!format) throw new ImportProblem({ code: 'IMPORT_FORMAT_UNTOLD', values: { input } })
   return format
 }
 
@@ -66,11 +70,12 @@ export async function* archiveUnits(source: ArchiveSource, skip = 0): AsyncGener
   let unit = 0
   let bytesBefore = 0
   for (const { file, bytes, attachments } of source.files) {
-    const label = source.files.length > 1 ? `${path.basename(file)} ` : ''
+    const name = source.files.length > 1 ? path.basename(file) : null
     const units = source.format === 'jsonl' ? jsonLines(file, skip - unit) : wxrItems(file, attachments, skip - unit)
     for await (const { record, bytesRead } of units) {
       unit++
-      yield { unit, record: record && label ? { ...record, at: `${label}${record.at}` } : record, bytesRead: bytesBefore + bytesRead }
+      const at = record && name ? { code: 'IMPORT_AT_IN_FILE', values: { file: name, place: record.at } } as const : undefined
+      yield { unit, record: record && at ? { ...record, at } : record, bytesRead: bytesBefore + bytesRead }
     }
     bytesBefore += bytes
   }
@@ -138,7 +143,7 @@ async function* wxrItems(file: string, attachments: Map<string, string>, skip: n
     try {
       yield { record: wxrRecord(parseWxrItem(item), at, channel), bytesRead }
     } catch (error) {
-      yield { record: { at: `item ${at + 1}`, reason: (error as Error).message }, bytesRead }
+      yield { record: { at: { code: 'IMPORT_AT_UNREAD_ITEM', values: { item: at + 1 } }, reason: reasonOf(error) }, bytesRead }
     }
   }
 }

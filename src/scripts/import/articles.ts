@@ -5,10 +5,11 @@ import type { Where } from 'payload'
 import type { ArchiveArticle, ArchiveEntry } from '../../lib/import/archive'
 import { type BodyImage, type ImagePlacement, parseBody } from '../../lib/import/htmlToLexical'
 import { comparableBody } from '../../lib/import/lexicalBody'
+import type { Message } from '../../lib/i18n/translate'
 import type { Outcome } from '../../lib/import/report'
 import { firstFreeSlug, slugify } from '../../lib/slugify'
 import type { Article } from '../../payload-types'
-import { AS_SYSTEM, type ImportContext } from './context'
+import { asSystem, type ImportContext } from './context'
 import { mediaResolver } from './media'
 import { taxonomyResolver } from './taxonomy'
 import { ARTICLES_SLUG } from '../../slugs'
@@ -32,13 +33,13 @@ export async function articleImporter(context: ImportContext): Promise<{
 }> {
   const taxonomy = taxonomyResolver(context)
   const mediaFor = mediaResolver(context)
-  const warn = (at: string, reason: string) => context.report.warnings.push({ at, reason })
+  const warn = (at: Message, reason: Message) => context.report.warnings.push({ at, reason })
 
-  const imagePlacement = async (image: BodyImage, at: string): Promise<ImagePlacement> => {
+  const imagePlacement = async (image: BodyImage, at: Message): Promise<ImagePlacement> => {
     const result = await mediaFor(image.src, image.alt)
     if ('mediaId' in result) return result
     const link = webAddress(image.src)
-    warn(at, `image ${image.src}: ${result.failure}; ${link ? 'left as a link' : 'left out'}`)
+    warn(at, { code: link ? 'IMPORT_IMAGE_LINKED' : 'IMPORT_IMAGE_LEFT_OUT', values: { src: image.src, reason: result.failure } })
     return link ? { link } : null
   }
 
@@ -58,7 +59,7 @@ export async function articleImporter(context: ImportContext): Promise<{
     if (article.images.length === 0) return undefined
     const result = await mediaFor(article.images[0], article.title)
     if ('mediaId' in result) return result.mediaId
-    warn(at, `cover image ${article.images[0]}: ${result.failure}; left out`)
+    warn(at, { code: 'IMPORT_COVER_LEFT_OUT', values: { src: article.images[0], reason: result.failure } })
     return undefined
   }
 
@@ -88,7 +89,7 @@ export async function articleImporter(context: ImportContext): Promise<{
     const existing = await findExisting(context, entry.article, slug)
     if (!existing) return { outcome: 'created', articleId: context.dryRun ? null : await create(context, data, slug) }
     if (isUnchanged(existing, data)) return { outcome: 'skipped', articleId: existing.id }
-    if (!context.dryRun) await context.payload.update({ collection: ARTICLES_SLUG, id: existing.id, data, ...AS_SYSTEM })
+    if (!context.dryRun) await context.payload.update({ collection: ARTICLES_SLUG, id: existing.id, data, ...asSystem(context) })
     return { outcome: 'updated', articleId: existing.id }
   }
   return { importArticle, articleData }
@@ -111,7 +112,7 @@ async function findExisting(context: ImportContext, article: ArchiveArticle, slu
 }
 
 async function findArticle(context: ImportContext, where: Where): Promise<Article | null> {
-  const { docs } = await context.payload.find({ collection: ARTICLES_SLUG, where, limit: 1, pagination: false, ...AS_SYSTEM })
+  const { docs } = await context.payload.find({ collection: ARTICLES_SLUG, where, limit: 1, pagination: false, ...asSystem(context) })
   return docs[0] ?? null
 }
 
@@ -119,7 +120,7 @@ async function findArticle(context: ImportContext, where: Where): Promise<Articl
 async function create(context: ImportContext, data: ArticleData, slug: string): Promise<number> {
   const taken = async (candidate: string) => (await context.payload.count({ collection: ARTICLES_SLUG, where: { slug: { equals: candidate } }, overrideAccess: true })).totalDocs > 0
   const freeSlug = slug === '' ? undefined : await firstFreeSlug(slug, taken)
-  return (await context.payload.create({ collection: ARTICLES_SLUG, data: { ...data, slug: freeSlug }, ...AS_SYSTEM })).id
+  return (await context.payload.create({ collection: ARTICLES_SLUG, data: { ...data, slug: freeSlug }, ...asSystem(context) })).id
 }
 
 function isUnchanged(existing: Article, data: ArticleData): boolean {

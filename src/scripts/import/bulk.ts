@@ -74,7 +74,7 @@ export function bulkImporter(
   const fail = (entry: ArchiveEntry, error: unknown) => recordOutcome(report, { at: entry.at, title: entry.article.title, outcome: 'failed', reason: describeError(error) })
 
   const prepare = async (entries: ArchiveEntry[], checkpoint: Checkpoint): Promise<PreparedBatch> => {
-    req ??= await createLocalReq({}, payload)
+    req ??= await createLocalReq({ req: { i18n: context.i18n } }, payload)
     // Taken before the database is read: a batch that commits meanwhile is in one or the other.
     const inFlight = allKeys(beingWritten)
     const client = await pool.connect()

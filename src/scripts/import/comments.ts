@@ -2,7 +2,8 @@ import type { ArchiveEntry } from '../../lib/import/archive'
 import { IMPORTED_COMMENT } from '../../collections/Comments/hooks/moderateNewComment'
 import type { Comment } from '../../payload-types'
 import { COMMENTS_SLUG } from '../../slugs'
-import { AS_SYSTEM, type ImportContext } from './context'
+import { asSystem, type ImportContext } from './context'
+import { describeError } from './describeError'
 
 /**
  * Imports an article's comments, each after the one it replies to. A comment already imported onto
@@ -21,7 +22,7 @@ export function commentImporter(context: ImportContext): (entry: ArchiveEntry, a
     } catch (error) {
       // Not knowing which are already there, writing any could duplicate them.
       counts.failed += article.comments.length
-      context.report.warnings.push({ at, reason: `comments: ${(error as Error).message}; left out` })
+      context.report.warnings.push({ at, reason: { code: 'IMPORT_COMMENTS_NOT_WRITTEN', values: { reason: describeError(error) } } })
       return
     }
     for (const comment of article.comments) {
@@ -47,13 +48,13 @@ export function commentImporter(context: ImportContext): (entry: ArchiveEntry, a
             createdAt: comment.createdAt?.toISOString(),
           },
           context: { [IMPORTED_COMMENT]: true },
-          ...AS_SYSTEM,
+          ...asSystem(context),
         })
         ids.set(comment.originalId, created.id)
         counts.created++
       } catch (error) {
         counts.failed++
-        context.report.warnings.push({ at, reason: `comment ${comment.originalId}: ${(error as Error).message}; left out` })
+        context.report.warnings.push({ at, reason: { code: 'IMPORT_COMMENT_NOT_WRITTEN', values: { id: comment.originalId, reason: describeError(error) } } })
       }
     }
   }
@@ -66,7 +67,7 @@ async function importedComments(context: ImportContext, articleId: number): Prom
     where: { article: { equals: articleId }, originalId: { exists: true } },
     select: { originalId: true },
     pagination: false,
-    ...AS_SYSTEM,
+    ...asSystem(context),
   })
   return new Map(docs.map((doc: Pick<Comment, 'id' | 'originalId'>) => [doc.originalId!, doc.id]))
 }

@@ -5,7 +5,8 @@ import { MEDIA_MAX_BYTES } from '../../collections/Media'
 import { downloadImage } from '../../lib/import/download'
 import { IMAGE_EXTENSIONS, imageTypeOf } from '../../lib/media/imageFiles'
 import { imageSourceOf } from '../../lib/import/images'
-import { AS_SYSTEM, type ImportContext, PLANNED_ID } from './context'
+import { ImportProblem, reasonOf, type Said } from '../../lib/import/problem'
+import { asSystem, type ImportContext, PLANNED_ID } from './context'
 import { MEDIA_SLUG } from '../../slugs'
 
 /** The media collection's own limit on alt text. */
@@ -13,7 +14,7 @@ const MAX_ALT_LENGTH = 300
 const DOWNLOAD_TIMEOUT_MS = 20_000
 
 /** A media id, or why the image could not be had (a warning: the article is imported without it). */
-export type MediaResult = { mediaId: number } | { failure: string }
+export type MediaResult = { mediaId: number } | { failure: Said }
 
 /**
  * Archive images as media, each uploaded once. The media collection keeps no note of where a file
@@ -27,7 +28,7 @@ export function mediaResolver(context: ImportContext) {
   return (src: string, alt: string): Promise<MediaResult> => {
     let result = known.get(src)
     if (!result) {
-      result = mediaFor(context, src, alt, allowPrivate).catch((error: Error) => ({ failure: error.message }))
+      result = mediaFor(context, src, alt, allowPrivate).catch((error: unknown) => ({ failure: reasonOf(error) }))
       known.set(src, result)
     }
     return result
@@ -55,12 +56,12 @@ async function uploadOnce(upload: { context: ImportContext; src: string; alt: st
   }
   const data = await upload.load()
   const type = imageTypeOf(data)
-  if (!type) throw new Error('not a PNG, JPEG, GIF, WebP or AVIF image')
+  if (!type) throw new ImportProblem({ code: 'IMPORT_NOT_AN_IMAGE' })
   const media = await context.payload.create({
     collection: MEDIA_SLUG,
     data: { alt: upload.alt },
     file: { data, mimetype: type.mimeType, name: `${baseName}.${type.extension}`, size: data.length },
-    ...AS_SYSTEM,
+    ...asSystem(context),
   })
   context.report.created.images.push(upload.src)
   return { mediaId: media.id }
@@ -68,9 +69,9 @@ async function uploadOnce(upload: { context: ImportContext; src: string; alt: st
 
 async function readLocalFile(path: string): Promise<Buffer> {
   const { size } = await stat(path).catch((error: NodeJS.ErrnoException) => {
-    throw error.code === 'ENOENT' ? new Error('no such file') : error
+    throw error.code === 'ENOENT' ? new ImportProblem({ code: 'IMPORT_NO_SUCH_FILE' }) : error
   })
-  if (size > MEDIA_MAX_BYTES) throw new Error(`larger than ${MEDIA_MAX_BYTES} bytes`)
+  if (size > MEDIA_MAX_BYTES) throw new ImportProblem({ code: 'IMPORT_FILE_TOO_LARGE', values: { max: MEDIA_MAX_BYTES } })
   return readFile(path)
 }
 
@@ -80,7 +81,7 @@ async function findByBaseName(context: ImportContext, baseName: string): Promise
     where: { filename: { in: IMAGE_EXTENSIONS.map((extension) => `${baseName}.${extension}`) } },
     limit: 1,
     pagination: false,
-    ...AS_SYSTEM,
+    ...asSystem(context),
   })
   return docs[0]?.id ?? null
 }

@@ -1,7 +1,7 @@
 import type { Where } from 'payload'
 
 import { AUTHORS_SLUG, CATEGORIES_SLUG, TAGS_SLUG } from '../../slugs'
-import { AS_SYSTEM, type ImportContext, PLANNED_ID } from './context'
+import { asSystem, type ImportContext, PLANNED_ID } from './context'
 
 type TaxonomySlug = typeof AUTHORS_SLUG | typeof CATEGORIES_SLUG | typeof TAGS_SLUG
 
@@ -45,10 +45,10 @@ export function taxonomyResolver(context: ImportContext) {
 }
 
 async function lookUpOrCreate(context: ImportContext, slug: TaxonomySlug, where: Where, data: { name: string; parent?: number }, label: string): Promise<number> {
-  const { docs } = await context.payload.find({ collection: slug, where, limit: 1, pagination: false, ...AS_SYSTEM })
+  const { docs } = await context.payload.find({ collection: slug, where, limit: 1, pagination: false, ...asSystem(context) })
   if (docs[0]) return docs[0].id
   context.report.created[slug].push(label)
   if (context.dryRun) return PLANNED_ID
-  const created = await context.payload.create({ collection: slug, data, ...AS_SYSTEM })
+  const created = await context.payload.create({ collection: slug, data, ...asSystem(context) })
   return created.id
 }

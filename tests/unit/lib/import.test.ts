@@ -2,17 +2,33 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { archiveEntry, type ArchiveArticle, type ArchiveComment, parseArchiveDate } from '../../../src/lib/import/archive'
+import { archiveEntry as archiveEntryOf, type ArchiveArticle, type ArchiveComment, parseArchiveDate } from '../../../src/lib/import/archive'
 import { htmlText, type ImagePlacement, parseBody } from '../../../src/lib/import/htmlToLexical'
 import { imageTypeOf } from '../../../src/lib/media/imageFiles'
 import { imageSourceOf } from '../../../src/lib/import/images'
-import { parseJsonLines } from '../../../src/lib/import/jsonl'
+import { parseJsonLines as parseJsonLinesOf } from '../../../src/lib/import/jsonl'
 import { comparableBody, type LexicalNode } from '../../../src/lib/import/lexicalBody'
 import { isPrivateAddress } from '../../../src/lib/net/publicAddresses'
 import { isSafeLink } from '../../../src/lib/richText/safeLinks'
 import { WxrItemSplitter } from '../../../src/lib/import/wxrItems'
 import { emptyReport, formatSummary, type ImportReport, progressLine, recordOutcome } from '../../../src/lib/import/report'
-import { parseWxr, wordpressParagraphs } from '../../../src/lib/import/wxr'
+import { MESSAGES } from '../../../src/lib/i18n/messages'
+import { type Language, type Message, translate } from '../../../src/lib/i18n/translate'
+import { parseWxr as parseWxrOf, wordpressParagraphs } from '../../../src/lib/import/wxr'
+
+/** What the importer says of an archive, as an operator reads it in `language`: every message put in words. */
+type Read<T> = T extends Message ? string : T extends Date ? Date : T extends readonly (infer U)[] ? Read<U>[] : T extends object ? { [K in keyof T]: Read<T[K]> } : T
+const isMessage = (value: object): value is Message => typeof (value as Message).code === 'string' && (value as Message).code in MESSAGES
+function read<T>(value: T, language: Language = 'en'): Read<T> {
+  if (Array.isArray(value)) return value.map((item) => read(item, language)) as Read<T>
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value as Read<T>
+  if (isMessage(value)) return translate(value, language) as Read<T>
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, read(item, language)])) as Read<T>
+}
+const parseJsonLines = (text: string) => read(parseJsonLinesOf(text))
+const parseWxr = (text: string) => read(parseWxrOf(text))
+const AT_LINE_1: Message = { code: 'IMPORT_AT_LINE', values: { line: 1 } }
+const archiveEntry = (...args: Parameters<typeof archiveEntryOf>) => read(archiveEntryOf(...args))
 
 const samples = fileURLToPath(new URL('../../../samples/import', import.meta.url))
 const line = (fields: Record<string, unknown>) => JSON.stringify({ title: '央行开展逆回购操作', ...fields })
@@ -86,13 +102,13 @@ describe('parseJsonLines', () => {
   })
 
   it.each([
-    ['title', { title: 42 }, 'expected text'],
-    ['title', { title: '长'.repeat(201) }, 'longer than 200 characters'],
-    ['title', { title: `<b>${'长'.repeat(201)}</b>` }, 'longer than 200 characters'],
+    ['title', { title: 42 }, 'Expected text'],
+    ['title', { title: '长'.repeat(201) }, 'At most 200 characters'],
+    ['title', { title: `<b>${'长'.repeat(201)}</b>` }, 'At most 200 characters'],
     ['authors', { authors: '陈静' }, 'expected a list of text'],
     ['tags', { tags: ['好'.repeat(41)] }, `"${'好'.repeat(41)}" is longer than 40 characters`],
     ['publishedAt', { publishedAt: '2024-13-01' }, '"2024-13-01" is not an ISO 8601 date or date-time'],
-    ['status', { status: 'publish' }, 'expected "published" or "draft"'],
+    ['status', { status: 'publish' }, 'Expected one of: "published" or "draft"'],
     ['slug', { slug: 'Not A Slug' }, 'only lower-case letters, digits and single hyphens'],
   ])('names the field %s when it is wrong', (field, fields, reason) => {
     expect(parseJsonLines(line(fields)).problems).toEqual([{ at: 'line 1', field, reason }])
@@ -237,9 +253,9 @@ describe('comments in an archive', () => {
   it.each([
     [{ comments: '好文章' }, 'comments', 'expected a list of comments'],
     [{ comments: [{ body: '没有编号' }] }, 'comments[0].id', expect.stringMatching(/^required/)],
-    [{ comments: [{ id: 1, body: '已删除', status: 'trash' }] }, 'comments[0].status', 'expected "approved" or "pending"'],
+    [{ comments: [{ id: 1, body: '已删除', status: 'trash' }] }, 'comments[0].status', 'Expected one of: "approved" or "pending"'],
     [{ comments: [{ id: 1, body: '时间不对', date: '昨天' }] }, 'comments[0].date', expect.stringContaining('not an ISO 8601 date')],
-    [{ comments: [{ id: 1, body: 42 }] }, 'comments[0].body', 'expected text'],
+    [{ comments: [{ id: 1, body: 42 }] }, 'comments[0].body', 'Expected text'],
   ])('refuses a line whose comments are malformed: %j', (fields, field, reason) => {
     expect(parseJsonLines(line(fields)).problems).toEqual([{ at: 'line 1', field, reason }])
   })
@@ -247,7 +263,7 @@ describe('comments in an archive', () => {
   it('leaves out an empty, overlong or repeated comment with a warning, and breaks a thread that loops', () => {
     const comment = (originalId: string, fields: Partial<ArchiveComment> = {}): ArchiveComment => ({ originalId, author: '', body: '评论', status: 'approved', ...fields })
     const { article, warnings } = archiveEntry(
-      'line 1',
+      AT_LINE_1,
       archiveArticle({
         title: '标题',
         comments: [
@@ -272,7 +288,7 @@ describe('comments in an archive', () => {
 })
 
 describe('archiveEntry', () => {
-  const titleOf = (html: string) => archiveEntry('line 1', archiveArticle({ html })).article.title
+  const titleOf = (html: string) => archiveEntry(AT_LINE_1, archiveArticle({ html })).article.title
 
   it('titles an untitled article with its first 20 characters, whole ones, never half of one', () => {
     expect(titleOf('<p>短讯</p>')).toBe('短讯')
@@ -292,12 +308,12 @@ describe('archiveEntry', () => {
   })
 
   it('says each reason an article is a draft', () => {
-    expect(archiveEntry('item 1 (post 9)', archiveArticle({}), { passwordProtected: true })).toEqual({
+    expect(archiveEntry({ code: 'IMPORT_AT_ITEM', values: { item: 1, post: '9' } }, archiveArticle({}), { passwordProtected: true })).toEqual({
       at: 'item 1 (post 9)',
       article: archiveArticle({ title: '（无标题）', status: 'draft' }),
       warnings: ['password-protected: imported as a draft, without the password', 'no title: imported as a draft titled "（无标题）"'],
     })
-    expect(archiveEntry('line 1', archiveArticle({ title: '标题' }))).toEqual({ at: 'line 1', article: archiveArticle({ title: '标题' }), warnings: [] })
+    expect(archiveEntry(AT_LINE_1, archiveArticle({ title: '标题' }))).toEqual({ at: 'line 1', article: archiveArticle({ title: '标题' }), warnings: [] })
   })
 
   it('holds for a moderator the comments of a post the old site kept from the public, which readers would otherwise list', () => {
@@ -306,14 +322,14 @@ describe('archiveEntry', () => {
       { originalId: '2', author: '乙', body: '回复', status: 'approved', parent: '1' },
     ]
     for (const kept of [{ passwordProtected: true }, { privatePost: true }]) {
-      const { article, warnings } = archiveEntry('item 1', archiveArticle({ title: '内部参考', comments }), kept)
+      const { article, warnings } = archiveEntry(AT_LINE_1, archiveArticle({ title: '内部参考', comments }), kept)
       expect(article.comments.map((comment) => [comment.originalId, comment.status, comment.parent])).toEqual([
         ['1', 'pending', undefined],
         ['2', 'pending', '1'],
       ])
       expect(warnings).toContain('comments held for moderation: the post was not public')
     }
-    expect(archiveEntry('item 1', archiveArticle({ title: '公开', comments })).article.comments.map((comment) => comment.status)).toEqual(['approved', 'approved'])
+    expect(archiveEntry(AT_LINE_1, archiveArticle({ title: '公开', comments })).article.comments.map((comment) => comment.status)).toEqual(['approved', 'approved'])
   })
 })
 
@@ -414,6 +430,7 @@ describe('image sources', () => {
 })
 
 describe('the summary', () => {
+  const at = (line: number): Message => ({ code: 'IMPORT_AT_LINE', values: { line } })
   const report: ImportReport = {
     file: 'archive.jsonl',
     format: 'jsonl',
@@ -421,45 +438,57 @@ describe('the summary', () => {
     dryRun: false,
     outcomes: { created: 1, updated: 0, skipped: 1, failed: 1 },
     articles: [
-      { at: 'line 1', title: '甲', outcome: 'created' },
-      { at: 'line 2', title: '乙', outcome: 'skipped' },
-      { at: 'line 3', outcome: 'failed', reason: 'title: missing or empty' },
+      { at: at(1), title: '甲', outcome: 'created' },
+      { at: at(2), title: '乙', outcome: 'skipped' },
+      { at: at(3), outcome: 'failed', field: 'title', reason: { code: 'TEXT_TOO_LONG', values: { max: 200 } } },
+      { at: at(4), outcome: 'failed', reason: 'duplicate key value violates unique constraint' },
     ],
     comments: { created: 3, skipped: 2, failed: 1 },
     created: { authors: ['陈静'], categories: ['财经', '财经 > 宏观'], tags: [], images: ['a.png'] },
-    warnings: [{ at: 'line 2', reason: 'image https://x/a.png: HTTP 404; left as a link' }],
+    warnings: [{ at: at(2), reason: { code: 'IMPORT_IMAGE_LINKED', values: { src: 'https://x/a.png', reason: { code: 'IMPORT_HTTP_STATUS', values: { status: 404 } } } } }],
     elapsedMs: 1234,
   }
 
   it('counts outcomes on one line and lists failures and warnings where they are', () => {
-    const summary = formatSummary(report)
+    const summary = formatSummary(report, 'en')
+    expect(summary).toMatch(/^Imported archive\.jsonl \(jsonl, system "jsonl"\) in 1\.2 s\.\n/)
     expect(summary).toContain('articles: 1 created, 0 updated, 1 skipped, 1 failed\ncomments: 3 created, 2 skipped, 1 failed\n')
-    expect(summary).toContain('new: 1 authors, 2 categories, 0 tags, 1 images')
-    expect(summary).toContain('failed:\n  line 3: title: missing or empty')
+    expect(summary).toContain('new: 1 authors, 2 categories, 0 tags, 1 images\nnew authors: 陈静\nnew categories: 财经, 财经 > 宏观\n')
+    expect(summary).toContain('failed:\n  line 3: title: At most 200 characters\n  line 4: duplicate key value violates unique constraint\n')
     expect(summary).toContain('warnings:\n  line 2: image https://x/a.png: HTTP 404; left as a link')
   })
 
+  it('says it all in Chinese to an operator whose locale is Chinese, text from elsewhere as it came', () => {
+    const summary = formatSummary(report, 'zh')
+    expect(summary).toMatch(/^已导入 archive\.jsonl（jsonl，来源系统“jsonl”），用时 1\.2 秒。\n/)
+    expect(summary).toContain('文章：新建 1，更新 0，跳过 1，失败 1\n评论：新建 3，跳过 2，失败 1\n')
+    expect(summary).toContain('新作者：陈静\n新频道：财经、财经 > 宏观\n')
+    expect(summary).toContain('失败：\n  第 3 行：title：最多 200 个字符\n  第 4 行：duplicate key value violates unique constraint\n')
+    expect(summary).toContain('警告：\n  第 2 行：图片 https://x/a.png：服务器答以 HTTP 404；保留为链接')
+    expect(summary).not.toMatch(/created|skipped|warnings|line \d/)
+  })
+
   it('says a dry run wrote nothing and what it would do with each article', () => {
-    const summary = formatSummary({ ...report, dryRun: true })
-    expect(summary).toMatch(/^Dry run of archive\.jsonl .*nothing was written/)
-    expect(summary).toContain('  created line 1: 甲')
+    expect(formatSummary({ ...report, dryRun: true }, 'en')).toMatch(/^Dry run of archive\.jsonl .*nothing was written[^]*\narticles:\n  created line 1: 甲\n  skipped line 2: 乙\n/)
+    expect(formatSummary({ ...report, dryRun: true }, 'zh')).toMatch(/^试运行 archive\.jsonl.*未写入任何内容[^]*\n各篇文章：\n  新建 第 1 行：甲\n/)
   })
 
   it('draws progress through the file with a rate and the time left', () => {
-    expect(progressLine({ articles: 5, bytesRead: 500, totalBytes: 1000, elapsedMs: 2000 }, 10)).toBe('[#####.....] 50%  5 articles  2.5/s  ETA 2 s')
-    expect(progressLine({ articles: 12_345, bytesRead: 1, totalBytes: 100, elapsedMs: 10_000 }, 4)).toBe('[....] 1%  12,345 articles  1234.5/s  ETA 17 min')
-    expect(progressLine({ articles: 0, bytesRead: 0, totalBytes: 0, elapsedMs: 0 }, 4)).toBe('[####] 100%  0 articles  0.0/s  ETA 0 s')
-    expect(progressLine({ articles: 0, bytesRead: 0, totalBytes: 10, elapsedMs: 0 }, 4)).toBe('[....] 0%  0 articles  0.0/s  ETA ?')
+    expect(progressLine({ articles: 5, bytesRead: 500, totalBytes: 1000, elapsedMs: 2000 }, 'en', 10)).toBe('[#####.....] 50%  5 articles  2.5/s  ETA 2 s')
+    expect(progressLine({ articles: 12_345, bytesRead: 1, totalBytes: 100, elapsedMs: 10_000 }, 'en', 4)).toBe('[....] 1%  12,345 articles  1234.5/s  ETA 17 min')
+    expect(progressLine({ articles: 0, bytesRead: 0, totalBytes: 0, elapsedMs: 0 }, 'en', 4)).toBe('[####] 100%  0 articles  0.0/s  ETA 0 s')
+    expect(progressLine({ articles: 0, bytesRead: 0, totalBytes: 10, elapsedMs: 0 }, 'en', 4)).toBe('[....] 0%  0 articles  0.0/s  ETA ?')
+    expect(progressLine({ articles: 12_345, bytesRead: 1, totalBytes: 1000, elapsedMs: 10_000 }, 'zh', 4)).toBe('[....] 0%  12,345 篇  每秒 1234.5 篇  剩余 2.8 小时')
   })
 
   it('keeps the failed articles, and every article only in a dry run', () => {
     const run = emptyReport({ file: 'a.jsonl', format: 'jsonl', system: 'jsonl', dryRun: false })
-    recordOutcome(run, { at: 'line 1', outcome: 'created' })
-    recordOutcome(run, { at: 'line 2', outcome: 'failed', reason: 'x' })
+    recordOutcome(run, { at: at(1), outcome: 'created' })
+    recordOutcome(run, { at: at(2), outcome: 'failed', reason: 'x' })
     expect(run.outcomes).toEqual({ created: 1, updated: 0, skipped: 0, failed: 1 })
-    expect(run.articles).toEqual([{ at: 'line 2', outcome: 'failed', reason: 'x' }])
+    expect(run.articles).toEqual([{ at: at(2), outcome: 'failed', reason: 'x' }])
     const dry = emptyReport({ file: 'a.jsonl', format: 'jsonl', system: 'jsonl', dryRun: true })
-    recordOutcome(dry, { at: 'line 1', outcome: 'created' })
+    recordOutcome(dry, { at: at(1), outcome: 'created' })
     expect(dry.articles).toHaveLength(1)
   })
 })
