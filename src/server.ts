@@ -9,6 +9,7 @@ import { migrations } from '../migrations'
 import { ConfigurationError } from './lib/runtime/configurationError'
 import { objectStorageFrom } from './lib/media/objectStorage'
 import { logger } from './lib/runtime/logger'
+import { messagesKeptInFiles } from './lib/runtime/messagesKeptInFiles'
 import { languageOfHeaders } from './i18n/requestMessages'
 import { isOwnReadToken, newOwnReadToken, OWN_READ_HEADER, OWN_READ_TOKEN_ENV } from './lib/portal/ownReads'
 import { PROJECT_ROOT } from './lib/runtime/projectRoot'
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
     if (demo && process.env.SEED_DEMO !== 'false') await seedDemoContent(payload)
     await ensureFirstAdmin(payload, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD })
   })
+  if (production && !demo) for (const warning of messagesKeptInFiles(process.env)) logger.warn(warning)
   const caching = startApiCaching(payload, config, {
     redisUrl: process.env.REDIS_URL || undefined,
     enabled: process.env.RESPONSE_CACHE !== 'off',

@@ -54,6 +54,46 @@ describe('graceful shutdown', () => {
   })
 })
 
+describe('a production server whose mail or text messages would go to files', () => {
+  const mailWarning = 'SMTP_URL is not set: emails (reader verification, password resets, notifications) are written to files in MAIL_DIR, not sent'
+  const smsWarning = 'SMS_PROVIDER is not set while comments need a bound phone'
+
+  it('says so as it starts, and says nothing once both are set', async () => {
+    const [unset, set] = await Promise.all([
+      startServer({ COMMENT_REQUIRE_PHONE: undefined, SMTP_URL: undefined, SMS_PROVIDER: undefined }),
+      startServer({
+        COMMENT_REQUIRE_PHONE: undefined,
+        // Nothing is sent at start: neither address is reached.
+        SMTP_URL: 'smtp://127.0.0.1:9',
+        SMS_PROVIDER: 'aliyun',
+        SMS_ACCESS_KEY_ID: 'test-key',
+        SMS_ACCESS_KEY_SECRET: 'test-secret',
+        SMS_SIGN_NAME: '财经新闻',
+        SMS_TEMPLATE_ID: 'SMS_0000001',
+      }),
+    ])
+    try {
+      expect(unset.output()).toContain(mailWarning)
+      expect(unset.output()).toContain(smsWarning)
+      expect(set.output()).toContain('newsroom is listening')
+      expect(set.output()).not.toContain(mailWarning)
+      expect(set.output()).not.toContain(smsWarning)
+    } finally {
+      await Promise.all([unset.stop(), set.stop()])
+    }
+  }, 120_000)
+
+  it('does not warn of the phone codes where comments need no phone', async () => {
+    const server = await startServer({ COMMENT_REQUIRE_PHONE: 'off', SMTP_URL: undefined })
+    try {
+      expect(server.output()).toContain(mailWarning)
+      expect(server.output()).not.toContain(smsWarning)
+    } finally {
+      await server.stop()
+    }
+  }, 120_000)
+})
+
 describe('demo mode on the embedded PostgreSQL', () => {
   let dataDir: string
   beforeAll(async () => {
