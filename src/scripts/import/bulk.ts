@@ -108,10 +108,11 @@ export function bulkImporter(
   }
 
   /**
-   * Writes a prepared batch, committing once `before` (the batch before it, done) has: when that one
-   * failed, this one is rolled back. Others may be prepared and written meanwhile.
+   * Imports a prepared batch: writes it, committing once `before` (the batch before it, done) has
+   * (when that one failed, this one is rolled back), then counts it, announces it and hands the
+   * articles it left over to the per-article path. Others may be prepared and written meanwhile.
    */
-  const commit = async (batch: PreparedBatch, before: Promise<void>): Promise<void> => {
+  const importBatch = async (batch: PreparedBatch, before: Promise<void>): Promise<void> => {
     beingWritten.add(batch.keys)
     try {
       await writeBatch(batch, before)
@@ -163,7 +164,7 @@ export function bulkImporter(
     }
   }
 
-  return { prepare, commit }
+  return { prepare, importBatch }
 }
 
 /**

@@ -33,7 +33,7 @@ export async function importInBulk(
 ): Promise<void> {
   const { batchSize = BULK_BATCH_SIZE, progress = () => {}, onResume = () => {} } = options
   const { payload, report } = context
-  const { prepare, commit } = bulkImporter(context, await articleImporter(context), commentImporter(context))
+  const { prepare, importBatch } = bulkImporter(context, await articleImporter(context), commentImporter(context))
   /** The batches being written, oldest first. */
   const writing: Promise<void>[] = []
   const finishWriting = async () => {
@@ -47,7 +47,7 @@ export async function importInBulk(
     const prepared = await prepare(entries, checkpoint)
     while (writing.length >= WRITERS) await writing.shift()
     writingLeavesArticlesOver = prepared.later.length > 0
-    const written = commit(prepared, writing.at(-1) ?? Promise.resolve())
+    const written = importBatch(prepared, writing.at(-1) ?? Promise.resolve())
     // Awaited in turn; marked handled so a failure never goes unobserved meanwhile.
     written.catch(() => {})
     writing.push(written)
