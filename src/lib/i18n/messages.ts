@@ -168,7 +168,7 @@ export const MESSAGES = {
   IMPORT_ADDRESS_NOT_PUBLIC: { zh: '{{host}} 不是公网地址', en: '{{host}} is not a public address' },
   IMPORT_HOST_RESOLVES_PRIVATE: { zh: '{{host}} 解析到 {{address}}，不是公网地址', en: '{{host}} resolves to {{address}}, not a public address' },
   IMPORT_TOO_MANY_REDIRECTS: { zh: '重定向超过 {{max}} 次', en: 'more than {{max}} redirects' },
-  IMPORT_HTTP_STATUS: { zh: '服务器答以 HTTP {{status}}', en: 'HTTP {{status}}' },
+  IMPORT_HTTP_STATUS: { zh: '服务器返回 HTTP {{status}}', en: 'HTTP {{status}}' },
   // The summary and the progress bar
   IMPORT_SUMMARY_DRY_RUN: {
     zh: '试运行 {{file}}（{{format}}，来源系统“{{system}}”）：未写入任何内容；以下是正式导入会做的事。',

@@ -464,7 +464,7 @@ describe('the summary', () => {
     expect(summary).toContain('文章：新建 1，更新 0，跳过 1，失败 1\n评论：新建 3，跳过 2，失败 1\n')
     expect(summary).toContain('新作者：陈静\n新频道：财经、财经 > 宏观\n')
     expect(summary).toContain('失败：\n  第 3 行：title：最多 200 个字符\n  第 4 行：duplicate key value violates unique constraint\n')
-    expect(summary).toContain('警告：\n  第 2 行：图片 https://x/a.png：服务器答以 HTTP 404；保留为链接')
+    expect(summary).toContain('警告：\n  第 2 行：图片 https://x/a.png：服务器返回 HTTP 404；保留为链接')
     expect(summary).not.toMatch(/created|skipped|warnings|line \d/)
   })
 
