@@ -85,8 +85,20 @@ export function formatSummary(report: ImportReport, language: Language): string 
     ),
     ...section(say({ code: 'IMPORT_SUMMARY_WARNINGS' }), report.warnings.map((warning) => `${say(warning.at)}${colon}${say(warning.reason)}`)),
   ]
-  return `${lines.join('\n')}\n`
+  return `${lines.map(printable).join('\n')}\n`
 }
+
+/**
+ * Control characters escaped (`\x1b`), and the marks that reorder text as it is shown (`\u202e`):
+ * a summary quotes what an archive holds (titles, a bad line), and an archive from elsewhere must not
+ * reach the operator's terminal as commands to it, or disguise what a line says.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+export const printable = (line: string): string =>
+  line.replace(UNPRINTABLE, (character) => {
+    const code = character.charCodeAt(0)
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`
+  })
 
 function listed(message: Message, names: string[], language: Language): string[] {
   return names.length > 0 ? [translate({ ...message, values: { names: names.join(language === 'zh' ? '、' : ', ') } }, language)] : []

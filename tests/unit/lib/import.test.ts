@@ -473,6 +473,17 @@ describe('the summary', () => {
     expect(formatSummary({ ...report, dryRun: true }, 'zh')).toMatch(/^试运行 archive\.jsonl.*未写入任何内容[^]*\n各篇文章：\n  新建 第 1 行：甲\n/)
   })
 
+  it("never passes an archive's control characters or reordering marks on to the operator's terminal", () => {
+    const hostile = '\u001b]0;owned\u0007清屏\u001b[2J\r换行\n\u202e反转\u009b'
+    const summary = formatSummary({ ...report, dryRun: true, articles: [{ at: at(1), title: hostile, outcome: 'failed', reason: `not valid JSON: "${hostile}"` }] }, 'en')
+    expect(summary).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/)
+    expect(summary).toContain('  failed  line 1: \\x1b]0;owned\\x07清屏\\x1b[2J\\x0d换行\\x0a\\u202e反转\\x9b\n')
+    // The title's own line break does not cut its lines: each line that starts it also ends it.
+    const quoting = summary.split('\n').filter((line) => line.includes('清屏'))
+    expect(quoting).toHaveLength(2)
+    for (const line of quoting) expect(line).toContain('反转')
+  })
+
   it('draws progress through the file with a rate and the time left', () => {
     expect(progressLine({ articles: 5, bytesRead: 500, totalBytes: 1000, elapsedMs: 2000 }, 'en', 10)).toBe('[#####.....] 50%  5 articles  2.5/s  ETA 2 s')
     expect(progressLine({ articles: 12_345, bytesRead: 1, totalBytes: 100, elapsedMs: 10_000 }, 'en', 4)).toBe('[....] 1%  12,345 articles  1234.5/s  ETA 17 min')
