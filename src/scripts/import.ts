@@ -8,7 +8,7 @@ import { migrations } from '../../migrations'
 import { queueWebhookDeliveries } from '../collections/Webhooks/queueDeliveries'
 import { recordAudit } from '../hooks/everywhere/recordAuditTrail'
 import { languageOfLocale, translate } from '../lib/i18n/translate'
-import { ImportProblem } from '../lib/import/problem'
+import { ImportProblem, reasonOf, sayIn } from '../lib/import/problem'
 import { emptyReport, formatSummary, type ImportReport, printable, progressLine, recordOutcome, recordProblem } from '../lib/import/report'
 import { articlesImportedEvents } from '../lib/webhooks/events'
 import { closePayload, tolerateDroppedConnections } from '../server/pool'
@@ -43,8 +43,7 @@ async function main(): Promise<number> {
     system = (options.system ?? FORMATS[source.format].defaultSystem).trim()
     if (system === '') throw new ImportProblem({ code: 'IMPORT_SYSTEM_EMPTY' })
   } catch (error) {
-    const said = error instanceof ImportProblem ? translate(error.reason, LANGUAGE) : (error as Error).message
-    console.error(`${printable(said)}\n${translate({ code: 'IMPORT_USAGE' }, LANGUAGE)}`)
+    console.error(`${printable(sayIn(reasonOf(error), LANGUAGE))}\n${translate({ code: 'IMPORT_USAGE' }, LANGUAGE)}`)
     return 1
   }
   const database = await useProjectDatabase()

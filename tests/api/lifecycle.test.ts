@@ -60,7 +60,8 @@ describe('a production server whose mail or text messages would go to files', ()
 
   it('says so as it starts, and says nothing once both are set', async () => {
     const [unset, set] = await Promise.all([
-      startServer({ COMMENT_REQUIRE_PHONE: undefined, SMTP_URL: undefined, SMS_PROVIDER: undefined }),
+      // A blank SMS_PROVIDER is no provider, as the sender reads it.
+      startServer({ COMMENT_REQUIRE_PHONE: undefined, SMTP_URL: undefined, SMS_PROVIDER: ' ' }),
       startServer({
         COMMENT_REQUIRE_PHONE: undefined,
         // Nothing is sent at start: neither address is reached.

@@ -1,4 +1,5 @@
 import { phoneSettingsFrom } from '../phone/verification'
+import { smsProviderFrom } from '../sms'
 
 /**
  * Where a production server falls back to files without saying so: emails (without SMTP_URL) and
@@ -11,7 +12,7 @@ export function messagesKeptInFiles(env: Record<string, string | undefined>): st
   if (!env.SMTP_URL) {
     warnings.push('SMTP_URL is not set: emails (reader verification, password resets, notifications) are written to files in MAIL_DIR, not sent')
   }
-  if (!env.SMS_PROVIDER && phoneSettingsFrom(env).required) {
+  if (smsProviderFrom(env) === '' && phoneSettingsFrom(env).required) {
     warnings.push('SMS_PROVIDER is not set while comments need a bound phone (COMMENT_REQUIRE_PHONE): codes are written to files in SMS_DIR, not sent, so no reader can bind a number and comment')
   }
   return warnings

@@ -6,6 +6,9 @@ import { ConfigurationError } from '../runtime/configurationError'
 
 export { type SmsMessage, type SmsSender, SmsNotSent } from './provider'
 
+/** SMS_PROVIDER as the sender reads it: empty (blank, or unset) means messages go to files. */
+export const smsProviderFrom = (env: Record<string, string | undefined>): string => (env.SMS_PROVIDER ?? '').trim().toLowerCase()
+
 const REQUIRED = ['SMS_ACCESS_KEY_ID', 'SMS_ACCESS_KEY_SECRET', 'SMS_SIGN_NAME', 'SMS_TEMPLATE_ID'] as const
 
 /**
@@ -14,7 +17,7 @@ const REQUIRED = ['SMS_ACCESS_KEY_ID', 'SMS_ACCESS_KEY_SECRET', 'SMS_SIGN_NAME',
  * JSON file per message in `smsDir`. A provider named without its settings stops the start.
  */
 export function smsSenderFrom(env: Record<string, string | undefined>, smsDir: string): SmsSender {
-  const provider = (env.SMS_PROVIDER ?? '').trim().toLowerCase()
+  const provider = smsProviderFrom(env)
   if (!provider) return fileSms(smsDir)
   if (provider !== 'aliyun' && provider !== 'tencent') throw new ConfigurationError(`SMS_PROVIDER=${provider} will not do: set aliyun, tencent, or leave it unset to write messages to files.`)
   const missing = [...REQUIRED, ...(provider === 'tencent' ? ['SMS_SDK_APP_ID'] : [])].filter((name) => !env[name])
